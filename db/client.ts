@@ -1,0 +1,77 @@
+/**
+ * Opens the database: SQLite through better-sqlite3 (embedded default) or PostgreSQL through pg
+ * (scaled mode), both behind Prisma's driver adapters and the JavaScript query compiler.
+ *
+ * The two generated clients have identical model types (the PostgreSQL schema is derived from the
+ * SQLite one), so the rest of the code is written against one `PrismaClient` type.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/sqlite/client.ts";
+import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
+
+export type { Prisma } from "../generated/sqlite/client.ts";
+export { PrismaClient };
+
+/** A Prisma client or the client of an interactive transaction. */
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export type Provider = "sqlite" | "postgresql";
+
+export interface Database {
+  readonly provider: Provider;
+  readonly prisma: PrismaClient;
+  /** The URL without credentials, for logs. */
+  readonly safeUrl: string;
+  /** PostgreSQL schema in use (scaled mode), for raw SQL and migrations. */
+  readonly schema: string | undefined;
+  close(): Promise<void>;
+}
+
+/** Tells which provider a DATABASE_URL selects. */
+export function providerOf(url: string): Provider {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error(`unsupported DATABASE_URL scheme: ${url.split(":")[0]}: (use file:… or postgres://…)`);
+}
+
+/** Resolves `file:./x.db` against the working directory and returns the file path. */
+export function sqliteFile(url: string): string {
+  const raw = url.slice("file:".length).split("?")[0] ?? "";
+  return raw === ":memory:" ? raw : path.resolve(raw);
+}
+
+/** Opens a connection pool for the URL. Migrations are applied separately (db/migrate.ts). */
+export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+  const provider = providerOf(url);
+  if (provider === "sqlite") {
+    const file = sqliteFile(url);
+    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+    const prisma = new PrismaClient({ adapter });
+    // WAL lets readers run beside the single writer; NORMAL sync is durable across process
+    // crashes (the only loss window is an OS crash), which is the usual choice for WAL.
+    await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+    await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+    return { provider, prisma, safeUrl: `file:${file}`, schema: undefined, close: () => prisma.$disconnect() };
+  }
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema") ?? "public";
+  parsed.searchParams.delete("schema");
+  if (!parsed.username) parsed.username = "postgres";
+  const adapter = new PrismaPg(
+    {
+      connectionString: parsed.toString(),
+      max: options.poolSize ?? 10,
+      // Raw SQL is unqualified, so the session's search_path selects the schema too.
+      options: `-c search_path="${schema}"`,
+    },
+    { schema },
+  );
+  const prisma = new PostgresClient({ adapter }) as unknown as PrismaClient;
+  parsed.password = "";
+  return { provider, prisma, safeUrl: parsed.toString(), schema, close: () => prisma.$disconnect() };
+}
