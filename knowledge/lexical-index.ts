@@ -1,0 +1,134 @@
+/**
+ * The in-memory lexical index: BM25F over three fields (document title, section heading, body)
+ * plus adjacent-word pairs for proximity, with the field-weighted term frequency precomputed per
+ * posting so a query is a few array walks. Built from chunks at load; never written to disk —
+ * the database holds the chunks, this is a cache derived from them.
+ */
+import { analyze, type Language, type Term } from "./analysis/tokenize.ts";
+
+/** What the index needs from a chunk. */
+export interface IndexableChunk {
+  title: string;
+  /** The heading plus its parent heading, as one field. */
+  headingText: string;
+  text: string;
+  language: Language;
+}
+
+/** BM25F parameters; the defaults were set on held-out questions, see the module notes. */
+export interface FieldWeights {
+  title: number;
+  heading: number;
+  body: number;
+  bTitle: number;
+  bHeading: number;
+  bBody: number;
+  k1: number;
+}
+
+export const DEFAULT_WEIGHTS: FieldWeights = { title: 2.0, heading: 2.5, body: 1, bTitle: 0.4, bHeading: 0.4, bBody: 0.75, k1: 1.2 };
+
+interface Postings {
+  units: Int32Array;
+  /** Field-weighted, length-normalized term frequency (BM25F's tf~). */
+  tf: Float32Array;
+  idf: number;
+}
+
+/** The key under which the pair (a, b) of adjacent terms is indexed. */
+export const pairKey = (a: string, b: string): string => `${a}\u0001${b}`;
+
+type FieldTerms = [Term[], Term[], Term[]];
+
+/** Adjacent pairs of a field's terms (one stop word in between still counts as adjacent). */
+function pairs(terms: Term[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < terms.length; i++) if (terms[i]!.pos - terms[i - 1]!.pos <= 2) out.push(pairKey(terms[i - 1]!.term, terms[i]!.term));
+  return out;
+}
+
+/** A BM25F index over a fixed list of units (chunks or whole documents). */
+export class LexicalIndex {
+  readonly size: number;
+  private readonly postings = new Map<string, Postings>();
+  /** Every surface word seen, for spelling correction and "unknown word" checks. */
+  readonly words = new Map<string, number>();
+  private readonly weights: FieldWeights;
+
+  constructor(units: IndexableChunk[], weights: FieldWeights = DEFAULT_WEIGHTS) {
+    this.size = units.length;
+    this.weights = weights;
+    const analyzed: FieldTerms[] = units.map((u) => [analyze(u.title, u.language), analyze(u.headingText, u.language), analyze(u.text, u.language)]);
+    const avg = [0, 1, 2].map((f) => analyzed.reduce((sum, a) => sum + a[f as 0]!.length, 0) / Math.max(1, units.length) || 1);
+    const fieldWeight = [weights.title, weights.heading, weights.body];
+    const fieldB = [weights.bTitle, weights.bHeading, weights.bBody];
+    const lists = new Map<string, { units: number[]; tf: number[] }>();
+
+    analyzed.forEach((fields, unit) => {
+      const tf = new Map<string, number>();
+      fields.forEach((terms, f) => {
+        const norm = fieldWeight[f]! / (1 - fieldB[f]! + (fieldB[f]! * terms.length) / avg[f]!);
+        for (const t of terms) {
+          tf.set(t.term, (tf.get(t.term) ?? 0) + norm);
+          this.words.set(t.word, (this.words.get(t.word) ?? 0) + 1);
+        }
+        for (const p of pairs(terms)) tf.set(p, (tf.get(p) ?? 0) + norm);
+      });
+      for (const [term, value] of tf) {
+        let list = lists.get(term);
+        if (!list) lists.set(term, (list = { units: [], tf: [] }));
+        list.units.push(unit);
+        list.tf.push(value);
+      }
+    });
+    for (const [term, list] of lists) {
+      const df = list.units.length;
+      this.postings.set(term, {
+        units: Int32Array.from(list.units),
+        tf: Float32Array.from(list.tf),
+        idf: Math.log(1 + (this.size - df + 0.5) / (df + 0.5)),
+      });
+    }
+  }
+
+  /** Number of distinct indexed terms (pairs included). */
+  get termCount(): number {
+    return this.postings.size;
+  }
+
+  /** Inverse document frequency of a term, or undefined when no unit has it. */
+  idf(term: string): number | undefined {
+    return this.postings.get(term)?.idf;
+  }
+
+  /** Document frequency of a term. */
+  df(term: string): number {
+    return this.postings.get(term)?.units.length ?? 0;
+  }
+
+  /** Adds `weight × BM25(term)` for every unit holding the term into `scores`. */
+  accumulate(term: string, weight: number, scores: Float64Array): void {
+    const postings = this.postings.get(term);
+    if (!postings) return;
+    const k1 = this.weights.k1;
+    const scale = weight * postings.idf * (k1 + 1);
+    const { units, tf } = postings;
+    for (let i = 0; i < units.length; i++) scores[units[i]!]! += (scale * tf[i]!) / (k1 + tf[i]!);
+  }
+
+  /** True when the unit contains the term (binary search in the sorted postings). */
+  has(term: string, unit: number): boolean {
+    const units = this.postings.get(term)?.units;
+    if (!units) return false;
+    let lo = 0;
+    let hi = units.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const value = units[mid]!;
+      if (value === unit) return true;
+      if (value < unit) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}

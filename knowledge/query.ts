@@ -1,0 +1,135 @@
+/**
+ * Turns a question into weighted term groups for the ranker. Each group is one concept of the
+ * question ("factory reset", "mtr") with alternatives: its own words, synonyms, translations of a
+ * Spanish word, or a spelling correction. The ranker scores a group by its best alternative, so
+ * a passage saying both "MTR" and "Teams Rooms" is not counted twice.
+ */
+import type { Catalog } from "../bot/catalog.ts";
+import { analyze, detectLanguage, stem, type Language } from "./analysis/tokenize.ts";
+import { catalogPhrases, englishPhrases, matchAt, spanishPhrases, type PhraseTable } from "./lexicon/compile.ts";
+import type { Speller } from "./speller.ts";
+
+/** One way of matching a concept: analyzed terms and a weight (1 = the user's own words). */
+export interface QueryAlt {
+  terms: string[];
+  weight: number;
+}
+
+/** A concept of the question. */
+export interface QueryGroup {
+  /** The user's words for it, for explanations and coverage. */
+  label: string;
+  alts: QueryAlt[];
+}
+
+/** A parsed question. */
+export interface ParsedQuery {
+  text: string;
+  language: Language;
+  groups: QueryGroup[];
+  /** Adjacent-term pairs of the question, for the proximity bonus. */
+  pairs: Array<[string, string]>;
+  /** Catalog models the question names. */
+  products: string[];
+}
+
+/** How much a synonym counts next to the user's own word; a translation counts fully. */
+export const SYNONYM_WEIGHT = 0.6;
+const SPELLING_WEIGHT = 0.8;
+/** Questions are cut here: a pasted log of 5,000 characters is not 800 concepts. */
+const MAX_QUERY_CHARS = 600;
+const MAX_GROUPS = 24;
+
+interface Slot {
+  word: string;
+  /** Primary terms (what synonym matching looks at) and further alternatives. */
+  primary: string[];
+  alts: QueryAlt[];
+}
+
+/** Spanish words → English slots, through the bilingual lexicon; unknown words pass through. */
+function spanishSlots(text: string, table: PhraseTable): Slot[] {
+  const analyzed = analyze(text, "es");
+  const stems = analyzed.map((t) => t.term);
+  const slots: Slot[] = [];
+  for (let i = 0; i < analyzed.length; ) {
+    const entry = matchAt(table, stems, i);
+    if (entry && entry.expansions.length > 0) {
+      const [first, ...rest] = entry.expansions;
+      const words = analyzed.slice(i, i + entry.terms.length).map((t) => t.word).join(" ");
+      slots.push({ word: words, primary: first!, alts: rest.map((terms) => ({ terms, weight: 0.9 })) });
+      i += entry.terms.length;
+      continue;
+    }
+    // Not in the lexicon: a product name, acronym or English loanword ("Teams", "DSCP", "bluetooth").
+    const word = analyzed[i]!.word;
+    slots.push({ word, primary: [stem(word, "en")], alts: [{ terms: [stems[i]!], weight: 1 }] });
+    i++;
+  }
+  return slots;
+}
+
+/** Parses a question; `speller` corrects words the index has never seen. */
+export function parseQuery(question: string, options: { catalog?: Catalog | undefined; speller?: Speller | undefined; language?: Language | undefined }): ParsedQuery {
+  const text = question.slice(0, MAX_QUERY_CHARS);
+  const language = options.language ?? detectLanguage(text);
+  const slots: Slot[] =
+    language === "es"
+      ? spanishSlots(text, spanishPhrases())
+      : analyze(text, "en").map((t) => ({ word: t.word, primary: [t.term], alts: [] }));
+
+  const primaries = slots.map((s) => s.primary.join(" "));
+  const products = new Set<string>();
+  const groups: QueryGroup[] = [];
+  const tables = [catalogPhrases(options.catalog), englishPhrases()];
+
+  for (let i = 0; i < slots.length && groups.length < MAX_GROUPS; ) {
+    // Synonym phrases are matched over a run of one-term slots (a translated phrase is one slot).
+    const run: string[] = [];
+    for (let j = i; j < slots.length && slots[j]!.primary.length === 1; j++) run.push(slots[j]!.primary[0]!);
+    let matched = false;
+    for (const table of tables) {
+      const entry = run.length > 0 ? matchAt(table, run, 0) : undefined;
+      if (!entry) continue;
+      const span = slots.slice(i, i + entry.terms.length);
+      entry.products.forEach((p) => products.add(p));
+      groups.push({
+        label: span.map((s) => s.word).join(" "),
+        alts: [{ terms: entry.terms, weight: 1 }, ...span.flatMap((s) => s.alts), ...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT }))],
+      });
+      i += entry.terms.length;
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+    const slot = slots[i]!;
+    const alts: QueryAlt[] = [{ terms: slot.primary, weight: 1 }, ...slot.alts];
+    const entry = slot.primary.length > 1 ? matchAt(englishPhrases(), slot.primary, 0) : undefined;
+    if (entry?.terms.length === slot.primary.length) alts.push(...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT })));
+    const known = alts.some((alt) => alt.terms.every((t) => options.speller?.knows(t) ?? true));
+    if (!known && options.speller) {
+      for (const fix of options.speller.correct(slot.word)) alts.push({ terms: [stem(fix, "en")], weight: SPELLING_WEIGHT });
+    }
+    groups.push({ label: slot.word, alts });
+    i++;
+  }
+
+  const pairs: Array<[string, string]> = [];
+  for (let i = 1; i < primaries.length; i++) {
+    const a = slots[i - 1]!.primary;
+    const b = slots[i]!.primary;
+    pairs.push([a[a.length - 1]!, b[0]!]);
+  }
+  return { text, language, groups: dedupe(groups), pairs, products: [...products] };
+}
+
+/** The same concept asked twice ("reset ... reset") counts once. */
+function dedupe(groups: QueryGroup[]): QueryGroup[] {
+  const seen = new Set<string>();
+  return groups.filter((g) => {
+    const key = g.alts[0]!.terms.join(" ");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

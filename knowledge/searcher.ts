@@ -1,0 +1,144 @@
+/**
+ * Ranks sections for a parsed question: BM25F over chunks, a proximity bonus for the question's
+ * adjacent word pairs, and a share of the whole document's score (a section of the page that is
+ * about the question beats a stray mention elsewhere). Sub-chunks of a section collapse into the
+ * section, since a result is identified by (path, heading).
+ */
+import { headingKey } from "./markdown.ts";
+import { DEFAULT_WEIGHTS, LexicalIndex, pairKey, type FieldWeights } from "./lexical-index.ts";
+import type { ParsedQuery, QueryGroup } from "./query.ts";
+import { createSpeller, type Speller } from "./speller.ts";
+import type { Language } from "./analysis/tokenize.ts";
+
+/** A chunk as the search holds it in memory. */
+export interface MemoryChunk {
+  id: string;
+  path: string;
+  title: string;
+  heading: string;
+  /** The `##` heading above a `###` section, when there is one. */
+  parentHeading?: string | undefined;
+  sectionPath: string;
+  /** Link to the section (document link + anchor), or null when the document has none. */
+  link: string | null;
+  text: string;
+  products: string[];
+  language: Language;
+  embedding?: Float32Array | undefined;
+}
+
+/** A ranked section: its best chunk and score. */
+export interface RankedSection {
+  chunk: number;
+  score: number;
+}
+
+/** Tunable ranking constants. */
+export interface RankingOptions {
+  pairWeight: number;
+  documentWeight: number;
+  productBoost: number;
+}
+
+export const DEFAULT_RANKING: RankingOptions = { pairWeight: 0.5, documentWeight: 0.3, productBoost: 1.3 };
+
+/** The search structures built from a list of chunks. */
+export class Searcher {
+  readonly chunks: MemoryChunk[];
+  readonly index: LexicalIndex;
+  private readonly documents: LexicalIndex;
+  private readonly documentOf: Int32Array;
+  private readonly sectionOf: Int32Array;
+  readonly speller: Speller;
+  private readonly ranking: RankingOptions;
+
+  constructor(chunks: MemoryChunk[], ranking: RankingOptions = DEFAULT_RANKING, weights: FieldWeights = DEFAULT_WEIGHTS) {
+    this.chunks = chunks;
+    this.ranking = ranking;
+    this.index = new LexicalIndex(chunks.map((c) => ({ title: c.title, headingText: `${c.heading} ${c.parentHeading ?? ""}`, text: c.text, language: c.language })), weights);
+    const docIds = new Map<string, number>();
+    const sectionIds = new Map<string, number>();
+    const docText: Array<{ title: string; headings: string[]; text: string[]; language: Language }> = [];
+    this.documentOf = new Int32Array(chunks.length);
+    this.sectionOf = new Int32Array(chunks.length);
+    chunks.forEach((c, i) => {
+      let d = docIds.get(c.path);
+      if (d === undefined) {
+        docIds.set(c.path, (d = docText.length));
+        docText.push({ title: c.title, headings: [], text: [], language: c.language });
+      }
+      const doc = docText[d]!;
+      if (doc.headings[doc.headings.length - 1] !== c.heading) doc.headings.push(c.heading);
+      doc.text.push(c.text);
+      this.documentOf[i] = d;
+      const key = `${c.path}\u0000${headingKey(c.heading)}`;
+      let s = sectionIds.get(key);
+      if (s === undefined) sectionIds.set(key, (s = sectionIds.size));
+      this.sectionOf[i] = s;
+    });
+    this.documents = new LexicalIndex(docText.map((d) => ({ title: d.title, headingText: d.headings.join(" \n "), text: d.text.join("\n"), language: d.language })), weights);
+    this.speller = createSpeller(this.index.words, (term) => this.index.df(term) > 0);
+  }
+
+  /** Sections ranked for the question, best first; `allow` filters chunks (product filter). */
+  rank(query: ParsedQuery, limit: number, allow?: (chunk: MemoryChunk) => boolean): RankedSection[] {
+    const chunkScores = scoreGroups(this.index, query);
+    if (this.ranking.documentWeight > 0) {
+      const docScores = scoreGroups(this.documents, query);
+      for (let i = 0; i < chunkScores.length; i++) if (chunkScores[i]! > 0) chunkScores[i]! += this.ranking.documentWeight * docScores[this.documentOf[i]!]!;
+    }
+    if (query.products.length > 0) {
+      chunkScores.forEach((score, i) => {
+        if (score > 0 && this.chunks[i]!.products.some((p) => query.products.includes(p))) chunkScores[i] = score * this.ranking.productBoost;
+      });
+    }
+    for (const [a, b] of query.pairs) this.index.accumulate(pairKey(a, b), this.ranking.pairWeight, chunkScores);
+
+    const bestOfSection = new Map<number, RankedSection>();
+    chunkScores.forEach((score, i) => {
+      if (score <= 0 || (allow && !allow(this.chunks[i]!))) return;
+      const section = this.sectionOf[i]!;
+      const current = bestOfSection.get(section);
+      if (!current || score > current.score) bestOfSection.set(section, { chunk: i, score });
+    });
+    return [...bestOfSection.values()].sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, limit);
+  }
+
+  /** Which of the question's groups the chunk matches (any alternative with all its terms). */
+  matchedGroups(query: ParsedQuery, chunk: number): boolean[] {
+    return query.groups.map((g) => g.alts.some((alt) => alt.terms.every((t) => this.index.has(t, chunk))));
+  }
+
+  /** Which groups occur anywhere in the corpus. */
+  knownGroups(query: ParsedQuery): boolean[] {
+    return query.groups.map((g) => g.alts.some((alt) => alt.terms.every((t) => this.index.df(t) > 0)));
+  }
+
+  /** The strongest inverse document frequency among a group's alternatives (its rarity). */
+  groupIdf(group: QueryGroup): number {
+    let best = 0;
+    for (const alt of group.alts) for (const t of alt.terms) best = Math.max(best, (this.index.idf(t) ?? 0) * alt.weight);
+    return best;
+  }
+}
+
+/** Σ over groups of the best alternative's BM25F score, for every unit of the index. */
+function scoreGroups(index: LexicalIndex, query: ParsedQuery): Float64Array {
+  const total = new Float64Array(index.size);
+  const best = new Float64Array(index.size);
+  const alt = new Float64Array(index.size);
+  for (const group of query.groups) {
+    if (group.alts.length === 1) {
+      for (const t of group.alts[0]!.terms) index.accumulate(t, group.alts[0]!.weight, total);
+      continue;
+    }
+    best.fill(0);
+    for (const a of group.alts) {
+      alt.fill(0);
+      for (const t of a.terms) index.accumulate(t, a.weight, alt);
+      for (let i = 0; i < alt.length; i++) if (alt[i]! > best[i]!) best[i] = alt[i]!;
+    }
+    for (let i = 0; i < best.length; i++) total[i]! += best[i]!;
+  }
+  return total;
+}

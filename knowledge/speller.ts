@@ -1,0 +1,71 @@
+/**
+ * Spelling correction against the corpus's own vocabulary ("reciever", "ehternet"), with the
+ * symmetric-deletion trick: every word and every query word is reduced by one-letter deletions
+ * and matched on those, so a lookup costs a few map reads instead of a scan of the vocabulary.
+ */
+
+/** What the query parser needs to know about words. */
+export interface Speller {
+  /** True when the analyzed term occurs in the index. */
+  knows(term: string): boolean;
+  /** The closest corpus words to an unknown folded word, best first (empty when none is close). */
+  correct(word: string): string[];
+}
+
+const MIN_LENGTH = 4;
+
+function deletes(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = v;
+    }
+  }
+  return d[rows * cols - 1]!;
+}
+
+/** Builds a speller over corpus words (word → frequency) and a term-existence check. */
+export function createSpeller(words: ReadonlyMap<string, number>, hasTerm: (term: string) => boolean): Speller {
+  let byDeletion: Map<string, string[]> | undefined;
+  const table = (): Map<string, string[]> => {
+    if (byDeletion) return byDeletion;
+    byDeletion = new Map();
+    for (const word of words.keys()) {
+      if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
+      for (const key of deletes(word)) {
+        const list = byDeletion.get(key);
+        if (list) list.push(word);
+        else byDeletion.set(key, [word]);
+      }
+    }
+    return byDeletion;
+  };
+  return {
+    knows: hasTerm,
+    correct(word) {
+      if (word.length < MIN_LENGTH || /\d/.test(word) || words.has(word)) return [];
+      const limit = word.length >= 8 ? 2 : 1;
+      const candidates = new Set<string>();
+      for (const key of deletes(word)) for (const found of table().get(key) ?? []) candidates.add(found);
+      const scored = [...candidates]
+        .map((candidate) => ({ candidate, distance: editDistance(word, candidate) }))
+        .filter((c) => c.distance <= limit)
+        .sort((a, b) => a.distance - b.distance || (words.get(b.candidate) ?? 0) - (words.get(a.candidate) ?? 0));
+      return scored.slice(0, 1).map((c) => c.candidate);
+    },
+  };
+}
