@@ -30,6 +30,8 @@ export interface MemoryChunk {
 /** A ranked section: its best chunk and score. */
 export interface RankedSection {
   chunk: number;
+  /** Section number (chunks of one (path, heading) share it). */
+  section: number;
   score: number;
 }
 
@@ -99,9 +101,14 @@ export class Searcher {
       if (score <= 0 || (allow && !allow(this.chunks[i]!))) return;
       const section = this.sectionOf[i]!;
       const current = bestOfSection.get(section);
-      if (!current || score > current.score) bestOfSection.set(section, { chunk: i, score });
+      if (!current || score > current.score) bestOfSection.set(section, { chunk: i, section, score });
     });
     return [...bestOfSection.values()].sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, limit);
+  }
+
+  /** The section number of a chunk. */
+  sectionOfChunk(chunk: number): number {
+    return this.sectionOf[chunk]!;
   }
 
   /** Which of the question's groups the chunk matches (any alternative with all its terms). */

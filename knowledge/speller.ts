@@ -57,7 +57,8 @@ export function createSpeller(words: ReadonlyMap<string, number>, hasTerm: (term
   return {
     knows: hasTerm,
     correct(word) {
-      if (word.length < MIN_LENGTH || /\d/.test(word) || words.has(word)) return [];
+      // Short words are too often real words the corpus lacks ("zoom" is not a typo of "room").
+      if (word.length < 5 || /\d/.test(word) || words.has(word)) return [];
       const limit = word.length >= 8 ? 2 : 1;
       const candidates = new Set<string>();
       for (const key of deletes(word)) for (const found of table().get(key) ?? []) candidates.add(found);

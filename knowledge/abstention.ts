@@ -1,0 +1,84 @@
+/**
+ * Decides whether the best passage really answers the question, or whether to say "I couldn't
+ * find this in the documentation". A ranker always returns *something*; these signals tell a
+ * real answer from a neighbour that merely shares vocabulary:
+ *
+ * - coverage: the share of the question's concepts (weighted by rarity) the best passage holds;
+ * - unknown words: concepts the corpus never mentions at all (other vendors, products, slang);
+ * - a missing rare concept: the question's most specific existing concept is absent from the
+ *   passage, so the passage is about the neighbourhood, not the point;
+ * - unmet intent: prices, warranties, refunds, SLAs and part numbers are asked for by kind, and
+ *   product documentation only answers them when the passage states one.
+ */
+import type { ParsedQuery } from "./query.ts";
+import type { RankedSection, Searcher } from "./searcher.ts";
+
+/** The abstention decision with the figures behind it (for logs and tuning). */
+export interface Evidence {
+  abstain: boolean;
+  /** 0..1; 0.5 is the answer/abstain boundary. */
+  confidence: number;
+  coverage: number;
+  unknown: number;
+  rareMissing: number;
+  intent: string | undefined;
+  reason: string | undefined;
+}
+
+/** Tunable thresholds of the decision. */
+export interface AbstentionOptions {
+  /** Evidence below this abstains. */
+  threshold: number;
+  unknownWeight: number;
+  rareMissingWeight: number;
+}
+
+export const DEFAULT_ABSTENTION: AbstentionOptions = { threshold: 0.3, unknownWeight: 0.5, rareMissingWeight: 0.15 };
+
+/** Kinds of question documentation answers only when the passage states the fact asked for. */
+const INTENTS: Array<{ name: string; question: RegExp; passage: RegExp }> = [
+  {
+    name: "price",
+    question: /\b(how much (is|does|do|are|would|will)|price[sd]?|pricing|cost(s|ing)?|fee|fees|quote|cu[aá]nto (cuesta|vale|cobran)|precio|coste|costo|tarifa)\b/i,
+    passage: /([$€£]\s?\d|\d\s?(usd|eur|gbp|dollars?|euros?)\b|\bprice list\b)/i,
+  },
+  { name: "warranty", question: /\b(warrant(y|ies)|guarantee|garant[ií]a)\b/i, passage: /\bwarrant(y|ies)\b/i },
+  { name: "refund", question: /\b(refunds?|return policy|money back|devoluci[oó]n|reembolso)\b/i, passage: /\b(refunds?|return policy)\b/i },
+  { name: "sla", question: /\b(sla|service level|response time guarantee)\b/i, passage: /\b(sla|service level agreement)\b/i },
+  { name: "part number", question: /\b(part numbers?|sku|p\/n|order code|n[uú]mero de pieza|referencia de pieza)\b/i, passage: /\b(part numbers?|sku)\b/i },
+];
+
+/** Measures the evidence for the top section and decides. */
+export function weighEvidence(
+  query: ParsedQuery,
+  searcher: Searcher,
+  ranked: RankedSection[],
+  options: AbstentionOptions = DEFAULT_ABSTENTION,
+): Evidence {
+  const top = ranked[0];
+  const intent = INTENTS.find((i) => i.question.test(query.text));
+  if (!top || query.groups.length === 0) {
+    return { abstain: true, confidence: 0, coverage: 0, unknown: 0, rareMissing: 0, intent: intent?.name, reason: query.groups.length === 0 ? "no searchable words" : "no matching passage" };
+  }
+  // An unknown word is as specific as the rarest possible term, but typos and slang are unknown
+  // too, so it counts a little less than a known rare term.
+  const maxIdf = Math.log(1 + searcher.index.size);
+  const known = searcher.knownGroups(query);
+  const matched = searcher.matchedGroups(query, top.chunk);
+  const idf = query.groups.map((g, i) => (known[i] ? searcher.groupIdf(g) : 0.8 * maxIdf));
+  const total = idf.reduce((a, b) => a + b, 0) || 1;
+  const coverage = idf.reduce((sum, v, i) => sum + (matched[i] ? v : 0), 0) / total;
+  const unknown = idf.reduce((sum, v, i) => sum + (known[i] ? 0 : v), 0) / total;
+  const rarestKnown = Math.max(0, ...idf.filter((_, i) => known[i]));
+  const rarestMissing = Math.max(0, ...idf.filter((_, i) => known[i] && !matched[i]));
+  const rareMissing = rarestKnown > 0 && rarestMissing >= rarestKnown ? 1 : 0;
+
+  const evidence = coverage - options.unknownWeight * unknown - options.rareMissingWeight * rareMissing;
+  let confidence = 1 / (1 + Math.exp(-10 * (evidence - options.threshold)));
+  let reason: string | undefined = confidence < 0.5 ? "weak match: the best passage lacks much of the question" : undefined;
+  if (intent && !intent.passage.test(searcher.chunks[top.chunk]!.text)) {
+    confidence = Math.min(confidence, 0.2);
+    reason = `the documentation does not state a ${intent.name}`;
+  }
+  return { abstain: confidence < 0.5, confidence, coverage, unknown, rareMissing, intent: intent?.name, reason };
+}
