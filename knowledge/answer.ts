@@ -92,7 +92,9 @@ export async function groundedAnswer(
   ].join(" ");
   let text: string;
   try {
-    text = (await llm.chat([{ role: "system", content: system }, { role: "user", content: `Passages:\n\n${sources}\n\nQuestion: ${question}` }], { timeoutMs: options.timeoutMs ?? 8_000, maxTokens: 400 })).trim();
+    // Without an explicit timeout the model's own setting applies (LanguageModelSettings.timeoutMs).
+    const turns = [{ role: "system" as const, content: system }, { role: "user" as const, content: `Passages:\n\n${sources}\n\nQuestion: ${question}` }];
+    text = (await llm.chat(turns, { maxTokens: 400, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })).trim();
   } catch (error) {
     return { kind: "failed", error: (error as Error).message };
   }

@@ -24,7 +24,8 @@ export function htmlToMarkdown(html: string): { title: string | undefined; markd
     // Content that is never prose; an unclosed <script> swallows the rest, as browsers do.
     .replace(/<!--[\s\S]*?(-->|$)/g, " ")
     .replace(/<(script|style|noscript|template|svg|head)\b[\s\S]*?(<\/\1\s*>|$)/gi, " ")
-    .replace(/<h([1-6])\b[^>]*>([\s\S]*?)(<\/h\1\s*>|(?=<h[1-6]\b)|$)/gi, (_m, level: string, text: string) =>
+    // An unclosed heading ends where the next block starts, not at the end of the page.
+    .replace(/<h([1-6])\b[^>]*>([\s\S]*?)(<\/h\1\s*>|(?=<(h[1-6]|p|div|ul|ol|table|section|article|pre|blockquote)\b)|\n\s*\n|$)/gi, (_m, level: string, text: string) =>
       `\n\n${"#".repeat(Number(level))} ${text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim()}\n\n`)
     .replace(/<(pre)\b[^>]*>([\s\S]*?)(<\/pre\s*>|$)/gi, (_m, _t, text: string) => `\n\n${text.replace(/<[^>]*>/g, "")}\n\n`)
     .replace(/<li\b[^>]*>/gi, "\n- ")
