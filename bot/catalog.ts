@@ -30,7 +30,11 @@ export const catalogSchema = z
     catalog.models.forEach((model, index) => {
       if (ids.has(model.id)) ctx.addIssue({ code: "custom", path: ["models", index, "id"], message: `duplicate model id ${model.id}` });
       if (prefixes.has(model.serial_prefix))
-        ctx.addIssue({ code: "custom", path: ["models", index, "serial_prefix"], message: `duplicate serial prefix ${model.serial_prefix}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["models", index, "serial_prefix"],
+          message: `duplicate serial prefix ${model.serial_prefix}`,
+        });
       ids.add(model.id);
       prefixes.add(model.serial_prefix);
     });

@@ -12,7 +12,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
 
-export type { Prisma } from "../generated/sqlite/client.ts";
+export { Prisma } from "../generated/sqlite/client.ts";
 export { PrismaClient };
 
 /** A Prisma client or the client of an interactive transaction. */

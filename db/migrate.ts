@@ -7,7 +7,8 @@
  * database fast to set up. On PostgreSQL an advisory lock serializes replicas that start together.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
@@ -86,15 +87,21 @@ export async function applyMigrations(url: string): Promise<MigrationReport> {
 }
 
 function applySqlite(file: string, migrations: Migration[]): MigrationReport {
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
   const db = new Sqlite(file, { timeout: 30_000 });
   try {
     db.pragma("journal_mode = WAL");
     db.exec(SQLITE_TABLE);
-    const pending = plan(migrations, db.prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"`).all() as AppliedRow[]);
+    const pending = plan(
+      migrations,
+      db.prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"`).all() as AppliedRow[],
+    );
     for (const migration of pending) {
       // IMMEDIATE takes the write lock first, so two processes never apply the same migration.
       db.transaction(() => {
-        const again = db.prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`).get(migration.name);
+        const again = db
+          .prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`)
+          .get(migration.name);
         if (again) return;
         db.exec(migration.sql);
         db.prepare(

@@ -126,6 +126,7 @@ CREATE TABLE "Case" (
     "deviceId" TEXT,
     "siteId" TEXT,
     "partnerId" TEXT,
+    "originKey" TEXT,
     "title" TEXT NOT NULL,
     "description" TEXT NOT NULL,
     "category" TEXT,
@@ -139,6 +140,10 @@ CREATE TABLE "Case" (
     "resolvedAt" DATETIME,
     "closedAt" DATETIME,
     CONSTRAINT "Case_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Case_requesterId_fkey" FOREIGN KEY ("requesterId") REFERENCES "Person" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Case_assigneeId_fkey" FOREIGN KEY ("assigneeId") REFERENCES "Person" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Case_deviceId_fkey" FOREIGN KEY ("deviceId") REFERENCES "Device" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Case_siteId_fkey" FOREIGN KEY ("siteId") REFERENCES "Site" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Case_partnerId_fkey" FOREIGN KEY ("partnerId") REFERENCES "Partner" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
@@ -151,6 +156,7 @@ CREATE TABLE "CaseEvent" (
     "actorId" TEXT,
     "body" TEXT,
     "data" TEXT,
+    "originKey" TEXT,
     "createdAt" DATETIME NOT NULL,
     CONSTRAINT "CaseEvent_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
@@ -180,9 +186,34 @@ CREATE TABLE "Outbox" (
     "nextAttemptAt" DATETIME NOT NULL,
     "leaseUntil" DATETIME,
     "lastError" TEXT,
+    "replaceKey" TEXT,
     "caseId" TEXT,
     "createdAt" DATETIME NOT NULL,
     "sentAt" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "MessageRef" (
+    "replaceKey" TEXT NOT NULL,
+    "platform" TEXT NOT NULL,
+    "conversationId" TEXT NOT NULL,
+    "threadId" TEXT NOT NULL DEFAULT '',
+    "messageId" TEXT NOT NULL,
+    "updatedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("replaceKey", "platform", "conversationId", "threadId")
+);
+
+-- CreateTable
+CREATE TABLE "ChannelRoute" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "purpose" TEXT NOT NULL,
+    "organizationId" TEXT,
+    "platform" TEXT NOT NULL,
+    "conversationId" TEXT NOT NULL,
+    "threadId" TEXT NOT NULL DEFAULT '',
+    "extra" TEXT NOT NULL DEFAULT '{}',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
@@ -206,6 +237,8 @@ CREATE TABLE "InboundDelivery" (
     "status" TEXT NOT NULL,
     "leaseUntil" DATETIME NOT NULL,
     "receivedAt" DATETIME NOT NULL,
+    "event" TEXT,
+    "error" TEXT,
 
     PRIMARY KEY ("platform", "deliveryId")
 );
@@ -329,6 +362,9 @@ CREATE INDEX "Device_organizationId_idx" ON "Device"("organizationId");
 CREATE UNIQUE INDEX "Case_number_key" ON "Case"("number");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Case_originKey_key" ON "Case"("originKey");
+
+-- CreateIndex
 CREATE INDEX "Case_organizationId_status_idx" ON "Case"("organizationId", "status");
 
 -- CreateIndex
@@ -336,6 +372,9 @@ CREATE INDEX "Case_requesterId_idx" ON "Case"("requesterId");
 
 -- CreateIndex
 CREATE INDEX "Case_assigneeId_idx" ON "Case"("assigneeId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CaseEvent_originKey_key" ON "CaseEvent"("originKey");
 
 -- CreateIndex
 CREATE INDEX "CaseEvent_caseId_createdAt_idx" ON "CaseEvent"("caseId", "createdAt");
@@ -353,10 +392,19 @@ CREATE UNIQUE INDEX "Outbox_idempotencyKey_key" ON "Outbox"("idempotencyKey");
 CREATE INDEX "Outbox_status_nextAttemptAt_idx" ON "Outbox"("status", "nextAttemptAt");
 
 -- CreateIndex
+CREATE INDEX "Outbox_platform_conversationId_threadId_status_idx" ON "Outbox"("platform", "conversationId", "threadId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ChannelRoute_purpose_organizationId_platform_conversationId_key" ON "ChannelRoute"("purpose", "organizationId", "platform", "conversationId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Timer_key_key" ON "Timer"("key");
 
 -- CreateIndex
 CREATE INDEX "Timer_status_dueAt_idx" ON "Timer"("status", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "Timer_kind_status_idx" ON "Timer"("kind", "status");
 
 -- CreateIndex
 CREATE INDEX "InboundDelivery_receivedAt_idx" ON "InboundDelivery"("receivedAt");

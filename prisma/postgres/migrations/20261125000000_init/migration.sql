@@ -139,6 +139,7 @@ CREATE TABLE "Case" (
     "deviceId" TEXT,
     "siteId" TEXT,
     "partnerId" TEXT,
+    "originKey" TEXT,
     "title" TEXT NOT NULL,
     "description" TEXT NOT NULL,
     "category" TEXT,
@@ -164,6 +165,7 @@ CREATE TABLE "CaseEvent" (
     "actorId" TEXT,
     "body" TEXT,
     "data" TEXT,
+    "originKey" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "CaseEvent_pkey" PRIMARY KEY ("id")
@@ -195,11 +197,38 @@ CREATE TABLE "Outbox" (
     "nextAttemptAt" TIMESTAMP(3) NOT NULL,
     "leaseUntil" TIMESTAMP(3),
     "lastError" TEXT,
+    "replaceKey" TEXT,
     "caseId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "sentAt" TIMESTAMP(3),
 
     CONSTRAINT "Outbox_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "MessageRef" (
+    "replaceKey" TEXT NOT NULL,
+    "platform" TEXT NOT NULL,
+    "conversationId" TEXT NOT NULL,
+    "threadId" TEXT NOT NULL DEFAULT '',
+    "messageId" TEXT NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "MessageRef_pkey" PRIMARY KEY ("replaceKey","platform","conversationId","threadId")
+);
+
+-- CreateTable
+CREATE TABLE "ChannelRoute" (
+    "id" TEXT NOT NULL,
+    "purpose" TEXT NOT NULL,
+    "organizationId" TEXT,
+    "platform" TEXT NOT NULL,
+    "conversationId" TEXT NOT NULL,
+    "threadId" TEXT NOT NULL DEFAULT '',
+    "extra" TEXT NOT NULL DEFAULT '{}',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ChannelRoute_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -225,6 +254,8 @@ CREATE TABLE "InboundDelivery" (
     "status" TEXT NOT NULL,
     "leaseUntil" TIMESTAMP(3) NOT NULL,
     "receivedAt" TIMESTAMP(3) NOT NULL,
+    "event" TEXT,
+    "error" TEXT,
 
     CONSTRAINT "InboundDelivery_pkey" PRIMARY KEY ("platform","deliveryId")
 );
@@ -359,6 +390,9 @@ CREATE INDEX "Device_organizationId_idx" ON "Device"("organizationId");
 CREATE UNIQUE INDEX "Case_number_key" ON "Case"("number");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Case_originKey_key" ON "Case"("originKey");
+
+-- CreateIndex
 CREATE INDEX "Case_organizationId_status_idx" ON "Case"("organizationId", "status");
 
 -- CreateIndex
@@ -366,6 +400,9 @@ CREATE INDEX "Case_requesterId_idx" ON "Case"("requesterId");
 
 -- CreateIndex
 CREATE INDEX "Case_assigneeId_idx" ON "Case"("assigneeId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CaseEvent_originKey_key" ON "CaseEvent"("originKey");
 
 -- CreateIndex
 CREATE INDEX "CaseEvent_caseId_createdAt_idx" ON "CaseEvent"("caseId", "createdAt");
@@ -383,10 +420,19 @@ CREATE UNIQUE INDEX "Outbox_idempotencyKey_key" ON "Outbox"("idempotencyKey");
 CREATE INDEX "Outbox_status_nextAttemptAt_idx" ON "Outbox"("status", "nextAttemptAt");
 
 -- CreateIndex
+CREATE INDEX "Outbox_platform_conversationId_threadId_status_idx" ON "Outbox"("platform", "conversationId", "threadId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ChannelRoute_purpose_organizationId_platform_conversationId_key" ON "ChannelRoute"("purpose", "organizationId", "platform", "conversationId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Timer_key_key" ON "Timer"("key");
 
 -- CreateIndex
 CREATE INDEX "Timer_status_dueAt_idx" ON "Timer"("status", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "Timer_kind_status_idx" ON "Timer"("kind", "status");
 
 -- CreateIndex
 CREATE INDEX "InboundDelivery_receivedAt_idx" ON "InboundDelivery"("receivedAt");
@@ -435,6 +481,18 @@ ALTER TABLE "Device" ADD CONSTRAINT "Device_siteId_fkey" FOREIGN KEY ("siteId") 
 
 -- AddForeignKey
 ALTER TABLE "Case" ADD CONSTRAINT "Case_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Case" ADD CONSTRAINT "Case_requesterId_fkey" FOREIGN KEY ("requesterId") REFERENCES "Person"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Case" ADD CONSTRAINT "Case_assigneeId_fkey" FOREIGN KEY ("assigneeId") REFERENCES "Person"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Case" ADD CONSTRAINT "Case_deviceId_fkey" FOREIGN KEY ("deviceId") REFERENCES "Device"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Case" ADD CONSTRAINT "Case_siteId_fkey" FOREIGN KEY ("siteId") REFERENCES "Site"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Case" ADD CONSTRAINT "Case_partnerId_fkey" FOREIGN KEY ("partnerId") REFERENCES "Partner"("id") ON DELETE SET NULL ON UPDATE CASCADE;

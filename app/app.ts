@@ -1,0 +1,163 @@
+/**
+ * The composition root: configuration → database (migrated) → services → bot → dispatcher,
+ * scheduler and HTTP endpoints. Everything a process runs is built here, once.
+ */
+import { readFileSync } from "node:fs";
+import type { Logger } from "pino";
+import { Bot } from "../bot/bot.ts";
+import { DEMO_CATALOG_FILE, loadCatalog, type Catalog } from "../bot/catalog.ts";
+import { systemClock, type Clock } from "../bot/clock.ts";
+import { detectLanguageByHints, type LanguageDetector } from "../bot/language.ts";
+import { registerCaseTimers } from "../bot/runtime/case-timers.ts";
+import { OutboxDispatcher, type DispatcherOptions } from "../bot/runtime/dispatcher.ts";
+import { TimerScheduler, type SchedulerOptions } from "../bot/runtime/scheduler.ts";
+import { CaseService } from "../bot/services/cases.ts";
+import { ConversationStates } from "../bot/services/conversation-state.ts";
+import { InboundDeliveries } from "../bot/services/deliveries.ts";
+import { Directory } from "../bot/services/directory.ts";
+import { importData, parseImportFile, syncCatalog } from "../bot/services/importer.ts";
+import type { Services } from "../bot/services/index.ts";
+import { PeopleService } from "../bot/services/people.ts";
+import { openDatabase, type Database } from "../db/client.ts";
+import { applyMigrations } from "../db/migrate.ts";
+import type { Config } from "./config.ts";
+import { HttpServer, sendJson } from "./http-server.ts";
+import { createMetrics, type Metrics } from "./metrics.ts";
+
+export const DEMO_DATA_FILE = new URL("../demo/demo-data.json", import.meta.url).pathname;
+
+export interface AppOptions {
+  log: Logger;
+  clock?: Clock;
+  dispatcher?: DispatcherOptions;
+  scheduler?: SchedulerOptions;
+  /** Replaces the language detector (the triage component provides a better one). */
+  detectLanguage?: LanguageDetector;
+}
+
+export interface App {
+  config: Config;
+  log: Logger;
+  db: Database;
+  catalog: Catalog;
+  services: Services;
+  bot: Bot;
+  dispatcher: OutboxDispatcher;
+  scheduler: TimerScheduler;
+  http: HttpServer;
+  metrics: Metrics;
+  /** Starts background work and listens on the configured port; returns the bound port. */
+  start(): Promise<number>;
+  /** Graceful stop: no new requests, in-flight work drained, connections closed. */
+  stop(): Promise<void>;
+}
+
+/** Builds the app; migrations are applied and demo data seeded on an empty database. */
+export async function createApp(config: Config, options: AppOptions): Promise<App> {
+  const { log } = options;
+  const clock = options.clock ?? systemClock;
+  const migration = await applyMigrations(config.databaseUrl);
+  if (migration.applied.length > 0) log.info({ applied: migration.applied }, "database migrated");
+  const db = await openDatabase(config.databaseUrl);
+  const catalog = loadCatalog(config.catalogFile ?? DEMO_CATALOG_FILE);
+  await syncCatalog(db, catalog);
+  if (config.seedDemoData && (await db.prisma.organization.count()) === 0) {
+    const report = await importData(db, catalog, parseImportFile(readFileSync(DEMO_DATA_FILE, "utf8")));
+    log.info({ created: report.created }, "demo data seeded (set SEED_DEMO_DATA=false to start empty)");
+  }
+
+  const metrics = createMetrics();
+  const dispatcher = new OutboxDispatcher(db, clock, log.child({ component: "outbox" }), {
+    ...options.dispatcher,
+    onDelivered: (message, result, latencyMs) => {
+      metrics.outboxDelivered.inc({ platform: message.platform, outcome: result.ok ? "sent" : result.retryable ? "retry" : "dead" });
+      if (result.ok) metrics.outboxLatency.observe({ platform: message.platform }, (clock.now().getTime() - message.createdAt.getTime()) / 1000);
+      options.dispatcher?.onDelivered?.(message, result, latencyMs);
+    },
+  });
+  const scheduler = new TimerScheduler(db, clock, log.child({ component: "timers" }), {
+    ...options.scheduler,
+    onFired: (timers, firedAt) => {
+      for (const timer of timers) {
+        metrics.timersFired.inc({ kind: timer.kind });
+        metrics.timerLateness.observe(Math.max(0, firedAt.getTime() - timer.dueAt.getTime()) / 1000);
+      }
+      dispatcher.kick();
+      options.scheduler?.onFired?.(timers, firedAt);
+    },
+  });
+  const directory = new Directory(db, clock);
+  const cases = new CaseService(db, clock, directory, () => dispatcher.kick(), (dueAt) => scheduler.wake(dueAt));
+  const services: Services = {
+    db,
+    clock,
+    catalog,
+    people: new PeopleService(db, clock),
+    cases,
+    directory,
+    deliveries: new InboundDeliveries(db, clock),
+    states: new ConversationStates(db, clock),
+    detectLanguage: options.detectLanguage ?? detectLanguageByHints,
+    outboxCommitted: () => dispatcher.kick(),
+  };
+  registerCaseTimers(scheduler, cases);
+  const bot = new Bot(services, log.child({ component: "bot" }));
+
+  const http = new HttpServer(log.child({ component: "http" }));
+  let ready = false;
+  http.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { status: "ok" }));
+  http.route("GET", "/readyz", async (_req, res) => {
+    const checks: Record<string, string> = {};
+    try {
+      await db.prisma.$queryRaw`SELECT 1`;
+      checks.database = "ok";
+    } catch (error) {
+      checks.database = `unreachable: ${(error as Error).message}`;
+    }
+    checks.migrations = migration.applied.length + migration.alreadyApplied > 0 ? "applied" : "missing";
+    const ok = ready && checks.database === "ok";
+    sendJson(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks });
+  });
+  http.route("GET", "/metrics", async (_req, res) => {
+    const backlog = await db.prisma.outbox.count({ where: { status: { in: ["pending", "sending"] } } });
+    metrics.outboxBacklog.set(backlog);
+    const text = await metrics.registry.metrics();
+    res.writeHead(200, { "content-type": metrics.registry.contentType });
+    res.end(text);
+  });
+
+  let resumeTimer: NodeJS.Timeout | undefined;
+  return {
+    config,
+    log,
+    db,
+    catalog,
+    services,
+    bot,
+    dispatcher,
+    scheduler,
+    http,
+    metrics,
+    async start() {
+      const port = await http.listen(config.port, config.host);
+      const resumed = await bot.resumeInterrupted();
+      if (resumed > 0) log.warn({ resumed }, "resumed deliveries interrupted by the last stop");
+      dispatcher.start();
+      scheduler.start();
+      // Deliveries interrupted in another replica are resumed by whoever sees them first.
+      resumeTimer = setInterval(() => void bot.resumeInterrupted().catch((error) => log.error({ err: error }, "resume failed")), 60_000);
+      resumeTimer.unref();
+      ready = true;
+      log.info({ port, database: db.safeUrl }, "Switchboard is up");
+      return port;
+    },
+    async stop() {
+      ready = false;
+      if (resumeTimer) clearInterval(resumeTimer);
+      await http.close();
+      await scheduler.stop();
+      await dispatcher.stop();
+      await db.close();
+    },
+  };
+}

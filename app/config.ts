@@ -1,0 +1,129 @@
+/**
+ * Configuration: read once from the environment (and `.env`), validated with zod, and passed
+ * down as a typed `Config`. Nothing below `main` reads `process.env`. A wrong value stops the
+ * start with one line per problem, each naming the variable to fix.
+ */
+import { existsSync, statSync } from "node:fs";
+import { z } from "zod";
+
+export type Env = Record<string, string | undefined>;
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const optionalUrl = (what: string) => z.preprocess(blankToUndefined, z.string().url(`must be a URL (${what})`).optional());
+const booleanFlag = (fallback: boolean) =>
+  z
+    .preprocess(blankToUndefined, z.enum(["true", "false", "1", "0", "yes", "no"]).optional())
+    .transform((value) => (value === undefined ? fallback : ["true", "1", "yes"].includes(value)));
+
+const envSchema = z
+  .object({
+    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65_535).default(3978)),
+    HOST: z.preprocess(blankToUndefined, z.string().default("0.0.0.0")),
+    DATABASE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+        .default("file:./data/switchboard.db"),
+    ),
+    REDIS_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+        .optional(),
+    ),
+    SLACK_BOT_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)").optional()),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith("xapp-", "must be an app-level token (xapp-…)").optional()),
+    SLACK_API_URL: optionalUrl("the Slack Web API base, e.g. https://slack.com/api/"),
+    MICROSOFT_APP_ID: optionalString,
+    MICROSOFT_APP_PASSWORD: optionalString,
+    MICROSOFT_APP_TENANT_ID: optionalString,
+    MICROSOFT_APP_TYPE: z.preprocess(blankToUndefined, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional()),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalUrl("an OpenAI-compatible API base, e.g. http://127.0.0.1:8000/v1"),
+    OPENAI_MODEL: z.preprocess(blankToUndefined, z.string().default("gpt-4o-mini")),
+    OPENAI_EMBEDDING_MODEL: optionalString,
+    KNOWLEDGE_DIR: optionalString,
+    CATALOG_FILE: optionalString,
+    DEVICE_WEBHOOK_SECRET: optionalString,
+    PARTNER_WEBHOOK_SECRET: optionalString,
+    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+    SEED_DEMO_DATA: booleanFlag(true),
+  })
+  .superRefine((env, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET)
+      issue("SLACK_SIGNING_SECRET", "is required with SLACK_BOT_TOKEN for the HTTP Events API (or set SLACK_APP_TOKEN for Socket Mode)");
+    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN)
+      issue("SLACK_BOT_TOKEN", "is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set");
+    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && !env.MICROSOFT_APP_PASSWORD)
+      issue("MICROSOFT_APP_PASSWORD", "is required with MICROSOFT_APP_ID (unless MICROSOFT_APP_TYPE=UserAssignedMSI)");
+    if (env.MICROSOFT_APP_TYPE === "SingleTenant" && !env.MICROSOFT_APP_TENANT_ID)
+      issue("MICROSOFT_APP_TENANT_ID", "is required when MICROSOFT_APP_TYPE=SingleTenant");
+    if (env.OPENAI_BASE_URL && !env.OPENAI_API_KEY)
+      issue("OPENAI_API_KEY", "is required when OPENAI_BASE_URL is set (use any non-empty value for servers without keys)");
+    if (env.KNOWLEDGE_DIR && !(existsSync(env.KNOWLEDGE_DIR) && statSync(env.KNOWLEDGE_DIR).isDirectory()))
+      issue("KNOWLEDGE_DIR", `is not a folder: ${env.KNOWLEDGE_DIR}`);
+    if (env.CATALOG_FILE && !existsSync(env.CATALOG_FILE)) issue("CATALOG_FILE", `does not exist: ${env.CATALOG_FILE}`);
+  });
+
+/** The validated configuration every component receives. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string | undefined;
+  slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
+  teams: { appId: string | undefined; appPassword: string | undefined; tenantId: string | undefined; appType: string };
+  llm: { apiKey: string; baseURL: string | undefined; model: string; embeddingModel: string | undefined } | undefined;
+  knowledgeDir: string | undefined;
+  catalogFile: string | undefined;
+  deviceWebhookSecret: string | undefined;
+  partnerWebhookSecret: string | undefined;
+  logLevel: string;
+  seedDemoData: boolean;
+}
+
+/** A configuration that cannot start; `problems` has one line per variable. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Validates the environment and returns the typed configuration, or throws ConfigError. */
+export function readConfig(env: Env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    slack: e.SLACK_BOT_TOKEN
+      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      : undefined,
+    teams: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE ?? "MultiTenant",
+    },
+    llm: e.OPENAI_API_KEY
+      ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, embeddingModel: e.OPENAI_EMBEDDING_MODEL }
+      : undefined,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    catalogFile: e.CATALOG_FILE,
+    deviceWebhookSecret: e.DEVICE_WEBHOOK_SECRET,
+    partnerWebhookSecret: e.PARTNER_WEBHOOK_SECRET,
+    logLevel: e.LOG_LEVEL,
+    seedDemoData: e.SEED_DEMO_DATA,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * `npm start` — runs Switchboard: the HTTP endpoints, the outbox dispatcher and the timer
+ * scheduler, plus the shell conversation in the terminal when stdin is a terminal.
+ *   npm start -- --no-shell   servers only
+ *   npm start -- --as admin   start the shell as another demo person
+ */
+import { createApp } from "./app.ts";
+import { ConfigError, readConfig } from "./config.ts";
+import { loadEnv } from "./env.ts";
+import { createLogger } from "./logger.ts";
+import { ShellAdapter } from "../adapters/shell/shell-adapter.ts";
+
+async function main(argv: string[]): Promise<void> {
+  const env = loadEnv();
+  const config = readConfig(env);
+  const shell = !argv.includes("--no-shell") && (argv.includes("--shell") || process.stdin.isTTY === true);
+  // In the shell the conversation owns the terminal: logs go to stderr, warnings only unless asked.
+  const log = createLogger({ level: shell && !env.LOG_LEVEL ? "warn" : config.logLevel, pretty: shell || process.stdout.isTTY === true });
+  const app = await createApp(config, { log });
+
+  let adapter: ShellAdapter | undefined;
+  if (shell) {
+    const as = argv[argv.indexOf("--as") + 1];
+    adapter = new ShellAdapter({
+      input: process.stdin,
+      output: process.stdout,
+      person: argv.includes("--as") ? as : undefined,
+      color: process.stdout.isTTY === true,
+      handle: async (event) => (await app.bot.handle(event)).outboundKeys,
+      onExit: () => void shutdown("end of input"),
+    });
+    app.dispatcher.register(adapter);
+  }
+
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ reason }, "stopping");
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    adapter?.stop();
+    await app.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  const port = await app.start();
+  if (adapter) {
+    process.stderr.write(`HTTP endpoints on port ${port} (/healthz, /readyz, /metrics)\n`);
+    adapter.start();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error("Switchboard could not start:", error);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+/** Prometheus metrics (prom-client), served at GET /metrics. */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+export interface Metrics {
+  registry: Registry;
+  inboundEvents: Counter<"platform" | "kind" | "outcome">;
+  outboxDelivered: Counter<"platform" | "outcome">;
+  outboxLatency: Histogram<"platform">;
+  outboxBacklog: Gauge;
+  timersFired: Counter<"kind">;
+  timerLateness: Histogram;
+  escalations: Counter<"level">;
+  errors: Counter<"component">;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "switchboard_" });
+  return {
+    registry,
+    inboundEvents: new Counter({
+      name: "switchboard_inbound_events_total",
+      help: "Inbound events by platform, kind and outcome (processed, duplicate, failed)",
+      labelNames: ["platform", "kind", "outcome"],
+      registers: [registry],
+    }),
+    outboxDelivered: new Counter({
+      name: "switchboard_outbox_deliveries_total",
+      help: "Outbox delivery attempts by platform and outcome",
+      labelNames: ["platform", "outcome"],
+      registers: [registry],
+    }),
+    outboxLatency: new Histogram({
+      name: "switchboard_outbox_delivery_seconds",
+      help: "Time from writing a message to the outbox to its successful delivery",
+      labelNames: ["platform"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    }),
+    outboxBacklog: new Gauge({ name: "switchboard_outbox_backlog", help: "Messages waiting in the outbox", registers: [registry] }),
+    timersFired: new Counter({
+      name: "switchboard_timers_fired_total",
+      help: "Timers fired by kind",
+      labelNames: ["kind"],
+      registers: [registry],
+    }),
+    timerLateness: new Histogram({
+      name: "switchboard_timer_lateness_seconds",
+      help: "How late timers fired after their due time",
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30],
+      registers: [registry],
+    }),
+    escalations: new Counter({
+      name: "switchboard_escalations_total",
+      help: "Escalation notifications by level",
+      labelNames: ["level"],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: "switchboard_errors_total",
+      help: "Errors by component",
+      labelNames: ["component"],
+      registers: [registry],
+    }),
+  };
+}

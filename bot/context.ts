@@ -1,0 +1,88 @@
+/**
+ * The context of one inbound event: the event, a child logger, the services, the person, the
+ * reply language, and the verbs handlers use to answer. Replies are collected and written to the
+ * outbox when the handler is done, keyed by the delivery id so a resumed event never sends twice.
+ */
+import type { Logger } from "pino";
+import type { Viewer } from "./authz.ts";
+import type { Card, InboundEvent, Language, OutboundMessage, Visibility } from "./events.ts";
+import { translator, type Translator } from "./i18n/index.ts";
+import type { Services } from "./services/index.ts";
+import type { Origin } from "./services/cases.ts";
+
+export interface ReplyContent {
+  text?: string;
+  card?: Card;
+  /** Update this earlier message in place (e.g. the card whose button was pressed). */
+  replaceKey?: string;
+  /** Update the message whose button was pressed (action events) instead of posting a new one. */
+  inPlace?: boolean;
+  visibility?: Visibility;
+}
+
+export class Context {
+  viewer: Viewer | undefined;
+  private language: Language = "en";
+  private translate: Translator = translator("en");
+  readonly outbound: OutboundMessage[] = [];
+  /** Free-form values middleware leaves for later middleware and handlers. */
+  readonly state: Record<string, unknown> = {};
+
+  constructor(
+    readonly event: InboundEvent,
+    readonly services: Services,
+    public log: Logger,
+  ) {}
+
+  get lang(): Language {
+    return this.language;
+  }
+
+  set lang(value: Language) {
+    this.language = value;
+    this.translate = translator(value);
+  }
+
+  /** Translates into the reply language. */
+  get t(): Translator {
+    return this.translate;
+  }
+
+  /** The text of a message or command, "" otherwise. */
+  get text(): string {
+    return this.event.kind === "message" || this.event.kind === "command" ? this.event.text : "";
+  }
+
+  /** Where this action came from, for the services (audit, idempotency, no echo). */
+  get origin(): Origin {
+    return {
+      platform: this.event.platform,
+      conversation: this.event.conversation,
+      originKey: `${this.event.platform}:${this.event.deliveryId}`,
+    };
+  }
+
+  /** The viewer, for handlers that run after the identity middleware. */
+  get person(): Viewer {
+    if (!this.viewer) throw new Error("no person resolved for this event");
+    return this.viewer;
+  }
+
+  /** Answers in the conversation and thread the event came from. */
+  reply(content: ReplyContent): void {
+    this.outbound.push({
+      target: this.event.conversation,
+      text: content.text,
+      card: content.card,
+      replaceKey: content.replaceKey,
+      updateMessageId: content.inPlace && this.event.kind === "action" ? this.event.messageId : undefined,
+      visibility: content.visibility ?? "public",
+      lang: this.language,
+    });
+  }
+
+  /** Sends a message anywhere (another conversation, the engineers' channel). */
+  send(message: OutboundMessage): void {
+    this.outbound.push(message);
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The normalized event model. Adapters translate each platform delivery into one `InboundEvent`
+ * and render each `OutboundMessage` in their own format; the core sees nothing else.
+ */
+import { z } from "zod";
+
+export const PLATFORMS = ["slack", "teams", "shell", "partner", "device", "system"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const ROLES = ["employee", "admin", "engineer", "manager", "partner"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Language = "en" | "es";
+
+/** Where a message lives: a conversation and, optionally, a thread inside it. */
+export const conversationRefSchema = z.object({
+  platform: z.enum(PLATFORMS),
+  conversationId: z.string().min(1).max(512),
+  /** Slack thread_ts, Teams reply-chain id; empty or absent = the conversation itself. */
+  threadId: z.string().max(512).optional(),
+  /** Slack team id or Teams tenant id. */
+  tenantId: z.string().max(256).optional(),
+  kind: z.enum(["personal", "group", "channel"]).optional(),
+  /** Platform details a later proactive message needs (e.g. Teams serviceUrl). */
+  extra: z.record(z.string()).optional(),
+});
+export type ConversationRef = z.infer<typeof conversationRefSchema>;
+
+/** Who sent the event, as the platform knows them. */
+export const actorSchema = z.object({
+  platform: z.enum(PLATFORMS),
+  externalId: z.string().min(1).max(256),
+  displayName: z.string().max(256).optional(),
+  email: z.string().max(320).optional(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+const common = {
+  platform: z.enum(PLATFORMS),
+  /** The platform's own id of this delivery (Slack event_id, Teams activity id, …). */
+  deliveryId: z.string().min(1).max(512),
+  /** Redelivery information from the platform (e.g. X-Slack-Retry-Num). */
+  retry: z.object({ attempt: z.number().int().min(0), reason: z.string().optional() }).optional(),
+  receivedAt: z.coerce.date(),
+  actor: actorSchema.nullable(),
+  conversation: conversationRefSchema,
+  /** The language the person set in the client, when the platform tells it. */
+  locale: z.string().max(32).optional(),
+};
+
+export const MAX_TEXT_LENGTH = 40_000;
+
+export const inboundEventSchema = z.discriminatedUnion("kind", [
+  z.object({
+    ...common,
+    kind: z.literal("message"),
+    text: z.string().max(MAX_TEXT_LENGTH * 4),
+    /** Platform message id, so a later reply can thread under it. */
+    messageId: z.string().max(512).optional(),
+    mentioned: z.boolean().optional(),
+  }),
+  z.object({
+    ...common,
+    kind: z.literal("action"),
+    actionId: z.string().min(1).max(128),
+    value: z.record(z.string()),
+    /** Values of the card's inputs (forms, modals). */
+    inputs: z.record(z.string()).optional(),
+    /** The message that carried the button, so the card can be updated in place. */
+    messageId: z.string().max(512).optional(),
+  }),
+  z.object({
+    ...common,
+    kind: z.literal("command"),
+    command: z.string().min(1).max(64),
+    text: z.string().max(MAX_TEXT_LENGTH),
+  }),
+  z.object({
+    ...common,
+    kind: z.literal("webhook"),
+    source: z.string().min(1).max(128),
+    body: z.unknown(),
+  }),
+  z.object({
+    ...common,
+    kind: z.literal("install"),
+  }),
+]);
+export type InboundEvent = z.infer<typeof inboundEventSchema>;
+export type InboundKind = InboundEvent["kind"];
+export type MessageEvent = Extract<InboundEvent, { kind: "message" }>;
+export type ActionEvent = Extract<InboundEvent, { kind: "action" }>;
+export type CommandEvent = Extract<InboundEvent, { kind: "command" }>;
+
+/** A button on a card. `value` comes back verbatim in the action event. */
+export interface CardAction {
+  id: string;
+  label: string;
+  value: Record<string, string>;
+  style?: "primary" | "danger";
+  /** A link button instead of an action. */
+  url?: string;
+}
+
+/** A form field on a card (Slack modal input, Adaptive Card Input.*, shell prompt). */
+export interface CardInput {
+  id: string;
+  label: string;
+  kind: "text" | "multiline" | "choice";
+  choices?: { value: string; label: string }[];
+  value?: string;
+  placeholder?: string;
+  required?: boolean;
+}
+
+export interface CardFact {
+  label: string;
+  value: string;
+}
+
+/** A platform-neutral card: rendered as Block Kit, an Adaptive Card, or terminal text. */
+export interface Card {
+  title: string;
+  subtitle?: string;
+  body?: string;
+  facts?: CardFact[];
+  inputs?: CardInput[];
+  actions?: CardAction[];
+  /** Small print under the card: sources, clocks, hints. */
+  context?: string[];
+}
+
+export type Visibility = "public" | "internal";
+
+/** What the core asks an adapter to deliver. */
+export interface OutboundMessage {
+  target: ConversationRef;
+  text?: string;
+  card?: Card;
+  /** `internal` messages only ever go to engineers' conversations. */
+  visibility: Visibility;
+  /**
+   * A logical key for messages that change later (a case card, an escalation ping): a message
+   * with the same key and target updates the message already sent instead of posting a new one.
+   */
+  replaceKey?: string;
+  /** Update this platform message (the one whose button was pressed) instead of posting. */
+  updateMessageId?: string;
+  lang?: Language;
+  /**
+   * After delivery, link the sent message's thread to this case, so replies under it (a Slack
+   * thread, a Teams reply chain) are understood as being about the case.
+   */
+  linkCase?: { caseId: string; role: ThreadRole };
+}
+
+export type ThreadRole = "customer" | "engineers" | "partner";
+
+/** An outbound message as stored in the outbox and handed to an adapter. */
+export interface OutboundDelivery {
+  id: string;
+  idempotencyKey: string;
+  attempt: number;
+  message: OutboundMessage;
+}
+
+/** The result an adapter reports for one delivery. */
+export type DeliveryResult =
+  { ok: true; platformMessageId?: string } | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
+
+/** Formats a thread-aware conversation key, e.g. for conversation state and links. */
+export function conversationKey(ref: ConversationRef): string {
+  return `${ref.platform}:${ref.conversationId}:${ref.threadId ?? ""}`;
+}

@@ -1,0 +1,40 @@
+/**
+ * The handler table. To add a command: write the handler (ctx, args) in a file of this folder,
+ * then register it here with its words in English and Spanish and what must follow the verb.
+ */
+import { Router } from "../router.ts";
+import { reopenAction, takeAction, viewCaseAction, worksNowAction } from "./case-actions.ts";
+import {
+  caseCommand,
+  closeCommand,
+  commentCommand,
+  listCases,
+  reopenCommand,
+  resolveCommand,
+  severityCommand,
+  statusCommand,
+  takeCommand,
+} from "./cases.ts";
+import { converse, openCaseCommand } from "./conversation.ts";
+import { showHelp } from "./help.ts";
+
+export function createRouter(): Router {
+  return new Router()
+    .command(["help", "ayuda", "?", "menu"], "none", (ctx) => showHelp(ctx))
+    .command(["cases", "casos", "my cases", "mis casos"], "none", listCases)
+    .command(["case", "caso", "show", "ver", "ver caso"], "case", caseCommand)
+    .command(["comment", "comentar", "comentario", "reply", "responder"], "case", commentCommand)
+    .command(["note", "nota", "internal note", "nota interna"], "case", (ctx, args) => commentCommand(ctx, { ...args, verb: "note" }))
+    .command(["status", "estado", "set status"], "case", statusCommand)
+    .command(["severity", "severidad", "priority", "prioridad"], "case", severityCommand)
+    .command(["resolve", "resolver", "solve"], "case", resolveCommand)
+    .command(["reopen", "reabrir"], "case", reopenCommand)
+    .command(["close", "cerrar"], "case", closeCommand)
+    .command(["take", "asignarme", "tomar"], "case", takeCommand)
+    .command(["open case", "abrir caso", "new case", "nuevo caso", "open a case", "abrir un caso"], "text", openCaseCommand)
+    .action("case.view", viewCaseAction)
+    .action("case.works", worksNowAction)
+    .action("case.reopen", reopenAction)
+    .action("case.take", takeAction)
+    .otherwise(converse);
+}

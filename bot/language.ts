@@ -1,0 +1,35 @@
+/**
+ * Reply language: the person's setting wins, then the language of what they wrote, then the
+ * platform's locale, then English.
+ */
+import type { Language } from "./events.ts";
+import { languageFromLocale } from "./i18n/index.ts";
+
+/** Detects the language of a message; set by the triage component at start. */
+export type LanguageDetector = (text: string) => Language;
+
+const SPANISH_HINTS =
+  /[ñ¿¡]|\b(el|la|los|las|de|del|que|por|para|con|una|uno|está|esta|no funciona|hola|gracias|ayuda|casos?|sala|oficina|cerrar|reabrir|abrir|comentar|nota|estado|severidad|resolver|escalar|sigue|tenemos|desde|pero|también|muy)\b/gi;
+const ENGLISH_HINTS =
+  /\b(the|is|are|and|with|not|does|doesn't|won't|can't|my|our|room|please|thanks|hello|help|cases?|still|since|from|it|this)\b/gi;
+
+/** A small fallback detector, used until (or when) no better one is configured. */
+export const detectLanguageByHints: LanguageDetector = (text) => {
+  const spanish = text.match(SPANISH_HINTS)?.length ?? 0;
+  const english = text.match(ENGLISH_HINTS)?.length ?? 0;
+  return spanish > english ? "es" : "en";
+};
+
+/** Chooses the reply language. */
+export function chooseLanguage(options: {
+  personLocale: Language | null | undefined;
+  text: string | undefined;
+  platformLocale: string | undefined;
+  detect: LanguageDetector;
+}): Language {
+  if (options.personLocale) return options.personLocale;
+  const text = options.text?.trim();
+  // Very short texts ("ok", "1", "CS-10422") say nothing about the language.
+  if (text && /[a-záéíóúñ]{3,}.*\s+\S+/i.test(text)) return options.detect(text);
+  return languageFromLocale(options.platformLocale) ?? "en";
+}

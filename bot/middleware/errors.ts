@@ -1,0 +1,26 @@
+/**
+ * The top-level error handler: domain errors are shown to the person in their language; anything
+ * else is logged with its cause and replaced by a neutral reply. Nothing is swallowed silently.
+ */
+import type { Context } from "../context.ts";
+import { DomainError, HandlerError } from "../errors.ts";
+import type { Middleware } from "../pipeline.ts";
+
+export const handleErrors: Middleware<Context> = async (ctx, next) => {
+  const before = ctx.outbound.length;
+  try {
+    await next();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      ctx.log.info({ code: error.code, key: error.messageKey }, "request refused");
+      ctx.reply({ text: ctx.t(error.messageKey, error.params) });
+      return;
+    }
+    const wrapped = new HandlerError(ctx.event.deliveryId, ctx.event.platform, error);
+    ctx.log.error({ err: wrapped, cause: error }, "handler failed");
+    ctx.state.error = wrapped.message.slice(0, 500);
+    // Replies queued before the failure may describe work that did not happen.
+    ctx.outbound.splice(before);
+    if (ctx.event.kind !== "webhook") ctx.reply({ text: ctx.t("error.generic") });
+  }
+};

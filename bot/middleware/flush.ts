@@ -1,0 +1,18 @@
+/**
+ * Writes the replies a handler produced to the outbox in one statement, keyed by the delivery id
+ * and their position, then wakes the dispatcher.
+ */
+import type { Context } from "../context.ts";
+import { enqueueMessages, replyKey } from "../services/outbox.ts";
+import type { Middleware } from "../pipeline.ts";
+
+export const flushReplies: Middleware<Context> = async (ctx, next) => {
+  await next();
+  if (ctx.outbound.length === 0) return;
+  await enqueueMessages(
+    ctx.services.db.prisma,
+    ctx.outbound.map((message, index) => ({ key: replyKey(ctx.event, index), message })),
+    ctx.services.clock.now(),
+  );
+  ctx.services.outboxCommitted();
+};

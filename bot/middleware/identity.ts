@@ -1,0 +1,29 @@
+/**
+ * Resolves the person behind the event and picks the reply language. Unknown people get a polite
+ * explanation of how to get access instead of an error; webhooks and installs carry no person.
+ */
+import type { Context } from "../context.ts";
+import { chooseLanguage } from "../language.ts";
+import type { Middleware } from "../pipeline.ts";
+
+export const resolveIdentity: Middleware<Context> = async (ctx, next) => {
+  const { event } = ctx;
+  if (event.actor) ctx.viewer = await ctx.services.people.resolve(event.actor);
+  ctx.lang = chooseLanguage({
+    personLocale: ctx.viewer?.locale,
+    text: ctx.text || undefined,
+    platformLocale: event.locale,
+    detect: ctx.services.detectLanguage,
+  });
+  if (!ctx.viewer && event.kind !== "webhook" && event.kind !== "install") {
+    ctx.log.info({ actor: event.actor?.externalId }, "message from an unknown person");
+    ctx.reply({
+      text: ctx.t("error.unknownPerson", {
+        platform: event.platform === "teams" ? "Teams" : event.platform === "slack" ? "Slack" : event.platform,
+      }),
+    });
+    return;
+  }
+  ctx.log = ctx.log.child({ person: ctx.viewer?.personId, role: ctx.viewer?.role });
+  await next();
+};

@@ -1,0 +1,137 @@
+/**
+ * Routes an event to its handler: button actions by id, webhooks by source, and text by command
+ * shortcut. Commands are strict on purpose — the verb, then a case number where one is needed —
+ * so that plain sentences ("help me, the bar is dead") go to the conversation handler instead of
+ * being mistaken for a command.
+ */
+import type { Context } from "./context.ts";
+import type { ActionEvent } from "./events.ts";
+import type { Middleware } from "./pipeline.ts";
+import { parseCaseRef, stripCaseRef } from "./services/case-refs.ts";
+
+export interface CommandArgs {
+  /** The canonical verb, e.g. "comment". */
+  verb: string;
+  /** What follows the verb, without the case reference. */
+  rest: string;
+  caseNumber: number | undefined;
+}
+
+export type CommandHandler = (ctx: Context, args: CommandArgs) => Promise<void>;
+export type ActionHandler = (ctx: Context, event: ActionEvent) => Promise<void>;
+export type EventHandler = (ctx: Context) => Promise<void>;
+
+interface CommandSpec {
+  verb: string;
+  handler: CommandHandler;
+  /** "none": the verb alone (plus options); "case": a case number must follow the verb. */
+  needs: "none" | "case" | "text";
+}
+
+/** Lower-case, accents removed, leading slash and @mentions dropped, spaces collapsed. */
+export function normalizeCommandText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/<@[^>]+>/g, " ")
+    .replace(/^\s*\//, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+export class Router {
+  private readonly commands = new Map<string, CommandSpec>();
+  private readonly actions = new Map<string, ActionHandler>();
+  private readonly webhooks = new Map<string, EventHandler>();
+  private conversation: EventHandler | undefined;
+  private install: EventHandler | undefined;
+
+  /** Registers a command under its words in every language (the first is the canonical verb). */
+  command(words: string[], needs: CommandSpec["needs"], handler: CommandHandler): this {
+    const verb = words[0]!;
+    for (const word of words) this.commands.set(normalizeCommandText(word), { verb, handler, needs });
+    return this;
+  }
+
+  action(id: string, handler: ActionHandler): this {
+    this.actions.set(id, handler);
+    return this;
+  }
+
+  webhook(source: string, handler: EventHandler): this {
+    this.webhooks.set(source, handler);
+    return this;
+  }
+
+  /** Free text that is not a command. */
+  otherwise(handler: EventHandler): this {
+    this.conversation = handler;
+    return this;
+  }
+
+  onInstall(handler: EventHandler): this {
+    this.install = handler;
+    return this;
+  }
+
+  /** Finds the command a text is, if it is one. */
+  matchCommand(text: string): { spec: CommandSpec; args: CommandArgs } | undefined {
+    const normalized = normalizeCommandText(text);
+    const words = normalized.split(" ");
+    for (const length of [3, 2, 1]) {
+      const phrase = words.slice(0, length).join(" ");
+      const spec = this.commands.get(phrase);
+      if (!spec) continue;
+      const original = text
+        .replace(/<@[^>]+>/g, " ")
+        .replace(/^\s*\//, "")
+        .trim();
+      const afterVerb = original.split(/\s+/).slice(length).join(" ");
+      const caseNumber = parseCaseRef(afterVerb);
+      // The case reference must come right after the verb: "close CS-10422", not "close the CS-10422 thing".
+      const caseFirst = /^\s*cs\s*[-#]?\s*\d{5,7}\b/i.test(afterVerb);
+      if (spec.needs === "case" && !caseFirst) return undefined;
+      if (spec.needs === "none" && afterVerb.split(/\s+/).filter(Boolean).length > 2) return undefined;
+      return { spec, args: { verb: spec.verb, rest: caseFirst ? stripCaseRef(afterVerb) : afterVerb.trim(), caseNumber } };
+    }
+    return undefined;
+  }
+
+  middleware(): Middleware<Context> {
+    return async (ctx) => {
+      const { event } = ctx;
+      switch (event.kind) {
+        case "action": {
+          const handler = this.actions.get(event.actionId);
+          if (!handler) {
+            ctx.log.warn({ actionId: event.actionId }, "unknown action");
+            ctx.reply({ text: ctx.t("error.unknownCommand", { command: event.actionId }) });
+            return;
+          }
+          return handler(ctx, event);
+        }
+        case "webhook": {
+          const handler = this.webhooks.get(event.source);
+          if (!handler) {
+            ctx.log.warn({ source: event.source }, "webhook without a handler");
+            return;
+          }
+          return handler(ctx);
+        }
+        case "install":
+          return this.install?.(ctx);
+        case "command":
+        case "message": {
+          const match = this.matchCommand(ctx.text);
+          if (match) return match.spec.handler(ctx, match.args);
+          if (event.kind === "command" && ctx.text.trim() === "") {
+            const help = this.commands.get("help");
+            if (help) return help.handler(ctx, { verb: "help", rest: "", caseNumber: undefined });
+          }
+          return this.conversation?.(ctx);
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * The outbox dispatcher: delivers queued messages through the adapters with retries, exponential
+ * backoff and the message's idempotency key.
+ *
+ * A batch is claimed with a lease (status `sending`, `leaseUntil`); if the process dies after
+ * sending but before recording, the lease runs out and the message is sent again with the same
+ * idempotency key, which receivers use to show it once. Messages of one thread go out in the
+ * order they were written: a message waits while an older one of its thread is in flight or
+ * backing off.
+ */
+import type { Logger } from "pino";
+import { Prisma, type Database } from "../../db/client.ts";
+import { newId } from "../../db/ids.ts";
+import type { Clock } from "../clock.ts";
+import type { DeliveryResult, OutboundDelivery, OutboundMessage, Platform } from "../events.ts";
+
+/** What an adapter implements to deliver messages of its platform. */
+export interface Deliverer {
+  readonly platform: Platform;
+  /** `existingMessageId` is set when the message replaces one already sent (same replaceKey). */
+  deliver(delivery: OutboundDelivery & { existingMessageId?: string }): Promise<DeliveryResult>;
+}
+
+export interface DispatcherOptions {
+  batchSize?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** Polling interval while idle; in-process writes wake the dispatcher at once. */
+  idlePollMs?: number;
+  /** Threads delivered at the same time. */
+  concurrency?: number;
+  /** Fault injection for tests: runs after a send, before the result is recorded. */
+  afterSend?: (delivery: OutboundDelivery) => void | Promise<void>;
+  /** Observes each recorded delivery (metrics). */
+  onDelivered?: (delivery: ClaimedMessage, result: DeliveryResult, latencyMs: number) => void;
+}
+
+export interface ClaimedMessage extends OutboundDelivery {
+  platform: Platform;
+  threadKey: string;
+  replaceKey: string | null;
+  createdAt: Date;
+}
+
+interface RawOutbox {
+  id: string;
+  idempotencyKey: string;
+  payload: string;
+  attempts: number | bigint;
+  platform: string;
+  conversationId: string;
+  threadId: string;
+  replaceKey: string | null;
+  createdAt: Date | string;
+}
+
+export class OutboxDispatcher {
+  private readonly deliverers = new Map<Platform, Deliverer>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private kicked = false;
+  private stopped = true;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly idlePollMs: number;
+  private readonly concurrency: number;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly options: DispatcherOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 100;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.maxAttempts = options.maxAttempts ?? 12;
+    this.idlePollMs = options.idlePollMs ?? 1_000;
+    this.concurrency = options.concurrency ?? 16;
+  }
+
+  register(deliverer: Deliverer): void {
+    this.deliverers.set(deliverer.platform, deliverer);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.kick();
+  }
+
+  /** Stops and waits for the batch in flight (graceful shutdown drains it). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** New messages were committed: deliver now rather than at the next poll. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.kicked = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.loop(), 0);
+  }
+
+  /** Delivers everything due now; returns how many messages were attempted. For tests and the loop. */
+  async runOnce(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const attempted = await this.dispatchBatch();
+      total += attempted;
+      if (attempted < this.batchSize) return total;
+    }
+  }
+
+  private loop(): void {
+    this.timer = undefined;
+    if (this.stopped || this.running) return;
+    this.running = (async () => {
+      try {
+        do {
+          this.kicked = false;
+          await this.runOnce();
+        } while (this.kicked && !this.stopped);
+      } catch (error) {
+        this.log.error({ err: error }, "outbox dispatch failed; retrying shortly");
+      }
+    })().finally(() => {
+      this.running = undefined;
+      if (!this.stopped) this.timer = setTimeout(() => this.loop(), this.kicked ? 0 : this.idlePollMs);
+    });
+  }
+
+  private async claim(): Promise<ClaimedMessage[]> {
+    const platforms = [...this.deliverers.keys()];
+    if (platforms.length === 0) return [];
+    const now = this.clock.now();
+    const lease = new Date(now.getTime() + this.leaseMs);
+    const lock = this.db.provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+    const rows = await this.db.prisma.$queryRaw<
+      RawOutbox[]
+    >`UPDATE "Outbox" SET status = 'sending', "leaseUntil" = ${lease}, attempts = attempts + 1
+      WHERE id IN (
+        SELECT o.id FROM "Outbox" o
+        WHERE ((o.status = 'pending' AND o."nextAttemptAt" <= ${now}) OR (o.status = 'sending' AND o."leaseUntil" < ${now}))
+          AND o.platform IN (${Prisma.join(platforms)})
+          AND NOT EXISTS (
+            SELECT 1 FROM "Outbox" p
+            WHERE p.platform = o.platform AND p."conversationId" = o."conversationId" AND p."threadId" = o."threadId" AND p.id < o.id
+              AND ((p.status = 'pending' AND p."nextAttemptAt" > ${now}) OR (p.status = 'sending' AND p."leaseUntil" >= ${now})))
+        ORDER BY o.id LIMIT ${this.batchSize} ${lock})
+      RETURNING id, "idempotencyKey", payload, attempts, platform, "conversationId", "threadId", "replaceKey", "createdAt"`;
+    return rows
+      .map((row) => ({
+        id: row.id,
+        idempotencyKey: row.idempotencyKey,
+        attempt: Number(row.attempts),
+        message: JSON.parse(row.payload) as OutboundMessage,
+        platform: row.platform as Platform,
+        threadKey: `${row.platform}\u0000${row.conversationId}\u0000${row.threadId}`,
+        replaceKey: row.replaceKey,
+        createdAt: new Date(row.createdAt),
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  private async dispatchBatch(): Promise<number> {
+    const claimed = await this.claim();
+    if (claimed.length === 0) return 0;
+    const existing = await this.existingMessageIds(claimed);
+    const threads = new Map<string, ClaimedMessage[]>();
+    for (const message of claimed) threads.set(message.threadKey, [...(threads.get(message.threadKey) ?? []), message]);
+    const queue = [...threads.values()];
+    const sent: { message: ClaimedMessage; platformMessageId?: string }[] = [];
+    const workers = Array.from({ length: Math.min(this.concurrency, queue.length) }, async () => {
+      for (let thread = queue.shift(); thread; thread = queue.shift()) {
+        for (let i = 0; i < thread.length; i++) {
+          const message = thread[i]!;
+          const result = await this.deliverOne(message, message.message.updateMessageId ?? existing.get(existingKey(message)));
+          if (result.ok) {
+            sent.push({ message, platformMessageId: result.platformMessageId });
+            if (message.replaceKey && result.platformMessageId) existing.set(existingKey(message), result.platformMessageId);
+            continue;
+          }
+          await this.recordFailure(message, result);
+          // Keep the thread's order: the rest waits until the failed one goes through.
+          await this.release(thread.slice(i + 1));
+          break;
+        }
+      }
+    });
+    await Promise.all(workers);
+    await this.recordSent(sent);
+    return claimed.length;
+  }
+
+  private async deliverOne(message: ClaimedMessage, existingMessageId: string | undefined): Promise<DeliveryResult> {
+    const deliverer = this.deliverers.get(message.platform);
+    const started = performance.now();
+    let result: DeliveryResult;
+    try {
+      result = deliverer
+        ? await deliverer.deliver({ ...message, existingMessageId })
+        : { ok: false, retryable: true, error: `no adapter for ${message.platform}` };
+    } catch (error) {
+      result = { ok: false, retryable: true, error: (error as Error).message };
+    }
+    await this.options.afterSend?.(message);
+    this.options.onDelivered?.(message, result, performance.now() - started);
+    return result;
+  }
+
+  private async existingMessageIds(messages: ClaimedMessage[]): Promise<Map<string, string>> {
+    const keys = [...new Set(messages.filter((m) => m.replaceKey).map((m) => m.replaceKey!))];
+    if (keys.length === 0) return new Map();
+    const rows = await this.db.prisma.messageRef.findMany({ where: { replaceKey: { in: keys } } });
+    return new Map(
+      rows.map((row) => [`${row.replaceKey}\u0000${row.platform}\u0000${row.conversationId}\u0000${row.threadId}`, row.messageId]),
+    );
+  }
+
+  private async recordSent(sent: { message: ClaimedMessage; platformMessageId?: string }[]): Promise<void> {
+    if (sent.length === 0) return;
+    const now = this.clock.now();
+    await this.db.prisma.$executeRaw`UPDATE "Outbox" SET status = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL
+      WHERE id IN (${Prisma.join(sent.map((s) => s.message.id))})`;
+    for (const { message, platformMessageId } of sent) {
+      if (!platformMessageId) continue;
+      const target = message.message.target;
+      if (message.replaceKey) {
+        await this.db.prisma.messageRef.upsert({
+          where: {
+            replaceKey_platform_conversationId_threadId: {
+              replaceKey: message.replaceKey,
+              platform: target.platform,
+              conversationId: target.conversationId,
+              threadId: target.threadId ?? "",
+            },
+          },
+          create: {
+            replaceKey: message.replaceKey,
+            platform: target.platform,
+            conversationId: target.conversationId,
+            threadId: target.threadId ?? "",
+            messageId: platformMessageId,
+            updatedAt: now,
+          },
+          update: { messageId: platformMessageId, updatedAt: now },
+        });
+      }
+      const link = message.message.linkCase;
+      if (link) {
+        // Replies in the thread under this message are about the case.
+        await this.db.prisma.$executeRaw`INSERT INTO "ThreadLink" (id, "caseId", platform, "conversationId", "threadId", role, "createdAt")
+          VALUES (${newId()}, ${link.caseId}, ${target.platform}, ${target.conversationId}, ${target.threadId || platformMessageId}, ${link.role}, ${now})
+          ON CONFLICT ("caseId", platform, "conversationId", "threadId") DO NOTHING`;
+      }
+    }
+  }
+
+  private async recordFailure(message: ClaimedMessage, result: Extract<DeliveryResult, { ok: false }>): Promise<void> {
+    const now = this.clock.now();
+    if (!result.retryable || message.attempt >= this.maxAttempts) {
+      this.log.error(
+        { outbox: message.id, key: message.idempotencyKey, attempts: message.attempt, error: result.error },
+        "message could not be delivered; giving up",
+      );
+      await this.db.prisma
+        .$executeRaw`UPDATE "Outbox" SET status = 'dead', "leaseUntil" = NULL, "lastError" = ${result.error} WHERE id = ${message.id}`;
+      return;
+    }
+    const backoff = result.retryAfterMs ?? Math.min(1_000 * 2 ** (message.attempt - 1), 300_000) * (0.8 + Math.random() * 0.4);
+    this.log.warn(
+      { outbox: message.id, attempts: message.attempt, retryInMs: Math.round(backoff), error: result.error },
+      "delivery failed; will retry",
+    );
+    await this.db.prisma.$executeRaw`UPDATE "Outbox" SET status = 'pending', "leaseUntil" = NULL, "lastError" = ${result.error},
+      "nextAttemptAt" = ${new Date(now.getTime() + backoff)} WHERE id = ${message.id}`;
+  }
+
+  /** Puts claimed-but-unsent messages back, without counting an attempt. */
+  private async release(messages: ClaimedMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.db.prisma.$executeRaw`UPDATE "Outbox" SET status = 'pending', "leaseUntil" = NULL, attempts = attempts - 1
+      WHERE id IN (${Prisma.join(messages.map((m) => m.id))})`;
+  }
+}
+
+const existingKey = (message: ClaimedMessage) =>
+  `${message.replaceKey}\u0000${message.message.target.platform}\u0000${message.message.target.conversationId}\u0000${message.message.target.threadId ?? ""}`;

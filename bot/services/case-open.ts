@@ -1,0 +1,163 @@
+/**
+ * Opening a case: the busiest write of the product, so it is written as a few raw statements in
+ * one transaction (counter, case, event, thread link, audit, outbox) instead of model calls —
+ * Prisma's per-call overhead is what limits throughput here (see bench/cases.bench.ts).
+ */
+import type { Database } from "../../db/client.ts";
+import { newId } from "../../db/ids.ts";
+import { policy, type Viewer } from "../authz.ts";
+import { forbidden, invalid } from "../errors.ts";
+import { recordAudit } from "./audit.ts";
+import { planCaseNotifications } from "./case-notify.ts";
+import { formatCaseRef } from "./case-refs.ts";
+import { loadCase, type CaseView } from "./case-view.ts";
+import type { OpenCaseInput, Origin } from "./cases.ts";
+import type { Directory } from "./directory.ts";
+import { enqueueMessages } from "./outbox.ts";
+
+/** The first case number a new installation hands out is CS-10001. */
+const FIRST_CASE_NUMBER = 10_001;
+
+interface DeviceFacts {
+  serial: string;
+  modelName: string;
+  siteId: string | null;
+}
+
+export async function openCase(
+  db: Database,
+  directory: Directory,
+  viewer: Viewer,
+  input: OpenCaseInput,
+  origin: Origin,
+  now: Date,
+): Promise<{ view: CaseView; created: boolean }> {
+  const maybeOrganization = policy.isSupport(viewer) ? input.organizationId : viewer.organizationId;
+  if (!maybeOrganization) throw invalid("error.notLinked");
+  const organizationId: string = maybeOrganization;
+  if (!policy.canOpenCase(viewer, organizationId)) throw forbidden();
+  const maybeRequester = input.requesterId ?? viewer.personId;
+  if (!maybeRequester) throw invalid("error.unknownPerson", { platform: origin.platform });
+  const requesterId: string = maybeRequester;
+  const title = input.title.replace(/\s+/g, " ").trim().slice(0, 160);
+  if (!title) throw invalid("error.missingText", { usage: "open case <what is wrong>" });
+
+  const device = input.deviceId ? await deviceFacts(db, input.deviceId, organizationId) : undefined;
+  const siteId = input.siteId ?? device?.siteId ?? null;
+  const [organizationName, siteName, engineers] = await Promise.all([
+    directory.organizationName(organizationId),
+    siteId ? db.prisma.site.findUnique({ where: { id: siteId }, select: { name: true } }).then((row) => row?.name ?? null) : null,
+    directory.routesFor("engineers", organizationId),
+  ]);
+
+  const id = newId(now.getTime());
+  const eventId = newId(now.getTime());
+  const description = input.description.trim().slice(0, 8_000) || title;
+  const outcome = await runOpen().catch(async (error: unknown) => {
+    // Two copies of the same delivery raced and the other one committed first: return its case.
+    if (!origin.originKey || !isUniqueViolation(error)) throw error;
+    const existing = await db.prisma.case.findUnique({ where: { originKey: origin.originKey }, select: { number: true } });
+    if (!existing) throw error;
+    return { created: false as const, number: existing.number };
+  });
+  async function runOpen() {
+    return db.prisma.$transaction(
+      async (tx) => {
+        if (origin.originKey) {
+          const existing = await tx.$queryRaw<{ number: number }[]>`SELECT number FROM "Case" WHERE "originKey" = ${origin.originKey}`;
+          if (existing[0]) return { created: false as const, number: Number(existing[0].number) };
+        }
+        const counter = await tx.$queryRaw<{ value: number }[]>`INSERT INTO "Counter" (name, value) VALUES ('case', ${FIRST_CASE_NUMBER})
+        ON CONFLICT (name) DO UPDATE SET value = "Counter".value + 1 RETURNING value`;
+        const number = Number(counter[0]!.value);
+        await tx.$executeRaw`INSERT INTO "Case" (id, number, "organizationId", "requesterId", "deviceId", "siteId", "originKey", title, description,
+          category, severity, status, language, "createdAt", "updatedAt")
+        VALUES (${id}, ${number}, ${organizationId}, ${requesterId}, ${input.deviceId ?? null}, ${siteId}, ${origin.originKey ?? null}, ${title},
+          ${description}, ${input.category ?? null}, ${input.severity}, 'open', ${input.language}, ${now}, ${now})`;
+        await tx.$executeRaw`INSERT INTO "CaseEvent" (id, "caseId", kind, visibility, "actorId", body, "createdAt")
+        VALUES (${eventId}, ${id}, 'opened', 'public', ${viewer.personId}, ${description}, ${now})`;
+        if (origin.conversation) {
+          const ref = origin.conversation;
+          await tx.$executeRaw`INSERT INTO "ThreadLink" (id, "caseId", platform, "conversationId", "threadId", role, "createdAt")
+          VALUES (${newId(now.getTime())}, ${id}, ${ref.platform}, ${ref.conversationId}, ${ref.threadId ?? ""}, 'customer', ${now})
+          ON CONFLICT ("caseId", platform, "conversationId", "threadId") DO NOTHING`;
+        }
+        const ref = formatCaseRef(number);
+        await recordAudit(
+          tx,
+          {
+            actor: viewer,
+            platform: origin.platform,
+            action: "case.opened",
+            subjectType: "case",
+            subjectId: ref,
+            organizationId,
+            after: { title, severity: input.severity, category: input.category ?? null, device: device?.serial ?? null },
+          },
+          now,
+        );
+        const view: CaseView = {
+          id,
+          number,
+          ref,
+          organizationId,
+          organizationName,
+          requesterId,
+          requesterName: requesterId === viewer.personId ? viewer.name : requesterId,
+          assigneeId: null,
+          assigneeName: null,
+          deviceId: input.deviceId ?? null,
+          deviceSerial: device?.serial ?? null,
+          deviceModel: device?.modelName ?? null,
+          siteId,
+          siteName,
+          partnerId: null,
+          title,
+          description,
+          category: input.category ?? null,
+          severity: input.severity,
+          status: "open",
+          resolutionType: null,
+          resolution: null,
+          language: input.language,
+          createdAt: now,
+          updatedAt: now,
+          resolvedAt: null,
+          closedAt: null,
+        };
+        const targets = engineers.map((channel) => ({ ref: channel, role: "engineers_channel" as const }));
+        await enqueueMessages(
+          tx,
+          planCaseNotifications(view, { eventId, kind: "opened", visibility: "public", actorName: viewer.name }, targets),
+          now,
+        );
+        return { created: true as const, view };
+      },
+      { maxWait: 10_000, timeout: 15_000 },
+    );
+  }
+  if (outcome.created) {
+    if (outcome.view.requesterName === requesterId) {
+      const person = await db.prisma.person.findUnique({ where: { id: requesterId }, select: { name: true } });
+      outcome.view.requesterName = person?.name ?? requesterId;
+    }
+    return { view: outcome.view, created: true };
+  }
+  const existing = await loadCase(db.prisma, outcome.number);
+  return { view: existing!, created: false };
+}
+
+async function deviceFacts(db: Database, deviceId: string, organizationId: string): Promise<DeviceFacts> {
+  const row = await db.prisma.device.findUnique({
+    where: { id: deviceId },
+    select: { serial: true, organizationId: true, siteId: true, model: { select: { name: true } } },
+  });
+  if (!row || row.organizationId !== organizationId) throw invalid("error.unknownDevice", { serial: deviceId });
+  return { serial: row.serial, modelName: row.model.name, siteId: row.siteId };
+}
+
+/** A unique-constraint violation, as SQLite and PostgreSQL report it through Prisma. */
+export function isUniqueViolation(error: unknown): boolean {
+  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`;
+  return /UNIQUE constraint failed|SQLITE_CONSTRAINT_UNIQUE|23505|duplicate key value|P2002/.test(text);
+}

@@ -1,0 +1,71 @@
+/**
+ * Small, slowly-changing lookups cached in memory: organization names and the channels that
+ * receive engineers' and admins' notices. Hot paths (opening a case, every inbound event) read
+ * these on every call, so they are cached for a short time and invalidated by imports.
+ */
+import type { Database } from "../../db/client.ts";
+import type { Clock } from "../clock.ts";
+import type { ConversationRef, Platform } from "../events.ts";
+
+export type RoutePurpose = "engineers" | "managers" | "service_management" | "admins";
+
+interface Route {
+  purpose: RoutePurpose;
+  organizationId: string | null;
+  ref: ConversationRef;
+}
+
+const TTL_MS = 30_000;
+
+export class Directory {
+  private routes: { at: number; rows: Route[] } | undefined;
+  private readonly orgNames = new Map<string, { at: number; name: string }>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Forgets everything (after an import or a settings change). */
+  invalidate(): void {
+    this.routes = undefined;
+    this.orgNames.clear();
+  }
+
+  /** The conversations of a purpose: the organization's own first, then the vendor-wide ones. */
+  async routesFor(purpose: RoutePurpose, organizationId: string | null): Promise<ConversationRef[]> {
+    const now = this.clock.now().getTime();
+    if (!this.routes || now - this.routes.at > TTL_MS) {
+      const rows = await this.db.prisma.channelRoute.findMany({ orderBy: { createdAt: "asc" } });
+      this.routes = {
+        at: now,
+        rows: rows.map((row) => ({
+          purpose: row.purpose as RoutePurpose,
+          organizationId: row.organizationId,
+          ref: {
+            platform: row.platform as Platform,
+            conversationId: row.conversationId,
+            threadId: row.threadId || undefined,
+            kind: "channel",
+            extra: JSON.parse(row.extra) as Record<string, string>,
+          },
+        })),
+      };
+    }
+    const matching = this.routes.rows.filter((route) => route.purpose === purpose);
+    const own = matching.filter((route) => route.organizationId !== null && route.organizationId === organizationId);
+    const global = matching.filter((route) => route.organizationId === null);
+    return [...own, ...global].map((route) => route.ref);
+  }
+
+  /** An organization's display name. */
+  async organizationName(organizationId: string): Promise<string> {
+    const now = this.clock.now().getTime();
+    const cached = this.orgNames.get(organizationId);
+    if (cached && now - cached.at < TTL_MS) return cached.name;
+    const row = await this.db.prisma.organization.findUnique({ where: { id: organizationId }, select: { name: true } });
+    const name = row?.name ?? organizationId;
+    this.orgNames.set(organizationId, { at: now, name });
+    return name;
+  }
+}

@@ -1,0 +1,24 @@
+/** The services a handler may call. Built once in the composition root (app/main.ts). */
+import type { Database } from "../../db/client.ts";
+import type { Catalog } from "../catalog.ts";
+import type { Clock } from "../clock.ts";
+import type { LanguageDetector } from "../language.ts";
+import type { CaseService } from "./cases.ts";
+import type { ConversationStates } from "./conversation-state.ts";
+import type { InboundDeliveries } from "./deliveries.ts";
+import type { Directory } from "./directory.ts";
+import type { PeopleService } from "./people.ts";
+
+export interface Services {
+  db: Database;
+  clock: Clock;
+  catalog: Catalog;
+  people: PeopleService;
+  cases: CaseService;
+  directory: Directory;
+  deliveries: InboundDeliveries;
+  states: ConversationStates;
+  detectLanguage: LanguageDetector;
+  /** Wakes the outbox dispatcher after messages were committed outside a service. */
+  outboxCommitted(): void;
+}
