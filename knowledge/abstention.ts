@@ -33,7 +33,10 @@ export interface AbstentionOptions {
   rareMissingWeight: number;
 }
 
-export const DEFAULT_ABSTENTION: AbstentionOptions = { threshold: 0.3, unknownWeight: 0.5, rareMissingWeight: 0.15 };
+export const DEFAULT_ABSTENTION: AbstentionOptions = { threshold: 0.3, unknownWeight: 0.5, rareMissingWeight: 0.2 };
+
+/** How many top passages may supply the evidence. */
+const COVERAGE_DEPTH = 3;
 
 /** Kinds of question documentation answers only when the passage states the fact asked for. */
 const INTENTS: Array<{ name: string; question: RegExp; passage: RegExp }> = [
@@ -64,10 +67,16 @@ export function weighEvidence(
   // too, so it counts a little less than a known rare term.
   const maxIdf = Math.log(1 + searcher.index.size);
   const known = searcher.knownGroups(query);
-  const matched = searcher.matchedGroups(query, top.chunk);
   const idf = query.groups.map((g, i) => (known[i] ? searcher.groupIdf(g) : 0.8 * maxIdf));
   const total = idf.reduce((a, b) => a + b, 0) || 1;
-  const coverage = idf.reduce((sum, v, i) => sum + (matched[i] ? v : 0), 0) / total;
+  // The best-covering of the first few passages: the answer need not be ranked first.
+  let matched: boolean[] = [];
+  let coverage = -1;
+  for (const candidate of ranked.slice(0, COVERAGE_DEPTH)) {
+    const m = searcher.matchedGroups(query, candidate.chunk);
+    const c = idf.reduce((sum, v, i) => sum + (m[i] ? v : 0), 0) / total;
+    if (c > coverage) [coverage, matched] = [c, m];
+  }
   const unknown = idf.reduce((sum, v, i) => sum + (known[i] ? 0 : v), 0) / total;
   const rarestKnown = Math.max(0, ...idf.filter((_, i) => known[i]));
   const rarestMissing = Math.max(0, ...idf.filter((_, i) => known[i] && !matched[i]));

@@ -55,7 +55,7 @@ export class LexicalIndex {
   readonly words = new Map<string, number>();
   private readonly weights: FieldWeights;
 
-  constructor(units: IndexableChunk[], weights: FieldWeights = DEFAULT_WEIGHTS) {
+  constructor(units: IndexableChunk[], weights: FieldWeights = DEFAULT_WEIGHTS, documentOf?: ArrayLike<number>) {
     this.size = units.length;
     this.weights = weights;
     const analyzed: FieldTerms[] = units.map((u) => [analyze(u.title, u.language), analyze(u.headingText, u.language), analyze(u.text, u.language)]);
@@ -81,12 +81,17 @@ export class LexicalIndex {
         list.tf.push(value);
       }
     });
+    // With documents given, rarity is the mean of chunk and document rarity: a term repeated
+    // across the many chunks of one long page is still rare in the corpus.
+    const documents = documentOf ? new Set(Array.from(documentOf)).size : this.size;
+    const bm25Idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
     for (const [term, list] of lists) {
       const df = list.units.length;
+      const docDf = documentOf ? new Set(list.units.map((u) => documentOf[u]!)).size : df;
       this.postings.set(term, {
         units: Int32Array.from(list.units),
         tf: Float32Array.from(list.tf),
-        idf: Math.log(1 + (this.size - df + 0.5) / (df + 0.5)),
+        idf: documentOf ? (bm25Idf(this.size, df) + bm25Idf(documents, docDf)) / 2 : bm25Idf(this.size, df),
       });
     }
   }

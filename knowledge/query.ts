@@ -33,6 +33,19 @@ export interface ParsedQuery {
   products: string[];
 }
 
+/**
+ * Words chat questions are full of that say little about the topic ("it shows", "best way",
+ * "keeps happening"). They still count — sometimes they are the point — but at a fraction.
+ */
+const FILLER = new Set(
+  `work works working make makes made get gets go goes going show shows showing keep keeps kept way best want try tried
+  possible fine normal thing stuff people guys someone anything something everything nothing ever never always
+  sure know think seems seem look looks looking see saw say says said tell tells give gives put let lets happen
+  happens happened still already again anymore since ago today now yet first bunch several multiple whole entire
+  lot lots couple kind sort`.split(/\s+/).filter(Boolean),
+);
+const FILLER_WEIGHT = 0.35;
+
 /** How much a synonym counts next to the user's own word; a translation counts fully. */
 export const SYNONYM_WEIGHT = 0.6;
 const SPELLING_WEIGHT = 0.8;
@@ -103,7 +116,8 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
     }
     if (matched) continue;
     const slot = slots[i]!;
-    const alts: QueryAlt[] = [{ terms: slot.primary, weight: 1 }, ...slot.alts];
+    const own = FILLER.has(slot.word) ? FILLER_WEIGHT : 1;
+    const alts: QueryAlt[] = [{ terms: slot.primary, weight: own }, ...slot.alts.map((a) => ({ ...a, weight: Math.min(a.weight, own) }))];
     const entry = slot.primary.length > 1 ? matchAt(englishPhrases(), slot.primary, 0) : undefined;
     if (entry?.terms.length === slot.primary.length) alts.push(...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT })));
     const known = alts.some((alt) => alt.terms.every((t) => options.speller?.knows(t) ?? true));

@@ -40,9 +40,15 @@ export interface RankingOptions {
   pairWeight: number;
   documentWeight: number;
   productBoost: number;
+  /** Re-ranking: score × coverage^exponent, where coverage is the rarity-weighted share of the
+   * question's concepts the chunk holds (BM25 alone lets one rare word outrank the whole question). */
+  coverageExponent: number;
 }
 
-export const DEFAULT_RANKING: RankingOptions = { pairWeight: 0.5, documentWeight: 0.3, productBoost: 1.3 };
+export const DEFAULT_RANKING: RankingOptions = { pairWeight: 1, documentWeight: 0.5, productBoost: 1.3, coverageExponent: 0.5 };
+
+/** How many top sections the coverage re-ranking looks at. */
+const RERANK_DEPTH = 60;
 
 /** The search structures built from a list of chunks. */
 export class Searcher {
@@ -57,7 +63,6 @@ export class Searcher {
   constructor(chunks: MemoryChunk[], ranking: RankingOptions = DEFAULT_RANKING, weights: FieldWeights = DEFAULT_WEIGHTS) {
     this.chunks = chunks;
     this.ranking = ranking;
-    this.index = new LexicalIndex(chunks.map((c) => ({ title: c.title, headingText: `${c.heading} ${c.parentHeading ?? ""}`, text: c.text, language: c.language })), weights);
     const docIds = new Map<string, number>();
     const sectionIds = new Map<string, number>();
     const docText: Array<{ title: string; headings: string[]; text: string[]; language: Language }> = [];
@@ -78,6 +83,7 @@ export class Searcher {
       if (s === undefined) sectionIds.set(key, (s = sectionIds.size));
       this.sectionOf[i] = s;
     });
+    this.index = new LexicalIndex(chunks.map((c) => ({ title: c.title, headingText: `${c.heading} ${c.parentHeading ?? ""}`, text: c.text, language: c.language })), weights, this.documentOf);
     this.documents = new LexicalIndex(docText.map((d) => ({ title: d.title, headingText: d.headings.join(" \n "), text: d.text.join("\n"), language: d.language })), weights);
     this.speller = createSpeller(this.index.words, (term) => this.index.df(term) > 0);
   }
@@ -103,7 +109,18 @@ export class Searcher {
       const current = bestOfSection.get(section);
       if (!current || score > current.score) bestOfSection.set(section, { chunk: i, section, score });
     });
-    return [...bestOfSection.values()].sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, limit);
+    let ranked = [...bestOfSection.values()].sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+    if (this.ranking.coverageExponent > 0 && query.groups.length > 1) {
+      const weights = query.groups.map((g) => this.groupIdf(g));
+      const total = weights.reduce((a, b) => a + b, 0) || 1;
+      ranked = ranked.slice(0, RERANK_DEPTH).map((r) => {
+        const matched = this.matchedGroups(query, r.chunk);
+        const coverage = weights.reduce((sum, w, i) => sum + (matched[i] ? w : 0), 0) / total;
+        return { ...r, score: r.score * Math.pow(Math.max(coverage, 0.05), this.ranking.coverageExponent) };
+      });
+      ranked.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+    }
+    return ranked.slice(0, limit);
   }
 
   /** The section number of a chunk. */

@@ -90,6 +90,27 @@ dashboard, tile, workbook
 contact object, ad contact
 device report, device usage report, usage report
 deploy, deployment, rollout, roll out, install, installation, provisioning
+collect, gather, grab, pull, export, retrieve, capture
+unjoin, unjoined, remove from the domain, leave the domain, disjoin, lose trust, loses trust, trust relationship
+locked out, lockout, cannot sign in, unable to sign in, access denied
+pc, computer, machine, workstation
+ticket, support ticket, support case, support request, incident, service request
+boardroom, conference room, meeting room, huddle room
+vendor, manufacturer, oem, partner, brand
+picture, image, video feed, preview
+mirrored, mirror, flipped, inverted, reversed
+sleep, standby, stand by, power saving, screen saver, idle
+startup, boot, start up, launch, power on
+app, application, client, software
+expire, expired, expiration, expires, expiry
+naming convention, naming scheme, naming standard, name format
+latest, newest, current, most recent
+checklist, test plan, validation, acceptance test
+applied, take effect, picked up, loaded, honored
+weird, strange, odd, unstable, misbehaving, acting up, flaky
+remote, remotely, from afar, over the network
+outbound, egress, outgoing
+ahead, in advance, beforehand, prior, lead time
 `;
 
 /** Additional one-way expansions: the left word also searches the right phrases (not back). */
