@@ -4,7 +4,7 @@
  * is an enhancement: any failure or timeout leaves the passage answer in place.
  */
 import type { LanguageModel } from "../bot/llm.ts";
-import { analyze } from "./analysis/tokenize.ts";
+import { stem } from "./analysis/tokenize.ts";
 import type { ParsedQuery } from "./query.ts";
 import type { MemoryChunk } from "./searcher.ts";
 
@@ -26,23 +26,33 @@ export interface Passage {
 /** Longest snippet, in characters: three of them still fit a chat message comfortably. */
 export const SNIPPET_CHARS = 320;
 
-/** The sentence window of `text` that holds the most query terms. */
+/** The sentence window of `text` that holds the most distinct query terms. */
 export function makeSnippet(text: string, query: ParsedQuery, maxChars = SNIPPET_CHARS): string {
   const flat = text.replace(/\s+/g, " ").trim();
   if (flat.length <= maxChars) return flat;
   const wanted = new Set(query.groups.flatMap((g) => g.alts.flatMap((a) => a.terms)));
   const sentences = flat.match(/[^.!?]+[.!?]*\s*/g) ?? [flat];
-  const gain = sentences.map((s) => new Set(analyze(s, query.language === "es" ? "en" : query.language).map((t) => t.term).filter((t) => wanted.has(t))).size);
+  // One pass over the lower-cased text (same length as `flat`), attributing words to sentences
+  // by offset; stems are memoized, so this stays cheap on long passages.
+  const gain = sentences.map(() => new Set<string>());
+  const lower = flat.toLowerCase();
+  let sentence = 0;
+  let sentenceEnd = sentences[0]!.length;
+  for (const match of lower.matchAll(/[a-z0-9]+/g)) {
+    while (match.index >= sentenceEnd && sentence < sentences.length - 1) sentenceEnd += sentences[++sentence]!.length;
+    const term = stem(match[0], "en");
+    if (wanted.has(term)) gain[sentence]!.add(term);
+  }
   let best = 0;
   let bestScore = -1;
   for (let start = 0; start < sentences.length; start++) {
     let length = 0;
-    let score = 0;
+    const covered = new Set<string>();
     for (let end = start; end < sentences.length && length + sentences[end]!.length <= maxChars; end++) {
       length += sentences[end]!.length;
-      score += gain[end]!;
+      for (const term of gain[end]!) covered.add(term);
     }
-    if (score > bestScore) [best, bestScore] = [start, score];
+    if (covered.size > bestScore) [best, bestScore] = [start, covered.size];
   }
   let out = "";
   for (let i = best; i < sentences.length && out.length + sentences[i]!.length <= maxChars; i++) out += sentences[i];

@@ -58,6 +58,7 @@ export class KnowledgeEngine {
 
   constructor(chunks: MemoryChunk[], options: { catalog?: Catalog | undefined; llm?: LanguageModel | undefined; searcher?: Searcher } = {}) {
     this.searcher = options.searcher ?? new Searcher(chunks);
+    this.searcher.speller.warm();
     this.catalog = options.catalog;
     this.llm = options.llm;
   }

@@ -28,13 +28,6 @@ export interface FieldWeights {
 
 export const DEFAULT_WEIGHTS: FieldWeights = { title: 2.0, heading: 2.5, body: 1, bTitle: 0.4, bHeading: 0.4, bBody: 0.75, k1: 1.2 };
 
-interface Postings {
-  units: Int32Array;
-  /** Field-weighted, length-normalized term frequency (BM25F's tf~). */
-  tf: Float32Array;
-  idf: number;
-}
-
 /** The key under which the pair (a, b) of adjacent terms is indexed. */
 export const pairKey = (a: string, b: string): string => `${a}\u0001${b}`;
 
@@ -50,7 +43,13 @@ function pairs(terms: Term[]): string[] {
 /** A BM25F index over a fixed list of units (chunks or whole documents). */
 export class LexicalIndex {
   readonly size: number;
-  private readonly postings = new Map<string, Postings>();
+  // Postings in one flat layout (term id → [start, end) in `units`/`tf`): a few large typed
+  // arrays instead of ~100k small objects keeps garbage-collection pauses out of query latency.
+  private readonly termIds = new Map<string, number>();
+  private readonly starts: Int32Array;
+  private readonly units: Int32Array;
+  private readonly tfs: Float32Array;
+  private readonly idfs: Float64Array;
   /** Every surface word seen, for spelling correction and "unknown word" checks. */
   readonly words = new Map<string, number>();
   private readonly weights: FieldWeights;
@@ -85,51 +84,63 @@ export class LexicalIndex {
     // across the many chunks of one long page is still rare in the corpus.
     const documents = documentOf ? new Set(Array.from(documentOf)).size : this.size;
     const bm25Idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    let total = 0;
+    for (const list of lists.values()) total += list.units.length;
+    this.starts = new Int32Array(lists.size + 1);
+    this.units = new Int32Array(total);
+    this.tfs = new Float32Array(total);
+    this.idfs = new Float64Array(lists.size);
+    let at = 0;
     for (const [term, list] of lists) {
+      const id = this.termIds.size;
+      this.termIds.set(term, id);
+      this.starts[id] = at;
+      this.units.set(list.units, at);
+      this.tfs.set(list.tf, at);
+      at += list.units.length;
       const df = list.units.length;
       const docDf = documentOf ? new Set(list.units.map((u) => documentOf[u]!)).size : df;
-      this.postings.set(term, {
-        units: Int32Array.from(list.units),
-        tf: Float32Array.from(list.tf),
-        idf: documentOf ? (bm25Idf(this.size, df) + bm25Idf(documents, docDf)) / 2 : bm25Idf(this.size, df),
-      });
+      this.idfs[id] = documentOf ? (bm25Idf(this.size, df) + bm25Idf(documents, docDf)) / 2 : bm25Idf(this.size, df);
     }
+    this.starts[lists.size] = at;
   }
 
   /** Number of distinct indexed terms (pairs included). */
   get termCount(): number {
-    return this.postings.size;
+    return this.termIds.size;
   }
 
   /** Inverse document frequency of a term, or undefined when no unit has it. */
   idf(term: string): number | undefined {
-    return this.postings.get(term)?.idf;
+    const id = this.termIds.get(term);
+    return id === undefined ? undefined : this.idfs[id];
   }
 
-  /** Document frequency of a term. */
+  /** Number of units holding the term. */
   df(term: string): number {
-    return this.postings.get(term)?.units.length ?? 0;
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.starts[id + 1]! - this.starts[id]!;
   }
 
   /** Adds `weight × BM25(term)` for every unit holding the term into `scores`. */
   accumulate(term: string, weight: number, scores: Float64Array): void {
-    const postings = this.postings.get(term);
-    if (!postings) return;
+    const id = this.termIds.get(term);
+    if (id === undefined) return;
     const k1 = this.weights.k1;
-    const scale = weight * postings.idf * (k1 + 1);
-    const { units, tf } = postings;
-    for (let i = 0; i < units.length; i++) scores[units[i]!]! += (scale * tf[i]!) / (k1 + tf[i]!);
+    const scale = weight * this.idfs[id]! * (k1 + 1);
+    const { units, tfs } = this;
+    for (let i = this.starts[id]!, end = this.starts[id + 1]!; i < end; i++) scores[units[i]!]! += (scale * tfs[i]!) / (k1 + tfs[i]!);
   }
 
   /** True when the unit contains the term (binary search in the sorted postings). */
   has(term: string, unit: number): boolean {
-    const units = this.postings.get(term)?.units;
-    if (!units) return false;
-    let lo = 0;
-    let hi = units.length - 1;
+    const id = this.termIds.get(term);
+    if (id === undefined) return false;
+    let lo = this.starts[id]!;
+    let hi = this.starts[id + 1]! - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const value = units[mid]!;
+      const value = this.units[mid]!;
       if (value === unit) return true;
       if (value < unit) lo = mid + 1;
       else hi = mid - 1;

@@ -59,6 +59,7 @@ export class Searcher {
   private readonly sectionOf: Int32Array;
   readonly speller: Speller;
   private readonly ranking: RankingOptions;
+  private readonly buffers: { sectionScore: Float64Array; sectionChunk: Int32Array; candidates: Int32Array };
 
   constructor(chunks: MemoryChunk[], ranking: RankingOptions = DEFAULT_RANKING, weights: FieldWeights = DEFAULT_WEIGHTS) {
     this.chunks = chunks;
@@ -86,6 +87,8 @@ export class Searcher {
     this.index = new LexicalIndex(chunks.map((c) => ({ title: c.title, headingText: `${c.heading} ${c.parentHeading ?? ""}`, text: c.text, language: c.language })), weights, this.documentOf);
     this.documents = new LexicalIndex(docText.map((d) => ({ title: d.title, headingText: d.headings.join(" \n "), text: d.text.join("\n"), language: d.language })), weights);
     this.speller = createSpeller(this.index.words, (term) => this.index.df(term) > 0);
+    const sections = sectionIds.size;
+    this.buffers = { sectionScore: new Float64Array(sections), sectionChunk: new Int32Array(sections), candidates: new Int32Array(sections) };
   }
 
   /** Sections ranked for the question, best first; `allow` filters chunks (product filter). */
@@ -102,14 +105,23 @@ export class Searcher {
     }
     for (const [a, b] of query.pairs) this.index.accumulate(pairKey(a, b), this.ranking.pairWeight, chunkScores);
 
-    const bestOfSection = new Map<number, RankedSection>();
-    chunkScores.forEach((score, i) => {
-      if (score <= 0 || (allow && !allow(this.chunks[i]!))) return;
+    // Best chunk per section, in reused typed arrays: most chunks score above zero for common
+    // words, and an object per chunk per question showed up as garbage-collection pauses.
+    const { sectionScore, sectionChunk, candidates } = this.buffers;
+    sectionScore.fill(0);
+    for (let i = 0; i < chunkScores.length; i++) {
+      const score = chunkScores[i]!;
+      if (score <= 0 || (allow && !allow(this.chunks[i]!))) continue;
       const section = this.sectionOf[i]!;
-      const current = bestOfSection.get(section);
-      if (!current || score > current.score) bestOfSection.set(section, { chunk: i, section, score });
-    });
-    let ranked = [...bestOfSection.values()].sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+      if (score > sectionScore[section]!) {
+        sectionScore[section] = score;
+        sectionChunk[section] = i;
+      }
+    }
+    let n = 0;
+    for (let section = 0; section < sectionScore.length; section++) if (sectionScore[section]! > 0) candidates[n++] = section;
+    const order = candidates.subarray(0, n).sort((a, b) => sectionScore[b]! - sectionScore[a]! || sectionChunk[a]! - sectionChunk[b]!);
+    let ranked: RankedSection[] = Array.from(order.subarray(0, Math.max(limit, RERANK_DEPTH)), (section) => ({ chunk: sectionChunk[section]!, section, score: sectionScore[section]! }));
     if (this.ranking.coverageExponent > 0 && query.groups.length > 1) {
       const weights = query.groups.map((g) => this.groupIdf(g));
       const total = weights.reduce((a, b) => a + b, 0) || 1;
@@ -146,11 +158,17 @@ export class Searcher {
   }
 }
 
+// Scratch buffers reused across queries (scoring is synchronous): allocating three arrays per
+// index per question showed up as garbage-collection pauses in the latency tail.
+// The returned array is one of them too: callers use it before the next query.
+const scratch = new WeakMap<LexicalIndex, { total: Float64Array; best: Float64Array; alt: Float64Array }>();
+
 /** Σ over groups of the best alternative's BM25F score, for every unit of the index. */
 function scoreGroups(index: LexicalIndex, query: ParsedQuery): Float64Array {
-  const total = new Float64Array(index.size);
-  const best = new Float64Array(index.size);
-  const alt = new Float64Array(index.size);
+  let buffers = scratch.get(index);
+  if (!buffers) scratch.set(index, (buffers = { total: new Float64Array(index.size), best: new Float64Array(index.size), alt: new Float64Array(index.size) }));
+  const { total, best, alt } = buffers;
+  total.fill(0);
   for (const group of query.groups) {
     if (group.alts.length === 1) {
       for (const t of group.alts[0]!.terms) index.accumulate(t, group.alts[0]!.weight, total);

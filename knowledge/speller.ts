@@ -10,6 +10,8 @@ export interface Speller {
   knows(term: string): boolean;
   /** The closest corpus words to an unknown folded word, best first (empty when none is close). */
   correct(word: string): string[];
+  /** Builds the lookup table now rather than on the first misspelled question. */
+  warm(): void;
 }
 
 const MIN_LENGTH = 4;
@@ -41,6 +43,7 @@ export function editDistance(a: string, b: string): number {
 /** Builds a speller over corpus words (word → frequency) and a term-existence check. */
 export function createSpeller(words: ReadonlyMap<string, number>, hasTerm: (term: string) => boolean): Speller {
   let byDeletion: Map<string, string[]> | undefined;
+  const corrections = new Map<string, string[]>();
   const table = (): Map<string, string[]> => {
     if (byDeletion) return byDeletion;
     byDeletion = new Map();
@@ -55,18 +58,24 @@ export function createSpeller(words: ReadonlyMap<string, number>, hasTerm: (term
     return byDeletion;
   };
   return {
+    warm: () => void table(),
     knows: hasTerm,
     correct(word) {
       // Short words are too often real words the corpus lacks ("zoom" is not a typo of "room").
       if (word.length < 5 || /\d/.test(word) || words.has(word)) return [];
+      const cached = corrections.get(word);
+      if (cached) return cached;
       const limit = word.length >= 8 ? 2 : 1;
       const candidates = new Set<string>();
-      for (const key of deletes(word)) for (const found of table().get(key) ?? []) candidates.add(found);
+      for (const key of deletes(word)) for (const found of table().get(key) ?? []) if (Math.abs(found.length - word.length) <= limit) candidates.add(found);
       const scored = [...candidates]
         .map((candidate) => ({ candidate, distance: editDistance(word, candidate) }))
         .filter((c) => c.distance <= limit)
         .sort((a, b) => a.distance - b.distance || (words.get(b.candidate) ?? 0) - (words.get(a.candidate) ?? 0));
-      return scored.slice(0, 1).map((c) => c.candidate);
+      const result = scored.slice(0, 1).map((c) => c.candidate);
+      if (corrections.size > 10_000) corrections.clear();
+      corrections.set(word, result);
+      return result;
     },
   };
 }

@@ -46,10 +46,21 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+// Stemming is the costliest step of analysis and vocabularies are small: remember results.
+const MEMO_LIMIT = 200_000;
+const memo = { en: new Map<string, string>(), es: new Map<string, string>() };
+
 /** Stems a folded word for the language; numbers and codes stay as they are. */
 export function stem(word: string, language: Language): string {
   if (/\d/.test(word)) return word;
-  return language === "es" ? stemSpanish(word) : stemEnglish(word);
+  const cache = memo[language];
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    stemmed = language === "es" ? stemSpanish(word) : stemEnglish(word);
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** True when the folded word is a stop word of the language. */
