@@ -33,7 +33,7 @@ export interface AbstentionOptions {
   rareMissingWeight: number;
 }
 
-export const DEFAULT_ABSTENTION: AbstentionOptions = { threshold: 0.3, unknownWeight: 0.5, rareMissingWeight: 0.2 };
+export const DEFAULT_ABSTENTION: AbstentionOptions = { threshold: 0.35, unknownWeight: 1.25, rareMissingWeight: 0.1 };
 
 /** How many top passages may supply the evidence. */
 const COVERAGE_DEPTH = 3;
@@ -51,6 +51,15 @@ const INTENTS: Array<{ name: string; question: RegExp; passage: RegExp }> = [
   { name: "part number", question: /\b(part numbers?|sku|p\/n|order code|n[uú]mero de pieza|referencia de pieza)\b/i, passage: /\b(part numbers?|sku)\b/i },
 ];
 
+/**
+ * Whether an unknown word is likely a topic (a thing, a product, a brand) rather than the
+ * informal colour of a question: adverbs, superlatives and participles ("randomly", "fastest",
+ * "vanished", "acting") rarely name something the documentation would have to cover.
+ */
+function looksLikeTopic(word: string): boolean {
+  return !(word.length > 4 && /(ly|est|ed|ing)$/.test(word));
+}
+
 /** Measures the evidence for the top section and decides. */
 export function weighEvidence(
   query: ParsedQuery,
@@ -67,7 +76,7 @@ export function weighEvidence(
   // too, so it counts a little less than a known rare term.
   const maxIdf = Math.log(1 + searcher.index.size);
   const known = searcher.knownGroups(query);
-  const idf = query.groups.map((g, i) => (known[i] ? searcher.groupIdf(g) : 0.8 * maxIdf));
+  const idf = query.groups.map((g, i) => (known[i] ? searcher.groupIdf(g) : (looksLikeTopic(g.label) && !g.untranslated ? 0.8 : 0.3) * maxIdf));
   const total = idf.reduce((a, b) => a + b, 0) || 1;
   // The best-covering of the first few passages: the answer need not be ranked first.
   let matched: boolean[] = [];

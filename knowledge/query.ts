@@ -5,7 +5,7 @@
  * a passage saying both "MTR" and "Teams Rooms" is not counted twice.
  */
 import type { Catalog } from "../bot/catalog.ts";
-import { analyze, detectLanguage, stem, type Language } from "./analysis/tokenize.ts";
+import { analyze, detectLanguage, fold, stem, type Language } from "./analysis/tokenize.ts";
 import { catalogPhrases, englishPhrases, matchAt, spanishPhrases, type PhraseTable } from "./lexicon/compile.ts";
 import type { Speller } from "./speller.ts";
 
@@ -20,6 +20,11 @@ export interface QueryGroup {
   /** The user's words for it, for explanations and coverage. */
   label: string;
   alts: QueryAlt[];
+  /**
+   * A Spanish word the bilingual lexicon does not know, passed through as is. When the corpus
+   * does not know it either, it is more likely untranslated Spanish than an unknown product.
+   */
+  untranslated?: boolean;
 }
 
 /** A parsed question. */
@@ -55,6 +60,7 @@ const MAX_GROUPS = 24;
 
 interface Slot {
   word: string;
+  untranslated?: boolean;
   /** Primary terms (what synonym matching looks at) and further alternatives. */
   primary: string[];
   alts: QueryAlt[];
@@ -76,7 +82,11 @@ function spanishSlots(text: string, table: PhraseTable): Slot[] {
     }
     // Not in the lexicon: a product name, acronym or English loanword ("Teams", "DSCP", "bluetooth").
     const word = analyzed[i]!.word;
-    slots.push({ word, primary: [stem(word, "en")], alts: [{ terms: [stems[i]!], weight: 1 }] });
+    // Written with a capital or a digit in the question, it is a name ("Crestron", "España",
+    // "X50"), and an unknown name is a real sign the question is about something else.
+    const typed = originalWord(text, word);
+    const named = /^\p{Lu}/u.test(typed) || /\d/.test(typed);
+    slots.push({ word, untranslated: !named, primary: [stem(word, "en")], alts: [{ terms: [stems[i]!], weight: 1 }] });
     i++;
   }
   return slots;
@@ -124,7 +134,7 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
     if (!known && options.speller) {
       for (const fix of options.speller.correct(slot.word)) alts.push({ terms: [stem(fix, "en")], weight: SPELLING_WEIGHT });
     }
-    groups.push({ label: slot.word, alts });
+    groups.push({ label: slot.word, alts, ...(slot.untranslated ? { untranslated: true } : {}) });
     i++;
   }
 
@@ -138,6 +148,12 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
 }
 
 /** The same concept asked twice ("reset ... reset") counts once. */
+/** The word as typed (case and accents kept) for a folded word, or the folded word itself. */
+function originalWord(text: string, folded: string): string {
+  for (const raw of text.split(/[^\p{L}\p{N}]+/u)) if (raw && fold(raw) === folded) return raw;
+  return folded;
+}
+
 function dedupe(groups: QueryGroup[]): QueryGroup[] {
   const seen = new Set<string>();
   return groups.filter((g) => {

@@ -77,7 +77,9 @@ export function spanishPhrases(): PhraseTable {
   for (const line of lines(SPANISH_ENGLISH)) {
     const [left, right] = line.split("=");
     if (!left || !right) continue;
-    const translations = right.split("|").map((p) => phraseTerms(p, "en")).filter((t) => t.length > 0);
+    // A translation keeps what survives analysis ("sign in" → "sign"): unlike a synonym it is
+    // the only English the question has for that word.
+    const translations = right.split("|").map((p) => termsOf(p, "en")).filter((t) => t.length > 0);
     const terms = termsOf(left, "es");
     // addEntry drops an expansion equal to the key; a translation must survive even then
     // ("audio" = "audio"), so translations are stored as given.
