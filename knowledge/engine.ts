@@ -47,8 +47,10 @@ export interface Retrieval {
   evidence: Evidence;
 }
 
-/** How many passages an answer cites. */
+/** How many passages an answer cites at most. */
 export const ANSWER_PASSAGES = 3;
+/** A further passage is cited only when it scores at least this share of the best one. */
+const CITE_RATIO = 0.6;
 
 /** Search and answer over a fixed list of chunks. */
 export class KnowledgeEngine {
@@ -99,7 +101,10 @@ export class KnowledgeEngine {
     }
     const base = { query: question, confidence: Math.round(evidence.confidence * 1000) / 1000, language };
     if (evidence.abstain) return { status: "abstained", passages: [], reason: evidence.reason, ...base };
-    const top = ranked.slice(0, options.limit ?? ANSWER_PASSAGES);
+    // Cite only passages in the same league as the best one: a weak third citation costs the
+    // reader more than it adds.
+    const best = ranked[0]?.score ?? 0;
+    const top = ranked.slice(0, options.limit ?? ANSWER_PASSAGES).filter((r, i) => i === 0 || r.score >= CITE_RATIO * best);
     const passages = top.map((r) => toPassage(this.searcher.chunks[r.chunk]!, r.score, query));
     if (!this.llm) return { status: "answered", passages, ...base };
     const grounded = await groundedAnswer(this.llm, question, passages.map((p, i) => ({ ...p, text: this.searcher.chunks[top[i]!.chunk]!.text })), { language });

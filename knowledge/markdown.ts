@@ -63,6 +63,7 @@ export function markdownToText(markdown: string): string {
     .filter((line, i, lines) => line !== "" || (i > 0 && lines[i - 1] !== ""))
     .join("\n")
     .replace(/[*_]{1,2}(\S[^*_]*?)[*_]{1,2}/g, "$1")
+    .replace(/\\([\\`*_{}[\]()#+\-.!|/<>])/g, "$1")
     .trim();
 }
 
