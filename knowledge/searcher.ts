@@ -45,7 +45,7 @@ export interface RankingOptions {
   coverageExponent: number;
 }
 
-export const DEFAULT_RANKING: RankingOptions = { pairWeight: 1, documentWeight: 0.5, productBoost: 1.3, coverageExponent: 0.5 };
+export const DEFAULT_RANKING: RankingOptions = { pairWeight: 0.7, documentWeight: 0.7, productBoost: 1.3, coverageExponent: 0.5 };
 
 /** How many top sections the coverage re-ranking looks at. */
 const RERANK_DEPTH = 60;
