@@ -1,0 +1,71 @@
+/**
+ * Chooses the problem category from the symptom and topic scores, applying the taxonomy's
+ * tie-breaks: the partner confirms it or laptops fail too -> cloud_partner; "after the update"
+ * -> firmware_software; an explicit physical cause -> hardware_failure.
+ */
+import type { ProblemEvidence } from "./symptoms.ts";
+import { CATEGORIES, type Category, type Intent, type Partner } from "./types.ts";
+
+/** The chosen category (or null) and how clearly it won. */
+export interface CategoryDecision {
+  category: Category | null;
+  confidence: number;
+}
+
+/** Words that place a problem in the partner's service even when no platform is named. */
+const PARTNER_SERVICE = /\b(tenant|conditional access|acceso condicional|aadsts\w*|exchange online|teams rooms?|zoom rooms?|meet hardware)\b/;
+/** The partner's service is said to work: the problem is on the device or the network. */
+const PARTNER_FINE =
+  /\b((laptops?|phones?|other devices|pcs?|portatiles|moviles)( \w+){0,4} (are|is|work|works|working|resolve it) ?(fine|ok|normal|bien)?|(teams|zoom|meet|webex) (works?|is) (fine|ok)|works fine on (laptops?|the laptop)|laptops have internet|(partner|microsoft|zoom|google|webex)('?s)? side (is|looks) fine)\b/;
+/** The device side is said to work: the problem is the partner's. */
+const DEVICE_FINE = /\b((northwind|device) side (looks|is|seems) (fine|ok)|nothing'?s locked on our side)\b/;
+const AFTER_UPDATE = /\b((after|since) (the |our |a |this |last |last night'?s |yesterday'?s |the latest |the last |the recent |the new |the overnight )?(\S+ ){0,2}(firmware|fw|update|upgrade|release|version|patch)|(after|since) (updating|upgrading|we updated)|desde (la|el) (ultima |nueva )?(actualizacion|update|version)|tras (la )?actualiz\w*|despues de (la )?actualiz\w*|se actualizo)\b/;
+const PHYSICAL_CAUSE =
+  /\b(dropped|fell|spill\w*|spilt|coffee|water|liquid|soaked|flooded|cracked|shattered|burnt|burned|torn|ripped|frayed|chewed|snapped|bent|knocked|hit|overheat\w*|(very|super|too|really) hot|clicking|grinding|rattl\w*|whin(e|ing)|when (i|you|we|someone) (move|touch|wiggle|bend)|gets (very |really )?hot|power (cut|surge|outage)|se (nos )?cayo|mojad\w*|rot[oa]|quemad\w*|golpe|se calienta|caliente|se fue la luz)\b/;
+/** The partner confirms the problem: taxonomy tie-break, cloud_partner. */
+const PARTNER_CONFIRMS =
+  /\b((microsoft|zoom|google|webex|partner)( support)? (says|said|confirm\w*|told|reports?|has an? (open )?(incident|advisory|outage)|publish\w*|posted)|status (page|dashboard) (says|shows|reports)|(major|partial) outage|known issue|on their (side|end)|incidente abierto|publico (un|una) (incidente|caida)|confirmo (un|una))\b/;
+/** An escalation about a stuck partner ticket is about the partner's service. */
+const PARTNER_TICKET_WORDS = /\b(partner ticket|(microsoft|zoom|google|webex) (ticket|case|incident)|ticket with (microsoft|zoom|google|webex))\b/;
+/** Someone changed the set-up: the symptom that follows is a configuration problem. */
+const CONFIG_CAUSE =
+  /\b(someone|somebody|whoever) (changed|set|switched|left|mixed|forgot|paired)|(since|after) (we|they) (reconfigured|changed the (settings?|config\w*)|moved (it|the \w+) to)|desde que (reconfiguramos|cambiamos la configuracion)|alguien cambio|reconfigur\w*/;
+/** Parts named in an onsite request: the visit is for a hardware fix. */
+const COMPONENT =
+  /\b(board|mainboard|motherboard|placa|psu|power supply|fuente|camera module|module|modulo|motor|mic board|screen|pantalla|display|panel|fan|ventilador|port|puerto|lens|lente|battery|bateria|speaker|altavoz|cable|hinge|camera|camara)\b/;
+
+/** Picks the category for a problem-carrying intent; null when no problem is described. */
+export function decideCategory(problem: ProblemEvidence, intent: Intent, partner: Partner | null): CategoryDecision {
+  const folded = problem.text;
+  const scores = {} as Record<Category, number>;
+  for (const category of CATEGORIES) scores[category] = problem.symptoms[category] + problem.topics[category] * 0.5;
+
+  if (!partner && !PARTNER_SERVICE.test(folded)) scores.cloud_partner = 0;
+  if (PARTNER_FINE.test(folded)) scores.cloud_partner -= 3;
+  if (DEVICE_FINE.test(folded) && (partner || PARTNER_SERVICE.test(folded))) scores.cloud_partner += 2;
+  if (problem.foreignUpdate && partner) scores.cloud_partner += 1.5;
+  if (partner && PARTNER_CONFIRMS.test(folded)) scores.cloud_partner += 2;
+  if (AFTER_UPDATE.test(folded) && problem.symptoms.firmware_software > 0) scores.firmware_software += 2;
+  if (PHYSICAL_CAUSE.test(folded) && problem.symptoms.hardware_failure > 0) scores.hardware_failure += 2;
+  if (CONFIG_CAUSE.test(folded) && problem.symptoms.configuration > 0) scores.configuration += 2;
+
+  const ranked = [...CATEGORIES].sort((a, b) => scores[b] - scores[a]);
+  const best = ranked[0]!;
+  const margin = scores[best] - scores[ranked[1]!];
+  const described = problem.strength > 0;
+
+  if (intent === "partner_ticket") return described ? { category: "cloud_partner", confidence: 0.8 } : { category: null, confidence: 0.7 };
+  if (intent === "onsite_request") {
+    if (problem.symptoms.hardware_failure > 0 || COMPONENT.test(folded)) return { category: "hardware_failure", confidence: 0.75 };
+    return described && scores[best] > 0 ? { category: best, confidence: 0.5 } : { category: null, confidence: 0.7 };
+  }
+  if (scores[best] <= 0 && intent === "escalate" && partner && PARTNER_TICKET_WORDS.test(folded)) return { category: "cloud_partner", confidence: 0.5 };
+  if (scores[best] <= 0) {
+    // Something is wrong but nothing says what: rooms down on a named platform are usually the
+    // platform's; otherwise a dead or down device is the common case.
+    if (problem.general > 0) return { category: partner ? "cloud_partner" : "hardware_failure", confidence: 0.35 };
+    return { category: null, confidence: intent === "escalate" ? 0.75 : 0.4 };
+  }
+  if (!described && intent === "escalate") return { category: null, confidence: 0.6 };
+  return { category: best, confidence: Math.min(0.95, 0.5 + margin * 0.1) };
+}

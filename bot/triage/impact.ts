@@ -1,0 +1,143 @@
+/**
+ * Impact signals behind the severity: how many rooms, whether a critical event is at stake,
+ * whether the device is unusable, degraded or only cosmetically off, and since when.
+ * Folded text, English and Spanish.
+ */
+import { readNumberWords } from "./numbers.ts";
+import { foldText } from "./text.ts";
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** What the message says about the impact of a problem. */
+export interface Impact {
+  /** Rooms or devices affected when said; `MANY` for "all", "every room", "the whole office". */
+  rooms?: number;
+  /** An executive or customer-facing event now or within a day. */
+  critical: boolean;
+  /** The device cannot do its main job, said strongly (no power, no audio at all, boot loop). */
+  unusable: boolean;
+  /** Blocked in weaker words (offline, cannot connect). */
+  blocked: boolean;
+  /** It still mostly works, or a workaround exists. */
+  worksPartly: boolean;
+  /** Intermittent or slow. */
+  intermittent: boolean;
+  /** Minor, cosmetic, or a question with no impact. */
+  minor: boolean;
+  /** The device's main job is lost: no video, no audio at all (sev2 even if the other half works). */
+  mainJobLost: boolean;
+  /** What is lost is a secondary feature (casting, presets, management...), not meetings. */
+  secondary: boolean;
+  /** When it started, as written. */
+  since?: string;
+}
+
+/** Stand-in count for "all rooms" / "every device". */
+export const MANY = 99;
+
+const PLACE_OR_FLEET = "(rooms?|salas?|devices?|equipos?|dispositivos?|offices?|oficinas?|sites?|floors?|plantas?|pisos?|buildings?|edificios?|campus|company|organi[sz]ation|locations?|sede|units?|systems?|consoles?|teams rooms|zoom rooms|meet rooms|webex rooms)";
+const FLEET_NOUNS = "(rooms?|salas?|devices?|equipos?|dispositivos?|units?|bars?|barras?|panels?|paneles|consoles?|taps?|phones?|telefonos?|headsets?|auriculares|cameras?|camaras?|systems?|displays?|screens?|pantallas?|speakerphones?|locations?|sites?|offices?|of them|de ellos|de ellas)";
+
+const MANY_SCOPE = new RegExp(
+  `\\b((all|every|each|whole|entire|todas?|todos?)( (of )?(the|our|las|los|de|la|el|nuestras?|nuestros?))?( (?!other\\b|otr)[\\w'-]+){0,3} ${PLACE_OR_FLEET}|(all|every|todas|todos)\\b[^.;]{0,40}\\b(floor|planta|piso|office|oficina|building|edificio|campus|site|sede)\\b|across the (company|org|organi[sz]ation|board|globe)|everywhere|company-?wide|org-?wide|ningun\\w* (sala|equipo|dispositivo|room|de (las|los) (salas|equipos))|none of (our|the) ([\\w-]+ ){0,2}(rooms?|devices?|\\w+ rooms)|no (room|device) can)`,
+);
+const SOME_SCOPE = new RegExp(`\\b(a couple of|couple of|a few|few of|some of|several|varias|varios|algunas|algunos|unas cuantas)( (of )?(our|the|las|los|nuestras))?( [\\w-]+){0,2} ${FLEET_NOUNS}`);
+const COUNTED = new RegExp(`\\b(\\d+)\\+?( (of )?(our|the|las|los|nuestras?|nuestros?|de))?( (?!and\\b|or\\b|y\\b|o\\b|min|hour|day|week|sec|time|people|person|ms\\b)[\\w-]+){0,2} ${FLEET_NOUNS}\\b`, "g");
+
+const CRITICAL_EVENT =
+  /\b(board meetings?|board meets|board of directors|junta (directiva|de accionistas)|consejo de administracion|comite de direccion|ceo|cfo|coo|chairman|president|exec(utive)? (meeting|review|offsite|visit|presentation)|town ?hall|all[- ]hands|keynote|customer (demo|visit|meeting|event|presentation)|client (demo|visit|meeting|call|event)|(biggest|big|important|key) (client|customer)|on the line|investors?|live ?stream\w*|press (conference|event)|launch event|cliente importante|presentacion (al|a un|con el|para el) cliente|visita (de|del) cliente|evento|retransmision|rueda de prensa|accionistas)\b/;
+const SOON =
+  /\b(now|right now|today|tonight|this (morning|afternoon|evening)|tomorrow|in (\d+|an?|half an?|a few|a couple of) (min|mins|minutes|hours?|h)\b|in \d+ ?(min|h)\b|at \d{1,2}([:.]\d\d)? ?(am|pm|h)?\b|mid-?call|on the line|starts (in|at)|asap|immediately|hoy|manana|esta (manana|tarde|noche)|en (\d+|una|media|un par de) (minutos|hora|horas)|ahora|dentro de|urgente?)\b/;
+
+/** Cannot do its main job, stated strongly: no power, no audio at all, boot loop, nobody can join. */
+const UNUSABLE =
+  /\b(dead|died|no power|won'?t (turn|power|boot|start|go past|charge|join)|doesn'?t (turn|power|boot|start)|not (turn|power)\w* on|completely|totally|no (sound|audio|video|picture|image|dial tone|controller|tone)|(can'?t|cannot|unable to|could not|couldn'?t) (join|start|make|place|hear|see|use|book|dial|sign in|log in|call|power|boot|enroll|activate|be used|understand)|(nobody|no one|none( of them)?|nothing) (can|works|at all|displays|comes out)|none of (the|our) [\w ]{0,20}can|unusable|not usable|at all|stuck (in|on|at)|boot ?loop|reboot loop|in a loop|never (finishes|comes|starts)|black screen|blank screen|bricked|shattered|no enciende|no arranca|no (se )?pued(e|en) (usar|hacer|unir)|no podemos|no deja|caid[oa]s?|parad[oa]|muert[oa]|sin (imagen|sonido|audio|video|servicio|funcionar)|no da (tono|imagen|senal)|no se ve nada|no se mueve|no pueden? (llamar|recibir|hacer|usar|unirse|entrar|arrancar|reservar)|(nobody|no one)( \w+){0,3} (can )?(hears?|sees?)|activation failed|activacion fallida|(can'?t|cannot|won'?t) (be )?(activat|enroll)\w*|blocking (meetings|calls|the room)|bloquea las (reuniones|llamadas)|nadie (oye|escucha|ve|puede)|no (calls?|meetings?) (are )?possible|bucle|inutilizable|no hay forma|(is|are|went|gone|been|all|rooms?) down)\b/;
+/** Blocked in a weaker wording: offline, cannot reach, no network. */
+const BLOCKED =
+  /\b(offline|blocked|frozen|no (network|ip|signal)|(can'?t|cannot|unable to) (connect|reach|get|register)|never (registers|gets|comes online)|won'?t (connect|go)|no funciona|no conecta|sin (red|ip|conexion)|no (tiene|hay) (red|conexion)|ningun\w* (sala|equipo)|no carga|locked)\b/;
+/** Still works, or there is a way around it. */
+const WORKS_PARTLY =
+  /\b(still (works?|usable|working|readable|possible|fine|ok|joins?|connects?|happen)|(?<!not |no |un)usable|works? (fine|ok|normally|otherwise)(?! (on|with|from|in) (the |a |my |our )?(laptops?|phones?|other|browser|another|mobile))|otherwise (ok|fine|works)|(?<!\bno |\bnot )(calls?|meetings?|audio|video|booking|everything else|the rest|rest|device itself|camera itself|bar itself|headset itself|speakerphone|handset|wired|wired mode|cable sharing|join(ed)? by id|ad hoc calls|lower volume) (\w+ )?(still )?(work|works|working|fine|ok|is fine|are fine|is clean|possible|unaffected|connect|go on|can still|keep working|seems? (ok|fine))|(it'?s|is|works|looks) fine (without|when|if)|(si|si que) funcionan?|other (buttons|keys|features|functions|ports|mics|speakers|inputs) (still )?work|turned (it|that) off|con (el |un )?(cable|cargador|adaptador) (funciona|funcionan|va|van)|vuelven? a (conectar|funcionar)\w*( sol[oa]s?)?|se reconecta\w*|workaround|recovers|comes back|reboot fixes|fixes it|after a (restart|reboot)|(we|i) (have to|prop|hold|move|switch|re-?pair)|have to (unmute|re-?pair|select|switch|press|use|shout)|manually|by hand|a mano|(hay|tengo|tenemos) que (volver|usar|apretar|reiniciar|tocar|mover|pulsar|desenchufar|seleccionar|gritar|hablar|darle|elegir|cambiar(lo|la)? a mano)|se recupera|vuelven? sol[oa]s?|luego vuelve|sigue funcionando|funcionan? (bien|normal)|(?<!no )se puede (usar|entrar)|va bien|van bien|al final funciona|las (llamadas|reuniones) funcionan|lo demas funciona|el resto funciona|annoying but)\b/;
+/** Intermittent or slow rather than down. */
+const INTERMITTENT =
+  /\b(sometimes|intermittent\w*|occasionally|from time to time|now and then|every (few|couple|other) \w+|every \d+ (min|mins|minutes|hours?)|every (hour|day|morning|night)|once a (day|week)|twice a day|a few times|several times|randomly|some (calls|meetings|times)|in big meetings|for a few seconds|for a while|only (when|in|on|if|with|noticeable)|slow|lags?|partial\w*|delay(ed|s)?|latency|late|retraso|lento|takes (like |about |almost |around )?\d+ (seconds|secs|minutes|mins)|tarda (casi |unos )?\d+|only lasts|lasts only|dura solo|solo dura|drains|shows? the wrong|wrong (meeting|name|title|list|calendar|time|date)|a veces|de vez en cuando|cada (rato|poco|pocos)|varias veces|mas o menos)\b/;
+const MINOR =
+  /\b(cosmetic|scratch(ed)?|slightly|a bit|barely (noticeable|audible|visible)|very faint|minor|no big deal|not a big deal|not urgent|just (annoying|curious|letting you know|wondering|confusing)|no (impact|functional)|doesn'?t affect|does not affect|no afecta|no pasa nada|pequena cosa|detalle|estetico|is (it|that|this) (normal|expected)|es normal|just cosmetic|nice to have)\b/;
+/** Indicators and looks: when only these are off and the device works, it is cosmetic. */
+const COSMETIC_SUBJECT = /\b(leds?|light|indicator|icon|label|sticker|rubber|foot|feet|paint|scuff|dent|typo|date format|formato|wallpaper|fondo de pantalla|lowercase|font|logo|room name|pending activation|firmware version shows)\b/;
+const WORKS_ANYWAY = /\b(works? fine|seems? (ok|fine)|audio (seems )?(ok|fine)|no (impact|functional)|bars? work fine|funciona bien|no afecta)\b/;
+
+const MAIN_JOB_LOST =
+  /\b(no (video|image|picture)( output| at all)?|no (sound|audio) at all|(far (end|side)|other side|nobody|no one|they) can'?t hear (us|me|anything)|can'?t see anything|no se ve nada|no se oye nada|sin (imagen|video|sonido))\b/;
+const SECONDARY =
+  /\b(cast|casting|(wireless(ly)? )?(content )?shar(e|ing) (content )?wirelessly|screen ?shar\w*|whiteboard|recording|captions|chat|presets?|management (portal|features?|commands)|remote (control|config\w*|reboot|management)|config push|push (settings|config)|analytics|dashboards?|tracking|auto-?framing|hdmi input|input switching|clock|calendar sync|mute (state|status|sync|led)|estado de mute|one-touch join|proximity)\b/;
+/** Display-only settings: cosmetic unless the message says more. */
+const DISPLAY_ONLY =
+  /\b(language|idioma|en ingles|date format|time format|(date|fecha|hora) (in|en) (\w+ )?(format|formato)|formato (americano|de fecha|de hora)|wallpaper|fondo de pantalla|background image|room name as|in lowercase|font|typo|theme)\b/;
+/** "the rooms all show", "los equipos todos": a quantifier after the noun. */
+const FLOATING_ALL = /\b(rooms?|devices?|salas|equipos|consoles|taps|panels|bars|units|systems) (all|todas|todos) (show|are|went|fail|failed|have|lost|say|can'?t|dropped|stopped|estan|fallan|muestran)\b/;
+
+const OTHER_DEVICES_FINE =
+  /\b(laptops?|portatil(es)?|moviles|phones?|pcs?|chromebooks?|other devices|the rest of the floor)( [\w']+){0,5} (are|is|van|va|funcionan?|work|works|resolve it)( \w+)? (fine|ok|bien|normal|normally)\b/g;
+
+const SINCE = /\b(since|desde|after|tras|for the (?:last|past)|for|hace|durante) ([^,.;!?]{2,40}?)(?=[,.;!?]|$| and | but | y | pero | the | it | la | el )/;
+
+/** Reads the impact signals. */
+export function readImpact(text: string, isProductWord: (word: string) => boolean = () => false, site: string | null = null): Impact {
+  // "laptops are fine" says where the problem is not; it is no workaround for the room.
+  const folded = text.replace(OTHER_DEVICES_FINE, " ");
+  const impact: Impact = {
+    critical: CRITICAL_EVENT.test(folded) && SOON.test(folded),
+    unusable: UNUSABLE.test(folded),
+    blocked: BLOCKED.test(folded),
+    worksPartly: WORKS_PARTLY.test(folded),
+    intermittent: INTERMITTENT.test(folded),
+    minor: MINOR.test(folded) || (COSMETIC_SUBJECT.test(folded) && WORKS_ANYWAY.test(folded)) || DISPLAY_ONLY.test(folded),
+    mainJobLost: MAIN_JOB_LOST.test(folded),
+    secondary: SECONDARY.test(folded),
+  };
+  // "all of Madrid", "todo el edificio de Monterrey": the whole named site.
+  const wholeSite = site !== null && new RegExp(`\\b(todo|toda|todas|todos|whole|entire|all of|across|everywhere in)( (el|la|las|los|the|our))? ${escapeRegExp(foldText(site))}`).test(folded);
+  const rooms = wholeSite || FLOATING_ALL.test(folded) ? MANY : countRooms(folded, isProductWord);
+  if (rooms !== undefined) impact.rooms = rooms;
+  const since = SINCE.exec(folded);
+  if (since && /\d|day|week|month|hour|minute|morning|night|yesterday|update|monday|tuesday|wednesday|thursday|friday|weekend|ayer|semana|dia|hora|manana|noche|actualiz|lunes|martes|miercoles|jueves|viernes|firmware|version|move|moved|change|cambi/.test(since[2]!)) impact.since = `${since[1]} ${since[2]!.trim()}`;
+  return impact;
+}
+
+function countRooms(original: string, isProductWord: (word: string) => boolean): number | undefined {
+  if (MANY_SCOPE.test(original)) return MANY;
+  const folded = spellNumbers(original);
+  let best: number | undefined;
+  for (const match of folded.matchAll(COUNTED)) {
+    const value = Number(match[1]);
+    // Numbers that are versions, times or ids are not counts.
+    const before = folded.slice(Math.max(0, (match.index ?? 0) - 3), match.index ?? 0);
+    if (/[.:\-#]$/.test(before) || value === 0 || value > 5000) continue;
+    // "bar 50 room", "barra 70 de la sala": the number is part of a product name.
+    const previousWord = /([a-z]+)\s*$/.exec(folded.slice(Math.max(0, (match.index ?? 0) - 20), match.index ?? 0))?.[1];
+    if (previousWord && isProductWord(previousWord)) continue;
+    best = Math.max(best ?? 0, value);
+  }
+  if (best !== undefined) return best;
+  if (SOME_SCOPE.test(folded)) return 3;
+  return undefined;
+}
+
+/** Replaces spelled-out numbers by digits ("twenty rooms" -> "20 rooms"). */
+function spellNumbers(folded: string): string {
+  const words = [...folded.matchAll(/[a-z]+/g)];
+  const texts = words.map((match) => match[0]);
+  let result = "";
+  let copied = 0;
+  for (let w = 0; w < words.length; w++) {
+    const number = readNumberWords(texts, w);
+    if (!number) continue;
+    const first = words[w]!;
+    const last = words[w + number.length - 1]!;
+    result += folded.slice(copied, first.index) + String(number.value);
+    copied = (last.index ?? 0) + last[0].length;
+    w += number.length - 1;
+  }
+  return result + folded.slice(copied);
+}
