@@ -6,8 +6,9 @@
  */
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import type { Catalog } from "../bot/catalog.ts";
-import { detectLanguage, fold, type Language } from "./analysis/tokenize.ts";
+import { detectLanguage, type Language } from "./analysis/tokenize.ts";
 import type { LoadedDocument } from "./documents.ts";
+import { productsInText } from "./products.ts";
 
 /** One chunk before it gets an id and a row. */
 export interface ChunkDraft {
@@ -35,21 +36,6 @@ const splitter = new RecursiveCharacterTextSplitter({ chunkSize: CHUNK_SIZE, chu
 const LINK_FIELDS = ["link", "url", "source_url", "canonical_url", "canonicalUrl", "ms:mtpsurl"];
 const PRODUCT_FIELDS = ["products", "product", "models", "model", "devices"];
 const LANGUAGE_FIELDS = ["lang", "language", "locale", "ms.locale"];
-
-/** Finds catalog models named in a text: full names, and aliases specific enough to trust. */
-export function productsInText(catalog: Catalog | undefined, text: string, allAliases = false): string[] {
-  if (!catalog) return [];
-  const haystack = ` ${fold(text).replace(/[^a-z0-9]+/g, " ")} `;
-  const found: string[] = [];
-  for (const model of catalog.models) {
-    const names = [model.id, model.name, ...model.aliases].map((n) => fold(n).replace(/[^a-z0-9]+/g, " ").trim());
-    // A bare word alias such as "tap" is too common in prose; in free text only names with a
-    // digit or several words count. Front matter and folder names may use any alias.
-    const usable = allAliases ? names : names.filter((n) => /\d/.test(n) || n.includes(" "));
-    if (usable.some((n) => n !== "" && haystack.includes(` ${n} `))) found.push(model.id);
-  }
-  return found;
-}
 
 /** Derives title, language, link and product tags from front matter, path and text. */
 export function documentMeta(relPath: string, document: LoadedDocument, catalog: Catalog | undefined): DocumentMeta {

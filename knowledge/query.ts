@@ -7,6 +7,7 @@
 import type { Catalog } from "../bot/catalog.ts";
 import { analyze, detectLanguage, fold, stem, type Language } from "./analysis/tokenize.ts";
 import { catalogPhrases, englishPhrases, matchAt, spanishPhrases, type PhraseTable } from "./lexicon/compile.ts";
+import { productsInText } from "./products.ts";
 import type { Speller } from "./speller.ts";
 
 /** One way of matching a concept: analyzed terms and a weight (1 = the user's own words). */
@@ -101,8 +102,9 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
       ? spanishSlots(text, spanishPhrases())
       : analyze(text, "en").map((t) => ({ word: t.word, primary: [t.term], alts: [] }));
 
-  const primaries = slots.map((s) => s.primary.join(" "));
-  const products = new Set<string>();
+  // Models named in the question: catalog aliases matched as phrases below, plus full-text
+  // matches of names the analysis would shorten ("room s").
+  const products = new Set<string>(productsInText(options.catalog, text));
   const groups: QueryGroup[] = [];
   const tables = [catalogPhrases(options.catalog), englishPhrases()];
 
@@ -139,7 +141,7 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
   }
 
   const pairs: Array<[string, string]> = [];
-  for (let i = 1; i < primaries.length; i++) {
+  for (let i = 1; i < slots.length; i++) {
     const a = slots[i - 1]!.primary;
     const b = slots[i]!.primary;
     pairs.push([a[a.length - 1]!, b[0]!]);
@@ -147,13 +149,13 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
   return { text, language, groups: dedupe(groups), pairs, products: [...products] };
 }
 
-/** The same concept asked twice ("reset ... reset") counts once. */
 /** The word as typed (case and accents kept) for a folded word, or the folded word itself. */
 function originalWord(text: string, folded: string): string {
   for (const raw of text.split(/[^\p{L}\p{N}]+/u)) if (raw && fold(raw) === folded) return raw;
   return folded;
 }
 
+/** The same concept asked twice ("reset ... reset") counts once. */
 function dedupe(groups: QueryGroup[]): QueryGroup[] {
   const seen = new Set<string>();
   return groups.filter((g) => {
