@@ -11,6 +11,7 @@ import type { Catalog } from "../bot/catalog.ts";
 import type { LanguageModel } from "../bot/llm.ts";
 import type { Database } from "../db/client.ts";
 import { newId } from "../db/ids.ts";
+import type { Passage } from "./answer.ts";
 import { KnowledgeEngine, type AnswerOptions, type KnowledgeAnswer, type SearchOptions } from "./engine.ts";
 import { ingestDirectory, type IngestOptions, type IngestReport, type KnowledgeLogger } from "./ingest.ts";
 import { loadDirectoryChunks } from "./memory.ts";
@@ -47,7 +48,7 @@ export interface KnowledgeStats {
 /** Search and answers over the documentation. */
 export interface KnowledgeBase {
   /** Ranked passages, best first, whatever the evidence (lexical; synchronous). */
-  search(question: string, options?: SearchOptions): import("./answer.ts").Passage[];
+  search(question: string, options?: SearchOptions): Passage[];
   /** Cited passages, or an abstention; a grounded text when a language model is configured. */
   answer(question: string, options?: AnswerOptions): Promise<KnowledgeAnswer>;
   /** Stores a verdict on an answer. */

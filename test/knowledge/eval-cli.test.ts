@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURE_DOCS, REPO_ROOT, SHARED_DIR } from "./support.ts";
 
 const run = promisify(execFile);
@@ -12,6 +12,8 @@ const CLI = path.join(REPO_ROOT, "app/cli/kb.ts");
 const DEV_SET = path.join(SHARED_DIR, "eval/kb-dev.jsonl");
 const CORPUS = path.join(SHARED_DIR, "corpus/teams-devices");
 const haveShared = existsSync(DEV_SET) && existsSync(CORPUS);
+const scratch = mkdtempSync(path.join(tmpdir(), "kb-eval-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function kb(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -42,8 +44,7 @@ describe("kb eval", () => {
   }, 120_000);
 
   it("works on any folder and question file in the same format", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "kb-eval-"));
-    const set = path.join(dir, "mini.jsonl");
+    const set = path.join(scratch, "mini.jsonl");
     writeFileSync(set, [
       JSON.stringify({ id: "m1", q: "pinhole reset of the bar 50", relevant: [{ path: "bar-50/factory-reset.md", heading: "Using the pinhole button" }], answerable: true }),
       JSON.stringify({ id: "m2", q: "how do I refill the coffee machine", relevant: [], answerable: false }),
@@ -54,7 +55,7 @@ describe("kb eval", () => {
   }, 60_000);
 
   it("explains usage errors with exit code 2", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "kb-eval-"));
+    const dir = scratch;
     const bad = path.join(dir, "bad.jsonl");
     writeFileSync(bad, `{"id":"a","q":"fine"}\nnot json\n`);
     const badLine = await kb(["eval", "--set", bad, "--docs", FIXTURE_DOCS]);
