@@ -48,6 +48,11 @@ const INTENTS: Array<{ name: string; question: RegExp; passage: RegExp }> = [
   { name: "warranty", question: /\b(warrant(y|ies)|guarantee|garant[ií]a)\b/i, passage: /\bwarrant(y|ies)\b/i },
   { name: "refund", question: /\b(refunds?|return policy|money back|devoluci[oó]n|reembolso)\b/i, passage: /\b(refunds?|return policy)\b/i },
   { name: "sla", question: /\b(sla|service level|response time guarantee)\b/i, passage: /\b(sla|service level agreement)\b/i },
+  {
+    name: "purchase",
+    question: /\b(order|buy|purchase|ship|send)\s+(me|us|a|an|new|more|another|replacement|spare)\b|\b(p[ií]deme|comprar|encargar)\b/i,
+    passage: /\b(purchas\w*|buy\w*|order (a|one|new|replacement)\w*)\b/i,
+  },
   { name: "part number", question: /\b(part numbers?|sku|p\/n|order code|n[uú]mero de pieza|referencia de pieza)\b/i, passage: /\b(part numbers?|sku)\b/i },
 ];
 

@@ -1,6 +1,7 @@
 /**
  * Stop words for English and Spanish, accent-folded. The English list also holds chat spellings
- * without apostrophes ("doesnt", "cant", "im"), which support questions are full of, and the
+ * without apostrophes ("doesnt", "cant", "im") and the halves the tokenizer leaves of "doesn't"
+ * ("doesn", "ve"), which support questions are full of, and the
  * filler of a support request ("how", "please", "help") that says nothing about the topic.
  */
 
@@ -14,7 +15,8 @@ until up very was wasnt we wed well were weve werent what whats when whens where
 whys with wont would wouldnt you youd youll youre youve your yours yourself yourselves
 also just really still even get gets got getting able anyone anybody someone something anything thing things way
 please pls plz thanks thank hi hello hey help need needs want wants know tell like u ur us ok okay yes yeah
-will shall may might must lot lots much many one ones two etc eg ie e g vs via per`;
+will shall may might must lot lots much many one ones two etc eg ie e g vs via per
+doesn isn aren wasn weren hasn haven hadn don didn couldn shouldn wouldn won mustn needn ve ll re`;
 
 const ES = `a al algo algun alguna algunas alguno algunos ante antes aqui asi aun cada como con contra cual cuales cualquier
 cuando cuanto cuanta cuantos cuantas de del desde donde dos el ella ellas ellos en entre era eran es esa esas ese eso

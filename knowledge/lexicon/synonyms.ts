@@ -95,11 +95,11 @@ unjoin, unjoined, remove from the domain, leave the domain, disjoin, lose trust,
 locked out, lockout, cannot sign in, unable to sign in, access denied
 pc, computer, machine, workstation
 ticket, support ticket, support case, support request, incident, service request
-boardroom, conference room, meeting room, huddle room
+boardroom, conference room, conf room, meeting room, huddle room
 vendor, manufacturer, oem, partner, brand
 picture, image, video feed, preview
 mirrored, mirror, flipped, inverted, reversed
-sleep, standby, stand by, power saving, screen saver, idle
+sleep, standby, stand by, power saving, screen saver, idle, wake, wake up, wakes up
 startup, boot, start up, launch, power on
 app, application, client, software
 expire, expired, expiration, expires, expiry
