@@ -27,6 +27,8 @@ const PARTNER_CONFIRMS =
   /\b((microsoft|zoom|google|webex|partner)( support)? (says|said|confirm\w*|told|reports?|has an? (open )?(incident|advisory|outage)|publish\w*|posted)|status (page|dashboard) (says|shows|reports)|(major|partial) outage|known issue|on their (side|end)|incidente abierto|publico (un|una) (incidente|caida)|confirmo (un|una))\b/;
 /** An escalation about a stuck partner ticket is about the partner's service. */
 const PARTNER_TICKET_WORDS = /\b(partner ticket|(microsoft|zoom|google|webex) (ticket|case|incident)|ticket with (microsoft|zoom|google|webex))\b/;
+/** A licence of the partner's platform: taxonomy says cloud_partner, not account_license. */
+const PARTNER_LICENSE = /\b((teams rooms|zoom rooms?|meet|teams|zoom|webex|m365|microsoft 365|microsoft)( pro)? licen[cs]es?|licencias? de (teams|zoom|microsoft|webex))\b/;
 /** Someone changed the set-up: the symptom that follows is a configuration problem. */
 const CONFIG_CAUSE =
   /\b(someone|somebody|whoever) (changed|set|switched|left|mixed|forgot|paired)|(since|after) (we|they) (reconfigured|changed the (settings?|config\w*)|moved (it|the \w+) to)|desde que (reconfiguramos|cambiamos la configuracion)|alguien cambio|reconfigur\w*/;
@@ -45,6 +47,10 @@ export function decideCategory(problem: ProblemEvidence, intent: Intent, partner
   if (DEVICE_FINE.test(folded) && (partner || PARTNER_SERVICE.test(folded))) scores.cloud_partner += 2;
   if (problem.foreignUpdate && partner) scores.cloud_partner += 1.5;
   if (partner && PARTNER_CONFIRMS.test(folded)) scores.cloud_partner += 2;
+  if (partner && PARTNER_LICENSE.test(folded) && !/\bnorthwind licen/.test(folded)) {
+    scores.cloud_partner += 2;
+    scores.account_license = 0;
+  }
   if (AFTER_UPDATE.test(folded) && problem.symptoms.firmware_software > 0) scores.firmware_software += 2;
   if (PHYSICAL_CAUSE.test(folded) && problem.symptoms.hardware_failure > 0) scores.hardware_failure += 2;
   if (CONFIG_CAUSE.test(folded) && problem.symptoms.configuration > 0) scores.configuration += 2;

@@ -28,7 +28,7 @@ export const REPLACEMENT =
 
 /** Wants to buy or asks the availability of a spare part or accessory. */
 export const PARTS_REQUEST =
-  /\b(spare|spares|in stock|stock|back ?order(ed)?|lead time|available as|availability|sold separately|sell|sold|buy|purchase|order (a|an|one|two|three|\d+|some|more|extra|spare|the|replacement|new)|can (we|i) order|how much (is|are|for|does a|do)|price|pricing|repuesto|recambio|comprar|vend(eis|en|eis)|pedir|encargar|disponible|disponibilidad|plazo de entrega|cuanto (cuesta|cuestan|vale|valen|tarda|tardan)|precio)\b/;
+  /\b(spare|spares|in stock|stock|back ?order(ed)?|lead time|available as|availability|(still )?available|discontinued|end of life|descatalogad\w*|extra|additional|(get|need|want|order|send us) (\w+ )?(more|another|extra|new|additional)|sold separately|sell|sold|buy|purchase|order (a|an|one|two|three|\d+|some|more|extra|spare|the|replacement|new)|can (we|i) order|how much (is|are|for|does a|do)|price|pricing|repuesto|recambio|comprar|vend(eis|en|eis)|pedir|encargar|disponible|disponibilidad|plazo de entrega|cuanto (cuesta|cuestan|vale|valen|tarda|tardan)|precio)\b/;
 /** Spare parts and accessories. */
 export const PART_NOUN =
   /\b(cables?|cords?|mounts?|brackets?|remotes?|remote control|mando|power (supply|supplies|adapter|adapters|brick)|psus?|adapters?|chargers?|charging (case|cradle|dock)|docks?|cradles?|ear ?(cushions?|pads?)|cushions|almohadillas?|batter(y|ies)|baterias?|covers?|shutters?|tapas?|stands?|clips?|dongles?|handsets?|auricular|feet|screws|kits?|accessor(y|ies)|accesorios?|soporte de (pared|mesa|techo|pantalla)|fuentes? de alimentacion|fuentes?|headbands?|lens caps?|privacy|splitters?|mic pods?|piezas?|spare parts?|parts)\b/;
@@ -44,17 +44,17 @@ export const PARTNER_TICKET_REF =
   /\b(partner (ticket|case)|(microsoft|ms|zoom|google|webex|their)('?s)? (support )?(ticket|case|incident ticket|ticket number|case number)|(ticket|case|caso) (with|con|de|en|at|to|for) (microsoft|zoom|google|webex|them|ellos)|(open|opened|create|raise|file|log|submit) (a |an |the )?(ticket|case) (with|on|at) |abr(ir|id|an|ais) (un|el) (ticket|caso) con|numero de ticket de)/;
 export const PARTNER_BRING_IN =
   /\b((bring|get|add|invite|loop|pull|include|involve|meter|anadir|anadid|invitar|invitad|incluir|traer) (in )?(the |a |an )?(microsoft|zoom|google|webex|them|their|los|las|al|a los)('?s)?( \w+)?( (engineers?|support|team|people|folks|ingenieros?|soporte))?|joint (call|session|meeting)|llamada conjunta|reunion conjunta|get them on|their engineers?|(microsoft|zoom|google|webex)('?s)? (engineers?|support engineer))\b/;
-export const PARTNER_REPLY = /\b((did|has|have|whether|if) (microsoft|zoom|google|webex) (reply|replied|respond|responded|answer|answered|get back|got back|come back)|(microsoft|zoom|google|webex) (ha|han) (respondido|contestado|dicho algo)|(chase|ping|nudge|push|contact|ask|call) (microsoft|zoom|google|webex|them)( for| about| on)?)\b/;
+export const PARTNER_REPLY = /\b((any )?(word|news|update|reply|response|answer|feedback) from (microsoft|zoom|google|webex)|(did|has|have|whether|if) (microsoft|zoom|google|webex) (reply|replied|respond|responded|answer|answered|get back|got back|come back)|(microsoft|zoom|google|webex) (ha|han) (respondido|contestado|dicho algo)|(chase|ping|nudge|push|contact|ask|call) (microsoft|zoom|google|webex|them)( for| about| on)?)\b/;
 export const REQUEST_MARKER =
   /\?|\b(please|pls|plz|can you|could you|would you|will you|did you|have you|need you|podeis|podrian|pueden|puedes|por favor|teneis|manage to|abrir|abrid|crear)\b|(^|[.!,;:] |\b(and|then|to|also|pls|please) )(open|create|raise|file|log|check|chase|link|share|ask)\b/;
 
 /** Asks about the status of an existing case without an id ("any news on my ticket"). */
 export const CASE_STATUS_NO_ID =
-  /\b((my|our|the) (case|ticket|caso|incidencia)|(mi|nuestro) (caso|ticket)|case \d{4,6})\b.*\b(status|update|news|progress|eta|happening|going on|anyone|who|latest|word|hear|heard|waiting|reply|estado|novedad|novedades|va|paso|respuesta|quien|sabe)\b|\b(status|update|news|progress|novedades|estado|como va|que paso|info)\b.*\b((my|our|the) (case|ticket)|(mi|nuestro|el) (caso|ticket))\b|\badding (this |some |more )?info(rmation)? to (our|my|the) (case|ticket)/;
+  /\b((my|our|the) (\w+ )?(case|ticket|caso|incidencia)|(mi|nuestro) (caso|ticket)|case \d{4,6})\b.*\b(status|update|news|progress|eta|happening|going on|anyone|who|latest|word|hear|heard|waiting|reply|answer|where it'?s at|where it stands|estado|novedad|novedades|va|paso|respuesta|quien|sabe)\b|\b(status|update|news|progress|answer|reply|word|novedades|estado|como va|que paso|respuesta|info)\b.*\b((my|our|the) (\w+ )?(case|ticket)|(mi|nuestro|el) (caso|ticket))\b|\badding (this |some |more )?info(rmation)? to (our|my|the) (case|ticket)/;
 
 /** Wants devices registered, or asks whether one is. */
 export const REGISTER =
-  /\b((register(ing)?|registr(ar|arlo|arlos|ad|en|o)|dar de alta|dad de alta|den de alta|dar el alta)( (these|this|those|them|the|my|our|it|all|new|both|\d+|\w+ serials?|devices?|units?|equipos?|estos|estas|los|las|la|el|varios|un|una|[a-z]{2,4}\d?[- ]?\d+))|(registered|registrad[oa]s?)( (to|under|in|on|a|en|con|at))? (us|our|my|nuestr\w*|the org|the company|nombre)|registration|(please|pls|can you|could you|want to|need to|how (do|can) (i|we)|quiero|queremos|necesito|como) (\w+ ){0,2}(register|registrar|registro|dar de alta)|onto (our|the) (contract|account)|(add|assign|attach|link) (it|them|these|this|those|the (devices?|units?|serials?)|[a-z]{2,4}\d?-?\d{7}) to (our|my|the) (contract|org|organi[sz]ation|account|company|tenant))\b/;
+  /\b((register(ing)?|registr(ar|arlo|arlos|ad|en|o)|dar de alta|dad de alta|den de alta|dar el alta)( (please|pls|por favor))?( (these|this|those|them|the|my|our|it|all|new|both|\d+|\w+ serials?|devices?|units?|equipos?|estos|estas|los|las|la|el|varios|un|una|[a-z]{2,4}\d?[- ]?\d+))|(registered|registrad[oa]s?)( (to|under|in|on|a|en|con|at))? (us|our|my|nuestr\w*|the org|the company|nombre)|registration|(please|pls|can you|could you|want to|need to|how (do|can) (i|we)|quiero|queremos|necesito|como) (\w+ ){0,2}(register|registrar|registro|dar de alta)|onto (our|the) (contract|account)|(add|assign|attach|link) (it|them|these|this|those|the (devices?|units?|serials?)|[a-z]{2,4}\d?-?\d{7}) to (our|my|the) (contract|org|organi[sz]ation|account|company|tenant))\b/;
 /** Device registration to a service or a failure, not product registration. */
 export const REGISTER_NOT =
   /\b(can'?t|cannot|won'?t|never|fails? to|failed to|unable to|doesn'?t|does not|not|no se|no)\s+(\w+\s+)?regist|regist\w* (to|with|in|on|en|con) (the )?(webex|zoom|teams|google|microsoft|control hub|call server|sip|server|cloud|centralita|meet)|dar de alta a (un|una|mi) (usuario|companero|persona|empleado)|alta (de|a) (usuarios?|personas?)/;
@@ -89,6 +89,9 @@ export const GREETING_WORDS = new Set(
     "que puedes haces hacer ayudar ayuda ayudas en me eres un una persona real alguien ahi hay saludos tal todo " +
     "bien equipo de nuevo por la el lo to northwind devices assistant asistente").split(" "),
 );
+/** Asks what the bot can do. */
+export const META_HELP =
+  /\b(what (kind of |sort of )?(things|stuff)? ?(can|could) (you|this bot|the bot|u) (do|help)|what do you do|how can you help|what are you for|que (cosas )?(puedes|podeis|sabes) hacer|en que (me )?(puedes|podeis) ayudar|para que sirves)\b/;
 /** At least one of these makes a short message a greeting rather than noise. */
 export const GREETING_CORE =
   /\b(hi|hello|hey|hiya|yo|howdy|good (morning|afternoon|evening|day)|morning|thanks|thank|thx|ty|cheers|appreciate\w*|help|bot|hola|buenas|buenos|gracias|ayuda|ayudar|saludos|what can|que puedes|eres|anyone there|alguien ahi)\b/;

@@ -13,6 +13,7 @@ import {
   GREETING_WORDS,
   HOW_TO,
   LICENSE_TOPIC,
+  META_HELP,
   NOISE,
   NOT_ONSITE,
   NOT_RESOLVED,
@@ -74,6 +75,7 @@ export function decideIntent(input: IntentInput, original: string): IntentDecisi
     return GREETING_EMOJI.test(original) ? decision("greeting_help", 0.5, "emoji greeting") : decision("other", 0.4, "no words");
   }
   if (isGreetingOnly(t)) return decision("greeting_help", 0.9, "greeting words only");
+  if (META_HELP.test(t) && input.problem.strength === 0 && !hasIds && input.models.length === 0) return decision("greeting_help", 0.8, "asks what the bot does");
   if (NOISE.test(t.replace(/[^a-z0-9 ]/g, "").trim())) return decision("other", 0.8, "test or noise");
   if (OFF_TOPIC.test(t) && input.models.length === 0 && !hasIds) return decision("other", 0.8, "off-topic subject");
   if (OTHER_DEVICE.test(t) && !isAboutProducts(input)) return decision("other", 0.65, "about another product");
@@ -95,9 +97,12 @@ export function decideIntent(input: IntentInput, original: string): IntentDecisi
   if (partsRequest) return decision("parts_availability", 0.8, "spare part request");
 
   const strength = input.problem.strength;
-  const question = HOW_TO.test(t) || t.includes("?");
+  const question = HOW_TO.test(t) || t.includes("?") || /^(when|which|what|how|is|are|do|does|can|could|cuando|cual|que|como|hay|tenemos)\b/.test(t);
   if (strength >= STRONG_PROBLEM) return decision("report_issue", Math.min(0.95, 0.6 + strength * 0.05), "problem described");
   if (strength > 0 && NORMAL_QUESTION.test(t)) return decision("report_issue", 0.6, "asks whether a symptom is normal");
+  // A statement with a symptom ("the portal says our subscription expired") reports it, even when
+  // it is about licences or versions; a question on those topics is a lookup.
+  if (strength >= 1.5 && !question) return decision("report_issue", 0.55, "problem stated");
   if (SOFTWARE_TOPIC.test(t)) return decision("software_update", strength > 0 ? 0.6 : 0.8, "versions or updates");
   if (LICENSE_TOPIC.test(t) && !PROCEDURE.test(t)) return decision("license_lookup", strength > 0 ? 0.6 : 0.8, "licence or contract");
   if (question && (HOW_TO.test(t) || strength === 0)) {

@@ -7,7 +7,7 @@
 import { foldText } from "./text.ts";
 import { CITIES, GENERIC_MODIFIERS, MAX_CITY_WORDS, NOT_PLACES, ORDINAL_WORDS, PLACE_HEADS, PLACE_MODIFIERS, STANDALONE_PLACES } from "./places.ts";
 
-type Kind = "proper" | "city" | "head" | "standalone" | "modifier" | "ordinal" | "number" | "letter" | "connector" | "other";
+type Kind = "proper" | "city" | "head" | "standalone" | "modifier" | "ordinal" | "number" | "letter" | "connector" | "product" | "other";
 
 interface Word {
   folded: string;
@@ -63,7 +63,7 @@ function readWords(prose: string, excluded: readonly Excluded[], productWords: R
       folded,
       start,
       end,
-      kind: inProduct ? "other" : classify(text, folded, productWords),
+      kind: inProduct ? "product" : classify(text, folded, productWords),
       breakBefore: /[,:;()!?"\u201c\u201d[\]{}|/+\n\u2014]|\.\s|\s-\s/.test(gap) || words.length === 0,
       sentenceStart,
     });
@@ -76,7 +76,7 @@ function readWords(prose: string, excluded: readonly Excluded[], productWords: R
 function classify(text: string, folded: string, productWords: ReadonlySet<string>): Kind {
   if (STANDALONE_PLACES.has(folded)) return "standalone";
   if (PLACE_HEADS.has(folded)) return "head";
-  if (folded === "de" || folded === "del" || folded === "of") return "connector";
+  if (folded === "de" || folded === "del") return "connector";
   if (/^\d+(st|nd|rd|th|º|ª|o|a|er)$/.test(folded) || ORDINAL_WORDS.has(folded)) return "ordinal";
   if (/^\d+([.\-]\d+)*[a-z]?$/.test(folded)) return "number";
   if (/^\p{Lu}$/u.test(text)) return "letter";
@@ -111,7 +111,9 @@ function anchoredSpan(words: readonly Word[], i: number, prose: string): { start
   if (anchor.folded === "on" && !kinds.has("head") && !kinds.has("standalone")) return undefined;
   if ((anchor.folded === "de" || anchor.folded === "del") && !kinds.has("city") && !kinds.has("head") && !kinds.has("standalone")) {
     const before = i > 0 ? words[i - 1]! : undefined;
-    if (!before || !(before.kind === "head" || DEVICE_WORDS.has(before.folded) || before.kind === "other")) return undefined;
+    // "la Room L de Sevilla", "el teléfono de recepción": "de" after a device or a place names
+    // where it is; after other words ("a nombre de Contoso") it names something else.
+    if (!before || !(before.kind === "head" || before.kind === "product" || DEVICE_WORDS.has(before.folded))) return undefined;
   }
   return span;
 }
@@ -137,7 +139,7 @@ function buildSpan(words: readonly Word[], from: number): { start: number; end: 
   for (let j = from; j < words.length; j++) {
     const word = words[j]!;
     if (j > from && word.breakBefore) break;
-    if (word.kind === "other") break;
+    if (word.kind === "other" || word.kind === "product") break;
     if (word.kind === "connector") {
       const next = words[j + 1];
       if (taken.length === 0 || !next || next.breakBefore || !["proper", "city", "head", "standalone", "modifier"].includes(next.kind)) break;
