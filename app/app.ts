@@ -101,7 +101,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     outboxCommitted: () => dispatcher.kick(),
   };
   registerCaseTimers(scheduler, cases);
-  const bot = new Bot(services, log.child({ component: "bot" }));
+  const bot = new Bot(services, log.child({ component: "bot" }), {
+    onHandled: (event, outcome) => metrics.inboundEvents.inc({ platform: event.platform, kind: event.kind, outcome }),
+  });
 
   const http = new HttpServer(log.child({ component: "http" }));
   let ready = false;

@@ -31,7 +31,12 @@ export class Bot {
   constructor(
     readonly services: Services,
     private readonly log: Logger,
-    options: { router?: Router; extraMiddleware?: Middleware<Context>[] } = {},
+    private readonly options: {
+      router?: Router;
+      extraMiddleware?: Middleware<Context>[];
+      /** Observes each handled event (metrics). */
+      onHandled?: (event: InboundEvent, outcome: "processed" | "duplicate" | "failed") => void;
+    } = {},
   ) {
     this.router = options.router ?? createRouter();
     this.pipeline = compose<Context>([
@@ -53,7 +58,13 @@ export class Bot {
       kind: event.kind,
     });
     const ctx = new Context(event, this.services, log);
-    await this.pipeline(ctx, async () => undefined);
+    try {
+      await this.pipeline(ctx, async () => undefined);
+    } catch (error) {
+      this.options.onHandled?.(event, "failed");
+      throw error;
+    }
+    this.options.onHandled?.(event, ctx.state.duplicate ? "duplicate" : ctx.state.error ? "failed" : "processed");
     return { duplicate: ctx.state.duplicate === true, outbound: ctx.outbound, outboundKeys: ctx.outbound.map((_m, i) => replyKey(event, i)) };
   }
 

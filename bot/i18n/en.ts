@@ -24,7 +24,7 @@ export const en = {
   "help.title": "Here is what I can do",
   "help.intro": "Write in plain words (English or Spanish) — the commands below are shortcuts.",
   "help.employee":
-    "• Describe a problem (\"the Bar 50 in room 4.12 has no sound\") and I'll help or open a case\n• *cases* — your organization's cases\n• *case CS-10422* — details and timeline\n• *comment CS-10422 <text>* — add information\n• *severity CS-10422 sev2* — change the urgency\n• *close CS-10422* — it works now\n• *reopen CS-10422 <why>* — it broke again\n• *escalate CS-10422 <why>*",
+    "• Describe a problem (\"the Bar 50 in room 4.12 has no sound\") and I'll help or open a case\n• *open case <what is wrong>* — open one straight away\n• *cases* — your organization's cases\n• *case CS-10422* — details and timeline\n• *comment CS-10422 <text>* — add information\n• *severity CS-10422 sev2* — change the urgency\n• *close CS-10422* — it works now\n• *reopen CS-10422 <why>* — it broke again\n• *escalate CS-10422 <why>*",
   "help.engineer":
     "• *note CS-10422 <text>* — an internal note, never shown to the customer\n• *status CS-10422 waiting_customer* — open, waiting_customer, waiting_partner\n• *resolve CS-10422 workaround <what was done>* — fix, workaround, no_fault_found, partner_fix\n• *cases all* — every open case",
   "help.shell": "Shell: */as employee|admin|engineer|manager|partner* switches the demo person; */whoami*; */quit*. Type a number to press a button.",

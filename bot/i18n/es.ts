@@ -25,7 +25,7 @@ export const es: Record<MessageKey, string> = {
   "help.title": "Esto es lo que puedo hacer",
   "help.intro": "Escribe con tus palabras (en español o en inglés); los comandos de abajo son atajos.",
   "help.employee":
-    "• Describe el problema (\"la Bar 50 de la sala 4.12 no tiene sonido\") y te ayudo o abro un caso\n• *casos* — los casos de tu organización\n• *caso CS-10422* — detalles e historial\n• *comentar CS-10422 <texto>* — añadir información\n• *severidad CS-10422 sev2* — cambiar la urgencia\n• *cerrar CS-10422* — ya funciona\n• *reabrir CS-10422 <motivo>* — ha vuelto a fallar\n• *escalar CS-10422 <motivo>*",
+    "• Describe el problema (\"la Bar 50 de la sala 4.12 no tiene sonido\") y te ayudo o abro un caso\n• *abrir caso <qué ocurre>* — abrirlo directamente\n• *casos* — los casos de tu organización\n• *caso CS-10422* — detalles e historial\n• *comentar CS-10422 <texto>* — añadir información\n• *severidad CS-10422 sev2* — cambiar la urgencia\n• *cerrar CS-10422* — ya funciona\n• *reabrir CS-10422 <motivo>* — ha vuelto a fallar\n• *escalar CS-10422 <motivo>*",
   "help.engineer":
     "• *nota CS-10422 <texto>* — nota interna, nunca visible para el cliente\n• *estado CS-10422 waiting_customer* — open, waiting_customer, waiting_partner\n• *resolver CS-10422 workaround <qué se hizo>* — fix, workaround, no_fault_found, partner_fix\n• *casos todos* — todos los casos abiertos",
   "help.shell": "Terminal: */as employee|admin|engineer|manager|partner* cambia la persona de demostración; */whoami*; */quit*. Escribe un número para pulsar un botón.",

@@ -146,12 +146,14 @@ export class OutboxDispatcher {
     >`UPDATE "Outbox" SET status = 'sending', "leaseUntil" = ${lease}, attempts = attempts + 1
       WHERE id IN (
         SELECT o.id FROM "Outbox" o
-        WHERE ((o.status = 'pending' AND o."nextAttemptAt" <= ${now}) OR (o.status = 'sending' AND o."leaseUntil" < ${now}))
-          AND o.platform IN (${Prisma.join(platforms)})
-          AND NOT EXISTS (
-            SELECT 1 FROM "Outbox" p
-            WHERE p.platform = o.platform AND p."conversationId" = o."conversationId" AND p."threadId" = o."threadId" AND p.id < o.id
-              AND ((p.status = 'pending' AND p."nextAttemptAt" > ${now}) OR (p.status = 'sending' AND p."leaseUntil" >= ${now})))
+        WHERE o.status IN ('pending', 'sending') AND o.platform IN (${Prisma.join(platforms)})
+          AND ((o.status = 'pending' AND o."nextAttemptAt" <= ${now}) OR (o.status = 'sending' AND o."leaseUntil" < ${now}))
+          -- An older message of the same thread that is backing off or in flight goes first.
+          -- (Two NOT EXISTS with equalities, rather than one with an OR, keep both on the index.)
+          AND NOT EXISTS (SELECT 1 FROM "Outbox" p WHERE p.status = 'pending' AND p.platform = o.platform
+            AND p."conversationId" = o."conversationId" AND p."threadId" = o."threadId" AND p."nextAttemptAt" > ${now} AND p.id < o.id)
+          AND NOT EXISTS (SELECT 1 FROM "Outbox" p WHERE p.status = 'sending' AND p.platform = o.platform
+            AND p."conversationId" = o."conversationId" AND p."threadId" = o."threadId" AND p."leaseUntil" >= ${now} AND p.id < o.id)
         ORDER BY o.id LIMIT ${this.batchSize} ${lock})
       RETURNING id, "idempotencyKey", payload, attempts, platform, "conversationId", "threadId", "replaceKey", "createdAt"`;
     return rows
@@ -223,43 +225,39 @@ export class OutboxDispatcher {
     );
   }
 
+  /** Records a batch of successful deliveries in at most three statements, whatever its size. */
   private async recordSent(sent: { message: ClaimedMessage; platformMessageId?: string }[]): Promise<void> {
     if (sent.length === 0) return;
     const now = this.clock.now();
     await this.db.prisma.$executeRaw`UPDATE "Outbox" SET status = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL
       WHERE id IN (${Prisma.join(sent.map((s) => s.message.id))})`;
+    const refs = new Map<string, Prisma.Sql>();
+    const links: Prisma.Sql[] = [];
     for (const { message, platformMessageId } of sent) {
       if (!platformMessageId) continue;
       const target = message.message.target;
+      const threadId = target.threadId ?? "";
       if (message.replaceKey) {
-        await this.db.prisma.messageRef.upsert({
-          where: {
-            replaceKey_platform_conversationId_threadId: {
-              replaceKey: message.replaceKey,
-              platform: target.platform,
-              conversationId: target.conversationId,
-              threadId: target.threadId ?? "",
-            },
-          },
-          create: {
-            replaceKey: message.replaceKey,
-            platform: target.platform,
-            conversationId: target.conversationId,
-            threadId: target.threadId ?? "",
-            messageId: platformMessageId,
-            updatedAt: now,
-          },
-          update: { messageId: platformMessageId, updatedAt: now },
-        });
+        // The last delivery of a key wins; two rows for one key in a statement would fail ON CONFLICT.
+        refs.set(
+          existingKey(message),
+          Prisma.sql`(${message.replaceKey}, ${target.platform}, ${target.conversationId}, ${threadId}, ${platformMessageId}, ${now})`,
+        );
       }
       const link = message.message.linkCase;
-      if (link) {
-        // Replies in the thread under this message are about the case.
-        await this.db.prisma.$executeRaw`INSERT INTO "ThreadLink" (id, "caseId", platform, "conversationId", "threadId", role, "createdAt")
-          VALUES (${newId()}, ${link.caseId}, ${target.platform}, ${target.conversationId}, ${target.threadId || platformMessageId}, ${link.role}, ${now})
-          ON CONFLICT ("caseId", platform, "conversationId", "threadId") DO NOTHING`;
-      }
+      // Replies in the thread under this message are about the case.
+      if (link)
+        links.push(
+          Prisma.sql`(${newId()}, ${link.caseId}, ${target.platform}, ${target.conversationId}, ${threadId || platformMessageId}, ${link.role}, ${now})`,
+        );
     }
+    if (refs.size > 0)
+      await this.db.prisma.$executeRaw`INSERT INTO "MessageRef" ("replaceKey", platform, "conversationId", "threadId", "messageId", "updatedAt")
+        VALUES ${Prisma.join([...refs.values()])}
+        ON CONFLICT ("replaceKey", platform, "conversationId", "threadId") DO UPDATE SET "messageId" = excluded."messageId", "updatedAt" = excluded."updatedAt"`;
+    if (links.length > 0)
+      await this.db.prisma.$executeRaw`INSERT INTO "ThreadLink" (id, "caseId", platform, "conversationId", "threadId", role, "createdAt")
+        VALUES ${Prisma.join(links)} ON CONFLICT ("caseId", platform, "conversationId", "threadId") DO NOTHING`;
   }
 
   private async recordFailure(message: ClaimedMessage, result: Extract<DeliveryResult, { ok: false }>): Promise<void> {

@@ -122,10 +122,17 @@ export class TimerScheduler {
     return due ? new Date(due).getTime() : undefined;
   }
 
+  /**
+   * The claim is the transaction's first statement and a write: SQLite then takes its write lock
+   * up front (waiting its turn) instead of failing when another connection wrote since a read;
+   * PostgreSQL skips rows another replica holds. The rows stay `firing` only inside this
+   * transaction: committed they are `fired`, rolled back they are `pending` again.
+   */
   private claimSql(now: Date, limit: number) {
     const lock = this.db.provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
-    return Prisma.sql`SELECT id, key, kind, "dueAt", payload, attempts FROM "Timer"
-      WHERE status = 'pending' AND "dueAt" <= ${now} ORDER BY "dueAt" LIMIT ${limit} ${lock}`;
+    return Prisma.sql`UPDATE "Timer" SET status = 'firing' WHERE id IN (
+        SELECT id FROM "Timer" WHERE status = 'pending' AND "dueAt" <= ${now} ORDER BY "dueAt" LIMIT ${limit} ${lock})
+      RETURNING id, key, kind, "dueAt", payload, attempts`;
   }
 
   private async fireBatch(): Promise<number> {
@@ -134,7 +141,7 @@ export class TimerScheduler {
     try {
       fired = await this.db.prisma.$transaction(
         async (tx) => {
-          const due = (await tx.$queryRaw<RawTimer[]>(this.claimSql(now, this.batchSize))).map(toDueTimer);
+          const due = (await tx.$queryRaw<RawTimer[]>(this.claimSql(now, this.batchSize))).map(toDueTimer).sort(byDue);
           for (const timer of due) await this.handlerFor(timer.kind)(tx, timer, now);
           if (due.length > 0)
             await tx.$executeRaw`UPDATE "Timer" SET status = 'fired', "firedAt" = ${now} WHERE id IN (${Prisma.join(due.map((t) => t.id))})`;
@@ -208,6 +215,8 @@ class TimerFailure extends Error {
     super(`timer ${timer.key} failed`);
   }
 }
+
+const byDue = (a: DueTimer, b: DueTimer) => a.dueAt.getTime() - b.dueAt.getTime();
 
 interface RawTimer {
   id: string;

@@ -63,10 +63,8 @@ export async function openCase(
   async function runOpen() {
     return db.prisma.$transaction(
       async (tx) => {
-        if (origin.originKey) {
-          const existing = await tx.$queryRaw<{ number: number }[]>`SELECT number FROM "Case" WHERE "originKey" = ${origin.originKey}`;
-          if (existing[0]) return { created: false as const, number: Number(existing[0].number) };
-        }
+        // A redelivered event hits the unique origin key on insert; the whole transaction rolls
+        // back (counter included) and the catch above returns the case the first copy opened.
         const counter = await tx.$queryRaw<{ value: number }[]>`INSERT INTO "Counter" (name, value) VALUES ('case', ${FIRST_CASE_NUMBER})
         ON CONFLICT (name) DO UPDATE SET value = "Counter".value + 1 RETURNING value`;
         const number = Number(counter[0]!.value);

@@ -21,7 +21,7 @@ const PARTNER_FINE =
 const DEVICE_FINE = /\b((northwind|device) side (looks|is|seems) (fine|ok)|nothing'?s locked on our side)\b/;
 const AFTER_UPDATE = /\b((after|since) (the |our |a |this |last |last night'?s |yesterday'?s |the latest |the last |the recent |the new |the overnight )?(\S+ ){0,2}(firmware|fw|update|upgrade|release|version|patch)|(after|since) (updating|upgrading|we updated)|desde (la|el) (ultima |nueva )?(actualizacion|update|version)|tras (la )?actualiz\w*|despues de (la )?actualiz\w*|se actualizo)\b/;
 const PHYSICAL_CAUSE =
-  /\b(dropped|fell|spill\w*|spilt|coffee|water|liquid|soaked|flooded|cracked|shattered|burnt|burned|torn|ripped|frayed|chewed|snapped|bent|knocked|hit|overheat\w*|(very|super|too|really) hot|clicking|grinding|rattl\w*|whin(e|ing)|when (i|you|we|someone) (move|touch|wiggle|bend)|gets (very |really )?hot|power (cut|surge|outage)|se (nos )?cayo|mojad\w*|rot[oa]|quemad\w*|golpe|se calienta|caliente|se fue la luz)\b/;
+  /\b(dropped|fell|spill\w*|spilt|coffee|water|liquid|soaked|flooded|cracked|shattered|burnt|burned|torn|ripped|frayed|chewed|snapped|bent|knocked|hit|overheat\w*|(very|super|too|really) hot|fan|ventilador|clicking|grinding|rattl\w*|whin(e|ing)|when (i|you|we|someone) (move|touch|wiggle|bend)|gets (very |really )?hot|power (cut|surge|outage)|se (nos )?cayo|mojad\w*|rot[oa]|quemad\w*|golpe|se calienta|caliente|se fue la luz)\b/;
 /** The partner confirms the problem: taxonomy tie-break, cloud_partner. */
 const PARTNER_CONFIRMS =
   /\b((microsoft|zoom|google|webex|partner)( support)? (says|said|confirm\w*|told|reports?|has an? (open )?(incident|advisory|outage)|publish\w*|posted)|status (page|dashboard) (says|shows|reports)|(major|partial) outage|known issue|on their (side|end)|incidente abierto|publico (un|una) (incidente|caida)|confirmo (un|una))\b/;
@@ -31,7 +31,7 @@ const PARTNER_TICKET_WORDS = /\b(partner ticket|(microsoft|zoom|google|webex) (t
 const PARTNER_LICENSE = /\b((teams rooms|zoom rooms?|meet|teams|zoom|webex|m365|microsoft 365|microsoft)( pro)? licen[cs]es?|licencias? de (teams|zoom|microsoft|webex))\b/;
 /** Someone changed the set-up: the symptom that follows is a configuration problem. */
 const CONFIG_CAUSE =
-  /\b(someone|somebody|whoever) (changed|set|switched|left|mixed|forgot|paired)|(since|after) (we|they) (reconfigured|changed the (settings?|config\w*)|moved (it|the \w+) to)|desde que (reconfiguramos|cambiamos la configuracion)|alguien cambio|reconfigur\w*/;
+  /\b(someone|somebody|whoever) (changed|set|switched|left|mixed|forgot|paired)|set (way |much |far )?too (high|low|loud|quiet)|(is|are|was) set (to|too) |(since|after) (we|they) (reconfigured|changed the (settings?|config\w*)|moved (it|the \w+) to)|desde que (reconfiguramos|cambiamos la configuracion)|alguien cambio|reconfigur\w*/;
 /** Parts named in an onsite request: the visit is for a hardware fix. */
 const COMPONENT =
   /\b(board|mainboard|motherboard|placa|psu|power supply|fuente|camera module|module|modulo|motor|mic board|screen|pantalla|display|panel|fan|ventilador|port|puerto|lens|lente|battery|bateria|speaker|altavoz|cable|hinge|camera|camara)\b/;

@@ -35,7 +35,7 @@ export const PART_NOUN =
 
 /** Asks for a technician onsite or about an onsite visit. */
 export const ONSITE =
-  /\b(on-?site|on site|technician|field (engineer|service|tech)|site visit|send (a|an|someone|somebody|the|your|us a) (tech|technician|engineer|person)|(engineer|someone|somebody|tech|anyone) (to )?(come|visit|come out|come over|come by|swing by|drop by)|come (out|over|by) (to|and)|tecnicos?|visita|desplaz\w*|mand(ar|ad|en|eis) a alguien|envi(ar|ad|en) a alguien|venga alguien|puede venir alguien)\b/;
+  /\b(installation (service|services|visit|team)|professional installation|servicios? de instalacion|fit out|send (someone|somebody|a tech\w*|an engineer)|on-?site|on site|technician|field (engineer|service|tech)|site visit|send (a|an|someone|somebody|the|your|us a) (tech|technician|engineer|person)|(engineer|someone|somebody|tech|anyone) (to )?(come|visit|come out|come over|come by|swing by|drop by)|come (out|over|by) (to|and)|tecnicos?|visita|desplaz\w*|mand(ar|ad|en|eis) a alguien|envi(ar|ad|en) a alguien|venga alguien|puede venir alguien)\b/;
 /** "soporte técnico" is tech support, not a technician. */
 export const NOT_ONSITE = /\b(soporte|servicio|problema|equipo|detalles?|asistencia|fallo|informe) tecnico/g;
 
@@ -44,7 +44,7 @@ export const PARTNER_TICKET_REF =
   /\b(partner (ticket|case)|(microsoft|ms|zoom|google|webex|their)('?s)? (support )?(ticket|case|incident ticket|ticket number|case number)|(ticket|case|caso) (with|con|de|en|at|to|for) (microsoft|zoom|google|webex|them|ellos)|(open|opened|create|raise|file|log|submit) (a |an |the )?(ticket|case) (with|on|at) |abr(ir|id|an|ais) (un|el) (ticket|caso) con|numero de ticket de)/;
 export const PARTNER_BRING_IN =
   /\b((bring|get|add|invite|loop|pull|include|involve|meter|anadir|anadid|invitar|invitad|incluir|traer) (in )?(the |a |an )?(microsoft|zoom|google|webex|them|their|los|las|al|a los)('?s)?( \w+)?( (engineers?|support|team|people|folks|ingenieros?|soporte))?|joint (call|session|meeting)|llamada conjunta|reunion conjunta|get them on|their engineers?|(microsoft|zoom|google|webex)('?s)? (engineers?|support engineer))\b/;
-export const PARTNER_REPLY = /\b((any )?(word|news|update|reply|response|answer|feedback) from (microsoft|zoom|google|webex)|(did|has|have|whether|if) (microsoft|zoom|google|webex) (reply|replied|respond|responded|answer|answered|get back|got back|come back)|(microsoft|zoom|google|webex) (ha|han) (respondido|contestado|dicho algo)|(chase|ping|nudge|push|contact|ask|call) (microsoft|zoom|google|webex|them)( for| about| on)?)\b/;
+export const PARTNER_REPLY = /\b((any )?(word|news|update|reply|response|answer|feedback) from (microsoft|zoom|google|webex)|(did|has|have|whether|if) (microsoft|zoom|google|webex) (reply|replied|respond|responded|answer|answered|get back|got back|come back)|(microsoft|zoom|google|webex) (ha|han) (respondido|contestado|dicho algo)|(chase|ping|nudge|push|contact|ask|call|talk to|speak (to|with)|hablar con|contactar con|contactad con|llamar a|preguntar a|preguntad a) (microsoft|zoom|google|webex|them)( for| about| on| sobre)?)\b/;
 export const REQUEST_MARKER =
   /\?|\b(please|pls|plz|can you|could you|would you|will you|did you|have you|need you|podeis|podrian|pueden|puedes|por favor|teneis|manage to|abrir|abrid|crear)\b|(^|[.!,;:] |\b(and|then|to|also|pls|please) )(open|create|raise|file|log|check|chase|link|share|ask)\b/;
 
@@ -54,7 +54,7 @@ export const CASE_STATUS_NO_ID =
 
 /** Wants devices registered, or asks whether one is. */
 export const REGISTER =
-  /\b((register(ing)?|registr(ar|arlo|arlos|ad|en|o)|dar de alta|dad de alta|den de alta|dar el alta)( (please|pls|por favor))?( (these|this|those|them|the|my|our|it|all|new|both|\d+|\w+ serials?|devices?|units?|equipos?|estos|estas|los|las|la|el|varios|un|una|[a-z]{2,4}\d?[- ]?\d+))|(registered|registrad[oa]s?)( (to|under|in|on|a|en|con|at))? (us|our|my|nuestr\w*|the org|the company|nombre)|registration|(please|pls|can you|could you|want to|need to|how (do|can) (i|we)|quiero|queremos|necesito|como) (\w+ ){0,2}(register|registrar|registro|dar de alta)|onto (our|the) (contract|account)|(add|assign|attach|link) (it|them|these|this|those|the (devices?|units?|serials?)|[a-z]{2,4}\d?-?\d{7}) to (our|my|the) (contract|org|organi[sz]ation|account|company|tenant))\b/;
+  /\b((register(ing)?|registr(ar|arlo|arlos|ad|en|o)|dar de alta|dad de alta|den de alta|dar el alta)( (please|pls|por favor))?( (these|this|those|them|the|my|our|it|all|new|both|\d+|\w+ serials?|devices?|units?|equipos?|estos|estas|los|las|la|el|varios|un|una|[a-z]{2,4}\d?[- ]?\d+))|(registered|registrad[oa]s?)( (to|under|in|on|a|en|con|at))? (us|our|my|nuestr\w*|the org|the company|nombre)|registration|(please|pls|can you|could you|want to|need to|how (do|can) (i|we)|quiero|queremos|necesito|como) (\w+ ){0,2}(register|registrar|registro|dar de alta)|onto (our|the) (contract|account)|(add|assign|attach|link|put) ([\w-]+ ){1,4}(to|onto|under) (our|my|the) (contract|org|organi[sz]ation|account|company|tenant))\b/;
 /** Device registration to a service or a failure, not product registration. */
 export const REGISTER_NOT =
   /\b(can'?t|cannot|won'?t|never|fails? to|failed to|unable to|doesn'?t|does not|not|no se|no)\s+(\w+\s+)?regist|regist\w* (to|with|in|on|en|con) (the )?(webex|zoom|teams|google|microsoft|control hub|call server|sip|server|cloud|centralita|meet)|dar de alta a (un|una|mi) (usuario|companero|persona|empleado)|alta (de|a) (usuarios?|personas?)/;
@@ -65,7 +65,7 @@ export const LICENSE_TOPIC =
 
 /** Versions, releases, downloads, update planning: the topic of software_update. */
 export const SOFTWARE_TOPIC =
-  /\b(firmware|software (version|update|release)|versions?|release notes?|releases?|changelog|download|descarg\w*|up to date|up-to-date|outdated|latest (firmware|version|software|update|release)|new(er|est)? (firmware|update|version|release)|updates? (available|out|pending)|(should|do|must|need to) (i|we) (update|upgrade)|(schedule|plan|push|roll out|deploy) (the |an |our )?(firmware )?(updates?|upgrades?)|update (to|from) \d|actualiz(ar|arla|arlo|acion|aciones)|versiones?|parches?|patch)\b/;
+  /\b(firmware|software (version|update|release)|versions?|release notes?|releases?|changelog|download|descarg\w*|up to date|up-to-date|outdated|latest (firmware|version|software|update|release)|new(er|est)? (firmware|update|version|release)|updates? (available|out|pending)|(should|do|must|need to) (i|we) (update|upgrade)(?! (the |my |our )?(name|names|settings?|password|calendar|address|contact|info\w*|details|layout|room name))|(schedule|plan|push|roll out|deploy) (the |an |our )?(firmware )?(updates?|upgrades?)(?! (the |my |our )?(name|names|settings?|password|calendar|address|contact|info\w*|details|layout))|update (to|from) \d|actualiz(ar|arla|arlo|acion|aciones)|versiones?|parches?|patch)\b/;
 
 /** A question about how to use, set up or find something. */
 export const HOW_TO =
@@ -73,7 +73,7 @@ export const HOW_TO =
 
 /** Off-topic subjects with no support question (intent "other"). */
 export const OFF_TOPIC =
-  /\b(lunch|dinner|breakfast|cafeteria|canteen|restaurant|pizza|weather|rain|raining|snow|forecast|llover|lluvia|flights?|vuelo|hotel|taxi|uber|airport|aeropuerto|expense|expenses|reimburse\w*|payroll|salary|nomina|vacation|vacaciones|holidays?|pto|sick leave|parking|aparcamiento|joke|chiste|game last night|who won|partido|stock price|share price|bitcoin|crypto|lottery|dentist|doctor|gym|birthday|cumpleanos|huelga|traffic|trafico|movie|pelicula|recipe|receta|passwords?|contrasena|click here|free \w+ bonus|prize|winner|casino|team meeting|reunion de equipo|team lunch|offsite party)\b/;
+  /\b(lunch|dinner|breakfast|cafeteria|canteen|restaurant|pizza|weather|rain|raining|snow|forecast|llover|lluvia|flights?|vuelo|hotel|taxi|uber|airport|aeropuerto|expense|expenses|reimburse\w*|payroll|salary|nomina|vacation|vacaciones|holidays?|pto|sick leave|parking|aparcamiento|joke|chiste|game last night|who won|partido|stock price|share price|bitcoin|crypto|lottery|dentist|doctor|gym|birthday|cumpleanos|huelga|traffic|trafico|movie|pelicula|recipe|receta|passwords?|contrasena|click here|free \w+ bonus|prize|winner|casino|team meeting|reunion de equipo|team lunch|offsite party|plants|plantas|water the|cleaning|limpieza|coffee machine|cafetera|fridge|nevera|keys|llaves|wallet|cartera|umbrella|paraguas|lost and found|objetos perdidos)\b/;
 /** Personal or non-vendor devices: off-topic when no vendor device is involved. */
 export const OTHER_DEVICE = /\b(laptop|laptops|iphone|ipad|airpods|android|printer|impresora|movil|mobile phone|personal phone|outlook|excel|windows|mac|vpn|monitor|keyboard|mouse|teclado|raton|portatil)\b/;
 /** Test messages and keyboard noise. */

@@ -81,12 +81,20 @@ export function createModelMatcher(catalog: Catalog): ModelMatcher {
   const aliasWords = new Set(aliases.flatMap((alias) => alias.words));
   const prefixToModel = new Map(catalog.models.map((model) => [model.serial_prefix.toUpperCase(), model.id]));
 
+  // Words repeat across messages; remembering their candidates keeps fuzzy matching off the hot
+  // path. Bounded so a stream of unique words cannot grow it without limit.
+  const candidateCache = new Map<string, Alias[]>();
   const candidatesAt = (word: string): Alias[] => {
+    const cached = candidateCache.get(word);
+    if (cached) return cached;
     const out: Alias[] = [...(byFirst.get(word) ?? [])];
-    if (/^\d+$/.test(word)) return out;
-    for (const first of firstWords) {
-      if (first !== word && wordMatches(first, word, true)) out.push(...byFirst.get(first)!);
+    if (!/^\d+$/.test(word)) {
+      for (const first of firstWords) {
+        if (first !== word && Math.abs(first.length - word.length) <= 4 && wordMatches(first, word, true)) out.push(...byFirst.get(first)!);
+      }
     }
+    if (candidateCache.size >= 20_000) candidateCache.clear();
+    candidateCache.set(word, out);
     return out;
   };
 

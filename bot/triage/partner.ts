@@ -24,7 +24,7 @@ const PEOPLE_TEAMS = /\b(network|it|support|security|sales|facilities|av|enginee
 // After "zoom": words that make it the platform, and words that make it a camera movement.
 const ZOOM_PLATFORM_AFTER =
   /^(rooms?|meetings?|calls?|support|app|apps|client|admin|account|status|ticket|side|phone|workplace|controller|appliance|mode|contract|premier|engineers?|web|portal|cloud|says|said|confirmed|team|case|desktop|whiteboard|chat|recording|update|outage|incident|licen[cs]es?|certified|link|id|servers?|service|tenant|devices?|reuniones|reunion|llamadas?|soporte|cuenta|salas?)\b/;
-const ZOOM_CAMERA_AFTER = /^(in|out|into|level|lens|range|factor|speed|ratio|automatico|automatica|auto|digital|optico|optica|x|a|al|sobre|hacia|demasiado|lento|rapido|de la|del|to the|on the|on faces?)\b/;
+const ZOOM_CAMERA_AFTER = /^(in|out|into|level|lens|range|factor|speed|ratio|automatico|automatica|auto|digital|optico|optica|x|a|al|demasiado|lento|rapido|de la|del|to the|on the|on faces?)\b/;
 const ZOOM_CAMERA_BEFORE = /\b(digital|optical|optico|auto|hace|haga|hacer|hacen|hago|haciendo|sin|el|more|less|mas|menos|smooth|camera|cam|ptz|lens|\d+x|the) $/;
 const CAMERA_WORDS = /\b(camera|cam|camara|ptz|lens|lente|framing|encuadre|image|imagen|picture|preset|presets|tracking|focus|enfoque|pan|tilt)\b/;
 
@@ -55,8 +55,10 @@ function isZoomPlatform(folded: string, index: number, original: string): boolea
   const after = folded.slice(index + 4, index + 40).replace(/^[\s"'’]+/, "");
   const before = folded.slice(Math.max(0, index - 30), index);
   if (ZOOM_PLATFORM_AFTER.test(after)) return true;
-  if (ZOOM_CAMERA_AFTER.test(after) || ZOOM_CAMERA_BEFORE.test(before)) return false;
+  if (ZOOM_CAMERA_BEFORE.test(before)) return false;
+  // Capitalised in the middle of a sentence, it is the company ("hablar con Zoom sobre...").
   if (/(?<![.!?]\s|^)Zoom\b/.test(original)) return true;
+  if (ZOOM_CAMERA_AFTER.test(after)) return false;
   return !CAMERA_WORDS.test(folded.slice(Math.max(0, index - 60), index + 60));
 }
 

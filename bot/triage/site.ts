@@ -4,7 +4,7 @@
  * nouns, place nouns, floor ordinals, room numbers — that names a specific place; "the room"
  * or "the office" alone do not.
  */
-import { foldText } from "./text.ts";
+import { foldWord } from "./text.ts";
 import { CITIES, GENERIC_MODIFIERS, MAX_CITY_WORDS, NOT_PLACES, ORDINAL_WORDS, PLACE_HEADS, PLACE_MODIFIERS, STANDALONE_PLACES } from "./places.ts";
 
 type Kind = "proper" | "city" | "head" | "standalone" | "modifier" | "ordinal" | "number" | "letter" | "connector" | "product" | "other";
@@ -38,7 +38,7 @@ export function extractSite(prose: string, excluded: readonly Excluded[], produc
   let best: { start: number; end: number } | undefined;
   for (let i = 0; i < words.length; i++) {
     if (best && words[i]!.start >= best.start) break;
-    const span = anchoredSpan(words, i, prose) ?? unanchoredSpan(words, i);
+    const span = anchoredSpan(words, i) ?? unanchoredSpan(words, i);
     if (span && (!best || span.start < best.start)) best = span;
   }
   return best ? prose.slice(best.start, best.end).trim() : null;
@@ -57,7 +57,7 @@ function readWords(prose: string, excluded: readonly Excluded[], productWords: R
     const gap = prose.slice(previousEnd, start);
     previousEnd = start + match[0].length;
     const inProduct = excluded.some((span) => start < span.end && end > span.start);
-    const folded = foldText(text);
+    const folded = foldWord(text);
     const sentenceStart = words.length === 0 || /[.!?\n]/.test(gap);
     words.push({
       folded,
@@ -85,9 +85,13 @@ function classify(text: string, folded: string, productWords: ReadonlySet<string
   return "other";
 }
 
+/** First words of city names, so most words are ruled out with one lookup. */
+const CITY_FIRST_WORDS = new Set([...CITIES].map((name) => name.split(" ")[0]!));
+
 /** Marks city names (one to four words, any case) so "in madrid" counts like "in Madrid". */
 function markCities(words: Word[]): void {
   for (let i = 0; i < words.length; i++) {
+    if (!CITY_FIRST_WORDS.has(words[i]!.folded)) continue;
     for (let n = Math.min(MAX_CITY_WORDS, words.length - i); n >= 1; n--) {
       const name = words.slice(i, i + n).map((word) => word.folded).join(" ");
       if (!CITIES.has(name)) continue;
@@ -98,10 +102,10 @@ function markCities(words: Word[]): void {
   }
 }
 
-function anchoredSpan(words: readonly Word[], i: number, prose: string): { start: number; end: number } | undefined {
+function anchoredSpan(words: readonly Word[], i: number): { start: number; end: number } | undefined {
   const anchor = words[i]!;
   if (!ANCHORS.has(anchor.folded) || anchor.kind === "city") return undefined;
-  if ((anchor.folded === "to" || anchor.folded === "a") && !MOTION.test(foldText(prose.slice(Math.max(0, anchor.start - 60), anchor.start)))) return undefined;
+  if ((anchor.folded === "to" || anchor.folded === "a") && !MOTION.test(words.slice(Math.max(0, i - 8), i).map((word) => word.folded).join(" "))) return undefined;
   let k = i + 1;
   while (k < words.length && DETERMINERS.has(words[k]!.folded) && !words[k]!.breakBefore) k++;
   if (k >= words.length || words[k]!.breakBefore) return undefined;

@@ -48,6 +48,11 @@ export function foldText(text: string): string {
     .trim();
 }
 
+/** Folds one word; plain ASCII words (most of them) skip the Unicode work. */
+export function foldWord(word: string): string {
+  return /^[\x21-\x7e]*$/.test(word) ? word.toLowerCase() : foldText(word);
+}
+
 /**
  * Removes chat markup that would otherwise look like words: Slack mentions and links, HTML tags,
  * URLs, and long fenced code blocks (pasted logs). Short code spans stay, as people quote error

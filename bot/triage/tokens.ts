@@ -3,7 +3,7 @@
  * normalisation, so "Nortwind BAR50s", "bar fifty", "barra cincuenta" and "phone 4OO" line up with
  * aliases such as "bar 50" or "phone 400" without listing any of those spellings.
  */
-import { foldText } from "./text.ts";
+import { foldWord } from "./text.ts";
 import { readNumberWords, isNumberWord } from "./numbers.ts";
 
 /** One normalised token and where it came from in the prose. */
@@ -42,7 +42,7 @@ export function tokenize(text: string): Token[] {
     const word = match[0];
     // "room's" is a possessive, not the Room S: drop the "s" after an apostrophe.
     if ((word === "s" || word === "S") && start > 0 && /['\u2019\u00b4]/.test(text[start - 1]!)) continue;
-    let folded = foldText(word);
+    let folded = foldWord(word);
     // Letter O typed for zero inside a number ("4OO", "5o").
     if (/\d/.test(folded) && /^[0-9o]+$/.test(folded)) folded = folded.replace(/o/g, "0");
     // Split letters from digits ("bar50" -> "bar 50", "4k" -> "4 k"), keeping offsets.

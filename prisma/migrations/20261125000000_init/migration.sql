@@ -389,10 +389,7 @@ CREATE UNIQUE INDEX "ThreadLink_caseId_platform_conversationId_threadId_key" ON 
 CREATE UNIQUE INDEX "Outbox_idempotencyKey_key" ON "Outbox"("idempotencyKey");
 
 -- CreateIndex
-CREATE INDEX "Outbox_status_nextAttemptAt_idx" ON "Outbox"("status", "nextAttemptAt");
-
--- CreateIndex
-CREATE INDEX "Outbox_platform_conversationId_threadId_status_idx" ON "Outbox"("platform", "conversationId", "threadId", "status");
+CREATE INDEX "Outbox_status_platform_conversationId_threadId_nextAttemptAt_idx" ON "Outbox"("status", "platform", "conversationId", "threadId", "nextAttemptAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ChannelRoute_purpose_organizationId_platform_conversationId_key" ON "ChannelRoute"("purpose", "organizationId", "platform", "conversationId");

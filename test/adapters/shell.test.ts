@@ -1,0 +1,115 @@
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ShellAdapter } from "../../adapters/shell/shell-adapter.ts";
+import { createTestApp, eventually, type TestApp } from "../support/app.ts";
+
+/** A terminal session: type lines, read the screen. */
+class Terminal {
+  readonly input = new PassThrough();
+  readonly output = new PassThrough();
+  screen = "";
+  constructor() {
+    this.output.on("data", (chunk: Buffer) => (this.screen += chunk.toString()));
+  }
+  type(line: string): void {
+    this.input.write(`${line}\n`);
+  }
+  /** Waits for text to appear on screen after the given mark. */
+  async sees(text: string | RegExp, from = 0): Promise<string> {
+    return eventually(() => {
+      const tail = this.screen.slice(from);
+      if (typeof text === "string" ? !tail.includes(text) : !text.test(tail)) throw new Error(`not on screen yet: ${text}\n---\n${tail}`);
+      return tail;
+    });
+  }
+}
+
+describe("the shell conversation", () => {
+  let t: TestApp;
+  let term: Terminal;
+  let shell: ShellAdapter;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    term = new Terminal();
+    shell = new ShellAdapter({
+      input: term.input,
+      output: term.output,
+      handle: async (event) => (await t.app.bot.handle(event)).outboundKeys,
+    });
+    t.app.dispatcher.register(shell);
+    shell.start();
+  });
+  afterAll(async () => {
+    shell.stop();
+    await t.close();
+  });
+
+  it("lists what the bot can do", async () => {
+    term.type("help");
+    await term.sees("Here is what I can do");
+    await term.sees("open case", 0);
+  });
+
+  it("opens a case, comments, raises severity; the engineer resolves with a workaround; the employee reopens", async () => {
+    let mark = term.screen.length;
+    term.type("open case The Bar 50 in the Madrid boardroom has no sound");
+    const opened = await term.sees(/I opened case (CS-\d{5})/, mark);
+    const ref = /I opened case (CS-\d{5})/.exec(opened)![1]!;
+    await term.sees("→ #engineers (internal)", mark);
+
+    mark = term.screen.length;
+    term.type(`comment ${ref} it started after Monday's update`);
+    await term.sees(`Added to ${ref}.`, mark);
+    term.type(`severity ${ref} sev2`);
+    await term.sees(`${ref} severity changed from sev3 to sev2.`, mark);
+
+    mark = term.screen.length;
+    term.type("/as engineer");
+    term.type(`note ${ref} power supply suspected`);
+    await term.sees("not visible to the customer", mark);
+    term.type(`resolve ${ref} workaround use the spare bar from room 2`);
+    await term.sees(`${ref} is resolved (workaround)`, mark);
+    // The employee's conversation receives the resolution with the buttons to confirm or reopen.
+    const tail = await term.sees(/→ employee\n(?: {3}.*\n)+/, mark);
+    const resolvedNotice = /→ employee\n(?: {3}.*\n)+/.exec(tail)![0];
+    expect(resolvedNotice).toContain("Does it work for you now?");
+    expect(resolvedNotice).toContain("Reopen");
+    expect(resolvedNotice).not.toContain("power supply suspected");
+
+    mark = term.screen.length;
+    term.type("/as employee");
+    term.type(`reopen ${ref} no sound again this morning`);
+    await term.sees(`${ref} is open again.`, mark);
+    const view = await t.app.services.cases.get((await t.app.services.people.resolve({ platform: "shell", externalId: "employee" }))!, Number(ref.slice(3)));
+    expect(view.status).toBe("open");
+  });
+
+  it("presses a numbered button", async () => {
+    let mark = term.screen.length;
+    term.type("cases");
+    const list = await term.sees(/\[(\d+)\] CS-\d{5}/, mark);
+    const number = /\[(\d+)\] CS-\d{5}/.exec(list)![1]!;
+    mark = term.screen.length;
+    term.type(number);
+    await term.sees("Timeline:", mark);
+  });
+
+  it("talks Spanish with a Spanish-speaking employee", async () => {
+    const mark = term.screen.length;
+    term.type("/as empleada");
+    term.type("abrir caso la barra 50 de la sala de juntas no enciende");
+    await term.sees(/He abierto el caso CS-\d{5}/, mark);
+    term.type("casos");
+    await term.sees("Casos (", mark);
+  });
+
+  it("explains what it cannot understand instead of failing", async () => {
+    const mark = term.screen.length;
+    term.type("/as employee");
+    term.type("close the window");
+    await term.sees("open case", mark);
+    term.type("case CS-99999");
+    await term.sees("I couldn't find case CS-99999", mark);
+  });
+});
