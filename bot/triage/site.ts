@@ -47,6 +47,9 @@ export function extractSite(prose: string, excluded: readonly Excluded[], produc
 function readWords(prose: string, excluded: readonly Excluded[], productWords: ReadonlySet<string>): Word[] {
   const words: Word[] = [];
   let previousEnd = 0;
+  // Product spans come in text order: walk them with the words instead of searching each time.
+  const spans = [...excluded].sort((a, b) => a.start - b.start);
+  let next = 0;
   for (const match of prose.matchAll(WORD)) {
     let text = match[0];
     const start = match.index ?? 0;
@@ -56,7 +59,8 @@ function readWords(prose: string, excluded: readonly Excluded[], productWords: R
     const end = start + text.length;
     const gap = prose.slice(previousEnd, start);
     previousEnd = start + match[0].length;
-    const inProduct = excluded.some((span) => start < span.end && end > span.start);
+    while (next < spans.length && spans[next]!.end <= start) next++;
+    const inProduct = next < spans.length && spans[next]!.start < end;
     const folded = foldWord(text);
     const sentenceStart = words.length === 0 || /[.!?\n]/.test(gap);
     words.push({
