@@ -19,10 +19,13 @@ import { importData, parseImportFile, syncCatalog } from "../bot/services/import
 import type { Services } from "../bot/services/index.ts";
 import { PeopleService } from "../bot/services/people.ts";
 import { openDatabase, type Database } from "../db/client.ts";
+import { createLanguageModel } from "../bot/llm.ts";
+import { openKnowledgeBase, syncKnowledgeDirectory } from "../knowledge/index.ts";
 import { applyMigrations } from "../db/migrate.ts";
 import type { Config } from "./config.ts";
 import { HttpServer, sendJson } from "./http-server.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
+import { mountAdapters } from "./adapters.ts";
 
 export const DEMO_DATA_FILE = new URL("../demo/demo-data.json", import.meta.url).pathname;
 
@@ -46,6 +49,10 @@ export interface App {
   scheduler: TimerScheduler;
   http: HttpServer;
   metrics: Metrics;
+  /** Work to run when the app starts (after the port is bound) — adapters connect here. */
+  onStart(hook: () => Promise<void> | void): void;
+  /** Work to run when the app stops, before the database closes — adapters disconnect here. */
+  onStop(hook: () => Promise<void> | void): void;
   /** Starts background work and listens on the configured port; returns the bound port. */
   start(): Promise<number>;
   /** Graceful stop: no new requests, in-flight work drained, connections closed. */
@@ -71,7 +78,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ...options.dispatcher,
     onDelivered: (message, result, latencyMs) => {
       metrics.outboxDelivered.inc({ platform: message.platform, outcome: result.ok ? "sent" : result.retryable ? "retry" : "dead" });
-      if (result.ok) metrics.outboxLatency.observe({ platform: message.platform }, (clock.now().getTime() - message.createdAt.getTime()) / 1000);
+      if (result.ok)
+        metrics.outboxLatency.observe({ platform: message.platform }, (clock.now().getTime() - message.createdAt.getTime()) / 1000);
       options.dispatcher?.onDelivered?.(message, result, latencyMs);
     },
   });
@@ -86,8 +94,17 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       options.scheduler?.onFired?.(timers, firedAt);
     },
   });
+  const llm = createLanguageModel(config.llm);
+  const knowledgeLog = log.child({ component: "knowledge" });
+  const knowledge = await openKnowledgeBase(db, { catalog, llm, logger: knowledgeLog });
   const directory = new Directory(db, clock);
-  const cases = new CaseService(db, clock, directory, () => dispatcher.kick(), (dueAt) => scheduler.wake(dueAt));
+  const cases = new CaseService(
+    db,
+    clock,
+    directory,
+    () => dispatcher.kick(),
+    (dueAt) => scheduler.wake(dueAt),
+  );
   const services: Services = {
     db,
     clock,
@@ -98,6 +115,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     deliveries: new InboundDeliveries(db, clock),
     states: new ConversationStates(db, clock),
     detectLanguage: options.detectLanguage ?? detectLanguageByHints,
+    knowledge,
+    llm,
     outboxCommitted: () => dispatcher.kick(),
   };
   registerCaseTimers(scheduler, cases);
@@ -129,7 +148,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
 
   let resumeTimer: NodeJS.Timeout | undefined;
-  return {
+  const startHooks: (() => Promise<void> | void)[] = [];
+  const stopHooks: (() => Promise<void> | void)[] = [];
+  const app: App = {
     config,
     log,
     db,
@@ -140,8 +161,26 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     scheduler,
     http,
     metrics,
+    onStart: (hook) => void startHooks.push(hook),
+    onStop: (hook) => void stopHooks.push(hook),
     async start() {
       const port = await http.listen(config.port, config.host);
+      for (const hook of startHooks) await hook();
+      if (config.knowledgeDir) {
+        // Incremental: unchanged files are skipped by hash. With no index yet the first answers
+        // would all be "I couldn't find this", so that first ingest is waited for; a refresh of
+        // an existing index runs in the background and the index reloads when it is done.
+        const ingest = syncKnowledgeDirectory(db, config.knowledgeDir, { catalog, llm, logger: knowledgeLog })
+          .then(async (report) => {
+            knowledgeLog.info(
+              { added: report.added.length, updated: report.updated.length, removed: report.removed.length, skipped: report.skipped.length },
+              "documentation ingested",
+            );
+            await knowledge.refresh();
+          })
+          .catch((error: unknown) => knowledgeLog.error({ err: error, dir: config.knowledgeDir }, "documentation ingest failed"));
+        if (knowledge.stats().chunks === 0) await ingest;
+      }
       const resumed = await bot.resumeInterrupted();
       if (resumed > 0) log.warn({ resumed }, "resumed deliveries interrupted by the last stop");
       dispatcher.start();
@@ -157,9 +196,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       ready = false;
       if (resumeTimer) clearInterval(resumeTimer);
       await http.close();
+      for (const hook of stopHooks.reverse()) await hook();
       await scheduler.stop();
       await dispatcher.stop();
       await db.close();
     },
   };
+  await mountAdapters(app);
+  return app;
 }

@@ -8,6 +8,7 @@ import { invalid } from "../errors.ts";
 import type { CommandArgs } from "../router.ts";
 import { isSeverity } from "../services/case-refs.ts";
 import { showCase } from "./cases.ts";
+import { answerQuestion } from "./knowledge.ts";
 
 const GREETING = /^\s*(hi|hello|hey|hola|buenas|buenos dias|good (morning|afternoon|evening))\b[\s!.,]*$/i;
 const THANKS = /^\s*(thanks|thank you|thx|gracias|muchas gracias)\b[\s!.,]*$/i;
@@ -50,5 +51,17 @@ export async function converse(ctx: Context): Promise<void> {
     ctx.reply({ text: ctx.t("greeting.hello", { name: ctx.person.name.split(" ")[0] ?? "" }) });
     return;
   }
+  if (looksLikeQuestion(text)) {
+    await answerQuestion(ctx, text);
+    return;
+  }
   ctx.reply({ text: ctx.t("conversation.fallback") });
+}
+
+const QUESTION_START =
+  /^(how|what|where|why|when|which|who|can|could|does|do|is|are|should|cómo|como|qué|que|dónde|donde|por qué|cuál|cual|cuándo|puedo|se puede|hay)/i;
+
+/** A question about how something works, rather than a report or a request. */
+export function looksLikeQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) || /^¿/.test(text) || QUESTION_START.test(text.trim());
 }

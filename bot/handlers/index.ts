@@ -17,6 +17,7 @@ import {
 } from "./cases.ts";
 import { converse, openCaseCommand } from "./conversation.ts";
 import { showHelp } from "./help.ts";
+import { helpedAction, openCaseFromAnswer } from "./knowledge.ts";
 
 export function createRouter(): Router {
   return new Router()
@@ -36,5 +37,7 @@ export function createRouter(): Router {
     .action("case.works", worksNowAction)
     .action("case.reopen", reopenAction)
     .action("case.take", takeAction)
+    .action("kb.helped", helpedAction)
+    .action("kb.open_case", openCaseFromAnswer)
     .otherwise(converse);
 }

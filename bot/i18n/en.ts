@@ -95,4 +95,4 @@ export const en = {
   "case.event.note": "internal note",
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type CoreMessageKey = keyof typeof en;

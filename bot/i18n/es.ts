@@ -1,7 +1,7 @@
 /** Mensajes en español. Mismas claves que en.ts; el compilador comprueba que no falte ninguna. */
-import type { MessageKey } from "./en.ts";
+import type { CoreMessageKey } from "./en.ts";
 
-export const es: Record<MessageKey, string> = {
+export const es: Record<CoreMessageKey, string> = {
   "error.generic": "Lo siento, algo ha fallado por mi parte. No se ha perdido nada de lo que escribiste; inténtalo de nuevo en un momento.",
   "error.notFound": "No lo he encontrado.",
   "error.caseNotFound": "No encuentro el caso {case}. Revisa el número o escribe *casos* para ver los tuyos.",

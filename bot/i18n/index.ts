@@ -1,19 +1,32 @@
 /**
  * The message catalog. `translate` picks the person's language and fills `{name}` placeholders;
  * a missing placeholder is left visible rather than silently dropped, so tests catch it.
+ *
+ * To add a feature's messages: create `<feature>-messages.ts` with `defineMessages(en, es)` and
+ * add it to `features` below.
  */
 import type { Language } from "../events.ts";
-import { en, type MessageKey } from "./en.ts";
-import { es } from "./es.ts";
+import { en as coreEn } from "./en.ts";
+import { es as coreEs } from "./es.ts";
+import { knowledgeMessages } from "../handlers/knowledge-messages.ts";
 
-export type { MessageKey };
+const features = [knowledgeMessages] as const;
+
+type FeatureKeys = (typeof features)[number] extends { en: infer E } ? keyof E : never;
+export type MessageKey = keyof typeof coreEn | FeatureKeys;
 export type MessageParams = Record<string, string | number>;
 
-const catalogs: Record<Language, Record<MessageKey, string>> = { en, es };
+const merge = (base: Record<string, string>, pick: (f: { en: Record<string, string>; es: Record<string, string> }) => Record<string, string>) =>
+  Object.assign({}, base, ...features.map((feature) => pick(feature as never)));
+
+const catalogs: Record<Language, Record<string, string>> = {
+  en: merge(coreEn, (f) => f.en),
+  es: merge(coreEs, (f) => f.es),
+};
 
 /** Returns the message for `key` in `lang` with its placeholders filled. */
 export function translate(lang: Language, key: MessageKey, params: MessageParams = {}): string {
-  const template = catalogs[lang][key] ?? en[key];
+  const template = catalogs[lang][key] ?? catalogs.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

@@ -1,5 +1,7 @@
 /** The services a handler may call. Built once in the composition root (app/main.ts). */
 import type { Database } from "../../db/client.ts";
+import type { KnowledgeBase } from "../../knowledge/index.ts";
+import type { LanguageModel } from "../llm.ts";
 import type { Catalog } from "../catalog.ts";
 import type { Clock } from "../clock.ts";
 import type { LanguageDetector } from "../language.ts";
@@ -19,6 +21,10 @@ export interface Services {
   deliveries: InboundDeliveries;
   states: ConversationStates;
   detectLanguage: LanguageDetector;
+  /** Documentation search (an empty index answers every question with "I couldn't find this"). */
+  knowledge: KnowledgeBase;
+  /** The optional language model; undefined without OPENAI_API_KEY. */
+  llm: LanguageModel | undefined;
   /** Wakes the outbox dispatcher after messages were committed outside a service. */
   outboxCommitted(): void;
 }

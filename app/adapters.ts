@@ -1,0 +1,10 @@
+/**
+ * The chat platforms and connectors, mounted on the app when configured. Each adapter exports a
+ * `mount…(app)` that registers its routes on the shared HTTP server, its deliverer with the
+ * outbox dispatcher and its start/stop hooks; add one line here per adapter.
+ */
+import type { App } from "./app.ts";
+
+export async function mountAdapters(app: App): Promise<void> {
+  void app;
+}
