@@ -22,6 +22,8 @@ export interface HandleResult {
   outbound: OutboundMessage[];
   /** Their outbox idempotency keys, in order. */
   outboundKeys: string[];
+  /** Card updates for the adapter's own HTTP response (ActionEvent.respondInline); not in the outbox. */
+  inline: OutboundMessage[];
 }
 
 export class Bot {
@@ -65,7 +67,12 @@ export class Bot {
       throw error;
     }
     this.options.onHandled?.(event, ctx.state.duplicate ? "duplicate" : ctx.state.error ? "failed" : "processed");
-    return { duplicate: ctx.state.duplicate === true, outbound: ctx.outbound, outboundKeys: ctx.outbound.map((_m, i) => replyKey(event, i)) };
+    return {
+      duplicate: ctx.state.duplicate === true,
+      outbound: ctx.outbound,
+      outboundKeys: ctx.outbound.map((_m, i) => replyKey(event, i)),
+      inline: ctx.inline,
+    };
   }
 
   /**

@@ -25,6 +25,8 @@ export class Context {
   private language: Language = "en";
   private translate: Translator = translator("en");
   readonly outbound: OutboundMessage[] = [];
+  /** In-place card updates the adapter returns in its HTTP response (see ActionEvent.respondInline). */
+  readonly inline: OutboundMessage[] = [];
   /** Free-form values middleware leaves for later middleware and handlers. */
   readonly state: Record<string, unknown> = {};
 
@@ -70,7 +72,8 @@ export class Context {
 
   /** Answers in the conversation and thread the event came from. */
   reply(content: ReplyContent): void {
-    this.outbound.push({
+    const inline = content.inPlace === true && this.event.kind === "action" && this.event.respondInline === true;
+    (inline ? this.inline : this.outbound).push({
       target: this.event.conversation,
       text: content.text,
       card: content.card,

@@ -68,6 +68,11 @@ export const inboundEventSchema = z.discriminatedUnion("kind", [
     inputs: z.record(z.string()).optional(),
     /** The message that carried the button, so the card can be updated in place. */
     messageId: z.string().max(512).optional(),
+    /**
+     * The platform takes the updated card in its HTTP response (Teams Action.Execute invoke):
+     * in-place updates are returned to the adapter instead of going through the outbox.
+     */
+    respondInline: z.boolean().optional(),
   }),
   z.object({
     ...common,
