@@ -59,6 +59,7 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private kicked = false;
+  private immediate = false;
   private stopped = true;
   private readonly batchSize: number;
   private readonly leaseMs: number;
@@ -103,7 +104,11 @@ export class OutboxDispatcher {
       this.kicked = true;
       return;
     }
+    // A pending immediate run already covers this kick. (Re-arming it on every kick would
+    // starve delivery while commits arrive less than a millisecond apart.)
+    if (this.timer && this.immediate) return;
     if (this.timer) clearTimeout(this.timer);
+    this.immediate = true;
     this.timer = setTimeout(() => this.loop(), 0);
   }
 
@@ -119,6 +124,7 @@ export class OutboxDispatcher {
 
   private loop(): void {
     this.timer = undefined;
+    this.immediate = false;
     if (this.stopped || this.running) return;
     this.running = (async () => {
       try {
@@ -131,7 +137,10 @@ export class OutboxDispatcher {
       }
     })().finally(() => {
       this.running = undefined;
-      if (!this.stopped) this.timer = setTimeout(() => this.loop(), this.kicked ? 0 : this.idlePollMs);
+      if (!this.stopped) {
+        this.immediate = this.kicked;
+        this.timer = setTimeout(() => this.loop(), this.kicked ? 0 : this.idlePollMs);
+      }
     });
   }
 
