@@ -3,8 +3,9 @@
  * tie-breaks: the partner confirms it or laptops fail too -> cloud_partner; "after the update"
  * -> firmware_software; an explicit physical cause -> hardware_failure.
  */
-import type { ProblemEvidence } from "./symptoms.ts";
+import { PARTNER_SERVICE, type ProblemEvidence } from "./symptoms.ts";
 import { CATEGORIES, type Category, type Intent, type Partner } from "./types.ts";
+import { wordUnion } from "./patterns.ts";
 
 /** The chosen category (or null) and how clearly it won. */
 export interface CategoryDecision {
@@ -12,19 +13,35 @@ export interface CategoryDecision {
   confidence: number;
 }
 
-/** Words that place a problem in the partner's service even when no platform is named. */
-const PARTNER_SERVICE = /\b(tenant|conditional access|acceso condicional|aadsts\w*|exchange online|teams rooms?|zoom rooms?|meet hardware)\b/;
 /** The partner's service is said to work: the problem is on the device or the network. */
 const PARTNER_FINE =
-  /\b((laptops?|phones?|other devices|pcs?|portatiles|moviles)( \w+){0,4} (are|is|work|works|working|resolve it) ?(fine|ok|normal|bien)?|(teams|zoom|meet|webex) (works?|is) (fine|ok)|works fine on (laptops?|the laptop)|laptops have internet|(partner|microsoft|zoom|google|webex)('?s)? side (is|looks) fine)\b/;
+  wordUnion([
+    /(laptops?|phones?|other devices|pcs?|portatiles|moviles)( \w+){0,4} (are|is|work|works|working|resolve it) ?(fine|ok|normal|bien)?/,
+    /(teams|zoom|meet|webex) (works?|is) (fine|ok)/, /works fine on (laptops?|the laptop)/, /laptops have internet/,
+    /(partner|microsoft|zoom|google|webex)('?s)? side (is|looks) fine/
+  ]);
 /** The device side is said to work: the problem is the partner's. */
 const DEVICE_FINE = /\b((northwind|device) side (looks|is|seems) (fine|ok)|nothing'?s locked on our side)\b/;
-const AFTER_UPDATE = /\b((after|since) (the |our |a |this |last |last night'?s |yesterday'?s |the latest |the last |the recent |the new |the overnight )?(\S+ ){0,2}(firmware|fw|update|upgrade|release|version|patch)|(after|since) (updating|upgrading|we updated)|desde (la|el) (ultima |nueva )?(actualizacion|update|version)|tras (la )?actualiz\w*|despues de (la )?actualiz\w*|se actualizo)\b/;
+const AFTER_UPDATE = wordUnion([
+  /(after|since) (the |our |a |this |last |last night'?s |yesterday'?s |the latest |the last |the recent |the new |the overnight )?(\S+ ){0,2}(firmware|fw|update|upgrade|release|version|patch)/,
+  /(after|since) (updating|upgrading|we updated)/, /desde (la|el) (ultima |nueva )?(actualizacion|update|version)/,
+  /tras (la )?actualiz\w*/, /despues de (la )?actualiz\w*/, /se actualizo/
+]);
 const PHYSICAL_CAUSE =
-  /\b(dropped|fell|spill\w*|spilt|coffee|water|liquid|soaked|flooded|cracked|shattered|burnt|burned|torn|ripped|frayed|chewed|snapped|bent|knocked|hit|overheat\w*|(very|super|too|really) hot|fan|ventilador|clicking|grinding|rattl\w*|whin(e|ing)|when (i|you|we|someone) (move|touch|wiggle|bend)|gets (very |really )?hot|power (cut|surge|outage)|se (nos )?cayo|mojad\w*|rot[oa]|quemad\w*|golpe|se calienta|caliente|se fue la luz)\b/;
+  wordUnion([
+    /dropped/, /fell/, /spill\w*/, /spilt/, /coffee/, /water/, /liquid/, /soaked/, /flooded/, /cracked/, /shattered/,
+    /burnt/, /burned/, /torn/, /ripped/, /frayed/, /chewed/, /snapped/, /bent/, /knocked/, /hit/, /overheat\w*/,
+    /(very|super|too|really) hot/, /fan/, /ventilador/, /clicking/, /grinding/, /rattl\w*/, /whin(e|ing)/,
+    /when (i|you|we|someone) (move|touch|wiggle|bend)/, /gets (very |really )?hot/, /power (cut|surge|outage)/,
+    /se (nos )?cayo/, /mojad\w*/, /rot[oa]/, /quemad\w*/, /golpe/, /se calienta/, /caliente/, /se fue la luz/
+  ]);
 /** The partner confirms the problem: taxonomy tie-break, cloud_partner. */
 const PARTNER_CONFIRMS =
-  /\b((microsoft|zoom|google|webex|partner)( support)? (says|said|confirm\w*|told|reports?|has an? (open )?(incident|advisory|outage)|publish\w*|posted)|status (page|dashboard) (says|shows|reports)|(major|partial) outage|known issue|on their (side|end)|incidente abierto|publico (un|una) (incidente|caida)|confirmo (un|una))\b/;
+  wordUnion([
+    /(microsoft|zoom|google|webex|partner)( support)? (says|said|confirm\w*|told|reports?|has an? (open )?(incident|advisory|outage)|publish\w*|posted)/,
+    /status (page|dashboard) (says|shows|reports)/, /(major|partial) outage/, /known issue/, /on their (side|end)/,
+    /incidente abierto/, /publico (un|una) (incidente|caida)/, /confirmo (un|una)/
+  ]);
 /** An escalation about a stuck partner ticket is about the partner's service. */
 const PARTNER_TICKET_WORDS = /\b(partner ticket|(microsoft|zoom|google|webex) (ticket|case|incident)|ticket with (microsoft|zoom|google|webex))\b/;
 /** A licence of the partner's platform: taxonomy says cloud_partner, not account_license. */
@@ -34,7 +51,11 @@ const CONFIG_CAUSE =
   /\b(someone|somebody|whoever) (changed|set|switched|left|mixed|forgot|paired)|set (way |much |far )?too (high|low|loud|quiet)|(is|are|was) set (to|too) |(since|after) (we|they) (reconfigured|changed the (settings?|config\w*)|moved (it|the \w+) to)|desde que (reconfiguramos|cambiamos la configuracion)|alguien cambio|reconfigur\w*/;
 /** Parts named in an onsite request: the visit is for a hardware fix. */
 const COMPONENT =
-  /\b(board|mainboard|motherboard|placa|psu|power supply|fuente|camera module|module|modulo|motor|mic board|screen|pantalla|display|panel|fan|ventilador|port|puerto|lens|lente|battery|bateria|speaker|altavoz|cable|hinge|camera|camara)\b/;
+  wordUnion([
+    /board/, /mainboard/, /motherboard/, /placa/, /psu/, /power supply/, /fuente/, /camera module/, /module/,
+    /modulo/, /motor/, /mic board/, /screen/, /pantalla/, /display/, /panel/, /fan/, /ventilador/, /port/, /puerto/,
+    /lens/, /lente/, /battery/, /bateria/, /speaker/, /altavoz/, /cable/, /hinge/, /camera/, /camara/
+  ]);
 
 /** Picks the category for a problem-carrying intent; null when no problem is described. */
 export function decideCategory(problem: ProblemEvidence, intent: Intent, partner: Partner | null): CategoryDecision {

@@ -37,7 +37,7 @@ export function createClassifier(catalog: Catalog): Classifier {
     const modelIds = unique([...mentions.map((mention) => mention.id), ...serialModels]);
     const partner = detectPartner(text.folded, text.prose);
     const site = extractSite(text.prose, mentions, productWords);
-    const problem = readProblem(text.folded);
+    const problem = readProblem(text.folded, partner !== null);
 
     const intent = decideIntent(
       { folded: text.folded, caseIds: ids.case_id, rmaIds: ids.rma_id, serials: ids.serial, models: modelIds, partner, problem, vendorWords },

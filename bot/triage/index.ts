@@ -34,7 +34,7 @@ export interface TriageOptions {
   llm?: LanguageModel | undefined;
   /** Time allowed to the model per refinement (default 2500 ms). */
   llmTimeoutMs?: number | undefined;
-  /** Only results below this confidence are refined (default 0.6). */
+  /** Only results below this confidence are refined (default 0.7). */
   refineBelow?: number | undefined;
   /** Called when the model fails or times out; the rule result is used anyway. */
   onLlmError?: ((error: unknown) => void) | undefined;
@@ -43,7 +43,7 @@ export interface TriageOptions {
 /** Default time allowed to the language model: a reply must not wait long for an enhancement. */
 export const DEFAULT_LLM_TIMEOUT_MS = 2_500;
 /** Default confidence below which a result is worth a second opinion. */
-export const DEFAULT_REFINE_BELOW = 0.6;
+export const DEFAULT_REFINE_BELOW = 0.7;
 
 /**
  * Builds the triage for a product catalog. Model names, aliases and serial prefixes all come

@@ -34,6 +34,7 @@ import {
 } from "./cues.ts";
 import type { ProblemEvidence } from "./symptoms.ts";
 import type { Intent, Partner } from "./types.ts";
+import { wordUnion } from "./patterns.ts";
 
 /** What the intent rules look at. */
 export interface IntentInput {
@@ -59,7 +60,15 @@ export interface IntentDecision {
 const STRONG_PROBLEM = 3;
 
 const DOMAIN =
-  /\b(bars?|barras?|video ?bars?|cams?|cameras?|camaras?|headsets?|auriculares|speakerphones?|speakers?|altavoz|mics?|microphones?|microfonos?|consoles?|consola|panels?|taps?|room systems?|rooms?|salas?|displays?|screens?|pantallas?|firmware|licen[cs]es?|licencias?|rma|case|caso|ticket|support|soporte|devices?|equipos?|dispositivos?|units?|portal|warranty|garantia|onsite|technician|tecnico|desk ?phones?|telefonos?|meetings?|reuniones?|calls?|llamadas?|serial|serie|contract|contrato|subscription|spare|repuesto|northwind)\b/;
+  wordUnion([
+    /bars?/, /barras?/, /video ?bars?/, /cams?/, /cameras?/, /camaras?/, /headsets?/, /auriculares/,
+    /speakerphones?/, /speakers?/, /altavoz/, /mics?/, /microphones?/, /microfonos?/, /consoles?/, /consola/,
+    /panels?/, /taps?/, /room systems?/, /rooms?/, /salas?/, /displays?/, /screens?/, /pantallas?/, /firmware/,
+    /licen[cs]es?/, /licencias?/, /rma/, /case/, /caso/, /ticket/, /support/, /soporte/, /devices?/, /equipos?/,
+    /dispositivos?/, /units?/, /portal/, /warranty/, /garantia/, /onsite/, /technician/, /tecnico/, /desk ?phones?/,
+    /telefonos?/, /meetings?/, /reuniones?/, /calls?/, /llamadas?/, /serial/, /serie/, /contract/, /contrato/,
+    /subscription/, /spare/, /repuesto/, /northwind/
+  ]);
 const CASE_WORD = /\b(case|ticket|caso|incidencia|cs)\b/;
 const THANKS = /\b(thanks|thank you|thx|ty|cheers|gracias)\b/;
 const PROCEDURE = /\b(process|procedure|procedimiento|proceso|how do (i|we) (open|file|claim|request|start|return|send))\b/;

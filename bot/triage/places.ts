@@ -6,7 +6,7 @@
 /** Place nouns that need a qualifier to name a specific place ("Paris office", "3rd floor", "sala Goya"). */
 export const PLACE_HEADS = new Set([
   "office", "offices", "campus", "building", "bldg", "floor", "room", "center", "centre", "site", "branch", "warehouse",
-  "lab", "studio", "wing", "tower", "hall", "suite", "store", "plant", "facility", "desk", "space", "area", "hub",
+  "lab", "studio", "wing", "tower", "level", "lvl", "hall", "suite", "store", "plant", "facility", "desk", "space", "area", "hub",
   "oficina", "oficinas", "edificio", "planta", "piso", "sala", "centro", "almacen", "tienda", "nave", "delegacion",
   "sucursal", "aula", "espacio", "torre", "zona",
 ]);
@@ -53,7 +53,7 @@ export const NOT_PLACES = new Set(
     "ceo cfo cto coo vp it av hr dfu qr url vpn sso saml aad ad mfa oled lcd 4k hd fhd uhd " +
     "el la los las lo un una mi nuestra nuestro esta este hay desde tras con sin para por que se no ya todo toda todas todos " +
     "ningun ninguna necesitamos tenemos podeis pueden quiero estamos " +
-    "us usa eu uk ceo's support soporte admin portal dashboard status error firmware update").split(" "),
+    "tv hours hour minutes mins days weeks us usa eu uk ceo's support soporte admin portal dashboard status error firmware update").split(" "),
 );
 
 /** Cities (folded). Used when a city is written in lower case or without a preposition. */

@@ -40,12 +40,26 @@ export const TRIAGE_ANSWER_SCHEMA = {
   },
 } as const;
 
-const INSTRUCTIONS = `You label support chat messages for a vendor of meeting-room devices (video bars, room systems, touch consoles, cameras, speakerphones, headsets, desk phones). Messages are in English or Spanish.
-Intents: report_issue (something is wrong now), how_to (usage/setup question, nothing broken), case_status (status of or info for an existing case), escalate (raise/prioritise/manager), replacement_status (RMA, replacement shipping/return), register_product, license_lookup (licences, contract, warranty, plan), parts_availability (spare parts, accessories), software_update (versions, releases, downloads, update planning; not a failed update), onsite_request (technician visit), partner_ticket (open/check a ticket with Microsoft, Zoom, Google or Webex, or bring them in), close_case (solved, close it), greeting_help (greetings, thanks, what can you do), other (off-topic).
-Tie-breaks: a request about an existing case/RMA/escalation/onsite/partner ticket wins over the problem description; escalation wording wins; a failed update is report_issue.
-Categories (only for report_issue, escalate, onsite_request, partner_ticket; null otherwise or when no problem is described): hardware_failure, firmware_software, network, cloud_partner (the partner's service or tenant), configuration, audio_video_quality, account_license (vendor licence).
-Severities (null when category is null): sev1 outage of many rooms (5+, a floor, a site) or a critical executive/customer event within 24h; sev2 one room or device unusable; sev3 degraded or with a workaround; sev4 cosmetic or a question with no impact.
-Answer with JSON only.`;
+const INSTRUCTIONS = [
+  "You label support chat messages for a vendor of meeting-room devices (video bars, room systems, touch " +
+    "consoles, cameras, speakerphones, headsets, desk phones). Messages are in English or Spanish.",
+  "Intents: report_issue (something is wrong now), how_to (usage/setup question, nothing broken), case_status " +
+    "(status of or info for an existing case), escalate (raise/prioritise/manager), replacement_status (RMA, " +
+    "replacement shipping/return), register_product, license_lookup (licences, contract, warranty, plan), " +
+    "parts_availability (spare parts, accessories), software_update (versions, releases, downloads, update " +
+    "planning; not a failed update), onsite_request (technician visit), partner_ticket (open/check a ticket with " +
+    "Microsoft, Zoom, Google or Webex, or bring them in), close_case (solved, close it), greeting_help " +
+    "(greetings, thanks, what can you do), other (off-topic).",
+  "Tie-breaks: a request about an existing case/RMA/escalation/onsite/partner ticket wins over the problem " +
+    "description; escalation wording wins; a failed update is report_issue.",
+  "Categories (only for report_issue, escalate, onsite_request, partner_ticket; null otherwise or when no " +
+    "problem is described): hardware_failure, firmware_software, network, cloud_partner (the partner's service or " +
+    "tenant), configuration, audio_video_quality, account_license (vendor licence).",
+  "Severities (null when category is null): sev1 outage of many rooms (5+, a floor, a site) or a critical " +
+    "executive/customer event within 24h; sev2 one room or device unusable; sev3 degraded or with a workaround; " +
+    "sev4 cosmetic or a question with no impact.",
+  "Answer with JSON only.",
+].join("\n");
 
 /** Builds the refine function. */
 export function createRefiner(settings: RefineSettings): (text: string, result: TriageResult) => Promise<TriageResult> {

@@ -45,6 +45,9 @@ export function extractSite(prose: string, excluded: readonly Excluded[], produc
 }
 
 function readWords(prose: string, excluded: readonly Excluded[], productWords: ReadonlySet<string>): Word[] {
+  // In a message typed in capitals, a capital letter does not mark a name.
+  const letters = prose.replace(/[^\p{L}]/gu, "");
+  const shouting = letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, "").length / letters.length > 0.6;
   const words: Word[] = [];
   let previousEnd = 0;
   // Product spans come in text order: walk them with the words instead of searching each time.
@@ -67,7 +70,7 @@ function readWords(prose: string, excluded: readonly Excluded[], productWords: R
       folded,
       start,
       end,
-      kind: inProduct ? "product" : classify(text, folded, productWords),
+      kind: inProduct ? "product" : classify(shouting ? folded : text, folded, productWords),
       breakBefore: /[,:;()!?"\u201c\u201d[\]{}|/+\n\u2014]|\.\s|\s-\s/.test(gap) || words.length === 0,
       sentenceStart,
     });
