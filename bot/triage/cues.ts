@@ -95,6 +95,7 @@ export const PART_NOUN =
 /** Asks for a technician onsite or about an onsite visit. */
 export const ONSITE =
   wordUnion([
+    /(pueden|puede|podeis|podrian|podriais) venir/, /venid/, /vengan/,
     /installation (service|services|visit|team)/, /professional installation/, /servicios? de instalacion/,
     /fit out/, /send (someone|somebody|a tech\w*|an engineer)/, /on-?site/, /on site/, /technician/,
     /field (engineer|service|tech)/, /site visit/,

@@ -44,7 +44,7 @@ const FLEET_NOUNS = "(rooms?|salas?|devices?|equipos?|dispositivos?|units?|bars?
 
 const MANY_SCOPE = new RegExp(
   [
-    `(all|whole|entire|todas?|todos?)( (of )?(the|our|las|los|de|la|el|nuestras?|nuestros?))?( (?!other\\b|otr)[\\w'-]+){0,3} ${PLACE_OR_FLEET}\\b`,
+    `(?<!sobre |ante |del )(all|whole|entire|todas?|todos?)( (of )?(the|our|las|los|de|la|el|nuestras?|nuestros?))?( (?!other\\b|otr)[\\w'-]+){0,3} ${PLACE_OR_FLEET}\\b`,
     `(every|each|cada)( [\\w'-]+){0,2} ${EACH_OF}\\b`,
     "(all|every|todas|todos)\\b[^.;]{0,40}\\b(floor|planta|piso|office|oficina|building|edificio|campus|site|sede)\\b",
     "across the (company|org|organi[sz]ation|board|globe)|everywhere|company-?wide|org-?wide",
@@ -80,6 +80,7 @@ const SOON =
 /** Cannot do its main job, stated strongly: no power, no audio at all, boot loop, nobody can join. */
 const UNUSABLE =
   wordUnion([
+    /no (me |nos |le |te )?deja\w* (pasar|usar|entrar|hacer|iniciar|unir\w*)/, /no se puede \w+ nada/, /no hay manera/,
     /dead/, /died/, /no power/, /won'?t (turn|power|boot|start|go past|charge|join)/,
     /stopped (powering|turning|switching|booting|charging)/, /won'?t let (anyone|us|me|people|you)/,
     /doesn'?t (turn|power|boot|start)/, /not (turn|power)\w* on/, /completely/, /totally/,
@@ -110,6 +111,9 @@ const BLOCKED =
 /** Still works, or there is a way around it. */
 const WORKS_PARTLY =
   wordUnion([
+    /al final (aparece|aparecen|funciona|funcionan|sale|salen|va|conecta)/, /nos (apanamos|arreglamos)/, /(podemos|se puede) (seguir|trabajar)/,
+    // A contrast followed by something positive: "..., but calls work", "pero al menos funciona".
+    /(but|pero|though|although|aunque|otherwise|por lo demas|aparte de eso)( (?!no\b|not\b|nada\b|nothing\b|doesn|don|isn|won|ni\b)[\w']+){0,5} (works?|working|fine|ok|okay|usable|funciona|funcionan|bien|normal)/,
     /still (works?|usable|working|readable|possible|fine|ok|joins?|connects?|happen)/, /(?<!not |no |un)usable/,
     /works? (fine|ok|normally|otherwise)(?! (on|with|from|in) (the |a |my |our )?(laptops?|phones?|other|browser|another|mobile))/,
     /otherwise (ok|fine|works)/,
@@ -135,6 +139,7 @@ const WORKS_PARTLY =
 /** Intermittent or slow rather than down. */
 const INTERMITTENT =
   wordUnion([
+    /un par de veces/, /veces al dia/, /(durante )?unos (minutos|segundos)/, /(de|a) ratos/, /cada (dia|hora|manana|tarde)/, /a medias/,
     /sometimes/, /intermittent\w*/, /occasionally/, /from time to time/, /now and then/,
     /every (few|couple|other) \w+/, /every \d+ (min|mins|minutes|hours?)/,
     /every (hour|day|morning|afternoon|evening|night|week)/, /for a (few|couple of) (minutes|seconds)/,
@@ -149,6 +154,7 @@ const INTERMITTENT =
     /varias veces/, /mas o menos/
   ]);
 const MINOR = wordUnion([
+  /no es urgente/, /sin importancia/, /poca cosa/, /es (solo )?(estetico|un detalle)/, /casi no se nota/,
   /(zero|no|low) (urgency|priority|rush)/, /no rush/, /whenever you (can|get a chance)/,
   /not (urgent|important|critical)/, /nada urgente/, /sin prisa/, /cuando podais/, /small (dent|scratch|mark|scuff)/,
   /cosmetic/, /scratch(ed)?/, /slightly/, /barely (noticeable|audible|visible)/, /very faint/, /minor/,
@@ -158,11 +164,13 @@ const MINOR = wordUnion([
 ]);
 /** Indicators and looks: when only these are off and the device works, it is cosmetic. */
 const COSMETIC_SUBJECT = wordUnion([
+  /aranazo/, /rayon/, /rayad[oa]/, /marca/, /golpecito/, /desconchad[oa]/, /pegatina/,
   /leds?/, /light/, /indicator/, /icon/, /label/, /sticker/, /rubber/, /foot/, /feet/, /paint/, /scuff/, /dent/,
   /typo/, /date format/, /formato/, /wallpaper/, /fondo de pantalla/, /lowercase/, /font/, /logo/, /room name/,
   /pending activation/, /firmware version shows/
 ]);
 const WORKS_ANYWAY = wordUnion([
+  /funciona (perfectamente|perfecto|normal)/, /va (bien|perfecto)/,
   /works? (fine|perfectly|great|normally)/, /no problem otherwise/, /otherwise (fine|ok|no problem)/,
   /seems? (ok|fine)/, /audio (seems )?(ok|fine)/, /no (impact|functional)/, /bars? work fine/, /funciona bien/,
   /no afecta/

@@ -223,11 +223,36 @@ const SYMPTOMS: readonly Weighted[] = [
     /(too|very|way too) loud/, /volume (jumps|goes up and down)/, /one[- ]way audio/
   ]), 3],
   ["account_license", wordUnion([
-    /(licen[cs]e|licence|licencia|subscription|suscripcion|plan|entitlement|trial|prueba)( \w+){0,3} (caduc\w*|expir\w*|vencio|ha vencido|ended|lapsed|termin\w*)/,
+    /(licen[cs]e|licence|licencia|subscription|suscripcion|plan|entitlement|trial|prueba)( \w+){0,7} (caduc\w*|expir\w*|vencio|ha vencido|ended|lapsed|termin\w*)/,
     /licen[cs]e expires? (in|soon|on|tomorrow|today)/, /activate (your|the) (subscription|license|licence)/,
     /(subscription|license|licence|licencia|suscripcion) (is |es )?(required|needed|necesaria)/,
     /(feature|function|funcion)\w* (locked|bloquead\w*)/, /requires? (a |an |the )?(premium|upgrade|higher plan)/,
     /requiere (el |un |una )?(plan|licencia|suscripcion)/
+  ]), 3],
+  // Spanish wordings not covered above.
+  ["hardware_failure", wordUnion([
+    /se (me |nos |le |les )?cay(o|eron)/, /cay(o|eron) al suelo/, /se (ha|han) roto/, /esta(n)? rot[oa]s?/, /no hay imagen/,
+    /no se oye nada/, /no se escucha nada/, /no (da|hace) ni una luz/, /no responde el (boton|motor|tactil)/,
+  ]), 3],
+  ["firmware_software", wordUnion([
+    /pantalla azul/, /blue screen/, /bsod/, /pantallazo/, /error (al|cada vez que) (arrancar|arranca|iniciar|inicia|encender|enciende)/,
+    /actualizamos/, /actualice/, /actualizaron/, /(we|i) updated/, /error al actualizar/, /se bloquea/,
+  ]), 3],
+  ["network", wordUnion([
+    /no (se )?conecta\w* (a|al|a la|con la|con el) (red|wifi|internet|proxy|servidor)/, /sin cobertura/, /no tiene internet/,
+    /no (hay|tiene) conexion/, /se queda sin (conexion|red|wifi|internet)/,
+  ]), 3],
+  ["cloud_partner", wordUnion([
+    /(el )?soporte de (microsoft|zoom|google|webex) (dice|confirma|ha dicho|ha confirmado)/, /(microsoft|zoom|google|webex) (dice|confirma|ha confirmado|reconoce)/,
+    /es cosa suya/, /es cosa de (microsoft|zoom|google|webex)/, /es problema suyo/, /cuenta (desactivada|bloqueada|deshabilitada)/,
+    /publicado una incidencia/, /ha publicado/,
+  ]), 3],
+  ["configuration", wordUnion([
+    /emparejad[oa] con (la|el|otra|otro|una|un)/, /(la )?configuracion (esta|estaba) mal/, /esta (mal )?configurad[oa] (para|con|como)/,
+  ]), 3],
+  ["audio_video_quality", wordUnion([/granulad[oa]/, /se ve (oscur\w*|mal|borros\w*|pixelad\w*|granulad\w*|fatal)/, /con eco/]), 3],
+  ["account_license", wordUnion([
+    /pide (una )?licencia/, /(asks|prompts) for a licen[cs]e/, /licen[cs]e to activate/, /licencia para activar\w*/,
   ]), 3],
   // Vendor licence or subscription blocking the device.
   ["account_license", wordUnion([
@@ -246,6 +271,7 @@ const SYMPTOMS: readonly Weighted[] = [
 /** The device or room cannot be used, whatever the cause: counts as a problem, names no category. */
 const BLOCKING =
   wordUnion([
+    /no (me |nos |le |te )?deja\w* (pasar|usar|entrar|hacer|iniciar|unir\w*)/, /no se puede \w+ nada/, /no hay manera/, /imposible (usar|conectar|reunirse|entrar)/,
     /won'?t let (anyone|us|me|people|you)/, /doesn'?t let (anyone|us|me|people)/,
     /no deja (a nadie|hacer|usar|entrar|iniciar)/, /stuck (at|on) (a |the )?["'\u201c]/,
     /won'?t (leave|get past|go past|get beyond)/, /useless/, /no sirve/, /inservible/,
