@@ -15,6 +15,8 @@ const SOURCES = [
   "../test/fixtures/triage/own-examples.jsonl",
   "../test/fixtures/triage/own-holdout-1.jsonl",
   "../test/fixtures/triage/own-holdout-2.jsonl",
+  "../test/fixtures/triage/own-holdout-3.jsonl",
+  "../test/fixtures/triage/own-holdout-4.jsonl",
   "../../shared/eval/triage-dev.jsonl",
 ].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
 

@@ -143,13 +143,16 @@ function evalCommand(args: Args): void {
 
 function renderReport(report: EvalReport, errors: number): string {
   const pct = (value: number) => value.toFixed(3);
+  // A language with no messages in the set has no figures, not zeros.
+  const byLang = (lang: "en" | "es", key: keyof EvalReport["by_lang"]["en"]) =>
+    report.by_lang[lang].messages === 0 ? "  -  " : pct(report.by_lang[lang][key]);
   const lines = [
     `set ${report.set}: ${report.messages} messages (en ${report.by_lang.en.messages}, es ${report.by_lang.es.messages})`,
     "",
     "metric              all     en      es",
   ];
   for (const key of ["intent_accuracy", "category_macro_f1", "severity_accuracy", "entity_micro_f1", "site_f1", "lang_accuracy"] as const) {
-    lines.push(`${key.padEnd(19)} ${pct(report[key])}   ${pct(report.by_lang.en[key])}   ${pct(report.by_lang.es[key])}`);
+    lines.push(`${key.padEnd(19)} ${pct(report[key])}   ${byLang("en", key)}   ${byLang("es", key)}`);
   }
   lines.push("", "entity F1 by type: " + Object.entries(report.entity_f1_by_type).map(([k, v]) => `${k} ${pct(v)}`).join(", "));
   lines.push("category F1: " + Object.entries(report.category_f1).map(([k, v]) => `${k} ${pct(v)}`).join(", "));
