@@ -7,7 +7,8 @@ import type { Logger } from "pino";
 import { Bot } from "../bot/bot.ts";
 import { DEMO_CATALOG_FILE, loadCatalog, type Catalog } from "../bot/catalog.ts";
 import { systemClock, type Clock } from "../bot/clock.ts";
-import { detectLanguageByHints, type LanguageDetector } from "../bot/language.ts";
+import type { LanguageDetector } from "../bot/language.ts";
+import { createTriage, detectLanguage } from "../bot/triage/index.ts";
 import { registerCaseTimers } from "../bot/runtime/case-timers.ts";
 import { OutboxDispatcher, type DispatcherOptions } from "../bot/runtime/dispatcher.ts";
 import { TimerScheduler, type SchedulerOptions } from "../bot/runtime/scheduler.ts";
@@ -114,7 +115,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     directory,
     deliveries: new InboundDeliveries(db, clock),
     states: new ConversationStates(db, clock),
-    detectLanguage: options.detectLanguage ?? detectLanguageByHints,
+    detectLanguage: options.detectLanguage ?? detectLanguage,
+    triage: createTriage(catalog, { llm, onLlmError: (error) => log.warn({ err: error }, "language model refinement failed; using the rules") }),
     knowledge,
     llm,
     outboxCommitted: () => dispatcher.kick(),

@@ -8,6 +8,7 @@ import type { Viewer } from "./authz.ts";
 import type { Card, InboundEvent, Language, OutboundMessage, Visibility } from "./events.ts";
 import { translator, type Translator } from "./i18n/index.ts";
 import type { Services } from "./services/index.ts";
+import type { TriageResult } from "./triage/index.ts";
 import type { Origin } from "./services/cases.ts";
 
 export interface ReplyContent {
@@ -27,6 +28,8 @@ export class Context {
   readonly outbound: OutboundMessage[] = [];
   /** In-place card updates the adapter returns in its HTTP response (see ActionEvent.respondInline). */
   readonly inline: OutboundMessage[] = [];
+  /** The triage of this message, once the conversation handler has run it. */
+  triage: TriageResult | undefined;
   /** Free-form values middleware leaves for later middleware and handlers. */
   readonly state: Record<string, unknown> = {};
 

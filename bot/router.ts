@@ -8,6 +8,7 @@ import type { Context } from "./context.ts";
 import type { ActionEvent } from "./events.ts";
 import type { Middleware } from "./pipeline.ts";
 import { parseCaseRef, stripCaseRef } from "./services/case-refs.ts";
+import type { Intent, TriageResult } from "./triage/index.ts";
 
 export interface CommandArgs {
   /** The canonical verb, e.g. "comment". */
@@ -18,6 +19,8 @@ export interface CommandArgs {
 }
 
 export type CommandHandler = (ctx: Context, args: CommandArgs) => Promise<void>;
+/** Handles a plain sentence whose intent the triage recognized. */
+export type IntentHandler = (ctx: Context, triage: TriageResult) => Promise<void>;
 export type ActionHandler = (ctx: Context, event: ActionEvent) => Promise<void>;
 export type EventHandler = (ctx: Context) => Promise<void>;
 
@@ -44,6 +47,7 @@ export class Router {
   private readonly commands = new Map<string, CommandSpec>();
   private readonly actions = new Map<string, ActionHandler>();
   private readonly webhooks = new Map<string, EventHandler>();
+  private readonly intents = new Map<Intent, IntentHandler>();
   private conversation: EventHandler | undefined;
   private install: EventHandler | undefined;
 
@@ -62,6 +66,17 @@ export class Router {
   webhook(source: string, handler: EventHandler): this {
     this.webhooks.set(source, handler);
     return this;
+  }
+
+  /** Plain sentences with this intent (see bot/triage and the conversation handler). */
+  intent(intent: Intent, handler: IntentHandler): this {
+    this.intents.set(intent, handler);
+    return this;
+  }
+
+  /** The handler registered for an intent, if any. */
+  intentHandler(intent: Intent): IntentHandler | undefined {
+    return this.intents.get(intent);
   }
 
   /** Free text that is not a command. */

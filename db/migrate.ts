@@ -79,10 +79,14 @@ function plan(migrations: Migration[], applied: AppliedRow[]): Migration[] {
   return migrations.filter((migration) => !done.has(migration.name));
 }
 
-/** Applies pending migrations to the database at `url`. Safe to call on every start. */
-export async function applyMigrations(url: string): Promise<MigrationReport> {
+/**
+ * Applies pending migrations to the database at `url`. Safe to call on every start.
+ * `until` stops after the named migration (tests of upgrades with data in between).
+ */
+export async function applyMigrations(url: string, options: { until?: string } = {}): Promise<MigrationReport> {
   const provider = providerOf(url);
-  const migrations = readMigrations(provider);
+  const all = readMigrations(provider);
+  const migrations = options.until ? all.filter((m) => m.name <= options.until!) : all;
   return provider === "sqlite" ? applySqlite(sqliteFile(url), migrations) : applyPostgres(url, migrations);
 }
 

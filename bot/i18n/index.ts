@@ -9,10 +9,13 @@ import type { Language } from "../events.ts";
 import { en as coreEn } from "./en.ts";
 import { es as coreEs } from "./es.ts";
 import { knowledgeMessages } from "../handlers/knowledge-messages.ts";
+import { escalationMessages } from "../escalations/messages.ts";
 
-const features = [knowledgeMessages] as const;
+const features = [knowledgeMessages, escalationMessages] as const;
 
-type FeatureKeys = (typeof features)[number] extends { en: infer E } ? keyof E : never;
+// Distributes over the union of catalogs, so every catalog's keys are included.
+type KeysOf<C> = C extends { en: infer E } ? keyof E : never;
+type FeatureKeys = KeysOf<(typeof features)[number]>;
 export type MessageKey = keyof typeof coreEn | FeatureKeys;
 export type MessageParams = Record<string, string | number>;
 

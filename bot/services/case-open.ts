@@ -12,6 +12,7 @@ import { planCaseNotifications } from "./case-notify.ts";
 import { formatCaseRef } from "./case-refs.ts";
 import { loadCase, type CaseView } from "./case-view.ts";
 import type { OpenCaseInput, Origin } from "./cases.ts";
+import { NO_SLA, type CaseLifecycle } from "./case-lifecycle.ts";
 import type { Directory } from "./directory.ts";
 import { enqueueMessages } from "./outbox.ts";
 
@@ -27,11 +28,12 @@ interface DeviceFacts {
 export async function openCase(
   db: Database,
   directory: Directory,
+  lifecycle: CaseLifecycle | undefined,
   viewer: Viewer,
   input: OpenCaseInput,
   origin: Origin,
   now: Date,
-): Promise<{ view: CaseView; created: boolean }> {
+): Promise<{ view: CaseView; created: boolean; wake?: Date }> {
   const maybeOrganization = policy.isSupport(viewer) ? input.organizationId : viewer.organizationId;
   if (!maybeOrganization) throw invalid("error.notLinked");
   const organizationId: string = maybeOrganization;
@@ -44,11 +46,13 @@ export async function openCase(
 
   const device = input.deviceId ? await deviceFacts(db, input.deviceId, organizationId) : undefined;
   const siteId = input.siteId ?? device?.siteId ?? null;
-  const [organizationName, siteName, engineers] = await Promise.all([
+  const [organizationName, siteName, engineers, plan] = await Promise.all([
     directory.organizationName(organizationId),
     siteId ? db.prisma.site.findUnique({ where: { id: siteId }, select: { name: true } }).then((row) => row?.name ?? null) : null,
     directory.routesFor("engineers", organizationId),
+    lifecycle?.planOpen(organizationId, input.severity, now),
   ]);
+  const sla = plan?.sla ?? NO_SLA;
 
   const id = newId(now.getTime());
   const eventId = newId(now.getTime());
@@ -69,9 +73,10 @@ export async function openCase(
         ON CONFLICT (name) DO UPDATE SET value = "Counter".value + 1 RETURNING value`;
         const number = Number(counter[0]!.value);
         await tx.$executeRaw`INSERT INTO "Case" (id, number, "organizationId", "requesterId", "deviceId", "siteId", "originKey", title, description,
-          category, severity, status, language, "createdAt", "updatedAt")
+          category, severity, status, language, "createdAt", "updatedAt", "slaPolicy", "firstResponseDue", "resolutionDue", "escalationLevel")
         VALUES (${id}, ${number}, ${organizationId}, ${requesterId}, ${input.deviceId ?? null}, ${siteId}, ${origin.originKey ?? null}, ${title},
-          ${description}, ${input.category ?? null}, ${input.severity}, 'open', ${input.language}, ${now}, ${now})`;
+          ${description}, ${input.category ?? null}, ${input.severity}, 'open', ${input.language}, ${now}, ${now},
+          ${sla.policy}, ${sla.firstResponseDue}, ${sla.resolutionDue}, ${sla.escalationLevel})`;
         await tx.$executeRaw`INSERT INTO "CaseEvent" (id, "caseId", kind, visibility, "actorId", body, "createdAt")
         VALUES (${eventId}, ${id}, 'opened', 'public', ${viewer.personId}, ${description}, ${now})`;
         if (origin.conversation) {
@@ -122,14 +127,16 @@ export async function openCase(
           updatedAt: now,
           resolvedAt: null,
           closedAt: null,
+          sla,
         };
+        const wake = await lifecycle?.opened(tx, view, now);
         const targets = engineers.map((channel) => ({ ref: channel, role: "engineers_channel" as const }));
         await enqueueMessages(
           tx,
           planCaseNotifications(view, { eventId, kind: "opened", visibility: "public", actorName: viewer.name }, targets),
           now,
         );
-        return { created: true as const, view };
+        return { created: true as const, view, wake };
       },
       { maxWait: 10_000, timeout: 15_000 },
     );
@@ -139,7 +146,7 @@ export async function openCase(
       const person = await db.prisma.person.findUnique({ where: { id: requesterId }, select: { name: true } });
       outcome.view.requesterName = person?.name ?? requesterId;
     }
-    return { view: outcome.view, created: true };
+    return { view: outcome.view, created: true, wake: outcome.wake };
   }
   const existing = await loadCase(db.prisma, outcome.number);
   return { view: existing!, created: false };

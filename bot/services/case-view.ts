@@ -31,6 +31,20 @@ export interface CaseView {
   updatedAt: Date;
   resolvedAt: Date | null;
   closedAt: Date | null;
+  sla: SlaView;
+}
+
+/** The SLA clock and escalation state of a case. */
+export interface SlaView {
+  policy: string | null;
+  firstResponseDue: Date | null;
+  nextUpdateDue: Date | null;
+  resolutionDue: Date | null;
+  firstResponseAt: Date | null;
+  pausedAt: Date | null;
+  escalationLevel: number;
+  acknowledgedLevel: number;
+  breaches: string[];
 }
 
 export const caseInclude = {
@@ -73,6 +87,17 @@ export function toCaseView(row: CaseRow): CaseView {
     updatedAt: row.updatedAt,
     resolvedAt: row.resolvedAt,
     closedAt: row.closedAt,
+    sla: {
+      policy: row.slaPolicy,
+      firstResponseDue: row.firstResponseDue,
+      nextUpdateDue: row.nextUpdateDue,
+      resolutionDue: row.resolutionDue,
+      firstResponseAt: row.firstResponseAt,
+      pausedAt: row.slaPausedAt,
+      escalationLevel: row.escalationLevel,
+      acknowledgedLevel: row.acknowledgedLevel,
+      breaches: JSON.parse(row.breaches) as string[],
+    },
   };
 }
 

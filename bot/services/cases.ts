@@ -15,6 +15,7 @@ import { formatCaseRef, type CaseStatus, type ResolutionType, type Severity } fr
 import { caseInclude, loadCase, toCaseView, type CaseView } from "./case-view.ts";
 import type { Directory } from "./directory.ts";
 import { enqueueMessages } from "./outbox.ts";
+import type { CaseLifecycle } from "./case-lifecycle.ts";
 import { openCase } from "./case-open.ts";
 import { cancelTimers, scheduleTimers } from "../runtime/timers.ts";
 
@@ -87,11 +88,19 @@ export class CaseService {
     private readonly onTimer: (dueAt: Date) => void = () => undefined,
   ) {}
 
+  private lifecycle: CaseLifecycle | undefined;
+
+  /** Installs the hooks run inside case transactions (SLA clocks and escalations). */
+  useLifecycle(lifecycle: CaseLifecycle): void {
+    this.lifecycle = lifecycle;
+  }
+
   /** Opens a case. A second call with the same origin key returns the first case. */
   async open(viewer: Viewer, input: OpenCaseInput, origin: Origin): Promise<{ view: CaseView; created: boolean }> {
-    const result = await openCase(this.db, this.directory, viewer, input, origin, this.clock.now());
+    const result = await openCase(this.db, this.directory, this.lifecycle, viewer, input, origin, this.clock.now());
     if (result.created) this.onCommitted();
-    return result;
+    if (result.wake) this.onTimer(result.wake);
+    return { view: result.view, created: result.created };
   }
 
   /** One case, if the viewer may see it. */
@@ -271,6 +280,7 @@ export class CaseService {
   ): Promise<CaseView> {
     let changed = false;
     let autoCloseAt: Date | undefined;
+    let wakeAt: Date | undefined;
     const body = async (tx: Tx): Promise<CaseView> => {
       const current = await loadCase(tx, number);
       if (!current || !policy.canSeeCase(viewer, current)) throw notFound("error.caseNotFound", { case: formatCaseRef(number) });
@@ -330,6 +340,7 @@ export class CaseService {
     const view = await this.db.prisma.$transaction(body, { maxWait: 10_000, timeout: 15_000 });
     if (changed) this.onCommitted();
     if (autoCloseAt) this.onTimer(autoCloseAt);
+    if (wakeAt) this.onTimer(wakeAt);
     return view;
   }
 

@@ -4,8 +4,20 @@
  * these on every call, so they are cached for a short time and invalidated by imports.
  */
 import type { Database } from "../../db/client.ts";
+import type { CalendarSpec } from "../calendar/business-calendar.ts";
 import type { Clock } from "../clock.ts";
 import type { ConversationRef, Platform } from "../events.ts";
+
+/** The terms of a contract in force that the clocks and entitlements need. */
+export interface ContractTerms {
+  id: string;
+  plan: string;
+  calendar: CalendarSpec;
+  endsOn: Date;
+  onsiteOption: boolean;
+  servicesDiscount: number;
+  coveredFamilies: string[];
+}
 
 export type RoutePurpose = "engineers" | "managers" | "service_management" | "admins";
 
@@ -20,6 +32,7 @@ const TTL_MS = 30_000;
 export class Directory {
   private routes: { at: number; rows: Route[] } | undefined;
   private readonly orgNames = new Map<string, { at: number; name: string }>();
+  private readonly contracts = new Map<string, { at: number; contract: ContractTerms | undefined }>();
 
   constructor(
     private readonly db: Database,
@@ -30,6 +43,37 @@ export class Directory {
   invalidate(): void {
     this.routes = undefined;
     this.orgNames.clear();
+    this.contracts.clear();
+  }
+
+  /** The organization's contract in force (the latest-ending one active now), if any. */
+  async contractOf(organizationId: string): Promise<ContractTerms | undefined> {
+    const now = this.clock.now();
+    const cached = this.contracts.get(organizationId);
+    if (cached && now.getTime() - cached.at < TTL_MS) return cached.contract;
+    const row = await this.db.prisma.contract.findFirst({
+      where: { organizationId, startsOn: { lte: now }, endsOn: { gte: now } },
+      orderBy: { endsOn: "desc" },
+    });
+    const contract: ContractTerms | undefined = row
+      ? {
+          id: row.id,
+          plan: row.plan,
+          calendar: {
+            coverage: row.coverage === "business_hours" ? "business_hours" : "24x7",
+            timeZone: row.timeZone,
+            businessHours: row.businessHours,
+            holidayCountry: row.holidayCountry,
+            holidayRegion: row.holidayRegion,
+          },
+          endsOn: row.endsOn,
+          onsiteOption: row.onsiteOption,
+          servicesDiscount: row.servicesDiscount,
+          coveredFamilies: JSON.parse(row.coveredFamilies) as string[],
+        }
+      : undefined;
+    this.contracts.set(organizationId, { at: now.getTime(), contract });
+    return contract;
   }
 
   /** The conversations of a purpose: the organization's own first, then the vendor-wide ones. */

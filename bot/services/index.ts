@@ -2,6 +2,7 @@
 import type { Database } from "../../db/client.ts";
 import type { KnowledgeBase } from "../../knowledge/index.ts";
 import type { LanguageModel } from "../llm.ts";
+import type { Triage } from "../triage/index.ts";
 import type { Catalog } from "../catalog.ts";
 import type { Clock } from "../clock.ts";
 import type { LanguageDetector } from "../language.ts";
@@ -23,6 +24,8 @@ export interface Services {
   detectLanguage: LanguageDetector;
   /** Documentation search (an empty index answers every question with "I couldn't find this"). */
   knowledge: KnowledgeBase;
+  /** Understanding of plain sentences: intent, category, severity, entities, language. */
+  triage: Triage;
   /** The optional language model; undefined without OPENAI_API_KEY. */
   llm: LanguageModel | undefined;
   /** Wakes the outbox dispatcher after messages were committed outside a service. */

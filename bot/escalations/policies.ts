@@ -1,0 +1,115 @@
+/**
+ * Escalation policies: per severity, the SLA thresholds (first response, next update,
+ * resolution) in the contract's business time, and the levels that are pinged until someone
+ * acknowledges — level 1 the on-call engineers' channel, level 2 the support managers, level 3
+ * service management. A JSON file (ESCALATION_POLICIES_FILE) can replace the defaults.
+ */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import type { RoutePurpose } from "../services/directory.ts";
+import { SEVERITIES, type Severity } from "../services/case-refs.ts";
+
+const minutes = (n: number) => n * 60_000;
+const hours = (n: number) => n * 3_600_000;
+
+export interface EscalationLevelPolicy {
+  level: number;
+  audience: RoutePurpose;
+  /** Raised when the level below is still unacknowledged this long after it was raised. */
+  afterMs: number;
+  /** Pinged again this often until acknowledged. */
+  repeatMs: number;
+}
+
+export interface SlaPolicy {
+  severity: Severity;
+  firstResponseMs: number;
+  nextUpdateMs: number;
+  resolutionMs: number;
+  /** Stop the clock while the case waits on the customer or the cloud partner. */
+  pauseWhenWaiting: boolean;
+  levels: EscalationLevelPolicy[];
+}
+
+const level = (n: number, audience: RoutePurpose, afterMs: number, repeatMs: number): EscalationLevelPolicy => ({ level: n, audience, afterMs, repeatMs });
+
+export const DEFAULT_POLICIES: Record<Severity, SlaPolicy> = {
+  sev1: {
+    severity: "sev1",
+    firstResponseMs: minutes(30),
+    nextUpdateMs: hours(2),
+    resolutionMs: hours(8),
+    pauseWhenWaiting: true,
+    levels: [level(1, "engineers", 0, minutes(10)), level(2, "managers", minutes(15), minutes(15)), level(3, "service_management", minutes(30), minutes(30))],
+  },
+  sev2: {
+    severity: "sev2",
+    firstResponseMs: hours(1),
+    nextUpdateMs: hours(4),
+    resolutionMs: hours(24),
+    pauseWhenWaiting: true,
+    levels: [level(1, "engineers", 0, minutes(15)), level(2, "managers", minutes(30), minutes(30)), level(3, "service_management", hours(2), hours(1))],
+  },
+  sev3: {
+    severity: "sev3",
+    firstResponseMs: hours(4),
+    nextUpdateMs: hours(24),
+    resolutionMs: hours(5 * 9),
+    pauseWhenWaiting: true,
+    levels: [level(1, "engineers", 0, hours(1)), level(2, "managers", hours(4), hours(4)), level(3, "service_management", hours(9), hours(9))],
+  },
+  sev4: {
+    severity: "sev4",
+    firstResponseMs: hours(8),
+    nextUpdateMs: hours(72),
+    resolutionMs: hours(10 * 9),
+    pauseWhenWaiting: true,
+    levels: [level(1, "engineers", 0, hours(4)), level(2, "managers", hours(18), hours(9))],
+  },
+};
+
+const duration = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as "30m", "4h" or "2d"')]).transform((value) => {
+  if (typeof value === "number") return value;
+  const n = Number(value.replace(/[a-z]+$/, ""));
+  const unit = value.replace(/^\d+/, "");
+  return n * ({ ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as Record<string, number>)[unit]!;
+});
+
+const policyFile = z.record(
+  z.enum(SEVERITIES),
+  z.object({
+    firstResponse: duration,
+    nextUpdate: duration,
+    resolution: duration,
+    pauseWhenWaiting: z.boolean().default(true),
+    levels: z
+      .array(z.object({ audience: z.enum(["engineers", "managers", "service_management"]), after: duration, repeat: duration }))
+      .min(1),
+  }),
+);
+
+/** Reads a policy file; severities it omits keep their defaults. */
+export function loadPolicies(file: string | undefined): Record<Severity, SlaPolicy> {
+  if (!file) return DEFAULT_POLICIES;
+  const parsed = policyFile.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  if (!parsed.success) {
+    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  const policies = { ...DEFAULT_POLICIES };
+  for (const [severity, entry] of Object.entries(parsed.data) as [Severity, NonNullable<(typeof parsed.data)[Severity]>][]) {
+    policies[severity] = {
+      severity,
+      firstResponseMs: entry.firstResponse,
+      nextUpdateMs: entry.nextUpdate,
+      resolutionMs: entry.resolution,
+      pauseWhenWaiting: entry.pauseWhenWaiting,
+      levels: entry.levels.map((l, i) => level(i + 1, l.audience, l.after, l.repeat)),
+    };
+  }
+  return policies;
+}
+
+/** The level policy, or undefined past the last level. */
+export function levelOf(policy: SlaPolicy, n: number): EscalationLevelPolicy | undefined {
+  return policy.levels.find((l) => l.level === n);
+}

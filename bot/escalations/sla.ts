@@ -1,0 +1,65 @@
+/**
+ * SLA clock arithmetic, pure: due times for a new case, the timers that watch them, and how a
+ * pause moves them. Everything is computed in the contract's business time.
+ */
+import type { BusinessCalendar } from "../calendar/business-calendar.ts";
+import type { TimerSpec } from "../runtime/timers.ts";
+import { levelOf, type SlaPolicy } from "./policies.ts";
+
+export type SlaMetric = "first_response" | "next_update" | "resolution";
+
+export const slaTimerKey = (caseId: string, metric: SlaMetric) => `sla:${caseId}:${metric}`;
+export const repeatTimerKey = (caseId: string) => `esc:${caseId}:repeat`;
+export const raiseTimerKey = (caseId: string) => `esc:${caseId}:raise`;
+
+/** All timer keys of a case's clock, to cancel them together. */
+export function allClockKeys(caseId: string): string[] {
+  return [
+    slaTimerKey(caseId, "first_response"),
+    slaTimerKey(caseId, "next_update"),
+    slaTimerKey(caseId, "resolution"),
+    repeatTimerKey(caseId),
+    raiseTimerKey(caseId),
+  ];
+}
+
+export interface OpenDues {
+  firstResponseDue: Date;
+  resolutionDue: Date;
+}
+
+/** Due times of a case opened at `at`. */
+export function duesAt(policy: SlaPolicy, calendar: BusinessCalendar, at: Date): OpenDues {
+  return { firstResponseDue: calendar.add(at, policy.firstResponseMs), resolutionDue: calendar.add(at, policy.resolutionMs) };
+}
+
+/** The breach timer of one metric. */
+export function breachTimer(caseId: string, metric: SlaMetric, dueAt: Date): TimerSpec {
+  return { key: slaTimerKey(caseId, metric), kind: "sla.breach", dueAt, payload: { caseId, metric } };
+}
+
+/**
+ * The ping timers of a level just raised at `at`: repeat it until acknowledged, and raise the
+ * next level if it stays unacknowledged.
+ */
+export function levelTimers(caseId: string, policy: SlaPolicy, calendar: BusinessCalendar, raisedLevel: number, at: Date): TimerSpec[] {
+  const timers: TimerSpec[] = [];
+  const current = levelOf(policy, raisedLevel);
+  if (current) timers.push({ key: repeatTimerKey(caseId), kind: "escalation.repeat", dueAt: calendar.add(at, current.repeatMs), payload: { caseId, level: raisedLevel } });
+  const next = levelOf(policy, raisedLevel + 1);
+  if (next) timers.push({ key: raiseTimerKey(caseId), kind: "escalation.raise", dueAt: calendar.add(at, next.afterMs), payload: { caseId, level: raisedLevel + 1 } });
+  return timers;
+}
+
+/** Moves a due time by the business time a pause lasted. */
+export function shiftByPause(due: Date | null, calendar: BusinessCalendar, pausedAt: Date, resumedAt: Date): Date | null {
+  if (!due) return null;
+  const paused = calendar.between(pausedAt, resumedAt);
+  return paused > 0 ? calendar.add(due, paused) : due;
+}
+
+/** "in 25 min", "12 min ago" — a clock for a card, in whole minutes or hours. */
+export function describeDue(due: Date, now: Date): { minutes: number; late: boolean } {
+  const delta = Math.round((due.getTime() - now.getTime()) / 60_000);
+  return { minutes: Math.abs(delta), late: delta < 0 };
+}
