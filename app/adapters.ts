@@ -4,7 +4,9 @@
  * outbox dispatcher and its start/stop hooks; add one line here per adapter.
  */
 import type { App } from "./app.ts";
+import { mountSlack } from "../adapters/slack/index.ts";
 
 export async function mountAdapters(app: App): Promise<void> {
-  void app;
+  if (app.config.slack) await mountSlack(app);
+  (await import("../adapters/teams/mount.ts")).mountTeams(app);
 }

@@ -1,0 +1,89 @@
+/**
+ * The App Home tab: the person's open cases (an admin sees the organization's), and for
+ * engineers their queue — cases assigned to them and the open ones nobody has taken. Published
+ * each time the tab is opened (views.publish replaces the whole view, so it is idempotent).
+ * Unknown people see the same polite explanation the core gives in a message.
+ */
+import type { types } from "@slack/bolt";
+import { policy, type Viewer } from "../../bot/authz.ts";
+import { statusLabel } from "../../bot/cards/case-card.ts";
+import type { Language } from "../../bot/events.ts";
+import { languageFromLocale, translate, translator } from "../../bot/i18n/index.ts";
+import type { CaseView } from "../../bot/services/case-view.ts";
+import type { Services } from "../../bot/services/index.ts";
+import { slackText, type SlackMessageKey } from "./messages.ts";
+import { buttonValue, clip, escapeMrkdwn } from "./render.ts";
+import { actorOf, type SlackRuntime } from "./runtime.ts";
+
+type Block = types.KnownBlock;
+
+const SHOWN_PER_LIST = 15;
+
+/** Builds and publishes the Home tab for a Slack user. */
+export async function publishHome(rt: SlackRuntime, userId: string, teamId?: string): Promise<void> {
+  const { actor, locale } = await actorOf(rt, userId);
+  const viewer = await rt.app.services.people.resolve(actor);
+  const lang: Language = viewer?.locale ?? languageFromLocale(locale) ?? "en";
+  const blocks = viewer ? await homeBlocks(rt.app.services, viewer, lang) : unknownBlocks(lang);
+  await rt.api.views.publish({ user_id: userId, view: { type: "home", blocks } });
+  rt.log.debug({ user: userId, team: teamId, person: viewer?.personId }, "App Home published");
+}
+
+/** The blocks for a known person. */
+export async function homeBlocks(services: Services, viewer: Viewer, lang: Language): Promise<Block[]> {
+  const t = (key: SlackMessageKey, params?: Record<string, string | number>) => slackText(lang, key, params);
+  const blocks: Block[] = [
+    { type: "header", text: { type: "plain_text", text: t("home.title") } },
+    { type: "section", text: { type: "mrkdwn", text: t("home.intro") } },
+    {
+      type: "actions",
+      elements: [
+        button(t("home.openCase"), "slack.open_case~0", {}, "primary"),
+        button(t("home.register"), "slack.register~1", {}),
+        button(t("home.help"), "slack.help~2", {}),
+      ],
+    },
+  ];
+  if (policy.isSupport(viewer)) {
+    const mine = await services.cases.list(viewer, { mine: true, limit: 50 });
+    const all = await services.cases.list(viewer, { limit: 100 });
+    blocks.push(...caseList(t("home.queue"), mine.filter((c) => c.assigneeId === viewer.personId), lang));
+    blocks.push(...caseList(t("home.unassigned"), all.filter((c) => !c.assigneeId && c.status === "open"), lang));
+  } else {
+    const admin = viewer.role === "admin";
+    const cases = await services.cases.list(viewer, { mine: !admin, limit: 50 });
+    blocks.push(...caseList(t(admin ? "home.org" : "home.mine"), cases.filter((c) => c.status !== "closed"), lang));
+  }
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("home.updated", { time: new Date().toISOString().slice(0, 16).replace("T", " ") }) }] });
+  return blocks;
+}
+
+function unknownBlocks(lang: Language): Block[] {
+  return [
+    { type: "header", text: { type: "plain_text", text: slackText(lang, "home.title") } },
+    { type: "section", text: { type: "mrkdwn", text: translate(lang, "error.unknownPerson", { platform: "Slack" }) } },
+  ];
+}
+
+function caseList(title: string, cases: CaseView[], lang: Language): Block[] {
+  const t = translator(lang);
+  const blocks: Block[] = [{ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: `*${escapeMrkdwn(title)}*` } }];
+  if (cases.length === 0) {
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: slackText(lang, "home.none") }] });
+    return blocks;
+  }
+  for (const view of cases.slice(0, SHOWN_PER_LIST)) {
+    blocks.push({
+      type: "section",
+      text: { type: "mrkdwn", text: clip(`*${view.ref}* · ${view.severity} · ${escapeMrkdwn(statusLabel(t, view.status))}\n${escapeMrkdwn(view.title)}`, 3_000) },
+      accessory: button(slackText(lang, "home.view"), "case.view~0", { case: view.ref }),
+    });
+  }
+  if (cases.length > SHOWN_PER_LIST)
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: slackText(lang, "home.more", { count: cases.length - SHOWN_PER_LIST }) }] });
+  return blocks;
+}
+
+function button(label: string, actionId: string, value: Record<string, string>, style?: "primary"): types.Button {
+  return { type: "button", text: { type: "plain_text", text: clip(label, 75) }, action_id: actionId, value: buttonValue(value), ...(style ? { style } : {}) };
+}

@@ -1,0 +1,73 @@
+/**
+ * The Slack adapter: a Bolt app mounted on Switchboard's shared HTTP server at
+ * `POST /slack/events` (Events API, interactivity, slash commands), or connected over Socket
+ * Mode when `SLACK_APP_TOKEN` is set; and the deliverer that posts the outbox's Slack messages.
+ *
+ * Flow: Slack → receiver (signature, ack) → Bolt listeners (events.ts, interactions.ts) →
+ * InboundEvent → core (dedupe, identity, handlers) → outbox → SlackDeliverer → Web API.
+ */
+import { App as BoltApp, SocketModeReceiver, webApi } from "@slack/bolt";
+import type { App } from "../../app/app.ts";
+import { registerEventListeners } from "./events.ts";
+import { registerInteractionListeners } from "./interactions.ts";
+import { slackLogger } from "./logger.ts";
+import { SharedServerReceiver } from "./receiver.ts";
+import { InboundQueue, type SlackRuntime } from "./runtime.ts";
+import { SlackDeliverer } from "./deliverer.ts";
+import { EngagedThreads } from "./threads.ts";
+import { SlackUsers } from "./users.ts";
+import { UnknownWorkspaceError, Workspace } from "./workspace.ts";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+/** Mounts Slack on the app (call only when `app.config.slack` is set). */
+export async function mountSlack(app: App): Promise<void> {
+  const config = app.config.slack;
+  if (!config) return;
+  const log = app.log.child({ component: "slack" });
+  const slackLog = slackLogger(log);
+  const slackApiUrl = config.apiUrl ?? "https://slack.com/api/";
+  // Calls made while handling a request: short retries, the person is waiting.
+  const clientOptions = { slackApiUrl, logger: slackLog, timeout: 10_000, retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2_000 } };
+  const api = new webApi.WebClient(config.botToken, clientOptions);
+  // Outbox deliveries: no retries in the client, the outbox retries (and honours Retry-After).
+  const outboxClient = new webApi.WebClient(config.botToken, { slackApiUrl, logger: slackLog, timeout: 10_000, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+
+  const workspace = new Workspace(api, config.botToken, app.db, log);
+  const socketMode = config.appToken !== undefined;
+  const receiver = socketMode
+    ? new SocketModeReceiver({ appToken: config.appToken!, logger: slackLog, installerOptions: { clientOptions } })
+    : new SharedServerReceiver({ signingSecret: config.signingSecret ?? "", log, slackLog });
+  const bolt = new BoltApp({
+    receiver,
+    authorize: workspace.authorize,
+    logger: slackLog,
+    clientOptions: { ...clientOptions },
+    // Conversation state lives in the core; Bolt's in-memory store would be per replica.
+    convoStore: false,
+    ignoreSelf: true,
+  });
+  bolt.error(async (error) => {
+    const cause = (error as { original?: unknown }).original;
+    if (cause instanceof UnknownWorkspaceError) log.warn({ team: cause.teamId }, "Slack delivery for a workspace this app is not installed in; acknowledged and ignored");
+    else log.error({ err: error, cause }, "Slack listener failed");
+  });
+
+  const queue = new InboundQueue((event) => app.bot.handle(event), log);
+  const rt: SlackRuntime = { app, api, workspace, users: new SlackUsers(api, log), threads: new EngagedThreads(app.db), queue, log };
+  registerEventListeners(bolt, rt);
+  registerInteractionListeners(bolt, rt);
+  app.dispatcher.register(new SlackDeliverer(outboxClient, log));
+  if (receiver instanceof SharedServerReceiver) app.http.route("POST", SLACK_EVENTS_PATH, receiver.handle);
+
+  app.onStart(async () => {
+    // Learn the bot's identity now rather than on the first event; a failure is retried then.
+    await workspace.bot().catch((error: unknown) => log.error({ err: error }, "Slack is not reachable yet; events will be refused until it is"));
+    if (socketMode) await bolt.start();
+    log.info({ mode: socketMode ? "socket" : "http", path: socketMode ? undefined : SLACK_EVENTS_PATH }, "Slack adapter started");
+  });
+  app.onStop(async () => {
+    if (socketMode) await bolt.stop().catch((error: unknown) => log.warn({ err: error }, "Socket Mode did not close cleanly"));
+    await queue.drain(5_000);
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * A Bolt custom receiver on the shared HTTP server: `POST /slack/events` is one route of the
+ * app's server (one port for everything, as the operating contract says) instead of a second
+ * server that Bolt's HTTPReceiver would start. It does what HTTPReceiver does, with Bolt's own
+ * pieces: signature check (`v0:{timestamp}:{body}`, HMAC-SHA256, five-minute window), body
+ * parsing, ssl_check and url_verification, and an `HTTPResponseAck` that answers as soon as the
+ * listener acks — before the work, which continues after the response (processBeforeResponse off).
+ *
+ * One difference: a signed body Bolt cannot classify (no event, command or interaction) gets a
+ * 400 at once, where Bolt would hold it until its 3-second "not acknowledged" timer.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  HTTPModuleFunctions as httpFunc,
+  HTTPResponseAck,
+  isRawBodyError,
+  type App as BoltApp,
+  type Receiver,
+  type ReceiverEvent,
+  type Logger as SlackLogger,
+} from "@slack/bolt";
+import type { Logger } from "pino";
+
+export interface SharedServerReceiverOptions {
+  signingSecret: string;
+  log: Logger;
+  /** The SDK-shaped logger Bolt's helpers write to. */
+  slackLog: SlackLogger;
+  /** Largest body accepted; Slack's payloads are far below 1 MiB. */
+  bodyLimit?: number;
+}
+
+/** Body types Slack sends to the interactivity URL (see Bolt's getTypeAndConversation). */
+const INTERACTIVE_TYPES = new Set([
+  "block_actions",
+  "interactive_message",
+  "dialog_submission",
+  "view_submission",
+  "view_closed",
+  "shortcut",
+  "message_action",
+  "block_suggestion",
+]);
+
+/** Whether Bolt can route this body; anything else is refused rather than left unacknowledged. */
+export function isRoutable(body: unknown): boolean {
+  if (typeof body !== "object" || body === null) return false;
+  const b = body as Record<string, unknown>;
+  if (b.event !== undefined) return typeof b.event === "object" && b.event !== null && typeof (b.event as { type?: unknown }).type === "string";
+  if (typeof b.command === "string") return true;
+  return typeof b.type === "string" && INTERACTIVE_TYPES.has(b.type);
+}
+
+export class SharedServerReceiver implements Receiver {
+  private bolt: BoltApp | undefined;
+
+  constructor(private readonly options: SharedServerReceiverOptions) {}
+
+  init(app: BoltApp): void {
+    this.bolt = app;
+  }
+
+  /** The shared server is started by the app; nothing to do here. */
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  stop(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** The route handler for `POST /slack/events`. */
+  readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const { log } = this.options;
+    let buffered: Awaited<ReturnType<typeof httpFunc.parseAndVerifyHTTPRequest>>;
+    try {
+      buffered = await httpFunc.parseAndVerifyHTTPRequest(
+        { enabled: true, signingSecret: this.options.signingSecret, bodyLimit: this.options.bodyLimit ?? 1_048_576 },
+        req,
+      );
+    } catch (error) {
+      if (isRawBodyError(error) && (error.type === "entity.too.large" || error.statusCode === 413)) {
+        log.warn({ limit: this.options.bodyLimit }, "Slack request refused: body too large");
+        httpFunc.buildNoBodyResponse(res, 413);
+        return;
+      }
+      log.warn({ reason: (error as Error).message }, "Slack request refused: signature did not verify");
+      httpFunc.buildNoBodyResponse(res, 401);
+      return;
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = httpFunc.parseHTTPRequestBody(buffered) as Record<string, unknown>;
+    } catch (error) {
+      log.warn({ reason: (error as Error).message }, "Slack request refused: malformed body");
+      httpFunc.buildNoBodyResponse(res, 400);
+      return;
+    }
+    if (body.ssl_check === "1") return httpFunc.buildSSLCheckResponse(res);
+    if (body.type === "url_verification") return httpFunc.buildUrlVerificationResponse(res, body);
+    if (!isRoutable(body)) {
+      log.warn({ type: body.type, keys: Object.keys(body ?? {}).slice(0, 10) }, "Slack request refused: not an event, command or interaction");
+      httpFunc.buildNoBodyResponse(res, 400);
+      return;
+    }
+    const ack = new HTTPResponseAck({
+      logger: this.options.slackLog,
+      processBeforeResponse: false,
+      unhandledRequestTimeoutMillis: 3_001,
+      unhandledRequestHandler: ({ response }) => {
+        // Every listener acks first; reaching this means a listener is missing for a payload type.
+        log.error({ type: body.type }, "Slack request not acknowledged within 3 seconds");
+        if (!response.headersSent) httpFunc.buildNoBodyResponse(response, 404);
+      },
+      httpRequest: buffered,
+      httpRequestBody: body,
+      httpResponse: res,
+    });
+    const event: ReceiverEvent = {
+      body,
+      ack: ack.bind(),
+      retryNum: httpFunc.extractRetryNumFromHTTPRequest(req),
+      retryReason: httpFunc.extractRetryReasonFromHTTPRequest(req),
+      customProperties: {},
+    };
+    try {
+      await this.bolt?.processEvent(event);
+    } catch (error) {
+      log.error({ err: error }, "Slack event processing failed");
+      ack.ack();
+      if (!res.headersSent) httpFunc.buildNoBodyResponse(res, 500);
+    }
+  };
+}

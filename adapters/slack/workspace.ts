@@ -1,0 +1,93 @@
+/**
+ * The workspace this app is installed in (single workspace first): who the bot is (auth.test)
+ * and which team ids it answers. A delivery is accepted for the installed team and for the teams
+ * of the customer organizations (`Organization.slackTeamId`, set by the import) — in a Slack
+ * Connect channel an interaction carries the clicking person's own team. Anything else is a
+ * workspace we are not installed in: Bolt acknowledges it (so Slack stops retrying) and logs.
+ */
+import type { AuthorizeResult, AuthorizeSourceData, webApi } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Database } from "../../db/client.ts";
+
+export interface BotIdentity {
+  teamId: string;
+  enterpriseId?: string;
+  botUserId: string;
+  botId: string;
+}
+
+/** A delivery for a team this installation does not serve. */
+export class UnknownWorkspaceError extends Error {
+  override readonly name = "UnknownWorkspaceError";
+  constructor(readonly teamId: string | undefined) {
+    super(`no installation for Slack team ${teamId ?? "(none)"}`);
+  }
+}
+
+const ORGANIZATION_TTL_MS = 60_000;
+
+export class Workspace {
+  private identity: Promise<BotIdentity> | undefined;
+  private teams: { at: number; byTeam: Map<string, string> } | undefined;
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly botToken: string,
+    private readonly db: Database,
+    private readonly log: Logger,
+  ) {}
+
+  /** Who the bot is; asked once, asked again after a failure. */
+  bot(): Promise<BotIdentity> {
+    this.identity ??= this.client.auth
+      .test({ token: this.botToken })
+      .then((result) => {
+        if (!result.team_id || !result.user_id) throw new Error("auth.test did not say which team and bot user this token is");
+        const identity: BotIdentity = {
+          teamId: result.team_id,
+          enterpriseId: result.enterprise_id || undefined,
+          botUserId: result.user_id,
+          botId: result.bot_id ?? "",
+        };
+        this.log.info({ team: identity.teamId, botUser: identity.botUserId }, "Slack workspace connected");
+        return identity;
+      })
+      .catch((error: unknown) => {
+        this.identity = undefined;
+        const code = (error as { data?: { error?: string } }).data?.error;
+        throw new Error(
+          code === "invalid_auth" || code === "not_authed" || code === "account_inactive"
+            ? `Slack refused SLACK_BOT_TOKEN (${code}); set a valid bot token (xoxb-…)`
+            : `could not reach the Slack Web API (check SLACK_API_URL): ${(error as Error).message}`,
+          { cause: error },
+        );
+      });
+    return this.identity;
+  }
+
+  /** The organization whose workspace this is, when the import mapped it. */
+  async organizationOf(teamId: string | undefined): Promise<string | undefined> {
+    if (!teamId) return undefined;
+    return (await this.organizationTeams()).get(teamId);
+  }
+
+  /** Bolt's `authorize`: the bot token for our teams, UnknownWorkspaceError for any other. */
+  readonly authorize = async (source: AuthorizeSourceData<boolean>): Promise<AuthorizeResult> => {
+    const bot = await this.bot();
+    const ours =
+      source.teamId === undefined ||
+      source.teamId === bot.teamId ||
+      (source.enterpriseId !== undefined && source.enterpriseId === bot.enterpriseId) ||
+      (await this.organizationTeams()).has(source.teamId);
+    if (!ours) throw new UnknownWorkspaceError(source.teamId);
+    return { botToken: this.botToken, botId: bot.botId, botUserId: bot.botUserId, teamId: bot.teamId, enterpriseId: bot.enterpriseId };
+  };
+
+  private async organizationTeams(): Promise<Map<string, string>> {
+    const now = Date.now();
+    if (this.teams && now - this.teams.at < ORGANIZATION_TTL_MS) return this.teams.byTeam;
+    const rows = await this.db.prisma.organization.findMany({ where: { slackTeamId: { not: null } }, select: { id: true, slackTeamId: true } });
+    this.teams = { at: now, byTeam: new Map(rows.map((row) => [row.slackTeamId!, row.id])) };
+    return this.teams.byTeam;
+  }
+}
