@@ -8,4 +8,5 @@ import { mountSlack } from "../adapters/slack/index.ts";
 
 export async function mountAdapters(app: App): Promise<void> {
   if (app.config.slack) await mountSlack(app);
+  (await import("../adapters/teams/mount.ts")).mountTeams(app);
 }

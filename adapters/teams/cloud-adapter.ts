@@ -1,0 +1,65 @@
+/**
+ * botbuilder's CloudAdapter, configured from `config.teams`, plus Bot Connector clients for the
+ * outbox (proactive sends outside any turn).
+ *
+ * Authentication follows the operating contract: with MICROSOFT_APP_ID set, every request must
+ * carry a Bot Framework token (the adapter validates it); with none, auth is off the way the Bot
+ * Framework Emulator expects — for local use only, and a warning says so.
+ */
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import type { ConnectorClient } from "botframework-connector";
+import type { Logger } from "pino";
+import type { Config } from "../../app/config.ts";
+
+/** A connector client as far as the deliverer uses it. */
+export type Connector = Pick<ConnectorClient, "conversations">;
+
+export class TeamsCloudAdapter extends CloudAdapter {
+  private readonly connectors = new Map<string, Promise<Connector>>();
+
+  constructor(
+    readonly appId: string,
+    readonly authEnabled: boolean,
+    authentication: ConfigurationBotFrameworkAuthentication,
+  ) {
+    super(authentication);
+  }
+
+  /**
+   * A Bot Connector client for a service URL, cached (token caching lives in its credentials).
+   * Its own retry policy is removed: the outbox dispatcher retries with backoff and honours
+   * Retry-After, while retries in here would hold a dispatcher worker for seconds per message.
+   */
+  connectorFor(serviceUrl: string): Promise<Connector> {
+    let connector = this.connectors.get(serviceUrl);
+    if (!connector) {
+      connector = this.botFrameworkAuthentication
+        .createConnectorFactory(this.createClaimsIdentity(this.appId))
+        .create(serviceUrl, undefined)
+        .then((client) => {
+          const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } }).client?.pipeline;
+          pipeline?.removePolicy({ phase: "Retry" });
+          return client;
+        });
+      connector.catch(() => this.connectors.delete(serviceUrl));
+      this.connectors.set(serviceUrl, connector);
+    }
+    return connector;
+  }
+}
+
+/** Builds the adapter from the validated configuration; warns when authentication is off. */
+export function createTeamsAdapter(teams: Config["teams"], log: Logger): TeamsCloudAdapter {
+  const appId = teams.appId ?? "";
+  const authentication = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: teams.appPassword ?? "",
+    MicrosoftAppType: teams.appType,
+    MicrosoftAppTenantId: teams.tenantId ?? "",
+  });
+  if (!appId)
+    log.warn(
+      "Teams authentication is OFF (MICROSOFT_APP_ID is not set): /api/messages accepts unsigned requests, as the Bot Framework Emulator sends them. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD before exposing this port.",
+    );
+  return new TeamsCloudAdapter(appId, appId !== "", authentication);
+}

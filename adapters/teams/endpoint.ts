@@ -1,0 +1,102 @@
+/**
+ * `POST /api/messages`: the Bot Framework endpoint on the shared HTTP server. It reads and checks
+ * the request, then hands it to the CloudAdapter, which authenticates it, runs the turn and
+ * answers (200, or the invoke response Teams waits for).
+ *
+ * Refused before the adapter sees them, each with a log line: a body over the limit (413), JSON
+ * that does not parse or is not an activity (400), and — with authentication on — a request
+ * without a well-formed bearer token (401). That last check also means an unsigned request never
+ * makes the adapter fetch signing keys from Microsoft.
+ */
+import type { ServerResponse } from "node:http";
+import type { TurnContext } from "botbuilder";
+import type { Logger } from "pino";
+import { BodyTooLargeError, readBody, sendJson, type RouteHandler } from "../../app/http-server.ts";
+import type { TeamsCloudAdapter } from "./cloud-adapter.ts";
+import { activitySchema } from "./inbound.ts";
+
+/** What the core must deduplicate by activity id: those types cannot be taken without one. */
+const NEEDS_ID = new Set(["message", "invoke", "conversationUpdate", "installationUpdate"]);
+const BEARER_JWT = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+export interface EndpointDeps {
+  adapter: TeamsCloudAdapter;
+  /** The turn: runs the activity through the Application. */
+  runTurn(context: TurnContext): Promise<void>;
+  log: Logger;
+}
+
+/** The route handler for POST /api/messages. */
+export function teamsEndpoint({ adapter, runTurn, log }: EndpointDeps): RouteHandler {
+  return async (req, res) => {
+    let raw: Buffer;
+    try {
+      raw = await readBody(req);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      log.warn({ limit: error.limit }, "Teams request body too large; refused");
+      return sendJson(res, 413, { error: "body too large" });
+    }
+    if (adapter.authEnabled && !BEARER_JWT.test(req.headers.authorization ?? "")) {
+      log.warn({ hasHeader: req.headers.authorization !== undefined }, "Teams request without a valid Bot Framework token; refused");
+      return sendJson(res, 401, { error: "unauthorized" });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString("utf8"));
+    } catch {
+      log.warn({ bytes: raw.length }, "Teams request is not JSON; refused");
+      return sendJson(res, 400, { error: "malformed JSON" });
+    }
+    const parsed = activitySchema.safeParse(json);
+    if (!parsed.success) {
+      log.warn({ problems: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`) }, "Teams request is not an activity; refused");
+      return sendJson(res, 400, { error: "not a Bot Framework activity" });
+    }
+    const activity = parsed.data;
+    if (!activity.id && NEEDS_ID.has(activity.type)) {
+      log.warn({ type: activity.type }, "Teams activity without an id cannot be deduplicated; refused");
+      return sendJson(res, 400, { error: "activity id required" });
+    }
+    const outcome = { failed: false };
+    await adapter.process({ body: activity, headers: req.headers, method: "POST" }, responder(res, outcome, log), async (context) => {
+      try {
+        await runTurn(context);
+      } catch (error) {
+        // Not recorded (e.g. the database is down): a 500 makes Teams deliver it again.
+        outcome.failed = true;
+        log.error({ err: error, type: context.activity.type, delivery: context.activity.id }, "Teams turn failed");
+      }
+    });
+  };
+}
+
+/**
+ * The response object the CloudAdapter writes to (it expects Express/Restify's shape). A failed
+ * turn turns whatever status the adapter picks into 500.
+ */
+function responder(res: ServerResponse, outcome: { failed: boolean }, log: Logger) {
+  return {
+    socket: res.socket,
+    status(code: number) {
+      if (code === 401) log.warn("Teams request with an invalid Bot Framework token; refused");
+      res.statusCode = outcome.failed ? 500 : code;
+      return this;
+    },
+    header(name: string, value: unknown) {
+      res.setHeader(name, String(value));
+      return this;
+    },
+    send(body: unknown) {
+      if (body === undefined || body === null || outcome.failed) return this;
+      const text = typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+      if (typeof body === "object" && !Buffer.isBuffer(body)) res.setHeader("content-type", "application/json; charset=utf-8");
+      res.write(text);
+      return this;
+    },
+    end() {
+      if (!res.writableEnded) res.end();
+      return this;
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Mounts Teams on the app: `POST /api/messages` on the shared HTTP server (always; authentication
+ * on or off by configuration) and the deliverer of Teams messages for the outbox.
+ */
+import type { App } from "../../app/app.ts";
+import { createTeamsAdapter } from "./cloud-adapter.ts";
+import { TeamsConversations } from "./conversations.ts";
+import { TeamsDeliverer } from "./deliverer.ts";
+import { teamsEndpoint } from "./endpoint.ts";
+import { createTeamsApplication } from "./teams-app.ts";
+
+export function mountTeams(app: App): void {
+  const log = app.log.child({ component: "teams" });
+  const adapter = createTeamsAdapter(app.config.teams, log);
+  const conversations = new TeamsConversations(app.db, app.services.clock);
+  const { runTurn } = createTeamsApplication({ app, conversations, log });
+  app.http.route("POST", "/api/messages", teamsEndpoint({ adapter, runTurn, log }));
+  app.dispatcher.register(new TeamsDeliverer(adapter, conversations, log));
+}

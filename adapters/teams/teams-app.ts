@@ -1,0 +1,148 @@
+/**
+ * The teams-ai Application: routes each activity of a turn to the core as one normalized event.
+ *
+ * The turn only records the event (dedupe, the change, the replies into the outbox) and returns;
+ * the CloudAdapter answers Teams right after, and the outbox dispatcher posts the replies. The
+ * exception is an `Action.Execute` press: Teams waits for the refreshed card in the invoke
+ * response, so the core hands in-place card updates back (`respondInline`) instead of queueing them.
+ */
+import { Application, TurnState } from "@microsoft/teams-ai";
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
+import type { Logger } from "pino";
+import type { App } from "../../app/app.ts";
+import type { HandleResult } from "../../bot/bot.ts";
+import type { InboundEvent } from "../../bot/events.ts";
+import { parseActionData, renderAdaptiveCard, type AdaptiveCard } from "./adaptive-card.ts";
+import { conversationFromActivity, type TeamsConversations } from "./conversations.ts";
+import { kindOf, splitConversationId, toActionEvent, toInstallEvent, toMessageEvent } from "./inbound.ts";
+import { registerMessageExtension } from "./message-extension.ts";
+import { teamsText } from "./messages.ts";
+
+export interface TeamsAppDeps {
+  app: App;
+  conversations: TeamsConversations;
+  log: Logger;
+}
+
+/** Activity types whose conversation is worth remembering for proactive messages later. */
+const REMEMBERED = new Set<string>([ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
+
+/** Builds the Application with every route; `runTurn` is the CloudAdapter's turn logic. */
+export function createTeamsApplication(deps: TeamsAppDeps): { application: Application<TurnState>; runTurn(context: TurnContext): Promise<void> } {
+  const { app, conversations, log } = deps;
+  // No typing indicator: the turn ends before the reply is written, so it would only flicker.
+  const application = new Application<TurnState>({ startTypingTimer: false, removeRecipientMention: true });
+  const now = () => app.services.clock.now();
+
+  const handle = async (event: InboundEvent): Promise<HandleResult> => {
+    const result = await app.bot.handle(event);
+    if (result.duplicate) log.info({ delivery: event.deliveryId, kind: event.kind }, "Teams redelivered an activity; already processed");
+    return result;
+  };
+
+  // Universal actions: act, then answer with the refreshed card (or a short note).
+  application.adaptiveCards.actionExecute(/.+/, async (context, _state, data) => {
+    const pressed = parseActionData(data);
+    const locale = context.activity.locale;
+    if (!pressed) {
+      log.warn({ verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb }, "Action.Execute without Switchboard data");
+      return teamsText("teams.action.invalid", locale);
+    }
+    const result = await handle(toActionEvent(context.activity, pressed, now(), true));
+    if (result.duplicate) return teamsText("teams.action.already", locale);
+    const card = result.inline.find((message) => message.card)?.card;
+    if (!card) return teamsText("teams.action.done", locale);
+    const rendered = renderAdaptiveCard(card);
+    await shareWithEveryone(context, rendered, log);
+    return rendered;
+  });
+
+  // Action.Submit: the fallback of older clients; arrives as a message with the button's data.
+  application.adaptiveCards.actionSubmit(/.+/, async (context, _state, data) => {
+    const pressed = parseActionData(data);
+    if (!pressed) return void log.warn("Action.Submit without Switchboard data; ignored");
+    await handle(toActionEvent(context.activity, pressed, now(), false));
+  });
+
+  registerMessageExtension(application, deps);
+
+  // A malformed universal action (no action, no verb, no data): Teams expects an error response.
+  application.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === "adaptiveCard/action",
+    async (context) => {
+      log.warn({ value: typeof context.activity.value }, "adaptiveCard/action invoke without a valid action; refused");
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: {
+          status: 400,
+          body: { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "missing or malformed action" } },
+        },
+      });
+    },
+    true,
+  );
+
+  application.activity(ActivityTypes.Message, async (context) => {
+    if (!context.activity.text && context.activity.value !== undefined) return void log.info("message with data but no Switchboard button; ignored");
+    const { event, truncated } = toMessageEvent(context.activity, now());
+    if (truncated) log.warn({ delivery: event.deliveryId, length: context.activity.text?.length }, "message text over the limit; cut");
+    await handle(event);
+  });
+
+  application.activity(ActivityTypes.ConversationUpdate, async (context) => {
+    const botId = context.activity.recipient?.id;
+    if ((context.activity.membersRemoved ?? []).some((member) => member.id === botId)) return removed(context, "bot removed from the conversation");
+    if ((context.activity.membersAdded ?? []).some((member) => member.id === botId)) return installed(context);
+  });
+
+  application.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    const action = String(context.activity.action ?? "");
+    if (action.startsWith("remove")) return removed(context, "app uninstalled");
+    if (action.startsWith("add")) return installed(context);
+  });
+
+  /** The app arrived in a conversation: the core hears of it; a person alone gets a welcome. */
+  async function installed(context: TurnContext): Promise<void> {
+    const created = await conversations.remember(conversationFromActivity(context.activity), true);
+    const result = await handle(toInstallEvent(context.activity, now()));
+    // Teams sends both a conversationUpdate and an installationUpdate for one install: the
+    // welcome goes with whichever created the conversation. Sent in the turn: it says nothing
+    // the core must know, and a redelivery (duplicate) does not repeat it.
+    if (created && !result.duplicate && kindOf(context.activity) === "personal")
+      await context.sendActivity(MessageFactory.text(teamsText("teams.welcome", context.activity.locale).replace(/\*(\w+)\*/g, "**$1**")));
+  }
+
+  async function removed(context: TurnContext, reason: string): Promise<void> {
+    const { conversationId } = splitConversationId(context.activity.conversation?.id ?? "");
+    await conversations.markGone(conversationId, reason);
+    log.info({ conversation: conversationId, reason }, "Teams conversation closed to the bot");
+  }
+
+  async function runTurn(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (REMEMBERED.has(activity.type) && !isRemoval(context)) await conversations.remember(conversationFromActivity(activity));
+    const handled = await application.run(context);
+    if (!handled) log.info({ type: activity.type, name: activity.name, delivery: activity.id }, "Teams activity not handled");
+  }
+
+  return { application, runTurn };
+}
+
+function isRemoval(context: TurnContext): boolean {
+  const { activity } = context;
+  if (activity.type === ActivityTypes.InstallationUpdate) return String(activity.action ?? "").startsWith("remove");
+  return activity.type === ActivityTypes.ConversationUpdate && (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id);
+}
+
+/**
+ * The invoke response refreshes the card for the person who pressed; in a group chat or channel
+ * the others see the same message, so it is updated for everyone too (a PUT: safe to repeat).
+ */
+async function shareWithEveryone(context: TurnContext, card: AdaptiveCard, log: Logger): Promise<void> {
+  if (kindOf(context.activity) === "personal" || !context.activity.replyToId) return;
+  try {
+    await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: context.activity.replyToId });
+  } catch (error) {
+    log.warn({ err: error, message: context.activity.replyToId }, "could not update the card for everyone; the presser sees it");
+  }
+}
