@@ -6,8 +6,9 @@
  * parsing, ssl_check and url_verification, and an `HTTPResponseAck` that answers as soon as the
  * listener acks — before the work, which continues after the response (processBeforeResponse off).
  *
- * One difference: a signed body Bolt cannot classify (no event, command or interaction) gets a
- * 400 at once, where Bolt would hold it until its 3-second "not acknowledged" timer.
+ * Two differences: a signed body Bolt cannot route (no event, command or interaction, or no user
+ * to authorize) gets a 400 at once, and one no listener takes is acknowledged when Bolt is done
+ * with it, where HTTPReceiver would hold both until its 3-second "not acknowledged" timer.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
@@ -42,13 +43,22 @@ const INTERACTIVE_TYPES = new Set([
   "block_suggestion",
 ]);
 
-/** Whether Bolt can route this body; anything else is refused rather than left unacknowledged. */
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+/**
+ * Whether Bolt can route this body: what it reads before any listener runs (the event's type,
+ * the interacting user for its authorization step) must be there. Anything else is refused
+ * rather than left unacknowledged or failing inside Bolt.
+ */
 export function isRoutable(body: unknown): boolean {
-  if (typeof body !== "object" || body === null) return false;
-  const b = body as Record<string, unknown>;
-  if (b.event !== undefined) return typeof b.event === "object" && b.event !== null && typeof (b.event as { type?: unknown }).type === "string";
-  if (typeof b.command === "string") return true;
-  return typeof b.type === "string" && INTERACTIVE_TYPES.has(b.type);
+  if (!isObject(body)) return false;
+  if (body.event !== undefined) return isObject(body.event) && typeof body.event.type === "string";
+  if (typeof body.command === "string") return true;
+  if (typeof body.type !== "string" || !INTERACTIVE_TYPES.has(body.type)) return false;
+  if (!isObject(body.user) && !isObject(body.team)) return false;
+  if (body.type === "block_actions") return Array.isArray(body.actions);
+  if (body.type === "view_submission" || body.type === "view_closed") return isObject(body.view);
+  return true;
 }
 
 export class SharedServerReceiver implements Receiver {
@@ -116,15 +126,26 @@ export class SharedServerReceiver implements Receiver {
       httpRequestBody: body,
       httpResponse: res,
     });
+    const bound = ack.bind();
+    let acked = false;
     const event: ReceiverEvent = {
       body,
-      ack: ack.bind(),
+      ack: (response) => {
+        acked = true;
+        return bound(response);
+      },
       retryNum: httpFunc.extractRetryNumFromHTTPRequest(req),
       retryReason: httpFunc.extractRetryReasonFromHTTPRequest(req),
       customProperties: {},
     };
     try {
       await this.bolt?.processEvent(event);
+      // Bolt has run every matching listener by now; none took it (a shortcut, a select menu's
+      // options, a button without an id…). Say so at once instead of at the 3-second timer.
+      if (!acked) {
+        log.info({ type: body.type }, "no Slack listener for this request; acknowledged");
+        await event.ack();
+      }
     } catch (error) {
       log.error({ err: error }, "Slack event processing failed");
       ack.ack();

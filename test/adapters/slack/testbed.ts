@@ -6,7 +6,7 @@
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { importData, parseImportFile } from "../../../bot/services/importer.ts";
-import { createTestApp, type TestApp } from "../../support/app.ts";
+import { createTestApp, type TestApp, type TestAppOptions } from "../../support/app.ts";
 import { FakeSlack } from "./fake-slack.ts";
 
 export const SIGNING_SECRET = "test-signing-secret";
@@ -44,7 +44,7 @@ export interface Testbed {
   close(): Promise<void>;
 }
 
-export async function startTestbed(env: Record<string, string> = {}): Promise<Testbed> {
+export async function startTestbed(env: Record<string, string> = {}, app: TestAppOptions["app"] = {}): Promise<Testbed> {
   const slack = await new FakeSlack({ id: TEAM, botUserId: "UBOT", botId: "BBOT" }).start();
   slack.addUser({ id: ANA, email: "ana@acme.test", name: "Ana Admin", locale: "en-US" });
   slack.addUser({ id: BO, email: "bo@acme.test", name: "Bo Baker", locale: "en-US" });
@@ -54,6 +54,7 @@ export async function startTestbed(env: Record<string, string> = {}): Promise<Te
     seedDemo: false,
     start: false,
     env: { SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, ...env },
+    app,
   });
   await importData(t.app.db, t.app.catalog, parseImportFile(JSON.stringify(FIXTURE)));
   const port = await t.app.start();
