@@ -8,10 +8,10 @@
  * without a well-formed bearer token (401). That last check also means an unsigned request never
  * makes the adapter fetch signing keys from Microsoft.
  */
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TurnContext } from "botbuilder";
 import type { Logger } from "pino";
-import { BodyTooLargeError, readBody, sendJson, type RouteHandler } from "../../app/http-server.ts";
+import { MAX_BODY_BYTES, sendJson, type RouteHandler } from "../../app/http-server.ts";
 import type { TeamsCloudAdapter } from "./cloud-adapter.ts";
 import { activitySchema } from "./inbound.ts";
 
@@ -29,12 +29,9 @@ export interface EndpointDeps {
 /** The route handler for POST /api/messages. */
 export function teamsEndpoint({ adapter, runTurn, log }: EndpointDeps): RouteHandler {
   return async (req, res) => {
-    let raw: Buffer;
-    try {
-      raw = await readBody(req);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      log.warn({ limit: error.limit }, "Teams request body too large; refused");
+    const raw = await readActivityBody(req);
+    if (!raw) {
+      log.warn({ limit: MAX_BODY_BYTES }, "Teams request body too large; refused");
       return sendJson(res, 413, { error: "body too large" });
     }
     if (adapter.authEnabled && !BEARER_JWT.test(req.headers.authorization ?? "")) {
@@ -69,6 +66,29 @@ export function teamsEndpoint({ adapter, runTurn, log }: EndpointDeps): RouteHan
       }
     });
   };
+}
+
+/** Past this, an oversized body is cut off rather than read to its end for a clean 413. */
+const DRAIN_LIMIT_BYTES = 8 * MAX_BODY_BYTES;
+
+/**
+ * Reads the body up to the shared limit; undefined when it is larger. Unlike the shared
+ * `readBody`, a moderately oversized body is drained, so the sender gets a 413 rather than a
+ * reset connection (which Teams would count as a failed delivery and retry).
+ */
+function readActivityBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT_BYTES) req.destroy();
+    });
+    req.on("end", () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined));
+    req.on("close", () => resolve(undefined));
+    req.on("error", reject);
+  });
 }
 
 /**

@@ -89,17 +89,13 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
     await handle(event);
   });
 
-  application.activity(ActivityTypes.ConversationUpdate, async (context) => {
-    const botId = context.activity.recipient?.id;
-    if ((context.activity.membersRemoved ?? []).some((member) => member.id === botId)) return removed(context, "bot removed from the conversation");
-    if ((context.activity.membersAdded ?? []).some((member) => member.id === botId)) return installed(context);
-  });
-
-  application.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    const action = String(context.activity.action ?? "");
-    if (action.startsWith("remove")) return removed(context, "app uninstalled");
-    if (action.startsWith("add")) return installed(context);
-  });
+  const membership = async (context: TurnContext) => {
+    const change = membershipChange(context);
+    if (change === "removed") return removed(context, context.activity.type === ActivityTypes.InstallationUpdate ? "app uninstalled" : "bot removed from the conversation");
+    if (change === "added") return installed(context);
+  };
+  application.activity(ActivityTypes.ConversationUpdate, membership);
+  application.activity(ActivityTypes.InstallationUpdate, membership);
 
   /** The app arrived in a conversation: the core hears of it; a person alone gets a welcome. */
   async function installed(context: TurnContext): Promise<void> {
@@ -120,7 +116,8 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
 
   async function runTurn(context: TurnContext): Promise<void> {
     const { activity } = context;
-    if (REMEMBERED.has(activity.type) && !isRemoval(context)) await conversations.remember(conversationFromActivity(activity));
+    // Installs remember (and may revive) the conversation themselves; removals mark it gone.
+    if (REMEMBERED.has(activity.type) && !membershipChange(context)) await conversations.remember(conversationFromActivity(activity));
     const handled = await application.run(context);
     if (!handled) log.info({ type: activity.type, name: activity.name, delivery: activity.id }, "Teams activity not handled");
   }
@@ -128,10 +125,17 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
   return { application, runTurn };
 }
 
-function isRemoval(context: TurnContext): boolean {
+/** Whether the activity adds the bot to a conversation or removes it from one. */
+function membershipChange(context: TurnContext): "added" | "removed" | undefined {
   const { activity } = context;
-  if (activity.type === ActivityTypes.InstallationUpdate) return String(activity.action ?? "").startsWith("remove");
-  return activity.type === ActivityTypes.ConversationUpdate && (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id);
+  const bot = activity.recipient?.id;
+  if (activity.type === ActivityTypes.InstallationUpdate) {
+    const action = String(activity.action ?? "");
+    return action.startsWith("remove") ? "removed" : action.startsWith("add") ? "added" : undefined;
+  }
+  if (activity.type !== ActivityTypes.ConversationUpdate) return undefined;
+  if ((activity.membersRemoved ?? []).some((member) => member.id === bot)) return "removed";
+  return (activity.membersAdded ?? []).some((member) => member.id === bot) ? "added" : undefined;
 }
 
 /**

@@ -54,10 +54,16 @@ export class FakeConnector extends LoopbackServer {
   private next = 1;
   /** Answers some calls differently (e.g. 403 for a removed conversation); undefined = the usual. */
   refuse: Responder | undefined;
+  private readonly refused = new WeakSet<RecordedRequest>();
 
   constructor() {
     super();
-    this.respond((request) => this.refuse?.(request) ?? this.answer(request));
+    this.respond((request) => {
+      const refusal = this.refuse?.(request);
+      if (!refusal) return this.answer(request);
+      this.refused.add(request);
+      return refusal;
+    });
   }
 
   private answer(request: RecordedRequest) {
@@ -65,10 +71,10 @@ export class FakeConnector extends LoopbackServer {
     return { body: { id: `bot-msg-${this.next++}` } };
   }
 
-  /** Activities the bot sent (posts and updates), with the conversation they went to. */
+  /** Activities the bot sent and Teams accepted (posts and updates), with their conversation. */
   activities(): { method: string; conversation: string; activityId: string | undefined; body: Record<string, any> }[] {
     return this.requests
-      .filter((r) => /^\/v3\/conversations\/[^/]+\/activities/.test(r.path))
+      .filter((r) => /^\/v3\/conversations\/[^/]+\/activities/.test(r.path) && !this.refused.has(r))
       .map((r) => {
         const [, , , conversation, , activityId] = r.path.split("/");
         return { method: r.method, conversation: decodeURIComponent(conversation!), activityId: activityId && decodeURIComponent(activityId), body: r.json as Record<string, any> };
