@@ -60,14 +60,42 @@ export async function mountSlack(app: App): Promise<void> {
   app.dispatcher.register(new SlackDeliverer(outboxClient, log));
   if (receiver instanceof SharedServerReceiver) app.http.route("POST", SLACK_EVENTS_PATH, receiver.handle);
 
+  let socket: { stop(): Promise<void> } | undefined;
   app.onStart(async () => {
     // Learn the bot's identity now rather than on the first event; a failure is retried then.
     await workspace.bot().catch((error: unknown) => log.error({ err: error }, "Slack is not reachable yet; events will be refused until it is"));
-    if (socketMode) await bolt.start();
+    if (socketMode) socket = connectSocketMode(bolt, log);
     log.info({ mode: socketMode ? "socket" : "http", path: socketMode ? undefined : SLACK_EVENTS_PATH }, "Slack adapter started");
   });
   app.onStop(async () => {
-    if (socketMode) await bolt.stop().catch((error: unknown) => log.warn({ err: error }, "Socket Mode did not close cleanly"));
+    await socket?.stop();
     await queue.drain(5_000);
   });
+}
+
+/**
+ * Opens the Socket Mode connection without holding up the app's start: Slack being unreachable
+ * must not keep the other endpoints down. The SDK reconnects a dropped connection itself; a
+ * first connection that fails outright is tried again every 30 seconds.
+ */
+function connectSocketMode(bolt: BoltApp, log: App["log"]): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const attempt = (): void => {
+    bolt
+      .start()
+      .then(() => log.info("Slack Socket Mode connected"))
+      .catch((error: unknown) => {
+        log.error({ err: error }, "Slack Socket Mode could not connect (check SLACK_APP_TOKEN); trying again in 30 s");
+        if (!stopped) timer = setTimeout(attempt, 30_000);
+      });
+  };
+  attempt();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await bolt.stop().catch((error: unknown) => log.debug({ err: error }, "Socket Mode was not connected at stop"));
+    },
+  };
 }

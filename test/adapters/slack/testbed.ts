@@ -44,8 +44,13 @@ export interface Testbed {
   close(): Promise<void>;
 }
 
-export async function startTestbed(env: Record<string, string> = {}, app: TestAppOptions["app"] = {}): Promise<Testbed> {
+export async function startTestbed(
+  env: Record<string, string> = {},
+  app: TestAppOptions["app"] = {},
+  prepare?: (slack: FakeSlack) => void,
+): Promise<Testbed> {
   const slack = await new FakeSlack({ id: TEAM, botUserId: "UBOT", botId: "BBOT" }).start();
+  prepare?.(slack);
   slack.addUser({ id: ANA, email: "ana@acme.test", name: "Ana Admin", locale: "en-US" });
   slack.addUser({ id: BO, email: "bo@acme.test", name: "Bo Baker", locale: "en-US" });
   slack.addUser({ id: LEE, email: "lee@vendor.test", name: "Lee Chen", locale: "en-US" });
