@@ -61,7 +61,7 @@ export function registerMessageExtension(application: Application<TurnState>, de
     // Through the core as the words a person would type, so dedupe (the invoke id), identity,
     // audit and the replies in this conversation work as for any other case opened in chat.
     const { event } = toMessageEvent({ ...context.activity, text: "" }, app.services.clock.now());
-    const opened = await app.bot.handle({ ...event, text: `open case ${title || oneLine(details).slice(0, 120)} ${severity}\n${details}`.slice(0, MAX_TEXT_LENGTH) });
+    const opened = await app.bot.handle({ ...event, text: `open case ${severity} ${title || oneLine(details).slice(0, 120)}\n${details}`.slice(0, MAX_TEXT_LENGTH) });
     log.info({ duplicate: opened.duplicate, replies: opened.outbound.length }, "case requested from a Teams message");
     return undefined;
   });

@@ -191,7 +191,7 @@ export function executeAction(serviceUrl: string, person: TeamsPerson, conversat
 }
 
 /** Waits until the connector has received what `check` looks for. */
-export function received<T>(check: () => T): Promise<T> {
+export function received<T>(check: () => T | undefined | false): Promise<T> {
   return eventually(() => {
     const value = check();
     if (value === undefined || value === false || (Array.isArray(value) && value.length === 0)) throw new Error("not received yet");
