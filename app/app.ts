@@ -10,6 +10,9 @@ import { systemClock, type Clock } from "../bot/clock.ts";
 import type { LanguageDetector } from "../bot/language.ts";
 import { createTriage, detectLanguage } from "../bot/triage/index.ts";
 import { registerCaseTimers } from "../bot/runtime/case-timers.ts";
+import { loadPolicies } from "../bot/escalations/policies.ts";
+import { EscalationService } from "../bot/escalations/service.ts";
+import { registerEscalationTimers } from "../bot/escalations/timers.ts";
 import { OutboxDispatcher, type DispatcherOptions } from "../bot/runtime/dispatcher.ts";
 import { TimerScheduler, type SchedulerOptions } from "../bot/runtime/scheduler.ts";
 import { CaseService } from "../bot/services/cases.ts";
@@ -99,29 +102,32 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const knowledgeLog = log.child({ component: "knowledge" });
   const knowledge = await openKnowledgeBase(db, { catalog, llm, logger: knowledgeLog });
   const directory = new Directory(db, clock);
-  const cases = new CaseService(
-    db,
-    clock,
-    directory,
-    () => dispatcher.kick(),
-    (dueAt) => scheduler.wake(dueAt),
-  );
+  const kick = () => dispatcher.kick();
+  const wake = (dueAt: Date) => scheduler.wake(dueAt);
+  const cases = new CaseService(db, clock, directory, kick, wake);
+  const escalations = new EscalationService(db, clock, directory, loadPolicies(config.escalationPoliciesFile), kick, wake);
+  cases.useLifecycle(escalations);
   const services: Services = {
     db,
     clock,
     catalog,
     people: new PeopleService(db, clock),
     cases,
+    escalations,
     directory,
     deliveries: new InboundDeliveries(db, clock),
     states: new ConversationStates(db, clock),
     detectLanguage: options.detectLanguage ?? detectLanguage,
-    triage: createTriage(catalog, { llm, onLlmError: (error) => log.warn({ err: error }, "language model refinement failed; using the rules") }),
+    triage: createTriage(catalog, {
+      llm,
+      onLlmError: (error) => log.warn({ err: error }, "language model refinement failed; using the rules"),
+    }),
     knowledge,
     llm,
     outboxCommitted: () => dispatcher.kick(),
   };
   registerCaseTimers(scheduler, cases);
+  registerEscalationTimers(scheduler, escalations);
   const bot = new Bot(services, log.child({ component: "bot" }), {
     onHandled: (event, outcome) => metrics.inboundEvents.inc({ platform: event.platform, kind: event.kind, outcome }),
   });
@@ -175,7 +181,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         const ingest = syncKnowledgeDirectory(db, config.knowledgeDir, { catalog, llm, logger: knowledgeLog })
           .then(async (report) => {
             knowledgeLog.info(
-              { added: report.added.length, updated: report.updated.length, removed: report.removed.length, skipped: report.skipped.length },
+              {
+                added: report.added.length,
+                updated: report.updated.length,
+                removed: report.removed.length,
+                skipped: report.skipped.length,
+              },
               "documentation ingested",
             );
             await knowledge.refresh();

@@ -52,6 +52,7 @@ const envSchema = z
     PARTNER_WEBHOOK_SECRET: optionalString,
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
     SEED_DEMO_DATA: booleanFlag(true),
+    ESCALATION_POLICIES_FILE: optionalString,
   })
   .superRefine((env, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -68,6 +69,8 @@ const envSchema = z
     if (env.KNOWLEDGE_DIR && !(existsSync(env.KNOWLEDGE_DIR) && statSync(env.KNOWLEDGE_DIR).isDirectory()))
       issue("KNOWLEDGE_DIR", `is not a folder: ${env.KNOWLEDGE_DIR}`);
     if (env.CATALOG_FILE && !existsSync(env.CATALOG_FILE)) issue("CATALOG_FILE", `does not exist: ${env.CATALOG_FILE}`);
+    if (env.ESCALATION_POLICIES_FILE && !existsSync(env.ESCALATION_POLICIES_FILE))
+      issue("ESCALATION_POLICIES_FILE", `does not exist: ${env.ESCALATION_POLICIES_FILE}`);
   });
 
 /** The validated configuration every component receives. */
@@ -85,6 +88,7 @@ export interface Config {
   partnerWebhookSecret: string | undefined;
   logLevel: string;
   seedDemoData: boolean;
+  escalationPoliciesFile: string | undefined;
 }
 
 /** A configuration that cannot start; `problems` has one line per variable. */
@@ -125,5 +129,6 @@ export function readConfig(env: Env): Config {
     partnerWebhookSecret: e.PARTNER_WEBHOOK_SECRET,
     logLevel: e.LOG_LEVEL,
     seedDemoData: e.SEED_DEMO_DATA,
+    escalationPoliciesFile: e.ESCALATION_POLICIES_FILE,
   };
 }

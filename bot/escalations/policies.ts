@@ -31,7 +31,12 @@ export interface SlaPolicy {
   levels: EscalationLevelPolicy[];
 }
 
-const level = (n: number, audience: RoutePurpose, afterMs: number, repeatMs: number): EscalationLevelPolicy => ({ level: n, audience, afterMs, repeatMs });
+const level = (n: number, audience: RoutePurpose, afterMs: number, repeatMs: number): EscalationLevelPolicy => ({
+  level: n,
+  audience,
+  afterMs,
+  repeatMs,
+});
 
 export const DEFAULT_POLICIES: Record<Severity, SlaPolicy> = {
   sev1: {
@@ -40,7 +45,11 @@ export const DEFAULT_POLICIES: Record<Severity, SlaPolicy> = {
     nextUpdateMs: hours(2),
     resolutionMs: hours(8),
     pauseWhenWaiting: true,
-    levels: [level(1, "engineers", 0, minutes(10)), level(2, "managers", minutes(15), minutes(15)), level(3, "service_management", minutes(30), minutes(30))],
+    levels: [
+      level(1, "engineers", 0, minutes(10)),
+      level(2, "managers", minutes(15), minutes(15)),
+      level(3, "service_management", minutes(30), minutes(30)),
+    ],
   },
   sev2: {
     severity: "sev2",
@@ -48,7 +57,11 @@ export const DEFAULT_POLICIES: Record<Severity, SlaPolicy> = {
     nextUpdateMs: hours(4),
     resolutionMs: hours(24),
     pauseWhenWaiting: true,
-    levels: [level(1, "engineers", 0, minutes(15)), level(2, "managers", minutes(30), minutes(30)), level(3, "service_management", hours(2), hours(1))],
+    levels: [
+      level(1, "engineers", 0, minutes(15)),
+      level(2, "managers", minutes(30), minutes(30)),
+      level(3, "service_management", hours(2), hours(1)),
+    ],
   },
   sev3: {
     severity: "sev3",
@@ -56,7 +69,11 @@ export const DEFAULT_POLICIES: Record<Severity, SlaPolicy> = {
     nextUpdateMs: hours(24),
     resolutionMs: hours(5 * 9),
     pauseWhenWaiting: true,
-    levels: [level(1, "engineers", 0, hours(1)), level(2, "managers", hours(4), hours(4)), level(3, "service_management", hours(9), hours(9))],
+    levels: [
+      level(1, "engineers", 0, hours(1)),
+      level(2, "managers", hours(4), hours(4)),
+      level(3, "service_management", hours(9), hours(9)),
+    ],
   },
   sev4: {
     severity: "sev4",
@@ -68,12 +85,14 @@ export const DEFAULT_POLICIES: Record<Severity, SlaPolicy> = {
   },
 };
 
-const duration = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as "30m", "4h" or "2d"')]).transform((value) => {
-  if (typeof value === "number") return value;
-  const n = Number(value.replace(/[a-z]+$/, ""));
-  const unit = value.replace(/^\d+/, "");
-  return n * ({ ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as Record<string, number>)[unit]!;
-});
+const duration = z
+  .union([z.number().int().nonnegative(), z.string().regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as "30m", "4h" or "2d"')])
+  .transform((value) => {
+    if (typeof value === "number") return value;
+    const n = Number(value.replace(/[a-z]+$/, ""));
+    const unit = value.replace(/^\d+/, "");
+    return n * ({ ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as Record<string, number>)[unit]!;
+  });
 
 const policyFile = z.record(
   z.enum(SEVERITIES),

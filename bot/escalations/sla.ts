@@ -4,6 +4,7 @@
  */
 import type { BusinessCalendar } from "../calendar/business-calendar.ts";
 import type { TimerSpec } from "../runtime/timers.ts";
+import type { SlaView } from "../services/case-view.ts";
 import { levelOf, type SlaPolicy } from "./policies.ts";
 
 export type SlaMetric = "first_response" | "next_update" | "resolution";
@@ -45,9 +46,21 @@ export function breachTimer(caseId: string, metric: SlaMetric, dueAt: Date): Tim
 export function levelTimers(caseId: string, policy: SlaPolicy, calendar: BusinessCalendar, raisedLevel: number, at: Date): TimerSpec[] {
   const timers: TimerSpec[] = [];
   const current = levelOf(policy, raisedLevel);
-  if (current) timers.push({ key: repeatTimerKey(caseId), kind: "escalation.repeat", dueAt: calendar.add(at, current.repeatMs), payload: { caseId, level: raisedLevel } });
+  if (current)
+    timers.push({
+      key: repeatTimerKey(caseId),
+      kind: "escalation.repeat",
+      dueAt: calendar.add(at, current.repeatMs),
+      payload: { caseId, level: raisedLevel },
+    });
   const next = levelOf(policy, raisedLevel + 1);
-  if (next) timers.push({ key: raiseTimerKey(caseId), kind: "escalation.raise", dueAt: calendar.add(at, next.afterMs), payload: { caseId, level: raisedLevel + 1 } });
+  if (next)
+    timers.push({
+      key: raiseTimerKey(caseId),
+      kind: "escalation.raise",
+      dueAt: calendar.add(at, next.afterMs),
+      payload: { caseId, level: raisedLevel + 1 },
+    });
   return timers;
 }
 
@@ -62,4 +75,19 @@ export function shiftByPause(due: Date | null, calendar: BusinessCalendar, pause
 export function describeDue(due: Date, now: Date): { minutes: number; late: boolean } {
   const delta = Math.round((due.getTime() - now.getTime()) / 60_000);
   return { minutes: Math.abs(delta), late: delta < 0 };
+}
+
+/** SLA fields of the view → Case columns. */
+export function slaColumns(sla: Partial<SlaView>): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  if ("policy" in sla) columns.slaPolicy = sla.policy;
+  if ("firstResponseDue" in sla) columns.firstResponseDue = sla.firstResponseDue;
+  if ("nextUpdateDue" in sla) columns.nextUpdateDue = sla.nextUpdateDue;
+  if ("resolutionDue" in sla) columns.resolutionDue = sla.resolutionDue;
+  if ("firstResponseAt" in sla) columns.firstResponseAt = sla.firstResponseAt;
+  if ("pausedAt" in sla) columns.slaPausedAt = sla.pausedAt;
+  if ("escalationLevel" in sla) columns.escalationLevel = sla.escalationLevel;
+  if ("acknowledgedLevel" in sla) columns.acknowledgedLevel = sla.acknowledgedLevel;
+  if ("breaches" in sla) columns.breaches = JSON.stringify(sla.breaches);
+  return columns;
 }

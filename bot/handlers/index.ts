@@ -17,6 +17,17 @@ import {
 } from "./cases.ts";
 import { converse, openCaseCommand } from "./conversation.ts";
 import { showHelp } from "./help.ts";
+import {
+  acknowledgeAction,
+  acknowledgeCommand,
+  escalateAction,
+  escalateCommand,
+  escalateIntent,
+  listBreaches,
+  listEscalations,
+  reassignAction,
+  reassignCommand,
+} from "./escalations.ts";
 import { helpedAction, openCaseFromAnswer } from "./knowledge.ts";
 
 export function createRouter(): Router {
@@ -37,6 +48,15 @@ export function createRouter(): Router {
     .action("case.works", worksNowAction)
     .action("case.reopen", reopenAction)
     .action("case.take", takeAction)
+    .command(["escalate", "escalar"], "case", escalateCommand)
+    .command(["ack", "acknowledge", "confirmar"], "case", acknowledgeCommand)
+    .command(["reassign", "reasignar"], "case", reassignCommand)
+    .command(["escalations", "escalados", "escalaciones"], "none", (ctx) => listEscalations(ctx))
+    .command(["breaches", "incumplimientos", "sla"], "none", (ctx) => listBreaches(ctx))
+    .action("esc.ack", acknowledgeAction)
+    .action("esc.escalate", escalateAction)
+    .action("esc.reassign", reassignAction)
+    .intent("escalate", escalateIntent)
     .action("kb.helped", helpedAction)
     .action("kb.open_case", openCaseFromAnswer)
     .otherwise(converse);

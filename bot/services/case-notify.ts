@@ -1,20 +1,36 @@
 /**
- * Who hears about a change to a case, and what they read. Pure planning: the case service writes
+ * Who hears about a change to a case, and what they read. The case and escalation services write
  * the resulting messages to the outbox in the same transaction as the change.
  *
  * - customer threads: public changes, in the case's language; resolution comes with the buttons
  *   "It works now" / "Reopen"
  * - partner threads: public changes, in English
  * - engineers' threads: every change, internal notes included
- * - engineers' channels: the case card, updated in place on every change
+ * - engineers' channel (escalation level 1) and the managers' and service-management channels of
+ *   the levels raised: the support card with its SLA clock, updated in place on every change
  */
+import type { Tx } from "../../db/client.ts";
+import { renderSupportCard } from "../escalations/card.ts";
+import type { ConversationRef, Language, Platform, ThreadRole, Visibility } from "../events.ts";
 import { renderCaseCard } from "../cards/case-card.ts";
-import type { ConversationRef, Language, ThreadRole, Visibility } from "../events.ts";
 import { translator, type Translator } from "../i18n/index.ts";
 import type { CaseView } from "./case-view.ts";
+import type { Directory, RoutePurpose } from "./directory.ts";
 import type { QueuedMessage } from "./outbox.ts";
 
-export type CaseChangeKind = "opened" | "comment" | "note" | "status" | "severity" | "resolved" | "reopened" | "closed" | "assigned";
+export type CaseChangeKind =
+  | "opened"
+  | "comment"
+  | "note"
+  | "status"
+  | "severity"
+  | "resolved"
+  | "reopened"
+  | "closed"
+  | "assigned"
+  | "escalated"
+  | "acknowledged"
+  | "breach";
 
 export interface CaseChange {
   eventId: string;
@@ -24,18 +40,45 @@ export interface CaseChange {
   body?: string;
   from?: string;
   to?: string;
+  /** The escalation level a change is about (escalated, acknowledged). */
+  level?: number;
 }
 
 export interface NotifyTarget {
   ref: ConversationRef;
-  role: ThreadRole | "engineers_channel";
+  role: ThreadRole | "escalation_channel";
+  /** For escalation channels: the level whose card lives there. */
+  level?: number;
 }
+
+/** The audience of each escalation level's channel. */
+export const LEVEL_AUDIENCE: Record<number, RoutePurpose> = { 1: "engineers", 2: "managers", 3: "service_management" };
+
+/** The replace key of a level's card: level 1 is the engineers' case card. */
+export const supportCardKey = (caseId: string, level: number) => (level <= 1 ? `case:${caseId}:support` : `esc:${caseId}:L${level}`);
 
 const sameThread = (a: ConversationRef, b: ConversationRef) =>
   a.platform === b.platform && a.conversationId === b.conversationId && (a.threadId ?? "") === (b.threadId ?? "");
 
+/** Everyone who follows a case: its linked threads and the channels of the levels raised. */
+export async function caseTargets(tx: Tx, directory: Directory, view: CaseView): Promise<NotifyTarget[]> {
+  const links = await tx.threadLink.findMany({ where: { caseId: view.id }, orderBy: { createdAt: "asc" } });
+  const threads: NotifyTarget[] = links.map((link) => ({
+    ref: { platform: link.platform as Platform, conversationId: link.conversationId, threadId: link.threadId || undefined },
+    role: link.role as ThreadRole,
+  }));
+  const channels: NotifyTarget[] = [];
+  for (let level = 1; level <= Math.max(1, view.sla.escalationLevel); level++) {
+    const purpose = LEVEL_AUDIENCE[level];
+    if (!purpose) continue;
+    for (const ref of await directory.routesFor(purpose, view.organizationId)) channels.push({ ref, role: "escalation_channel", level });
+  }
+  return [...threads, ...channels];
+}
+
 function changeText(view: CaseView, change: CaseChange, t: Translator, forCustomer: boolean): string | undefined {
   const base = { case: view.ref, author: change.actorName, body: change.body ?? "" };
+  const level = change.level ? t(`esc.level.${Math.min(3, Math.max(1, change.level)) as 1 | 2 | 3}`) : "";
   switch (change.kind) {
     case "comment":
       return t("case.update.comment", base);
@@ -54,6 +97,12 @@ function changeText(view: CaseView, change: CaseChange, t: Translator, forCustom
       return t("case.update.reopened", base);
     case "closed":
       return t("case.update.closed", base);
+    case "escalated":
+      return t("esc.raised", { case: view.ref, level, reason: change.body ?? "" });
+    case "acknowledged":
+      return t("esc.acknowledged", { case: view.ref, level: change.level ?? 1 });
+    case "breach":
+      return change.body;
     default:
       return undefined;
   }
@@ -64,27 +113,32 @@ export function planCaseNotifications(
   view: CaseView,
   change: CaseChange,
   targets: NotifyTarget[],
-  except?: ConversationRef,
+  except: ConversationRef | undefined,
+  now: Date,
 ): QueuedMessage[] {
   const messages: QueuedMessage[] = [];
   targets.forEach((target, index) => {
     if (except && sameThread(target.ref, except)) return;
     const key = `case:${view.id}:${change.eventId}:${index}`;
-    if (target.role === "engineers_channel") {
+    if (target.role === "escalation_channel") {
+      const level = target.level ?? 1;
       const t = translator("en");
+      // A level's channel first hears of the case when it is raised there (or opened, for level 1).
+      const announce = (change.kind === "opened" && level === 1) || (change.kind === "escalated" && change.level === level);
       messages.push({
         key,
         caseId: view.id,
         message: {
           target: target.ref,
           visibility: "internal",
-          card: renderCaseCard(view, t, "support"),
-          text:
-            change.kind === "opened"
+          card: renderSupportCard(view, t, now, level),
+          text: announce
+            ? change.kind === "opened"
               ? t("case.new.engineers", { case: view.ref, organization: view.organizationName, title: view.title })
-              : undefined,
-          replaceKey: `case:${view.id}:support`,
-          linkCase: change.kind === "opened" ? { caseId: view.id, role: "engineers" } : undefined,
+              : changeText(view, change, t, false)
+            : undefined,
+          replaceKey: supportCardKey(view.id, level),
+          linkCase: announce && level === 1 ? { caseId: view.id, role: "engineers" } : undefined,
           lang: "en",
         },
       });

@@ -130,10 +130,10 @@ export async function openCase(
           sla,
         };
         const wake = await lifecycle?.opened(tx, view, now);
-        const targets = engineers.map((channel) => ({ ref: channel, role: "engineers_channel" as const }));
+        const targets = engineers.map((channel) => ({ ref: channel, role: "escalation_channel" as const, level: 1 }));
         await enqueueMessages(
           tx,
-          planCaseNotifications(view, { eventId, kind: "opened", visibility: "public", actorName: viewer.name }, targets),
+          planCaseNotifications(view, { eventId, kind: "opened", visibility: "public", actorName: viewer.name }, targets, undefined, now),
           now,
         );
         return { created: true as const, view, wake };

@@ -10,7 +10,7 @@ import type { Clock } from "../clock.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
 import type { ConversationRef, Language, Platform, ThreadRole, Visibility } from "../events.ts";
 import { recordAudit } from "./audit.ts";
-import { planCaseNotifications, type CaseChange, type CaseChangeKind, type NotifyTarget } from "./case-notify.ts";
+import { caseTargets, planCaseNotifications, type CaseChange, type CaseChangeKind } from "./case-notify.ts";
 import { formatCaseRef, type CaseStatus, type ResolutionType, type Severity } from "./case-refs.ts";
 import { caseInclude, loadCase, toCaseView, type CaseView } from "./case-view.ts";
 import type { Directory } from "./directory.ts";
@@ -321,7 +321,14 @@ export class CaseService {
         from: mutation.from,
         to: mutation.to,
       };
-      await enqueueMessages(tx, planCaseNotifications(next, change, await this.targets(tx, next), origin.conversation), now);
+      const clock = await this.lifecycle?.changed(tx, current, next, change, viewer, now);
+      if (clock?.sla) next.sla = { ...next.sla, ...clock.sla };
+      if (clock?.wake && (!wakeAt || clock.wake < wakeAt)) wakeAt = clock.wake;
+      await enqueueMessages(
+        tx,
+        planCaseNotifications(next, change, await caseTargets(tx, this.directory, next), origin.conversation, now),
+        now,
+      );
       if (mutation.kind === "resolved") {
         autoCloseAt = new Date(now.getTime() + AUTO_CLOSE_AFTER_DAYS * 86_400_000);
         await scheduleTimers(
@@ -342,18 +349,6 @@ export class CaseService {
     if (autoCloseAt) this.onTimer(autoCloseAt);
     if (wakeAt) this.onTimer(wakeAt);
     return view;
-  }
-
-  private async targets(tx: Tx, view: CaseView): Promise<NotifyTarget[]> {
-    const links = await tx.threadLink.findMany({ where: { caseId: view.id }, orderBy: { createdAt: "asc" } });
-    const threads: NotifyTarget[] = links.map((link) => ({
-      ref: { platform: link.platform as Platform, conversationId: link.conversationId, threadId: link.threadId || undefined },
-      role: link.role as ThreadRole,
-    }));
-    const channels = await this.directory.routesFor("engineers", view.organizationId);
-    // The engineers' channel card is updated in place; its own thread (a link with role
-    // "engineers") receives the text of each change.
-    return [...threads, ...channels.map((ref) => ({ ref, role: "engineers_channel" as const }))];
   }
 
   private async personNames(ids: (string | null)[]): Promise<Map<string, string>> {

@@ -102,6 +102,21 @@ export class Directory {
     return [...own, ...global].map((route) => route.ref);
   }
 
+  /**
+   * The one-to-one conversations where a person can be reached: a Slack DM (posting to a user id
+   * opens it), the Teams personal chat (resolved by the Teams adapter from the stored reference),
+   * the shell.
+   */
+  async personalConversations(personId: string): Promise<ConversationRef[]> {
+    const identities = await this.db.prisma.platformIdentity.findMany({ where: { personId }, orderBy: { createdAt: "asc" } });
+    return identities.flatMap((identity): ConversationRef[] => {
+      if (identity.platform === "slack") return [{ platform: "slack", conversationId: identity.externalId, kind: "personal" }];
+      if (identity.platform === "teams") return [{ platform: "teams", conversationId: `user:${identity.externalId}`, kind: "personal" }];
+      if (identity.platform === "shell") return [{ platform: "shell", conversationId: `dm:${identity.externalId}`, kind: "personal" }];
+      return [];
+    });
+  }
+
   /** An organization's display name. */
   async organizationName(organizationId: string): Promise<string> {
     const now = this.clock.now().getTime();

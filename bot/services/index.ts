@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.ts";
 import type { KnowledgeBase } from "../../knowledge/index.ts";
 import type { LanguageModel } from "../llm.ts";
 import type { Triage } from "../triage/index.ts";
+import type { EscalationService } from "../escalations/service.ts";
 import type { Catalog } from "../catalog.ts";
 import type { Clock } from "../clock.ts";
 import type { LanguageDetector } from "../language.ts";
@@ -18,6 +19,7 @@ export interface Services {
   catalog: Catalog;
   people: PeopleService;
   cases: CaseService;
+  escalations: EscalationService;
   directory: Directory;
   deliveries: InboundDeliveries;
   states: ConversationStates;

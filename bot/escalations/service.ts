@@ -1,0 +1,344 @@
+/**
+ * SLA clocks and escalations. The clock of a case starts when it opens (in the contract's
+ * business time), pauses while the case waits on the customer or the partner, and stops when it
+ * is resolved. Each level of escalation is pinged until someone acknowledges it, and raised to
+ * the next level when nobody does; a breached threshold alerts service management. Everything is
+ * rows and timers written in the same transaction as the change that caused it.
+ */
+import type { Database, Tx } from "../../db/client.ts";
+import { newId } from "../../db/ids.ts";
+import { policy as access, SYSTEM_VIEWER, type Viewer } from "../authz.ts";
+import { BusinessCalendar, type CalendarSpec } from "../calendar/business-calendar.ts";
+import type { Clock } from "../clock.ts";
+import { conflict, forbidden, notFound } from "../errors.ts";
+import { cancelTimers, scheduleTimers, type TimerSpec } from "../runtime/timers.ts";
+import type { CaseLifecycle, OpenPlan } from "../services/case-lifecycle.ts";
+import { NO_SLA } from "../services/case-lifecycle.ts";
+import type { CaseChange } from "../services/case-notify.ts";
+import { formatCaseRef, type Severity } from "../services/case-refs.ts";
+import { loadCase, type CaseView, type SlaView } from "../services/case-view.ts";
+import type { Origin } from "../services/cases.ts";
+import type { Directory } from "../services/directory.ts";
+import type { SlaPolicy } from "./policies.ts";
+import { EscalationWriter } from "./writer.ts";
+import {
+  allClockKeys,
+  breachTimer,
+  duesAt,
+  levelTimers,
+  raiseTimerKey,
+  repeatTimerKey,
+  shiftByPause,
+  slaColumns,
+  slaTimerKey,
+} from "./sla.ts";
+
+const ACTIVE = new Set(["open", "waiting_customer", "waiting_partner"]);
+const WAITING = new Set(["waiting_customer", "waiting_partner"]);
+/** Cases of organizations without a contract in force get no clock; this is only a fallback. */
+const UTC_24X7: CalendarSpec = { coverage: "24x7", timeZone: "UTC" };
+
+export interface EscalationSummary {
+  ref: string;
+  title: string;
+  severity: string;
+  organizationName: string;
+  level: number;
+  acknowledged: boolean;
+  breaches: string[];
+}
+
+export class EscalationService implements CaseLifecycle {
+  private readonly calendars = new Map<string, BusinessCalendar>();
+  readonly writer: EscalationWriter;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly directory: Directory,
+    readonly policies: Record<Severity, SlaPolicy>,
+    private readonly onCommitted: () => void,
+    private readonly onTimer: (dueAt: Date) => void,
+  ) {
+    this.writer = new EscalationWriter(directory, policies, (spec) => this.calendar(spec));
+  }
+
+  /** The business calendar of a contract (cached: holidays are computed once per year). */
+  calendar(spec: CalendarSpec | undefined): BusinessCalendar {
+    const effective = spec ?? UTC_24X7;
+    const key = JSON.stringify(effective);
+    let calendar = this.calendars.get(key);
+    if (!calendar) {
+      calendar = new BusinessCalendar(effective);
+      this.calendars.set(key, calendar);
+    }
+    return calendar;
+  }
+
+  async calendarOf(organizationId: string): Promise<BusinessCalendar> {
+    return this.calendar((await this.directory.contractOf(organizationId))?.calendar);
+  }
+
+  // ───────────── lifecycle (inside the case transactions) ─────────────
+
+  async planOpen(organizationId: string, severity: Severity, now: Date): Promise<OpenPlan | undefined> {
+    const contract = await this.directory.contractOf(organizationId);
+    if (!contract) return undefined;
+    const dues = duesAt(this.policies[severity], this.calendar(contract.calendar), now);
+    return { sla: { ...NO_SLA, policy: severity, ...dues, escalationLevel: 1 } };
+  }
+
+  async opened(tx: Tx, view: CaseView, now: Date): Promise<Date | undefined> {
+    if (!view.sla.policy) return undefined;
+    const policy = this.policies[view.severity];
+    const calendar = await this.calendarOf(view.organizationId);
+    await tx.$executeRaw`INSERT INTO "Escalation" (id, "caseId", level, trigger, status, pings, "createdAt", "updatedAt")
+      VALUES (${newId(now.getTime())}, ${view.id}, 1, 'opened', 'open', 1, ${now}, ${now})`;
+    const timers: TimerSpec[] = [
+      breachTimer(view.id, "first_response", view.sla.firstResponseDue!),
+      breachTimer(view.id, "resolution", view.sla.resolutionDue!),
+      ...levelTimers(view.id, policy, calendar, 1, now),
+    ];
+    await scheduleTimers(tx, timers, now);
+    return earliest(timers);
+  }
+
+  async changed(tx: Tx, before: CaseView, after: CaseView, change: CaseChange, viewer: Viewer, now: Date) {
+    if (!after.sla.policy) return {};
+    const policy = this.policies[after.severity];
+    const calendar = await this.calendarOf(after.organizationId);
+    const sla: Partial<SlaView> = {};
+    const timers: TimerSpec[] = [];
+    const cancel: string[] = [];
+    const byPublicSupport = access.isSupport(viewer) && !viewer.system && change.visibility === "public";
+
+    // The first thing support says to the customer is the first response; every later public
+    // update restarts the next-update clock.
+    if (byPublicSupport && ["comment", "status", "resolved"].includes(change.kind)) {
+      if (!after.sla.firstResponseAt) {
+        sla.firstResponseAt = now;
+        cancel.push(slaTimerKey(after.id, "first_response"));
+      }
+      if (ACTIVE.has(after.status) && !WAITING.has(after.status)) {
+        sla.nextUpdateDue = calendar.add(now, policy.nextUpdateMs);
+        timers.push(breachTimer(after.id, "next_update", sla.nextUpdateDue));
+      }
+    }
+
+    switch (change.kind) {
+      case "status":
+        if (WAITING.has(after.status) && !WAITING.has(before.status) && policy.pauseWhenWaiting && !after.sla.pausedAt) {
+          sla.pausedAt = now;
+          cancel.push(...allClockKeys(after.id));
+          timers.length = 0;
+        } else if (!WAITING.has(after.status) && after.sla.pausedAt) {
+          Object.assign(sla, this.resume(after, calendar, now, timers, policy));
+        }
+        break;
+      case "comment":
+        // A customer's reply resumes a clock paused while waiting on them.
+        if (before.status === "waiting_customer" && after.status === "open" && after.sla.pausedAt)
+          Object.assign(sla, this.resume(after, calendar, now, timers, policy));
+        break;
+      case "resolved":
+      case "closed":
+        cancel.push(...allClockKeys(after.id));
+        timers.length = 0;
+        sla.pausedAt = null;
+        await tx.$executeRaw`UPDATE "Escalation" SET status = 'closed', "updatedAt" = ${now} WHERE "caseId" = ${after.id} AND status <> 'closed'`;
+        break;
+      case "reopened": {
+        sla.resolutionDue = calendar.add(now, policy.resolutionMs);
+        sla.escalationLevel = 1;
+        sla.acknowledgedLevel = 0;
+        sla.pausedAt = null;
+        await tx.$executeRaw`INSERT INTO "Escalation" (id, "caseId", level, trigger, status, pings, "createdAt", "updatedAt")
+          VALUES (${newId(now.getTime())}, ${after.id}, 1, 'reopened', 'open', 1, ${now}, ${now})`;
+        timers.push(breachTimer(after.id, "resolution", sla.resolutionDue), ...levelTimers(after.id, policy, calendar, 1, now));
+        break;
+      }
+      case "severity": {
+        // The new severity's thresholds count from the opening, as if it had been right all along.
+        sla.firstResponseDue = after.sla.firstResponseAt
+          ? after.sla.firstResponseDue
+          : calendar.add(after.createdAt, policy.firstResponseMs);
+        sla.resolutionDue = calendar.add(after.createdAt, policy.resolutionMs);
+        if (!after.sla.pausedAt) {
+          if (!after.sla.firstResponseAt) timers.push(breachTimer(after.id, "first_response", sla.firstResponseDue!));
+          timers.push(breachTimer(after.id, "resolution", sla.resolutionDue));
+        }
+        break;
+      }
+      case "assigned":
+        // Taking a case acknowledges its current level: the reminders stop.
+        if (after.sla.acknowledgedLevel < after.sla.escalationLevel) {
+          sla.acknowledgedLevel = after.sla.escalationLevel;
+          cancel.push(repeatTimerKey(after.id), raiseTimerKey(after.id));
+          await tx.$executeRaw`UPDATE "Escalation" SET status = 'acknowledged', "acknowledgedById" = ${viewer.personId},
+            "acknowledgedAt" = ${now}, "updatedAt" = ${now} WHERE "caseId" = ${after.id} AND status = 'open'`;
+        }
+        break;
+    }
+    if (Object.keys(sla).length > 0) await tx.case.update({ where: { id: after.id }, data: slaColumns(sla) });
+    await cancelTimers(
+      tx,
+      cancel.filter((key) => !timers.some((t) => t.key === key)),
+    );
+    await scheduleTimers(tx, timers, now);
+    return { sla, wake: earliest(timers) };
+  }
+
+  /** Moves the due times by the pause and re-arms the clock and the current level's pings. */
+  private resume(view: CaseView, calendar: BusinessCalendar, now: Date, timers: TimerSpec[], policy: SlaPolicy): Partial<SlaView> {
+    const pausedAt = view.sla.pausedAt!;
+    const shifted: Partial<SlaView> = {
+      pausedAt: null,
+      firstResponseDue: shiftByPause(view.sla.firstResponseDue, calendar, pausedAt, now),
+      nextUpdateDue: shiftByPause(view.sla.nextUpdateDue, calendar, pausedAt, now),
+      resolutionDue: shiftByPause(view.sla.resolutionDue, calendar, pausedAt, now),
+    };
+    if (!view.sla.firstResponseAt && shifted.firstResponseDue)
+      timers.push(breachTimer(view.id, "first_response", shifted.firstResponseDue));
+    if (view.sla.firstResponseAt && shifted.nextUpdateDue) timers.push(breachTimer(view.id, "next_update", shifted.nextUpdateDue));
+    if (shifted.resolutionDue) timers.push(breachTimer(view.id, "resolution", shifted.resolutionDue));
+    if (view.sla.acknowledgedLevel < view.sla.escalationLevel)
+      timers.push(...levelTimers(view.id, policy, calendar, view.sla.escalationLevel, now));
+    return shifted;
+  }
+
+  // ───────────── actions ─────────────
+
+  /** Acknowledges escalation `level` (and those below): the reminders stop for everyone. */
+  async acknowledge(viewer: Viewer, number: number, level: number, origin: Origin): Promise<CaseView> {
+    if (!access.isSupport(viewer)) throw forbidden("error.engineersOnly");
+    return this.inTransaction(async (tx, now) => {
+      const view = await this.load(tx, viewer, number);
+      if (!ACTIVE.has(view.status)) throw conflict("esc.notActive", { case: view.ref, status: view.status });
+      if (view.sla.acknowledgedLevel >= level || view.sla.escalationLevel === 0) return { view };
+      return this.writer.acknowledge(tx, view, Math.min(level, view.sla.escalationLevel), viewer, origin, now);
+    });
+  }
+
+  /** A person asks for the case to be escalated: a customer to the support manager, an engineer one level up. */
+  async escalate(viewer: Viewer, number: number, reason: string, origin: Origin): Promise<{ view: CaseView; level: number }> {
+    let level = 0;
+    const view = await this.inTransaction(async (tx, now) => {
+      const current = await this.load(tx, viewer, number);
+      if (!access.canActAsCustomer(viewer, current)) throw forbidden();
+      if (!ACTIVE.has(current.status)) throw conflict("esc.notActive", { case: current.ref, status: current.status });
+      const top = this.policies[current.severity].levels.length;
+      level = access.isCustomer(viewer) ? Math.max(2, current.sla.escalationLevel + 1) : current.sla.escalationLevel + 1;
+      if (current.sla.escalationLevel >= top || level > top) throw conflict("esc.alreadyTop", { case: current.ref, level: top });
+      return this.writer.raise(
+        tx,
+        current,
+        level,
+        { trigger: "manual", reason, actor: viewer, origin, publicEvent: access.isCustomer(viewer) },
+        now,
+      );
+    });
+    return { view, level };
+  }
+
+  // ───────────── timers ─────────────
+
+  /** `sla.breach`: the metric's due time passed without it being met. */
+  async onBreach(tx: Tx, caseId: string, metric: string, firedAt: Date): Promise<void> {
+    const view = await this.loadById(tx, caseId);
+    if (!view || !ACTIVE.has(view.status) || view.sla.pausedAt) return;
+    const met =
+      (metric === "first_response" && view.sla.firstResponseAt !== null) ||
+      (metric === "next_update" && (!view.sla.nextUpdateDue || view.sla.nextUpdateDue > firedAt)) ||
+      (metric === "resolution" && (!view.sla.resolutionDue || view.sla.resolutionDue > firedAt));
+    if (met || view.sla.breaches.includes(metric)) return;
+    await this.writer.breach(tx, view, metric, firedAt);
+  }
+
+  /** `escalation.repeat`: the level is still unacknowledged, ping it again. */
+  async onRepeat(tx: Tx, caseId: string, level: number, firedAt: Date): Promise<void> {
+    const view = await this.loadById(tx, caseId);
+    if (!view || !ACTIVE.has(view.status) || view.sla.pausedAt) return;
+    if (view.sla.escalationLevel !== level || view.sla.acknowledgedLevel >= level) return;
+    await this.writer.remind(tx, view, level, firedAt);
+  }
+
+  /** `escalation.raise`: nobody acknowledged in time, raise to the next level. */
+  async onRaise(tx: Tx, caseId: string, level: number, firedAt: Date): Promise<void> {
+    const view = await this.loadById(tx, caseId);
+    if (!view || !ACTIVE.has(view.status) || view.sla.pausedAt) return;
+    if (view.sla.escalationLevel >= level || view.sla.acknowledgedLevel >= level - 1) return;
+    await this.writer.raise(tx, view, level, { trigger: "unacknowledged", actor: SYSTEM_VIEWER, origin: { platform: "system" } }, firedAt);
+  }
+
+  // ───────────── views for managers ─────────────
+
+  /** Open escalations (level ≥ 1 on active cases), highest level first. */
+  async openEscalations(viewer: Viewer): Promise<EscalationSummary[]> {
+    if (!access.isSupport(viewer)) throw forbidden("esc.supportOnly");
+    const rows = await this.db.prisma.case.findMany({
+      where: { status: { in: [...ACTIVE] }, escalationLevel: { gt: 0 } },
+      include: { organization: { select: { name: true } } },
+      orderBy: [{ escalationLevel: "desc" }, { number: "asc" }],
+      take: 50,
+    });
+    return rows.map((row) => summary(row));
+  }
+
+  /** Active cases past an SLA threshold. */
+  async breaches(viewer: Viewer): Promise<EscalationSummary[]> {
+    if (!access.isSupport(viewer)) throw forbidden("esc.supportOnly");
+    const rows = await this.db.prisma.case.findMany({
+      where: { status: { in: [...ACTIVE] }, NOT: { breaches: "[]" } },
+      include: { organization: { select: { name: true } } },
+      orderBy: { number: "asc" },
+      take: 50,
+    });
+    return rows.map((row) => summary(row));
+  }
+
+  private async inTransaction<T extends CaseView | { view: CaseView; wake?: Date }>(
+    work: (tx: Tx, now: Date) => Promise<T>,
+  ): Promise<CaseView> {
+    const result = await this.db.prisma.$transaction((tx) => work(tx, this.clock.now()), { maxWait: 10_000, timeout: 15_000 });
+    const view = "view" in result ? result.view : result;
+    const wake = "wake" in result ? result.wake : undefined;
+    this.onCommitted();
+    if (wake) this.onTimer(wake);
+    return view as CaseView;
+  }
+
+  private async load(tx: Tx, viewer: Viewer, number: number): Promise<CaseView> {
+    const view = await loadCase(tx, number);
+    if (!view || !access.canSeeCase(viewer, view)) throw notFound("error.caseNotFound", { case: formatCaseRef(number) });
+    return view;
+  }
+
+  private async loadById(tx: Tx, caseId: string): Promise<CaseView | undefined> {
+    const row = await tx.case.findUnique({ where: { id: caseId }, select: { number: true } });
+    return row ? loadCase(tx, row.number) : undefined;
+  }
+}
+
+function earliest(timers: TimerSpec[]): Date | undefined {
+  return timers.reduce<Date | undefined>((min, t) => (!min || t.dueAt < min ? t.dueAt : min), undefined);
+}
+
+function summary(row: {
+  number: number;
+  title: string;
+  severity: string;
+  escalationLevel: number;
+  acknowledgedLevel: number;
+  breaches: string;
+  organization: { name: string };
+}): EscalationSummary {
+  return {
+    ref: formatCaseRef(row.number),
+    title: row.title,
+    severity: row.severity,
+    organizationName: row.organization.name,
+    level: row.escalationLevel,
+    acknowledged: row.acknowledgedLevel >= row.escalationLevel,
+    breaches: JSON.parse(row.breaches) as string[],
+  };
+}
