@@ -14,6 +14,7 @@ import type { Deliverer } from "../../bot/runtime/dispatcher.ts";
 import { renderAdaptiveCard, toTeamsMarkdown } from "./adaptive-card.ts";
 import type { TeamsCloudAdapter } from "./cloud-adapter.ts";
 import type { TeamsConversations } from "./conversations.ts";
+import type { DeliveryWaits } from "./delivery-waits.ts";
 import { addressOf } from "./inbound.ts";
 
 const CALL_TIMEOUT_MS = 15_000;
@@ -53,10 +54,19 @@ export class TeamsDeliverer implements Deliverer {
   constructor(
     private readonly adapter: TeamsCloudAdapter,
     private readonly conversations: TeamsConversations,
+    private readonly waits: DeliveryWaits,
     private readonly log: Logger,
   ) {}
 
   async deliver(delivery: OutboundDelivery & { existingMessageId?: string }): Promise<DeliveryResult> {
+    try {
+      return await this.send(delivery);
+    } finally {
+      this.waits.settled(delivery.idempotencyKey);
+    }
+  }
+
+  private async send(delivery: OutboundDelivery & { existingMessageId?: string }): Promise<DeliveryResult> {
     const { target } = delivery.message;
     const stored = await this.conversations.get(target.conversationId);
     if (stored?.status === "gone")

@@ -6,6 +6,7 @@ import type { App } from "../../app/app.ts";
 import { createTeamsAdapter } from "./cloud-adapter.ts";
 import { TeamsConversations } from "./conversations.ts";
 import { TeamsDeliverer } from "./deliverer.ts";
+import { DeliveryWaits } from "./delivery-waits.ts";
 import { teamsEndpoint } from "./endpoint.ts";
 import { createTeamsApplication } from "./teams-app.ts";
 
@@ -13,7 +14,8 @@ export function mountTeams(app: App): void {
   const log = app.log.child({ component: "teams" });
   const adapter = createTeamsAdapter(app.config.teams, log);
   const conversations = new TeamsConversations(app.db, app.services.clock);
-  const { runTurn } = createTeamsApplication({ app, conversations, log });
+  const waits = new DeliveryWaits();
+  const { runTurn } = createTeamsApplication({ app, conversations, waits, log });
   app.http.route("POST", "/api/messages", teamsEndpoint({ adapter, runTurn, log }));
-  app.dispatcher.register(new TeamsDeliverer(adapter, conversations, log));
+  app.dispatcher.register(new TeamsDeliverer(adapter, conversations, waits, log));
 }

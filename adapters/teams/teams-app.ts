@@ -1,10 +1,11 @@
 /**
  * The teams-ai Application: routes each activity of a turn to the core as one normalized event.
  *
- * The turn only records the event (dedupe, the change, the replies into the outbox) and returns;
- * the CloudAdapter answers Teams right after, and the outbox dispatcher posts the replies. The
- * exception is an `Action.Execute` press: Teams waits for the refreshed card in the invoke
- * response, so the core hands in-place card updates back (`respondInline`) instead of queueing them.
+ * The turn records the event (dedupe, the change, the replies into the outbox); the outbox
+ * dispatcher posts the replies, and the turn ends once the replies to this conversation are out
+ * (at most REPLY_WAIT_MS), so the CloudAdapter answers Teams after the reply, as a bot replying in
+ * the turn would. An `Action.Execute` press is answered at once: Teams waits for the refreshed
+ * card in the invoke response, so the core hands in-place card updates back (`respondInline`).
  */
 import { Application, TurnState } from "@microsoft/teams-ai";
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
@@ -14,6 +15,7 @@ import type { HandleResult } from "../../bot/bot.ts";
 import type { InboundEvent } from "../../bot/events.ts";
 import { parseActionData, renderAdaptiveCard, type AdaptiveCard } from "./adaptive-card.ts";
 import { conversationFromActivity, type TeamsConversations } from "./conversations.ts";
+import type { DeliveryWaits } from "./delivery-waits.ts";
 import { kindOf, splitConversationId, toActionEvent, toInstallEvent, toMessageEvent } from "./inbound.ts";
 import { registerMessageExtension } from "./message-extension.ts";
 import { teamsText } from "./messages.ts";
@@ -21,6 +23,7 @@ import { teamsText } from "./messages.ts";
 export interface TeamsAppDeps {
   app: App;
   conversations: TeamsConversations;
+  waits: DeliveryWaits;
   log: Logger;
 }
 
@@ -29,7 +32,7 @@ const REMEMBERED = new Set<string>([ActivityTypes.Message, ActivityTypes.Invoke,
 
 /** Builds the Application with every route; `runTurn` is the CloudAdapter's turn logic. */
 export function createTeamsApplication(deps: TeamsAppDeps): { application: Application<TurnState>; runTurn(context: TurnContext): Promise<void> } {
-  const { app, conversations, log } = deps;
+  const { app, conversations, waits, log } = deps;
   // No typing indicator: the turn ends before the reply is written, so it would only flicker.
   const application = new Application<TurnState>({ startTypingTimer: false, removeRecipientMention: true });
   const now = () => app.services.clock.now();
@@ -38,6 +41,13 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
     const result = await app.bot.handle(event);
     if (result.duplicate) log.info({ delivery: event.deliveryId, kind: event.kind }, "Teams redelivered an activity; already processed");
     return result;
+  };
+
+  /** Handles a message or an Action.Submit press, ending the turn once the replies here are out. */
+  const handleAndWait = async (event: InboundEvent): Promise<void> => {
+    const result = await handle(event);
+    const here = result.outboundKeys.filter((_key, i) => result.outbound[i]?.target.conversationId === event.conversation.conversationId);
+    await waits.waitFor(here);
   };
 
   // Universal actions: act, then answer with the refreshed card (or a short note).
@@ -61,7 +71,7 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
   application.adaptiveCards.actionSubmit(/.+/, async (context, _state, data) => {
     const pressed = parseActionData(data);
     if (!pressed) return void log.warn("Action.Submit without Switchboard data; ignored");
-    await handle(toActionEvent(context.activity, pressed, now(), false));
+    await handleAndWait(toActionEvent(context.activity, pressed, now(), false));
   });
 
   registerMessageExtension(application, deps);
@@ -86,7 +96,7 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
     if (!context.activity.text && context.activity.value !== undefined) return void log.info("message with data but no Switchboard button; ignored");
     const { event, truncated } = toMessageEvent(context.activity, now());
     if (truncated) log.warn({ delivery: event.deliveryId, length: context.activity.text?.length }, "message text over the limit; cut");
-    await handle(event);
+    await handleAndWait(event);
   });
 
   const membership = async (context: TurnContext) => {
