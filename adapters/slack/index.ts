@@ -12,7 +12,8 @@ import { registerEventListeners } from "./events.ts";
 import { registerInteractionListeners } from "./interactions.ts";
 import { slackLogger } from "./logger.ts";
 import { SharedServerReceiver } from "./receiver.ts";
-import { InboundQueue, type SlackRuntime } from "./runtime.ts";
+import { InboundQueue } from "./inbound-queue.ts";
+import type { SlackRuntime } from "./runtime.ts";
 import { SlackDeliverer } from "./deliverer.ts";
 import { EngagedThreads } from "./threads.ts";
 import { SlackUsers } from "./users.ts";
@@ -34,10 +35,11 @@ export async function mountSlack(app: App): Promise<void> {
   const outboxClient = new webApi.WebClient(config.botToken, { slackApiUrl, logger: slackLog, timeout: 10_000, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
 
   const workspace = new Workspace(api, config.botToken, app.db, log);
+  const queue = new InboundQueue((event) => app.bot.handle(event), log);
   const socketMode = config.appToken !== undefined;
   const receiver = socketMode
     ? new SocketModeReceiver({ appToken: config.appToken!, logger: slackLog, installerOptions: { clientOptions } })
-    : new SharedServerReceiver({ signingSecret: config.signingSecret ?? "", log, slackLog });
+    : new SharedServerReceiver({ signingSecret: config.signingSecret ?? "", log, slackLog, room: (ms) => queue.room(ms) });
   const bolt = new BoltApp({
     receiver,
     authorize: workspace.authorize,
@@ -53,11 +55,10 @@ export async function mountSlack(app: App): Promise<void> {
     else log.error({ err: error, cause }, "Slack listener failed");
   });
 
-  const queue = new InboundQueue((event) => app.bot.handle(event), log);
   const rt: SlackRuntime = { app, api, workspace, users: new SlackUsers(api, log), threads: new EngagedThreads(app.db), queue, log };
   registerEventListeners(bolt, rt);
   registerInteractionListeners(bolt, rt);
-  app.dispatcher.register(new SlackDeliverer(outboxClient, log));
+  app.dispatcher.register(new SlackDeliverer(outboxClient, log, (key) => queue.settled(key)));
   if (receiver instanceof SharedServerReceiver) app.http.route("POST", SLACK_EVENTS_PATH, receiver.handle);
 
   let socket: { stop(): Promise<void> } | undefined;

@@ -29,7 +29,12 @@ export interface SharedServerReceiverOptions {
   slackLog: SlackLogger;
   /** Largest body accepted; Slack's payloads are far below 1 MiB. */
   bodyLimit?: number;
+  /** Resolves when the app can take another delivery (backpressure before the ack). */
+  room?: (maxWaitMs: number) => Promise<void>;
 }
+
+/** How long a delivery may wait for room before it is acknowledged anyway: well inside 3 s. */
+const MAX_ROOM_WAIT_MS = 2_000;
 
 /** Body types Slack sends to the interactivity URL (see Bolt's getTypeAndConversation). */
 const INTERACTIVE_TYPES = new Set([
@@ -139,6 +144,7 @@ export class SharedServerReceiver implements Receiver {
       customProperties: {},
     };
     try {
+      await this.options.room?.(MAX_ROOM_WAIT_MS);
       await this.bolt?.processEvent(event);
       // Bolt has run every matching listener by now; none took it (a shortcut, a select menu's
       // options, a button without an id…). Say so at once instead of at the 3-second timer.

@@ -1,0 +1,137 @@
+/**
+ * Runs acknowledged Slack events through the core, and tells the receiver when to hold the next
+ * acknowledgement back.
+ *
+ * Retries: Slack does not redeliver what we acknowledged, so an event the core could not even
+ * record (database unreachable) is retried here a few times; one it recorded but did not finish
+ * is also resumed by the core's sweep. Duplicates are harmless: the core processes a delivery id
+ * once.
+ *
+ * Backpressure: acknowledging first (Slack's 3 seconds) means a burst faster than the core can
+ * go would pile up as acknowledged events that live only in memory, and as replies waiting in
+ * the outbox — seconds of delay nobody sees at the HTTP level. `room()` makes the receiver wait
+ * (at most 2 s, inside Slack's deadline) while too many events are in the core or their Slack
+ * replies are still undelivered, so the pace of acknowledgements follows the pace of replies.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "pino";
+import type { InboundEvent, OutboundMessage } from "../../bot/events.ts";
+
+/** Waits after a failed attempt before the next (the database may be restarting). */
+const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];
+/** Events in the core plus replies awaiting delivery before acknowledgements wait. */
+const DEFAULT_LIMIT = 64;
+/** A reply not delivered after this long (rate limit, outage) no longer holds acks back. */
+const REPLY_PATIENCE_MS = 5_000;
+
+export interface HandleOutcome {
+  duplicate: boolean;
+  outbound?: OutboundMessage[];
+  outboundKeys?: string[];
+}
+
+export interface InboundQueueOptions {
+  delays?: number[];
+  limit?: number;
+}
+
+export class InboundQueue {
+  private readonly running = new Set<Promise<void>>();
+  /** Outbox keys of Slack replies not yet delivered, with when they were queued (insertion order). */
+  private readonly undelivered = new Map<string, number>();
+  /** Replies delivered before the core's handle() returned (the dispatcher can be that quick). */
+  private readonly early = new Set<string>();
+  private readonly stopping = new AbortController();
+  private readonly waiting: { wake: () => void; done: boolean }[] = [];
+
+  constructor(
+    private readonly handle: (event: InboundEvent) => Promise<HandleOutcome>,
+    private readonly log: Logger,
+    private readonly options: InboundQueueOptions = {},
+  ) {}
+
+  /** Resolves when there is room for another event, or after `maxWaitMs`. */
+  room(maxWaitMs: number): Promise<void> {
+    if (this.load() < (this.options.limit ?? DEFAULT_LIMIT)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter = { done: false, wake: () => undefined as void };
+      const timer = setTimeout(() => waiter.wake(), maxWaitMs);
+      waiter.wake = () => {
+        waiter.done = true;
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiting.push(waiter);
+    });
+  }
+
+  /** The deliverer reports a reply settled (sent, or given up on). */
+  settled(key: string): void {
+    if (this.undelivered.delete(key)) this.wakeOne();
+    else if (key.startsWith("slack:")) {
+      if (this.early.size > 10_000) this.early.clear();
+      this.early.add(key);
+    }
+  }
+
+  /** Starts processing; returns when done (callers normally do not wait). */
+  submit(event: InboundEvent): Promise<void> {
+    const run = this.run(event).finally(() => {
+      this.running.delete(run);
+      this.wakeOne();
+    });
+    this.running.add(run);
+    return run;
+  }
+
+  /** Stops retrying and waits (bounded) for events in flight. */
+  async drain(timeoutMs: number): Promise<void> {
+    this.stopping.abort();
+    for (const waiter of this.waiting.splice(0)) waiter.wake();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.running]), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+  }
+
+  private load(): number {
+    const cutoff = Date.now() - REPLY_PATIENCE_MS;
+    for (const [key, at] of this.undelivered) {
+      if (at >= cutoff) break;
+      this.undelivered.delete(key);
+    }
+    return this.running.size + this.undelivered.size;
+  }
+
+  private wakeOne(): void {
+    if (this.load() >= (this.options.limit ?? DEFAULT_LIMIT)) return;
+    for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
+      if (next.done) continue;
+      next.wake();
+      return;
+    }
+  }
+
+  private async run(event: InboundEvent): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await this.handle(event);
+        if (result.duplicate) this.log.info({ delivery: event.deliveryId, retry: event.retry }, "Slack delivery already handled; ignored");
+        const now = Date.now();
+        result.outboundKeys?.forEach((key, i) => {
+          if (result.outbound?.[i]?.target.platform !== "slack" || this.early.delete(key)) return;
+          this.undelivered.set(key, now);
+        });
+        return;
+      } catch (error) {
+        const delay = (this.options.delays ?? RETRY_DELAYS_MS)[attempt];
+        if (delay === undefined || this.stopping.signal.aborted) {
+          this.log.error({ err: error, delivery: event.deliveryId, attempts: attempt + 1 }, "Slack event could not be recorded; giving up");
+          return;
+        }
+        this.log.warn({ err: error, delivery: event.deliveryId, retryInMs: delay }, "Slack event could not be recorded; retrying");
+        // Cut short by drain(): the next round gives up, and the core's resume sweep has the rest.
+        await sleep(delay, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      }
+    }
+  }
+}
