@@ -10,6 +10,7 @@ import { systemClock, type Clock } from "../bot/clock.ts";
 import type { LanguageDetector } from "../bot/language.ts";
 import { createTriage, detectLanguage } from "../bot/triage/index.ts";
 import { registerCaseTimers } from "../bot/runtime/case-timers.ts";
+import { createPortalServices } from "../bot/portal/services.ts";
 import { loadPolicies } from "../bot/escalations/policies.ts";
 import { EscalationService } from "../bot/escalations/service.ts";
 import { registerEscalationTimers } from "../bot/escalations/timers.ts";
@@ -128,6 +129,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   };
   registerCaseTimers(scheduler, cases);
   registerEscalationTimers(scheduler, escalations);
+  services.portal = await createPortalServices(services, { seedDemo: config.seedDemoData });
   const bot = new Bot(services, log.child({ component: "bot" }), {
     onHandled: (event, outcome) => metrics.inboundEvents.inc({ platform: event.platform, kind: event.kind, outcome }),
   });

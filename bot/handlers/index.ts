@@ -29,9 +29,10 @@ import {
   reassignCommand,
 } from "./escalations.ts";
 import { helpedAction, openCaseFromAnswer } from "./knowledge.ts";
+import { registerPortalHandlers } from "../portal/handlers.ts";
 
 export function createRouter(): Router {
-  return new Router()
+  const router = new Router()
     .command(["help", "ayuda", "?", "menu"], "none", (ctx) => showHelp(ctx))
     .command(["cases", "casos", "my cases", "mis casos"], "none", listCases)
     .command(["case", "caso", "show", "ver", "ver caso"], "case", caseCommand)
@@ -60,4 +61,6 @@ export function createRouter(): Router {
     .action("kb.helped", helpedAction)
     .action("kb.open_case", openCaseFromAnswer)
     .otherwise(converse);
+  registerPortalHandlers(router);
+  return router;
 }

@@ -12,6 +12,7 @@ import type { ConversationStates } from "./conversation-state.ts";
 import type { InboundDeliveries } from "./deliveries.ts";
 import type { Directory } from "./directory.ts";
 import type { PeopleService } from "./people.ts";
+import type { PortalServices } from "../portal/services.ts";
 
 export interface Services {
   db: Database;
@@ -30,6 +31,8 @@ export interface Services {
   triage: Triage;
   /** The optional language model; undefined without OPENAI_API_KEY. */
   llm: LanguageModel | undefined;
+  /** Registration, licenses, firmware, documents, discounts (bot/portal); set by app/app.ts. */
+  portal?: PortalServices;
   /** Wakes the outbox dispatcher after messages were committed outside a service. */
   outboxCommitted(): void;
 }
