@@ -12,6 +12,7 @@ import { MAX_TEXT_LENGTH } from "../../bot/events.ts";
 import { languageFromLocale, translate } from "../../bot/i18n/index.ts";
 import type { Passage } from "../../knowledge/index.ts";
 import { renderAdaptiveCard } from "./adaptive-card.ts";
+import type { RosterEmails } from "./identity.ts";
 import { actorOf, cleanText, toMessageEvent } from "./inbound.ts";
 import { teamsMessages, teamsText } from "./messages.ts";
 import type { TeamsAppDeps } from "./teams-app.ts";
@@ -23,12 +24,12 @@ export const CREATE_CASE_COMMAND = "createCase";
 const SEVERITIES = ["sev1", "sev2", "sev3", "sev4"] as const;
 
 /** Registers the search and the create-case action on the Application. */
-export function registerMessageExtension(application: Application<TurnState>, deps: TeamsAppDeps): void {
+export function registerMessageExtension(application: Application<TurnState>, deps: TeamsAppDeps, roster: RosterEmails): void {
   const { app, log } = deps;
 
   /** The person and their language; undefined person = not known to Switchboard. */
   async function who(context: TurnContext): Promise<{ viewer: Viewer | undefined; lang: Language }> {
-    const actor = actorOf(context.activity);
+    const actor = await roster.complete(context, actorOf(context.activity));
     const viewer = actor ? await app.services.people.resolve(actor) : undefined;
     return { viewer, lang: viewer?.locale ?? languageFromLocale(context.activity.locale) ?? "en" };
   }
@@ -61,7 +62,8 @@ export function registerMessageExtension(application: Application<TurnState>, de
     // Through the core as the words a person would type, so dedupe (the invoke id), identity,
     // audit and the replies in this conversation work as for any other case opened in chat.
     const { event } = toMessageEvent({ ...context.activity, text: "" }, app.services.clock.now());
-    const opened = await app.bot.handle({ ...event, text: `open case ${severity} ${title || oneLine(details).slice(0, 120)}\n${details}`.slice(0, MAX_TEXT_LENGTH) });
+    const actor = await roster.complete(context, event.actor);
+    const opened = await app.bot.handle({ ...event, actor, text: `open case ${severity} ${title || oneLine(details).slice(0, 120)}\n${details}`.slice(0, MAX_TEXT_LENGTH) });
     log.info({ duplicate: opened.duplicate, replies: opened.outbound.length }, "case requested from a Teams message");
     return undefined;
   });

@@ -15,6 +15,7 @@ import type { HandleResult } from "../../bot/bot.ts";
 import type { InboundEvent } from "../../bot/events.ts";
 import { parseActionData, renderAdaptiveCard, type AdaptiveCard } from "./adaptive-card.ts";
 import { conversationFromActivity, type TeamsConversations } from "./conversations.ts";
+import { RosterEmails } from "./identity.ts";
 import type { DeliveryWaits } from "./delivery-waits.ts";
 import { kindOf, splitConversationId, toActionEvent, toInstallEvent, toMessageEvent } from "./inbound.ts";
 import { registerMessageExtension } from "./message-extension.ts";
@@ -36,16 +37,18 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
   // No typing indicator: the turn ends before the reply is written, so it would only flicker.
   const application = new Application<TurnState>({ startTypingTimer: false, removeRecipientMention: true });
   const now = () => app.services.clock.now();
+  const roster = new RosterEmails(app.services.people, log);
 
-  const handle = async (event: InboundEvent): Promise<HandleResult> => {
+  const handle = async (event: InboundEvent, context?: TurnContext): Promise<HandleResult> => {
+    if (context && event.kind !== "install") event.actor = await roster.complete(context, event.actor);
     const result = await app.bot.handle(event);
     if (result.duplicate) log.info({ delivery: event.deliveryId, kind: event.kind }, "Teams redelivered an activity; already processed");
     return result;
   };
 
   /** Handles a message or an Action.Submit press, ending the turn once the replies here are out. */
-  const handleAndWait = async (event: InboundEvent): Promise<void> => {
-    const result = await handle(event);
+  const handleAndWait = async (event: InboundEvent, context: TurnContext): Promise<void> => {
+    const result = await handle(event, context);
     const here = result.outboundKeys.filter((_key, i) => result.outbound[i]?.target.conversationId === event.conversation.conversationId);
     await waits.waitFor(here);
   };
@@ -58,7 +61,7 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
       log.warn({ verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb }, "Action.Execute without Switchboard data");
       return teamsText("teams.action.invalid", locale);
     }
-    const result = await handle(toActionEvent(context.activity, pressed, now(), true));
+    const result = await handle(toActionEvent(context.activity, pressed, now(), true), context);
     if (result.duplicate) return teamsText("teams.action.already", locale);
     const card = result.inline.find((message) => message.card)?.card;
     if (!card) return teamsText("teams.action.done", locale);
@@ -71,10 +74,10 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
   application.adaptiveCards.actionSubmit(/.+/, async (context, _state, data) => {
     const pressed = parseActionData(data);
     if (!pressed) return void log.warn("Action.Submit without Switchboard data; ignored");
-    await handleAndWait(toActionEvent(context.activity, pressed, now(), false));
+    await handleAndWait(toActionEvent(context.activity, pressed, now(), false), context);
   });
 
-  registerMessageExtension(application, deps);
+  registerMessageExtension(application, deps, roster);
 
   // A malformed universal action (no action, no verb, no data): Teams expects an error response.
   application.addRoute(
@@ -96,7 +99,7 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
     if (!context.activity.text && context.activity.value !== undefined) return void log.info("message with data but no Switchboard button; ignored");
     const { event, truncated } = toMessageEvent(context.activity, now());
     if (truncated) log.warn({ delivery: event.deliveryId, length: context.activity.text?.length }, "message text over the limit; cut");
-    await handleAndWait(event);
+    await handleAndWait(event, context);
   });
 
   const membership = async (context: TurnContext) => {

@@ -89,4 +89,12 @@ describe("Teams conversations", () => {
     const [reply] = await received(() => t.connector.postsTo(personalChat(PEOPLE.stranger)));
     expect(reply!.body.text).toMatch(/Teams/);
   });
+
+  it("recognises a person imported by e-mail on their first Teams message (from the roster) and remembers their Teams id", async () => {
+    await t.post(personalMessage(t.connector.url, PEOPLE.pat, "hello"));
+    const [reply] = await received(() => t.connector.postsTo(personalChat(PEOPLE.pat)));
+    expect(reply!.body.text).toContain("Pat");
+    const identity = await t.app.db.prisma.platformIdentity.findFirst({ where: { platform: "teams", externalId: PEOPLE.pat.aad } });
+    expect(identity).not.toBeNull();
+  });
 });

@@ -20,6 +20,8 @@ export const PEOPLE = {
   ana: { aad: "aad-ana", name: "Ana García" },
   tom: { aad: "aad-tom", name: "Tom Baker" },
   lee: { aad: "aad-lee", name: "Lee Chen" },
+  /** Imported with an e-mail but no Teams identity: linked on first contact through the roster. */
+  pat: { aad: "aad-pat", name: "Pat Lopez" },
   stranger: { aad: "aad-stranger", name: "Someone Else" },
 } as const;
 export type TeamsPerson = (typeof PEOPLE)[keyof typeof PEOPLE];
@@ -43,6 +45,7 @@ function fixture(serviceUrl: string) {
         people: [
           { key: "ana", name: PEOPLE.ana.name, email: "ana@contoso.example", role: "employee", locale: "es", identities: { teams: PEOPLE.ana.aad } },
           { key: "tom", name: PEOPLE.tom.name, email: "tom@contoso.example", role: "employee", identities: { teams: PEOPLE.tom.aad } },
+          { key: "pat", name: PEOPLE.pat.name, email: "pat@contoso.example", role: "employee" },
         ],
       },
     ],
@@ -67,6 +70,13 @@ export class FakeConnector extends LoopbackServer {
   }
 
   private answer(request: RecordedRequest) {
+    // The roster (TeamsInfo.getMember): only Pat is found, with her work e-mail.
+    const member = /\/members\/([^/?]+)/.exec(request.path)?.[1];
+    if (request.method === "GET" && member !== undefined) {
+      const id = decodeURIComponent(member);
+      if (id !== `29:${PEOPLE.pat.aad}`) return { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
+      return { body: { id, name: PEOPLE.pat.name, aadObjectId: PEOPLE.pat.aad, email: "Pat@Contoso.example", userPrincipalName: "pat@contoso.example" } };
+    }
     if (request.method === "PUT") return { body: { id: decodeURIComponent(request.path.split("/").pop() ?? "") } };
     return { body: { id: `bot-msg-${this.next++}` } };
   }
