@@ -11,6 +11,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
+import type BetterSqlite3 from "better-sqlite3";
+import { PostgresFastSql, SqliteFastSql, type FastSql } from "./fast-sql.ts";
 
 export { Prisma } from "../generated/sqlite/client.ts";
 export { PrismaClient };
@@ -27,6 +29,8 @@ export interface Database {
   readonly safeUrl: string;
   /** PostgreSQL schema in use (scaled mode), for raw SQL and migrations. */
   readonly schema: string | undefined;
+  /** Driver-level SQL for the hot paths (see db/fast-sql.ts). */
+  readonly fast: FastSql;
   close(): Promise<void>;
 }
 
@@ -43,20 +47,44 @@ export function sqliteFile(url: string): string {
   return raw === ":memory:" ? raw : path.resolve(raw);
 }
 
+/**
+ * Prisma's SQLite adapter factory, remembering the better-sqlite3 connection it opens so the hot
+ * paths can share it (db/fast-sql.ts). One process has one connection.
+ */
+class CapturingSqliteAdapter extends PrismaBetterSQLite3 {
+  connection: BetterSqlite3.Database | undefined;
+  override async connect() {
+    const adapter = await super.connect();
+    this.connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    return adapter;
+  }
+}
+
 /** Opens a connection pool for the URL. Migrations are applied separately (db/migrate.ts). */
 export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
   const provider = providerOf(url);
   if (provider === "sqlite") {
     const file = sqliteFile(url);
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-    const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+    const adapter = new CapturingSqliteAdapter({ url: file, timeout: 10_000 });
     const prisma = new PrismaClient({ adapter });
     // WAL lets readers run beside the single writer; NORMAL sync is durable across process
     // crashes (the only loss window is an OS crash), which is the usual choice for WAL.
     await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
     await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-    return { provider, prisma, safeUrl: `file:${file}`, schema: undefined, close: () => prisma.$disconnect() };
+    const fast = new SqliteFastSql(() => adapter.connection, prisma);
+    return {
+      provider,
+      prisma,
+      safeUrl: `file:${file}`,
+      schema: undefined,
+      fast,
+      close: async () => {
+        await fast.close();
+        await prisma.$disconnect();
+      },
+    };
   }
   const parsed = new URL(url);
   const schema = parsed.searchParams.get("schema") ?? "public";
@@ -72,6 +100,17 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
     { schema },
   );
   const prisma = new PostgresClient({ adapter }) as unknown as PrismaClient;
+  const fast = new PostgresFastSql(parsed.toString(), schema, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)));
   parsed.password = "";
-  return { provider, prisma, safeUrl: parsed.toString(), schema, close: () => prisma.$disconnect() };
+  return {
+    provider,
+    prisma,
+    safeUrl: parsed.toString(),
+    schema,
+    fast,
+    close: async () => {
+      await fast.close();
+      await prisma.$disconnect();
+    },
+  };
 }

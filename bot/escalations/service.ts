@@ -5,13 +5,13 @@
  * the next level when nobody does; a breached threshold alerts service management. Everything is
  * rows and timers written in the same transaction as the change that caused it.
  */
-import type { Database, Tx } from "../../db/client.ts";
+import { Prisma, type Database, type Tx } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
 import { policy as access, SYSTEM_VIEWER, type Viewer } from "../authz.ts";
 import { BusinessCalendar, type CalendarSpec } from "../calendar/business-calendar.ts";
 import type { Clock } from "../clock.ts";
 import { conflict, forbidden, notFound } from "../errors.ts";
-import { cancelTimers, scheduleTimers, type TimerSpec } from "../runtime/timers.ts";
+import { cancelTimers, scheduleStatement, scheduleTimers, type TimerSpec } from "../runtime/timers.ts";
 import type { CaseLifecycle, OpenPlan } from "../services/case-lifecycle.ts";
 import { NO_SLA } from "../services/case-lifecycle.ts";
 import type { CaseChange } from "../services/case-notify.ts";
@@ -88,19 +88,20 @@ export class EscalationService implements CaseLifecycle {
     return { sla: { ...NO_SLA, policy: severity, ...dues, escalationLevel: 1 } };
   }
 
-  async opened(tx: Tx, view: CaseView, now: Date): Promise<Date | undefined> {
-    if (!view.sla.policy) return undefined;
-    const policy = this.policies[view.severity];
-    const calendar = await this.calendarOf(view.organizationId);
-    await tx.$executeRaw`INSERT INTO "Escalation" (id, "caseId", level, trigger, status, pings, "createdAt", "updatedAt")
-      VALUES (${newId(now.getTime())}, ${view.id}, 1, 'opened', 'open', 1, ${now}, ${now})`;
+  async openedStatements(caseId: string, severity: Severity, organizationId: string, sla: SlaView, now: Date) {
+    if (!sla.policy || !sla.firstResponseDue || !sla.resolutionDue) return { statements: [] };
+    const calendar = await this.calendarOf(organizationId);
     const timers: TimerSpec[] = [
-      breachTimer(view.id, "first_response", view.sla.firstResponseDue!),
-      breachTimer(view.id, "resolution", view.sla.resolutionDue!),
-      ...levelTimers(view.id, policy, calendar, 1, now),
+      breachTimer(caseId, "first_response", sla.firstResponseDue),
+      breachTimer(caseId, "resolution", sla.resolutionDue),
+      ...levelTimers(caseId, this.policies[severity], calendar, 1, now),
     ];
-    await scheduleTimers(tx, timers, now);
-    return earliest(timers);
+    const statements = [
+      Prisma.sql`INSERT INTO "Escalation" (id, "caseId", level, trigger, status, pings, "createdAt", "updatedAt")
+        VALUES (${newId(now.getTime())}, ${caseId}, 1, 'opened', 'open', 1, ${now}, ${now})`,
+      scheduleStatement(timers, now)!,
+    ];
+    return { statements, wake: earliest(timers) };
   }
 
   async changed(tx: Tx, before: CaseView, after: CaseView, change: CaseChange, viewer: Viewer, now: Date) {

@@ -3,16 +3,16 @@
  * and their position, then wakes the dispatcher.
  */
 import type { Context } from "../context.ts";
-import { enqueueMessages, replyKey } from "../services/outbox.ts";
+import { enqueueStatement, replyKey } from "../services/outbox.ts";
 import type { Middleware } from "../pipeline.ts";
 
 export const flushReplies: Middleware<Context> = async (ctx, next) => {
   await next();
   if (ctx.outbound.length === 0) return;
-  await enqueueMessages(
-    ctx.services.db.prisma,
+  const statement = enqueueStatement(
     ctx.outbound.map((message, index) => ({ key: replyKey(ctx.event, index), message })),
     ctx.services.clock.now(),
   );
+  if (statement) await ctx.services.db.fast.query(statement);
   ctx.services.outboxCommitted();
 };

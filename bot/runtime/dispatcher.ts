@@ -11,6 +11,7 @@
 import type { Logger } from "pino";
 import { Prisma, type Database } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
+import { toDate, toNumber } from "../../db/fast-sql.ts";
 import type { Clock } from "../clock.ts";
 import type { DeliveryResult, OutboundDelivery, OutboundMessage, Platform } from "../events.ts";
 
@@ -46,12 +47,12 @@ interface RawOutbox {
   id: string;
   idempotencyKey: string;
   payload: string;
-  attempts: number | bigint;
+  attempts: unknown;
   platform: string;
   conversationId: string;
   threadId: string;
   replaceKey: string | null;
-  createdAt: Date | string;
+  createdAt: unknown;
 }
 
 export class OutboxDispatcher {
@@ -150,9 +151,8 @@ export class OutboxDispatcher {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + this.leaseMs);
     const lock = this.db.provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
-    const rows = await this.db.prisma.$queryRaw<
-      RawOutbox[]
-    >`UPDATE "Outbox" SET status = 'sending', "leaseUntil" = ${lease}, attempts = attempts + 1
+    const rows = (await this.db.fast
+      .query(Prisma.sql`UPDATE "Outbox" SET status = 'sending', "leaseUntil" = ${lease}, attempts = attempts + 1
       WHERE id IN (
         SELECT o.id FROM "Outbox" o
         WHERE o.status IN ('pending', 'sending') AND o.platform IN (${Prisma.join(platforms)})
@@ -164,17 +164,17 @@ export class OutboxDispatcher {
           AND NOT EXISTS (SELECT 1 FROM "Outbox" p WHERE p.status = 'sending' AND p.platform = o.platform
             AND p."conversationId" = o."conversationId" AND p."threadId" = o."threadId" AND p."leaseUntil" >= ${now} AND p.id < o.id)
         ORDER BY o.id LIMIT ${this.batchSize} ${lock})
-      RETURNING id, "idempotencyKey", payload, attempts, platform, "conversationId", "threadId", "replaceKey", "createdAt"`;
+      RETURNING id, "idempotencyKey", payload, attempts, platform, "conversationId", "threadId", "replaceKey", "createdAt"`)) as unknown as RawOutbox[];
     return rows
       .map((row) => ({
         id: row.id,
         idempotencyKey: row.idempotencyKey,
-        attempt: Number(row.attempts),
+        attempt: toNumber(row.attempts),
         message: JSON.parse(row.payload) as OutboundMessage,
         platform: row.platform as Platform,
         threadKey: `${row.platform}\u0000${row.conversationId}\u0000${row.threadId}`,
         replaceKey: row.replaceKey,
-        createdAt: new Date(row.createdAt),
+        createdAt: toDate(row.createdAt),
       }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -238,8 +238,8 @@ export class OutboxDispatcher {
   private async recordSent(sent: { message: ClaimedMessage; platformMessageId?: string }[]): Promise<void> {
     if (sent.length === 0) return;
     const now = this.clock.now();
-    await this.db.prisma.$executeRaw`UPDATE "Outbox" SET status = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL
-      WHERE id IN (${Prisma.join(sent.map((s) => s.message.id))})`;
+    await this.db.fast.query(Prisma.sql`UPDATE "Outbox" SET status = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL
+      WHERE id IN (${Prisma.join(sent.map((s) => s.message.id))})`);
     const refs = new Map<string, Prisma.Sql>();
     const links: Prisma.Sql[] = [];
     for (const { message, platformMessageId } of sent) {
@@ -261,12 +261,13 @@ export class OutboxDispatcher {
         );
     }
     if (refs.size > 0)
-      await this.db.prisma.$executeRaw`INSERT INTO "MessageRef" ("replaceKey", platform, "conversationId", "threadId", "messageId", "updatedAt")
+      await this.db.fast
+        .query(Prisma.sql`INSERT INTO "MessageRef" ("replaceKey", platform, "conversationId", "threadId", "messageId", "updatedAt")
         VALUES ${Prisma.join([...refs.values()])}
-        ON CONFLICT ("replaceKey", platform, "conversationId", "threadId") DO UPDATE SET "messageId" = excluded."messageId", "updatedAt" = excluded."updatedAt"`;
+        ON CONFLICT ("replaceKey", platform, "conversationId", "threadId") DO UPDATE SET "messageId" = excluded."messageId", "updatedAt" = excluded."updatedAt"`);
     if (links.length > 0)
-      await this.db.prisma.$executeRaw`INSERT INTO "ThreadLink" (id, "caseId", platform, "conversationId", "threadId", role, "createdAt")
-        VALUES ${Prisma.join(links)} ON CONFLICT ("caseId", platform, "conversationId", "threadId") DO NOTHING`;
+      await this.db.fast.query(Prisma.sql`INSERT INTO "ThreadLink" (id, "caseId", platform, "conversationId", "threadId", role, "createdAt")
+        VALUES ${Prisma.join(links)} ON CONFLICT ("caseId", platform, "conversationId", "threadId") DO NOTHING`);
   }
 
   private async recordFailure(message: ClaimedMessage, result: Extract<DeliveryResult, { ok: false }>): Promise<void> {
@@ -285,15 +286,15 @@ export class OutboxDispatcher {
       { outbox: message.id, attempts: message.attempt, retryInMs: Math.round(backoff), error: result.error },
       "delivery failed; will retry",
     );
-    await this.db.prisma.$executeRaw`UPDATE "Outbox" SET status = 'pending', "leaseUntil" = NULL, "lastError" = ${result.error},
-      "nextAttemptAt" = ${new Date(now.getTime() + backoff)} WHERE id = ${message.id}`;
+    await this.db.fast.query(Prisma.sql`UPDATE "Outbox" SET status = 'pending', "leaseUntil" = NULL, "lastError" = ${result.error},
+      "nextAttemptAt" = ${new Date(now.getTime() + backoff)} WHERE id = ${message.id}`);
   }
 
   /** Puts claimed-but-unsent messages back, without counting an attempt. */
   private async release(messages: ClaimedMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    await this.db.prisma.$executeRaw`UPDATE "Outbox" SET status = 'pending', "leaseUntil" = NULL, attempts = attempts - 1
-      WHERE id IN (${Prisma.join(messages.map((m) => m.id))})`;
+    await this.db.fast.query(Prisma.sql`UPDATE "Outbox" SET status = 'pending', "leaseUntil" = NULL, attempts = attempts - 1
+      WHERE id IN (${Prisma.join(messages.map((m) => m.id))})`);
   }
 }
 

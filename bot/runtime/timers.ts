@@ -25,12 +25,18 @@ export interface DueTimer {
 
 /** Creates or moves timers (one statement). */
 export async function scheduleTimers(tx: Tx, specs: TimerSpec[], now: Date): Promise<void> {
-  if (specs.length === 0) return;
+  const statement = scheduleStatement(specs, now);
+  if (statement) await tx.$executeRaw(statement);
+}
+
+/** The statement that creates or moves timers (for the hot paths of db/fast-sql.ts). */
+export function scheduleStatement(specs: TimerSpec[], now: Date): Prisma.Sql | undefined {
+  if (specs.length === 0) return undefined;
   const rows = specs.map(
     (spec) =>
       Prisma.sql`(${newId(now.getTime())}, ${spec.key}, ${spec.kind}, ${spec.dueAt}, ${JSON.stringify(spec.payload ?? {})}, 'pending', 0, ${now})`,
   );
-  await tx.$executeRaw`INSERT INTO "Timer" (id, key, kind, "dueAt", payload, status, attempts, "createdAt") VALUES ${Prisma.join(rows)}
+  return Prisma.sql`INSERT INTO "Timer" (id, key, kind, "dueAt", payload, status, attempts, "createdAt") VALUES ${Prisma.join(rows)}
     ON CONFLICT (key) DO UPDATE SET "dueAt" = excluded."dueAt", payload = excluded.payload, kind = excluded.kind,
       status = 'pending', attempts = 0, "lastError" = NULL, "firedAt" = NULL`;
 }

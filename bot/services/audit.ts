@@ -1,10 +1,11 @@
 /**
  * The audit log: one append-only row per admin, engineer or customer action that changes
  * something, written in the same transaction as the change. Rows are hash-chained so that
- * tampering is detectable (bot/it-tools/audit-chain.ts).
+ * tampering is detectable (bot/it-tools/audit-chain.ts verifies the chain).
  */
-import type { Tx } from "../../db/client.ts";
-import { appendAuditRow } from "../it-tools/audit-chain.ts";
+import { Prisma, type Tx } from "../../db/client.ts";
+import { driveOnTx, type Steps } from "../../db/fast-sql.ts";
+import { GENESIS_HASH, hashAuditRow, type AuditRowContent } from "../it-tools/audit-chain.ts";
 import type { Viewer } from "../authz.ts";
 import type { Platform } from "../events.ts";
 
@@ -21,16 +22,12 @@ export interface AuditEntry {
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
-/**
- * Appends an audit row inside the caller's transaction (it must be one: the chain's head is
- * locked until the transaction ends, which is what keeps concurrent writers in one chain).
- */
-export async function recordAudit(tx: Tx, entry: AuditEntry, now: Date): Promise<void> {
-  const label = entry.actor.system ? "system" : `${entry.actor.name} (${entry.actor.role})`;
-  await appendAuditRow(tx, {
+/** The stored content of an entry. */
+export function auditRow(entry: AuditEntry, now: Date): AuditRowContent {
+  return {
     at: now,
     actorId: entry.actor.personId,
-    actorLabel: label,
+    actorLabel: entry.actor.system ? "system" : `${entry.actor.name} (${entry.actor.role})`,
     platform: entry.platform,
     action: entry.action,
     subjectType: entry.subjectType,
@@ -38,5 +35,31 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, now: Date): Promise
     organizationId: entry.organizationId,
     before: json(entry.before),
     after: json(entry.after),
-  });
+  };
+}
+
+/**
+ * Appends one row to the chain, as transaction steps: advance the head (its lock orders
+ * concurrent writers until the transaction ends), insert the row, store its hash in the head.
+ */
+export function* auditSteps(entry: AuditEntry, now: Date): Steps<void> {
+  const row = auditRow(entry, now);
+  const [head] = yield Prisma.sql`INSERT INTO "AuditHead" (id, "chainIndex", hash, "updatedAt")
+    VALUES (1, 1, ${GENESIS_HASH}, ${row.at})
+    ON CONFLICT (id) DO UPDATE SET "chainIndex" = "AuditHead"."chainIndex" + 1, "updatedAt" = excluded."updatedAt"
+    RETURNING "chainIndex", hash`;
+  const chainIndex = Number(head!.chainIndex);
+  // The upsert leaves `hash` alone, so what it returns is the previous row's hash.
+  const prevHash = String(head!.hash);
+  const hash = hashAuditRow(row, chainIndex, prevHash);
+  yield Prisma.sql`INSERT INTO "AuditLog" (at, "actorId", "actorLabel", platform, action, "subjectType", "subjectId", "organizationId",
+      before, after, "chainIndex", "prevHash", hash)
+    VALUES (${row.at}, ${row.actorId}, ${row.actorLabel}, ${row.platform}, ${row.action}, ${row.subjectType}, ${row.subjectId},
+      ${row.organizationId}, ${row.before}, ${row.after}, ${chainIndex}, ${prevHash}, ${hash})`;
+  yield Prisma.sql`UPDATE "AuditHead" SET hash = ${hash} WHERE id = 1`;
+}
+
+/** Appends an audit row inside the caller's (Prisma) transaction. */
+export async function recordAudit(tx: Tx, entry: AuditEntry, now: Date): Promise<void> {
+  await driveOnTx(tx, auditSteps(entry, now));
 }

@@ -3,7 +3,7 @@
  * escalations of bot/escalations), so that their rows and timers commit or roll back with the
  * change that caused them.
  */
-import type { Tx } from "../../db/client.ts";
+import type { Prisma, Tx } from "../../db/client.ts";
 import type { Viewer } from "../authz.ts";
 import type { CaseChange } from "./case-notify.ts";
 import type { Severity } from "./case-refs.ts";
@@ -17,8 +17,11 @@ export interface OpenPlan {
 export interface CaseLifecycle {
   /** Before the transaction that opens a case. */
   planOpen(organizationId: string, severity: Severity, now: Date): Promise<OpenPlan | undefined>;
-  /** Inside it, after the case row exists. Returns the earliest timer it scheduled. */
-  opened(tx: Tx, view: CaseView, now: Date): Promise<Date | undefined>;
+  /**
+   * The statements to run in that transaction after the case row is inserted (rows and timers of
+   * the clock), and the earliest timer they schedule. Computed before the transaction.
+   */
+  openedStatements(caseId: string, severity: Severity, organizationId: string, sla: SlaView, now: Date): Promise<{ statements: Prisma.Sql[]; wake?: Date }>;
   /**
    * Inside the transaction of any other change, after the case row was updated. Returns the SLA
    * fields it changed (merged into the view the notifications are rendered from) and the

@@ -8,7 +8,7 @@
  * and periodically); handlers derive their idempotency keys from the delivery id, so resuming
  * never doubles a case, a comment or a message.
  */
-import type { Database } from "../../db/client.ts";
+import { Prisma, type Database } from "../../db/client.ts";
 import type { Clock } from "../clock.ts";
 import { inboundEventSchema, type InboundEvent } from "../events.ts";
 
@@ -27,23 +27,23 @@ export class InboundDeliveries {
   async admit(event: InboundEvent): Promise<Admission> {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + this.leaseMs);
-    const inserted = await this.db.prisma.$queryRaw<
-      { deliveryId: string }[]
-    >`INSERT INTO "InboundDelivery" (platform, "deliveryId", status, "leaseUntil", "receivedAt", event)
+    // Every event passes here, so it runs on the driver directly (db/fast-sql.ts).
+    const inserted = await this.db.fast
+      .query(Prisma.sql`INSERT INTO "InboundDelivery" (platform, "deliveryId", status, "leaseUntil", "receivedAt", event)
       VALUES (${event.platform}, ${event.deliveryId}, 'processing', ${lease}, ${now}, ${JSON.stringify(event)})
-      ON CONFLICT (platform, "deliveryId") DO NOTHING RETURNING "deliveryId"`;
+      ON CONFLICT (platform, "deliveryId") DO NOTHING RETURNING "deliveryId"`);
     if (inserted.length > 0) return "new";
     // Taken over only when the first attempt stopped without finishing (its lease ran out).
-    const taken = await this.db.prisma.$queryRaw<{ deliveryId: string }[]>`UPDATE "InboundDelivery" SET "leaseUntil" = ${lease}
+    const taken = await this.db.fast.query(Prisma.sql`UPDATE "InboundDelivery" SET "leaseUntil" = ${lease}
       WHERE platform = ${event.platform} AND "deliveryId" = ${event.deliveryId} AND status = 'processing' AND "leaseUntil" < ${now}
-      RETURNING "deliveryId"`;
+      RETURNING "deliveryId"`);
     return taken.length > 0 ? "resumed" : "duplicate";
   }
 
   /** Marks the delivery processed; the stored event is dropped, the id is kept for dedupe. */
   async complete(event: InboundEvent, error?: string): Promise<void> {
-    await this.db.prisma.$executeRaw`UPDATE "InboundDelivery" SET status = 'done', event = NULL, error = ${error ?? null}
-      WHERE platform = ${event.platform} AND "deliveryId" = ${event.deliveryId}`;
+    await this.db.fast.query(Prisma.sql`UPDATE "InboundDelivery" SET status = 'done', event = NULL, error = ${error ?? null}
+      WHERE platform = ${event.platform} AND "deliveryId" = ${event.deliveryId}`);
   }
 
   /** Deliveries whose processing was interrupted (lease expired), to be resumed. */

@@ -22,13 +22,19 @@ export interface QueuedMessage {
 
 /** Inserts messages into the outbox inside the caller's transaction (one statement). */
 export async function enqueueMessages(tx: Tx, items: QueuedMessage[], now: Date): Promise<void> {
-  if (items.length === 0) return;
+  const statement = enqueueStatement(items, now);
+  if (statement) await tx.$executeRaw(statement);
+}
+
+/** The statement that inserts messages into the outbox (for the hot paths of db/fast-sql.ts). */
+export function enqueueStatement(items: QueuedMessage[], now: Date): Prisma.Sql | undefined {
+  if (items.length === 0) return undefined;
   const rows = items.map(({ key, message, caseId }) => {
     const at = now.getTime();
     return Prisma.sql`(${newId(at)}, ${key}, ${message.target.platform}, ${message.target.conversationId}, ${message.target.threadId ?? ""},
       ${JSON.stringify(message)}, 'pending', 0, ${now}, ${message.replaceKey ?? null}, ${caseId ?? null}, ${now})`;
   });
-  await tx.$executeRaw`INSERT INTO "Outbox" (id, "idempotencyKey", platform, "conversationId", "threadId", payload, status, attempts,
+  return Prisma.sql`INSERT INTO "Outbox" (id, "idempotencyKey", platform, "conversationId", "threadId", payload, status, attempts,
       "nextAttemptAt", "replaceKey", "caseId", "createdAt")
     VALUES ${Prisma.join(rows)}
     ON CONFLICT ("idempotencyKey") DO NOTHING`;
