@@ -13,7 +13,7 @@ import type { Logger } from "pino";
 import type { App } from "../../app/app.ts";
 import type { HandleResult } from "../../bot/bot.ts";
 import type { InboundEvent } from "../../bot/events.ts";
-import { parseActionData, renderAdaptiveCard, type AdaptiveCard } from "./adaptive-card.ts";
+import { parseActionData, renderAdaptiveCard, toTeamsMarkdown, type AdaptiveCard } from "./adaptive-card.ts";
 import { conversationFromActivity, type TeamsConversations } from "./conversations.ts";
 import { RosterEmails } from "./identity.ts";
 import type { DeliveryWaits } from "./delivery-waits.ts";
@@ -34,7 +34,8 @@ const REMEMBERED = new Set<string>([ActivityTypes.Message, ActivityTypes.Invoke,
 /** Builds the Application with every route; `runTurn` is the CloudAdapter's turn logic. */
 export function createTeamsApplication(deps: TeamsAppDeps): { application: Application<TurnState>; runTurn(context: TurnContext): Promise<void> } {
   const { app, conversations, waits, log } = deps;
-  // No typing indicator: the turn ends before the reply is written, so it would only flicker.
+  // No typing indicator: replies follow within milliseconds, and each indicator is one more
+  // Bot Connector call per message.
   const application = new Application<TurnState>({ startTypingTimer: false, removeRecipientMention: true });
   const now = () => app.services.clock.now();
   const roster = new RosterEmails(app.services.people, log);
@@ -64,7 +65,12 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
     const result = await handle(toActionEvent(context.activity, pressed, now(), true), context);
     if (result.duplicate) return teamsText("teams.action.already", locale);
     const card = result.inline.find((message) => message.card)?.card;
-    if (!card) return teamsText("teams.action.done", locale);
+    if (!card) {
+      // No new card (the button posted something, or was refused): a short note under the card,
+      // the core's own words when it said something here (they are also posted as a message).
+      const said = result.outbound.find((message) => message.text && message.target.conversationId === splitConversationId(context.activity.conversation.id).conversationId);
+      return said?.text ? toTeamsMarkdown(said.text.slice(0, 280)) : teamsText("teams.action.done", locale);
+    }
     const rendered = renderAdaptiveCard(card);
     await shareWithEveryone(context, rendered, log);
     return rendered;
@@ -118,7 +124,7 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
     // welcome goes with whichever created the conversation. Sent in the turn: it says nothing
     // the core must know, and a redelivery (duplicate) does not repeat it.
     if (created && !result.duplicate && kindOf(context.activity) === "personal")
-      await context.sendActivity(MessageFactory.text(teamsText("teams.welcome", context.activity.locale).replace(/\*(\w+)\*/g, "**$1**")));
+      await context.sendActivity({ ...MessageFactory.text(toTeamsMarkdown(teamsText("teams.welcome", context.activity.locale))), textFormat: "markdown" });
   }
 
   async function removed(context: TurnContext, reason: string): Promise<void> {

@@ -108,4 +108,16 @@ describe("Teams card buttons", () => {
     const events = await t.app.db.prisma.caseEvent.findMany({ where: { case: { number }, kind: "closed" } });
     expect(events).toHaveLength(1);
   });
+
+  it("a button the person may not use is refused with the reason under the card, and nothing changes", async () => {
+    const { ref, number } = await openCase(t, PEOPLE.tom, "The Bar 50 HDMI input is dead");
+    const post = await received(() => t.connector.postsTo(ENGINEERS_CHANNEL).find((p) => JSON.stringify(p.body).includes(ref)));
+    const take = button(cardOf(post), "Take");
+    // Tom is an employee: only engineers take cases.
+    const response = await t.post(executeAction(t.connector.url, PEOPLE.tom, TENANT_CONVERSATION(personalChat(PEOPLE.tom), "personal"), "card-x", take.verb, take.data));
+    expect(response.body.type).toBe("application/vnd.microsoft.activity.message");
+    expect(response.body.value).toMatch(/engineer/i);
+    const row = await t.app.db.prisma.case.findUnique({ where: { number } });
+    expect(row!.assigneeId).toBeNull();
+  });
 });
