@@ -90,7 +90,9 @@ export class TeamsConversations {
         "tenantId" = COALESCE(excluded."tenantId", "TeamsConversation"."tenantId"), "userId" = COALESCE(excluded."userId", "TeamsConversation"."userId"),
         status = 'active', "goneReason" = NULL, "goneAt" = NULL, "updatedAt" = excluded."updatedAt"
       RETURNING "createdAt"`;
-    this.put(conversation.conversationId, { ...conversation, status: "active", goneReason: undefined });
+    const stored: TeamsConversation = { ...conversation, status: "active", goneReason: undefined };
+    this.put(conversation.conversationId, stored);
+    if (conversation.userId && conversation.kind === "personal") this.put(`user:${conversation.userId}`, stored);
     return rows.length > 0 && new Date(rows[0]!.createdAt).getTime() === now.getTime();
   }
 
@@ -102,6 +104,21 @@ export class TeamsConversations {
       FROM "TeamsConversation" WHERE "conversationId" = ${conversationId}`;
     const row = rows[0] ? fromRow(rows[0]) : undefined;
     this.put(conversationId, row);
+    return row;
+  }
+
+  /**
+   * A person's personal chat with the bot, by their AAD object id (the core addresses a person as
+   * `user:<id>`, e.g. an escalation ping to an engineer). Undefined until they wrote or installed.
+   */
+  async personalOf(userId: string): Promise<TeamsConversation | undefined> {
+    const key = `user:${userId}`;
+    const cached = this.cache.get(key);
+    if (cached && this.clock.now().getTime() - cached.at < CACHE_MS) return cached.row;
+    const rows = await this.db.prisma.$queryRaw<Row[]>`SELECT "conversationId", "serviceUrl", "tenantId", kind, reference, status, "goneReason"
+      FROM "TeamsConversation" WHERE "userId" = ${userId} AND kind = 'personal' ORDER BY "updatedAt" DESC LIMIT 1`;
+    const row = rows[0] ? fromRow(rows[0]) : undefined;
+    this.put(key, row);
     return row;
   }
 
@@ -120,6 +137,7 @@ export class TeamsConversations {
     const cached = this.cache.get(conversationId)?.row;
     if (cached) this.put(conversationId, { ...cached, status: "gone", goneReason: reason });
     else this.cache.delete(conversationId);
+    for (const [key, entry] of this.cache) if (key.startsWith("user:") && entry.row?.conversationId === conversationId) this.cache.delete(key);
   }
 
   private put(conversationId: string, row: TeamsConversation | undefined): void {

@@ -11,16 +11,20 @@ import type { Activity } from "botbuilder";
 import type { Logger } from "pino";
 import type { ConversationRef, DeliveryResult, OutboundDelivery, OutboundMessage } from "../../bot/events.ts";
 import type { Deliverer } from "../../bot/runtime/dispatcher.ts";
-import { renderAdaptiveCard, toTeamsMarkdown } from "./adaptive-card.ts";
+import { renderAdaptiveCard, toTeamsMarkdown, type AdaptiveCard } from "./adaptive-card.ts";
 import type { TeamsCloudAdapter } from "./cloud-adapter.ts";
 import type { TeamsConversations } from "./conversations.ts";
 import type { DeliveryWaits } from "./delivery-waits.ts";
 import { addressOf } from "./inbound.ts";
 
 const CALL_TIMEOUT_MS = 15_000;
+/** How the core addresses a person rather than a conversation (Directory.personalConversations). */
+const PERSON_PREFIX = "user:";
 
 /** Where a message goes, resolved from the stored reference or what the target carries. */
 interface Destination {
+  /** The Teams conversation (a `user:<id>` target resolves to the person's personal chat). */
+  conversationId: string;
   serviceUrl: string;
   kind: NonNullable<ConversationRef["kind"]>;
   bot: Partial<Activity>["from"] | undefined;
@@ -68,18 +72,21 @@ export class TeamsDeliverer implements Deliverer {
 
   private async send(delivery: OutboundDelivery & { existingMessageId?: string }): Promise<DeliveryResult> {
     const { target } = delivery.message;
-    const stored = await this.conversations.get(target.conversationId);
+    const person = target.conversationId.startsWith(PERSON_PREFIX) ? target.conversationId.slice(PERSON_PREFIX.length) : undefined;
+    const stored = person ? await this.conversations.personalOf(person) : await this.conversations.get(target.conversationId);
     if (stored?.status === "gone")
-      return { ok: false, retryable: false, error: `Teams conversation ${target.conversationId} is gone: ${stored.goneReason ?? "removed"}` };
-    const destination = stored
-      ? { serviceUrl: stored.serviceUrl, kind: stored.kind, bot: stored.reference.bot, stored: true }
-      : await this.fallback(target);
+      return { ok: false, retryable: false, error: `Teams conversation ${stored.conversationId} is gone: ${stored.goneReason ?? "removed"}` };
+    const destination: Destination | undefined = stored
+      ? { conversationId: stored.conversationId, serviceUrl: stored.serviceUrl, kind: stored.kind, bot: stored.reference.bot, stored: true }
+      : person
+        ? undefined
+        : await this.fallback(target);
     if (!destination) {
-      // The app may be installed there soon; the dispatcher gives up after its last attempt.
+      // The person may write or install the app soon; the dispatcher gives up after its last attempt.
       this.log.warn({ conversation: target.conversationId }, "no Teams conversation reference yet; will retry");
       return { ok: false, retryable: true, error: `no conversation reference for ${target.conversationId}: the bot must be installed there first` };
     }
-    const address = addressOf({ conversationId: target.conversationId, threadId: target.threadId, kind: destination.kind });
+    const address = addressOf({ conversationId: destination.conversationId, threadId: target.threadId, kind: destination.kind });
     const activity: Partial<Activity> = { ...toActivity(delivery.message), from: destination.bot, conversation: { id: address } as Activity["conversation"] };
     try {
       const connector = await this.adapter.connectorFor(destination.serviceUrl);
@@ -87,6 +94,8 @@ export class TeamsDeliverer implements Deliverer {
       if (delivery.existingMessageId) {
         try {
           await connector.conversations.updateActivity(address, delivery.existingMessageId, { ...activity, id: delivery.existingMessageId }, options);
+          const card = activity.attachments?.[0]?.content as AdaptiveCard | undefined;
+          if (card) this.waits.cardUpdated(delivery.existingMessageId, card);
           return { ok: true, platformMessageId: delivery.existingMessageId };
         } catch (error) {
           // The message itself was deleted: post the new state instead of losing it.
@@ -94,13 +103,14 @@ export class TeamsDeliverer implements Deliverer {
           this.log.info({ conversation: address, message: delivery.existingMessageId }, "card to update is gone; posting it anew");
         }
       }
-      const replyToId = target.extra?.replyToId;
+      // Only a reply in the conversation it came from threads under its activity.
+      const replyToId = person ? undefined : target.extra?.replyToId;
       const response = replyToId
         ? await connector.conversations.replyToActivity(address, replyToId, activity, options)
         : await connector.conversations.sendToConversation(address, activity, options);
       return { ok: true, platformMessageId: response.id };
     } catch (error) {
-      return this.failure(error, target, destination);
+      return this.failure(error, destination);
     }
   }
 
@@ -108,21 +118,21 @@ export class TeamsDeliverer implements Deliverer {
   private async fallback(target: ConversationRef): Promise<Destination | undefined> {
     const serviceUrl = target.extra?.serviceUrl || (target.tenantId ? await this.conversations.serviceUrlOfTenant(target.tenantId) : undefined);
     if (!serviceUrl) return undefined;
-    return { serviceUrl, kind: target.kind ?? guessKind(target.conversationId), bot: undefined, stored: false };
+    return { conversationId: target.conversationId, serviceUrl, kind: target.kind ?? guessKind(target.conversationId), bot: undefined, stored: false };
   }
 
-  private async failure(error: unknown, target: ConversationRef, destination: Destination): Promise<DeliveryResult> {
+  private async failure(error: unknown, destination: Destination): Promise<DeliveryResult> {
     const status = statusOf(error);
     const code = (error as { code?: string }).code;
     const detail = `${status ?? "network"}${code ? ` ${code}` : ""}: ${(error as Error).message?.slice(0, 200) ?? String(error)}`;
-    const log = this.log.child({ conversation: target.conversationId, status, code });
+    const log = this.log.child({ conversation: destination.conversationId, status, code });
     if (status === 429) {
       const retryAfter = Number(headerOf(error, "retry-after"));
       return { ok: false, retryable: true, error: detail, retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined };
     }
     if (status === 403 || status === 404) {
       log.warn("Teams refused the conversation (bot removed or conversation deleted); recorded, not retried");
-      if (destination.stored) await this.conversations.markGone(target.conversationId, detail);
+      if (destination.stored) await this.conversations.markGone(destination.conversationId, detail);
       return { ok: false, retryable: false, error: detail };
     }
     if (status === 401) log.error("the Bot Connector refused the bot's credentials: check MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID");

@@ -50,8 +50,7 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
   /** Handles a message or an Action.Submit press, ending the turn once the replies here are out. */
   const handleAndWait = async (event: InboundEvent, context: TurnContext): Promise<void> => {
     const result = await handle(event, context);
-    const here = result.outboundKeys.filter((_key, i) => result.outbound[i]?.target.conversationId === event.conversation.conversationId);
-    await waits.waitFor(here);
+    await waits.waitFor(repliesHere(event, result));
   };
 
   // Universal actions: act, then answer with the refreshed card (or a short note).
@@ -62,18 +61,25 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
       log.warn({ verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb }, "Action.Execute without Switchboard data");
       return teamsText("teams.action.invalid", locale);
     }
-    const result = await handle(toActionEvent(context.activity, pressed, now(), true), context);
+    const pressedAt = Date.now();
+    const event = toActionEvent(context.activity, pressed, now(), true);
+    const result = await handle(event, context);
     if (result.duplicate) return teamsText("teams.action.already", locale);
-    const card = result.inline.find((message) => message.card)?.card;
-    if (!card) {
-      // No new card (the button posted something, or was refused): a short note under the card,
-      // the core's own words when it said something here (they are also posted as a message).
-      const said = result.outbound.find((message) => message.text && message.target.conversationId === splitConversationId(context.activity.conversation.id).conversationId);
-      return said?.text ? toTeamsMarkdown(said.text.slice(0, 280)) : teamsText("teams.action.done", locale);
+    const inline = result.inline.find((message) => message.card)?.card;
+    if (inline) {
+      const rendered = renderAdaptiveCard(inline);
+      await shareWithEveryone(context, rendered, log);
+      return rendered;
     }
-    const rendered = renderAdaptiveCard(card);
-    await shareWithEveryone(context, rendered, log);
-    return rendered;
+    // The handler may have changed the card through the outbox (its replaceKey): answer with that.
+    const here = repliesHere(event, result);
+    const cardId = context.activity.replyToId;
+    const updated = cardId ? await waits.cardUpdateOf(cardId, pressedAt, waits.waitFor(here)) : undefined;
+    if (updated) return updated;
+    // Nothing changed on the card (the button posted something, or was refused): a short note
+    // under it, the core's own words when it said something here (also posted as a message).
+    const said = result.outbound.find((message) => message.text && message.target.conversationId === event.conversation.conversationId);
+    return said?.text ? toTeamsMarkdown(said.text.slice(0, 280)) : teamsText("teams.action.done", locale);
   });
 
   // Action.Submit: the fallback of older clients; arrives as a message with the button's data.
@@ -142,6 +148,11 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
   }
 
   return { application, runTurn };
+}
+
+/** The outbox keys of the replies that go to the conversation the event came from. */
+function repliesHere(event: InboundEvent, result: HandleResult): string[] {
+  return result.outboundKeys.filter((_key, i) => result.outbound[i]?.target.conversationId === event.conversation.conversationId);
 }
 
 /** Whether the activity adds the bot to a conversation or removes it from one. */

@@ -53,6 +53,8 @@ describe("Teams card buttons", () => {
     // Everyone else in the channel sees the new state: the sent card is updated, not re-posted.
     const updates = await received(() => t.connector.activities().filter((a) => a.method === "PUT" && a.activityId === sentId));
     expect(JSON.stringify(updates.at(-1)!.body)).toContain("Lee Chen");
+    // The later state of the card (same replaceKey) is an update of the sent activity.
+    expect(updates.some((u) => u.conversation === ENGINEERS_CHANNEL)).toBe(true);
     expect(t.connector.postsTo(ENGINEERS_CHANNEL).filter((p) => JSON.stringify(p.body).includes(ref))).toHaveLength(1);
   });
 
@@ -119,5 +121,26 @@ describe("Teams card buttons", () => {
     expect(response.body.value).toMatch(/engineer/i);
     const row = await t.app.db.prisma.case.findUnique({ where: { number } });
     expect(row!.assigneeId).toBeNull();
+  });
+
+  it("an engineer acknowledges an escalation from the channel card: the invoke returns the refreshed card", async () => {
+    const { ref, number } = await openCase(t, PEOPLE.tom, "The Headset Pro volume is a bit low");
+    await t.post(personalMessage(t.connector.url, PEOPLE.tom, `escalate ${ref} we have a customer demo tomorrow`));
+    // The support card in the engineers' channel now asks for an acknowledgement.
+    const row = await t.app.db.prisma.case.findUnique({ where: { number } });
+    const cardId = await eventually(async () => {
+      const sent = await t.app.db.prisma.messageRef.findFirst({ where: { conversationId: ENGINEERS_CHANNEL, replaceKey: `case:${row!.id}:support` } });
+      const latest = t.connector.activities().filter((a) => a.conversation === ENGINEERS_CHANNEL && JSON.stringify(a.body).includes(ref)).at(-1);
+      if (!sent || !JSON.stringify(latest?.body).includes('"title":"Acknowledge"')) throw new Error("no escalated card yet");
+      return { id: sent.messageId, card: cardOf(latest) };
+    });
+    const ack = button(cardId.card, "Acknowledge");
+    const thread = TENANT_CONVERSATION(`${ENGINEERS_CHANNEL};messageid=${cardId.id}`, "channel");
+    const response = await t.post(executeAction(t.connector.url, PEOPLE.lee, thread, cardId.id, ack.verb, ack.data));
+    expect(response.status).toBe(200);
+    expect(response.body.type).toBe("application/vnd.microsoft.card.adaptive");
+    const card = JSON.stringify(response.body.value);
+    expect(card).toMatch(/level \d acknowledged/);
+    expect(card).not.toContain('"title":"Acknowledge"');
   });
 });

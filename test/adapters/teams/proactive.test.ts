@@ -95,4 +95,13 @@ describe("proactive Teams messages", () => {
     expect(throttled).toBeGreaterThanOrEqual(2);
     t.connector.refuse = undefined;
   });
+
+  it("a ping addressed to a person (an engineer's escalation) reaches their personal chat with the bot", async () => {
+    await t.post(personalMessage(t.connector.url, PEOPLE.lee, "hi"));
+    await received(() => t.connector.postsTo(personalChat(PEOPLE.lee)));
+    const { ref } = await openCase(t, PEOPLE.tom, "The Bar 30 camera is upside down");
+    await t.post(personalMessage(t.connector.url, PEOPLE.tom, `escalate ${ref} visitors all day`));
+    const ping = await received(() => t.connector.postsTo(personalChat(PEOPLE.lee)).find((p) => (p.body.text ?? "").includes(ref)));
+    expect(ping.activityId).toBeUndefined();
+  });
 });
