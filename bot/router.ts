@@ -23,6 +23,8 @@ export type CommandHandler = (ctx: Context, args: CommandArgs) => Promise<void>;
 export type IntentHandler = (ctx: Context, triage: TriageResult) => Promise<void>;
 export type ActionHandler = (ctx: Context, event: ActionEvent) => Promise<void>;
 export type EventHandler = (ctx: Context) => Promise<void>;
+/** Plain sentences; gets the router to hand recognized intents to their handlers. */
+export type ConversationHandler = (ctx: Context, router: Router) => Promise<void>;
 
 interface CommandSpec {
   verb: string;
@@ -48,7 +50,7 @@ export class Router {
   private readonly actions = new Map<string, ActionHandler>();
   private readonly webhooks = new Map<string, EventHandler>();
   private readonly intents = new Map<Intent, IntentHandler>();
-  private conversation: EventHandler | undefined;
+  private conversation: ConversationHandler | undefined;
   private install: EventHandler | undefined;
 
   /** Registers a command under its words in every language (the first is the canonical verb). */
@@ -80,7 +82,7 @@ export class Router {
   }
 
   /** Free text that is not a command. */
-  otherwise(handler: EventHandler): this {
+  otherwise(handler: ConversationHandler): this {
     this.conversation = handler;
     return this;
   }
@@ -144,7 +146,7 @@ export class Router {
             const help = this.commands.get("help");
             if (help) return help.handler(ctx, { verb: "help", rest: "", caseNumber: undefined });
           }
-          return this.conversation?.(ctx);
+          return this.conversation?.(ctx, this);
         }
       }
     };

@@ -1,24 +1,43 @@
 /**
- * Plain sentences that are not commands. Greetings and thanks are answered here; explicit
- * "open a case …" requests open one. Problem reports go to the triage intake when it is
- * configured (bot/handlers/intake.ts); until then the person is told how to open a case.
+ * Plain sentences that are not commands. The triage says what the person wants; problem reports
+ * go to the intake conversation (bot/intake), questions to the documentation, and every other
+ * intent to its handler — or, for a service that is not built yet, an honest "coming soon".
  */
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
-import type { CommandArgs } from "../router.ts";
-import { isSeverity } from "../services/case-refs.ts";
+import { askForProblem, continueIntake, onlyAsksToOpen, startIntake } from "../intake/flow.ts";
+import type { MessageKey } from "../i18n/index.ts";
+import type { CommandArgs, Router } from "../router.ts";
+import { isSeverity, parseCaseRef } from "../services/case-refs.ts";
+import type { Intent, TriageResult } from "../triage/index.ts";
 import { showCase } from "./cases.ts";
 import { answerQuestion } from "./knowledge.ts";
+import { showHelp } from "./help.ts";
 
-const GREETING = /^\s*(hi|hello|hey|hola|buenas|buenos dias|good (morning|afternoon|evening))\b[\s!.,]*$/i;
-const THANKS = /^\s*(thanks|thank you|thx|gracias|muchas gracias)\b[\s!.,]*$/i;
+const CANCEL = /^\s*(cancel|never ?mind|forget it|cancelar|cancela|olv[ií]dalo)\b/i;
+const RECENT_MS = 2 * 3_600_000;
 
-/** "open case <what is wrong>" / "abrir caso <qué pasa>": opens a case from the sentence. */
+/** A case this person opened in this conversation in the last hours and that is still active. */
+async function recentCaseHere(ctx: Context): Promise<number | undefined> {
+  const linked = await ctx.services.cases.findByThread(ctx.person, ctx.event.conversation);
+  if (!linked || linked.requesterId !== ctx.person.personId) return undefined;
+  if (!["open", "waiting_customer", "waiting_partner"].includes(linked.status)) return undefined;
+  return ctx.services.clock.now().getTime() - linked.updatedAt.getTime() < RECENT_MS ? linked.number : undefined;
+}
+
+const QUESTION = /\?\s*$|^¿/;
+const looksLikeQuestion = (text: string) => QUESTION.test(text.trim());
+
+const THANKS = /^\s*(thanks|thank you|thx|ty|gracias|muchas gracias)\b[\s!.,]*$/i;
+const HELP = /\b(help|what can you do|ayuda|qu[eé] puedes hacer)\b/i;
+
+/** "open case <what is wrong>" / "abrir caso <qué pasa>": opens a case from the sentence at once. */
 export async function openCaseCommand(ctx: Context, args: CommandArgs): Promise<void> {
   const text = args.rest.trim();
   if (!text) throw invalid("error.missingText", { usage: ctx.lang === "es" ? "abrir caso <qué ocurre>" : "open case <what is wrong>" });
   const severityWord = /\bsev([1-4])\b/i.exec(text);
-  const severity = severityWord ? `sev${severityWord[1]}` : "sev3";
+  const triage = ctx.services.triage.classify(text);
+  const severity = severityWord ? `sev${severityWord[1]}` : (triage.severity ?? "sev3");
   const { view, created } = await ctx.services.cases.open(
     ctx.person,
     {
@@ -29,6 +48,7 @@ export async function openCaseCommand(ctx: Context, args: CommandArgs): Promise<
           .split(/[.!?\n]/)[0] || text,
       description: text,
       severity: isSeverity(severity) ? severity : "sev3",
+      category: triage.category,
       language: ctx.lang,
     },
     ctx.origin,
@@ -37,31 +57,103 @@ export async function openCaseCommand(ctx: Context, args: CommandArgs): Promise<
   await showCase(ctx, view.number);
 }
 
-export async function converse(ctx: Context): Promise<void> {
+/** The case a sentence is about: the one it names, the one of this thread, or the person's only open one. */
+async function caseInQuestion(ctx: Context, triage: TriageResult): Promise<number | undefined | "several"> {
+  const named = parseCaseRef(triage.entities.case_id[0] ?? ctx.text);
+  if (named !== undefined) return named;
+  const linked = await ctx.services.cases.findByThread(ctx.person, ctx.event.conversation);
+  if (linked) return linked.number;
+  const mine = (await ctx.services.cases.list(ctx.person, { mine: true, limit: 5 })).filter((c) => c.status !== "closed");
+  if (mine.length === 1) return mine[0]!.number;
+  return mine.length > 1 ? "several" : undefined;
+}
+
+async function caseStatus(ctx: Context, triage: TriageResult): Promise<void> {
+  const which = await caseInQuestion(ctx, triage);
+  if (typeof which === "number") return showCase(ctx, which);
+  const mine = await ctx.services.cases.list(ctx.person, { mine: true, limit: 10 });
+  if (mine.length === 0) return void ctx.reply({ text: ctx.t("intake.nothingOpen") });
+  ctx.reply({
+    card: {
+      title: ctx.t("intake.whichCase"),
+      body: mine.map((c) => `• ${c.ref} · ${c.title}`).join("\n"),
+      actions: mine.slice(0, 5).map((c) => ({ id: "case.view", label: c.ref, value: { case: c.ref } })),
+    },
+  });
+}
+
+async function closeFromSentence(ctx: Context, triage: TriageResult): Promise<void> {
+  // Closing is only done on a case the sentence or the thread names; "it works now" said in a
+  // direct chat gets the person's open cases as buttons to confirm.
+  const named = parseCaseRef(triage.entities.case_id[0] ?? ctx.text);
+  const which =
+    named ?? (await ctx.services.cases.findByThread(ctx.person, ctx.event.conversation))?.number ?? (await caseInQuestion(ctx, triage));
+  if (typeof which === "number" && (named !== undefined || ctx.event.conversation.threadId)) {
+    const view = await ctx.services.cases.close(ctx.person, which, ctx.origin, ctx.text);
+    return void ctx.reply({ text: ctx.t("case.closed", { case: view.ref }) });
+  }
+  if (which === undefined) return void ctx.reply({ text: ctx.t("intake.noCase") });
+  const mine = (await ctx.services.cases.list(ctx.person, { mine: true, limit: 5 })).filter((c) => c.status !== "closed");
+  ctx.reply({
+    card: {
+      title: ctx.t("intake.whichCase"),
+      body: mine.map((c) => `• ${c.ref} · ${c.title}`).join("\n"),
+      actions: mine.map((c) => ({ id: "case.works", label: `${ctx.t("case.action.works")}: ${c.ref}`, value: { case: c.ref } })),
+    },
+  });
+}
+
+function comingSoon(ctx: Context, intent: Intent): void {
+  const key = `feature.${intent}` as MessageKey;
+  ctx.reply({ text: ctx.t("error.feature.coming", { feature: ctx.t(key) }) });
+}
+
+/** The conversation handler: understand the sentence, then route it. */
+export async function converse(ctx: Context, router: Router): Promise<void> {
   const text = ctx.text.trim();
   if (!text) {
     ctx.reply({ text: ctx.t("greeting.hello", { name: ctx.person.name.split(" ")[0] ?? "" }) });
     return;
   }
-  if (THANKS.test(text)) {
-    ctx.reply({ text: ctx.t("greeting.thanks") });
-    return;
+  let triage = ctx.services.triage.classify(text);
+  if (ctx.services.triage.refine) triage = await ctx.services.triage.refine(text, triage);
+  ctx.triage = triage;
+  ctx.log.debug({ intent: triage.intent, category: triage.category, severity: triage.severity, confidence: triage.confidence }, "triage");
+  if (await continueIntake(ctx, triage)) return;
+  if (onlyAsksToOpen(text)) return askForProblem(ctx);
+  if (CANCEL.test(text)) return void ctx.reply({ text: ctx.t("intake.nothingToCancel") });
+  // A remark right after a case was opened here ("since yesterday", "it's room 2") belongs to it.
+  // Not a question and not clearly off-topic (the rules are sure of those).
+  if ((triage.intent === "other" && triage.confidence < 0.7) || (triage.confidence < 0.4 && !looksLikeQuestion(text))) {
+    const recent = await recentCaseHere(ctx);
+    if (recent) {
+      const view = await ctx.services.cases.comment(ctx.person, recent, text, "public", ctx.origin);
+      return void ctx.reply({ text: ctx.t("intake.addedToCase", { case: view.ref }) });
+    }
   }
-  if (GREETING.test(text)) {
-    ctx.reply({ text: ctx.t("greeting.hello", { name: ctx.person.name.split(" ")[0] ?? "" }) });
-    return;
-  }
-  if (looksLikeQuestion(text)) {
-    await answerQuestion(ctx, text);
-    return;
-  }
-  ctx.reply({ text: ctx.t("conversation.fallback") });
-}
 
-const QUESTION_START =
-  /^(how|what|where|why|when|which|who|can|could|does|do|is|are|should|cómo|como|qué|que|dónde|donde|por qué|cuál|cual|cuándo|puedo|se puede|hay)/i;
-
-/** A question about how something works, rather than a report or a request. */
-export function looksLikeQuestion(text: string): boolean {
-  return /\?\s*$/.test(text) || /^¿/.test(text) || QUESTION_START.test(text.trim());
+  const registered = router.intentHandler(triage.intent);
+  if (registered) return registered(ctx, triage);
+  switch (triage.intent) {
+    case "report_issue":
+      return startIntake(ctx, triage);
+    case "how_to":
+      await answerQuestion(ctx, text, triage.entities.model.length ? triage.entities.model : undefined);
+      return;
+    case "case_status":
+      return caseStatus(ctx, triage);
+    case "close_case":
+      return closeFromSentence(ctx, triage);
+    case "greeting_help":
+      if (HELP.test(text)) return showHelp(ctx);
+      ctx.reply({
+        text: THANKS.test(text) ? ctx.t("greeting.thanks") : ctx.t("greeting.hello", { name: ctx.person.name.split(" ")[0] ?? "" }),
+      });
+      return;
+    case "other":
+      ctx.reply({ text: ctx.t("intake.other") });
+      return;
+    default:
+      comingSoon(ctx, triage.intent);
+  }
 }

@@ -17,6 +17,7 @@ import {
 } from "./cases.ts";
 import { converse, openCaseCommand } from "./conversation.ts";
 import { showHelp } from "./help.ts";
+import { deviceChosenAction, fixedAction, openNowAction } from "../intake/flow.ts";
 import {
   acknowledgeAction,
   acknowledgeCommand,
@@ -58,6 +59,10 @@ export function createRouter(): Router {
     .action("esc.escalate", escalateAction)
     .action("esc.reassign", reassignAction)
     .intent("escalate", escalateIntent)
+    .action("intake.fixed", fixedAction)
+    .action("intake.broken", openNowAction)
+    .action("intake.open", openNowAction)
+    .action("intake.device", deviceChosenAction)
     .action("kb.helped", helpedAction)
     .action("kb.open_case", openCaseFromAnswer)
     .otherwise(converse);

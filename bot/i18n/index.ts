@@ -10,9 +10,10 @@ import { en as coreEn } from "./en.ts";
 import { es as coreEs } from "./es.ts";
 import { knowledgeMessages } from "../handlers/knowledge-messages.ts";
 import { escalationMessages } from "../escalations/messages.ts";
+import { intakeMessages } from "../intake/messages.ts";
 import { portalMessages } from "../portal/messages.ts";
 
-const features = [knowledgeMessages, escalationMessages, portalMessages] as const;
+const features = [knowledgeMessages, escalationMessages, intakeMessages, portalMessages] as const;
 
 // Distributes over the union of catalogs, so every catalog's keys are included.
 type KeysOf<C> = C extends { en: infer E } ? keyof E : never;

@@ -1,0 +1,245 @@
+/**
+ * The intake conversation: a problem report becomes a draft case; the bot asks only for what is
+ * missing (device, site, since when, impact), accepts answers in any order and in free text,
+ * proposes what the documentation says with "That fixed it" / "Still broken", and opens the case
+ * when the problem stays or when asked. The draft lives in the conversation state, so any replica
+ * and any restart continues the same conversation; "cancel" drops it at any point.
+ */
+import type { Context } from "../context.ts";
+import { conversationKey, type ActionEvent, type Card } from "../events.ts";
+import type { MessageKey } from "../i18n/index.ts";
+import { isSeverity, type Severity } from "../services/case-refs.ts";
+import type { TriageResult } from "../triage/index.ts";
+import { showCase } from "../handlers/cases.ts";
+import { describe, mergeAnswer, nextQuestion, startDraft, type IntakeDraft, type Question } from "./draft.ts";
+import { familyOf } from "./families.ts";
+import { resolveDraft } from "./resolve.ts";
+
+const STATE_KIND = "intake";
+const TTL_MS = 24 * 3_600_000;
+const CANCEL = /^\s*(cancel|cancel it|never ?mind|forget it|stop|cancelar|cancela|olv[ií]dalo|d[eé]jalo)\b/i;
+const OPEN_NOW = /\b(just open (a |the )?case|open (it|the case)( now)?|open a ticket|ab(re|rir) (el |un )?caso|[aá]brelo)\b/i;
+const FIXED = /\b(it works( now)?|working now|fixed it|that fixed it|solved|ya funciona|funciona ya|solucionado|arreglado)\b/i;
+
+const stateKey = (ctx: Context) => `${STATE_KIND}:${conversationKey(ctx.event.conversation)}:${ctx.person.personId ?? ""}`;
+
+async function save(ctx: Context, draft: IntakeDraft): Promise<void> {
+  await ctx.services.states.set(stateKey(ctx), STATE_KIND, draft, TTL_MS);
+}
+
+/** The draft in progress in this conversation, if any. */
+export async function currentDraft(ctx: Context): Promise<IntakeDraft | undefined> {
+  if (!ctx.viewer?.personId) return undefined;
+  const state = await ctx.services.states.get<IntakeDraft>(stateKey(ctx));
+  return state?.kind === STATE_KIND ? state.data : undefined;
+}
+
+const intakeActions = (ctx: Context): Card["actions"] => [{ id: "intake.open", label: ctx.t("intake.action.open"), value: {} }];
+
+/** Starts an intake from a problem report. */
+export async function startIntake(ctx: Context, triage: TriageResult): Promise<void> {
+  if (!ctx.person.organizationId) {
+    ctx.reply({ text: ctx.t("intake.needsOrganization") });
+    return;
+  }
+  const draft = startDraft(ctx.text, triage, ctx.lang, familyOf(ctx.text, ctx.services.catalog));
+  if (draft.category === "cloud_partner") {
+    const partner = draft.partner ? ctx.t(`partner.${draft.partner}`) : "the cloud partner";
+    ctx.reply({ text: ctx.t("intake.partner", { partner }) });
+  }
+  await advance(ctx, draft);
+}
+
+/**
+ * Continues the intake in progress with this message; false when there is none (the message is
+ * then routed as usual).
+ */
+export async function continueIntake(ctx: Context, triage: TriageResult): Promise<boolean> {
+  const draft = await currentDraft(ctx);
+  if (!draft) return false;
+  const text = ctx.text;
+  if (CANCEL.test(text)) {
+    await ctx.services.states.clear(stateKey(ctx));
+    ctx.reply({ text: ctx.t("intake.cancelled") });
+    return true;
+  }
+  if (triage.intent === "close_case" || FIXED.test(text)) {
+    await ctx.services.states.clear(stateKey(ctx));
+    ctx.reply({ text: ctx.t("intake.fixed") });
+    return true;
+  }
+  // A question about something else (a case, a replacement…) is answered; the draft waits.
+  if (!draft.pending && triage.confidence >= 0.8 && !["report_issue", "other", "greeting_help", "how_to"].includes(triage.intent))
+    return false;
+  if (draft.openWhenDescribed) {
+    await openFromDraft(ctx, { ...startDraft(text, triage, ctx.lang, familyOf(text, ctx.services.catalog)), asked: [] });
+    return true;
+  }
+  const merged = mergeAnswer(draft, text, triage, familyOf(text, ctx.services.catalog));
+  if (OPEN_NOW.test(text)) {
+    await openFromDraft(ctx, merged);
+    return true;
+  }
+  await advance(ctx, merged);
+  return true;
+}
+
+/** Asks the next question, proposes a fix from the documentation, or opens the case. */
+async function advance(ctx: Context, draft: IntakeDraft): Promise<void> {
+  const resolved = await resolveDraft(ctx, draft);
+  const current = resolved.draft;
+  if (resolved.notice) ctx.reply({ text: resolved.notice });
+  const question: Question | undefined = resolved.choices ? "device" : nextQuestion(current);
+  if (question) {
+    const asked: IntakeDraft = { ...current, asked: [...new Set([...current.asked, question])], pending: question };
+    await save(ctx, asked);
+    ctx.reply({ card: questionCard(ctx, question, resolved.choices, current) });
+    return;
+  }
+  if (!current.suggested) {
+    // The problem as first described: the answers to the questions (places, dates) are not
+    // what the documentation is about.
+    const answer = await ctx.services.knowledge.answer(documentationQuery(current), {
+      language: ctx.lang,
+      products: current.model ? [current.model] : undefined,
+    });
+    if (answer.status === "answered") {
+      await save(ctx, { ...current, suggested: true, pending: undefined });
+      const best = answer.passages.slice(0, 2);
+      ctx.reply({
+        card: {
+          title: ctx.t("intake.suggest"),
+          body: answer.text ?? best.map((p) => `*${p.sectionPath}*\n${p.snippet}`).join("\n\n"),
+          context: best.map((p, i) => `[${i + 1}] ${p.link ?? p.path}`),
+          actions: [
+            { id: "intake.fixed", label: ctx.t("intake.action.fixed"), value: { chunk: best[0]?.chunkId ?? "" }, style: "primary" },
+            { id: "intake.broken", label: ctx.t("intake.action.broken"), value: { chunk: best[0]?.chunkId ?? "" } },
+          ],
+        },
+      });
+      return;
+    }
+  }
+  await openFromDraft(ctx, current);
+}
+
+function questionCard(
+  ctx: Context,
+  question: Question,
+  choices: { serial: string; label: string }[] | undefined,
+  draft: IntakeDraft,
+): Card {
+  if (choices) {
+    const model = ctx.services.catalog.models.find((m) => m.id === draft.model)?.name ?? draft.model ?? "";
+    return {
+      title: ctx.t("intake.ask.deviceChoice", { model }),
+      actions: [
+        ...choices.map((c) => ({ id: "intake.device", label: c.label, value: { serial: c.serial } })),
+        ...(intakeActions(ctx) ?? []),
+      ],
+    };
+  }
+  const example = ctx.services.catalog.models[0] ? `${ctx.services.catalog.models[0].serial_prefix}-1234567` : "AB1-1234567";
+  const key: MessageKey = `intake.ask.${question}`;
+  return { title: ctx.t(key, { example }), actions: intakeActions(ctx) };
+}
+
+/** The problem without the place and the time, which documentation never speaks of. */
+export function documentationQuery(draft: IntakeDraft): string {
+  let query = draft.problem;
+  for (const part of [draft.since, draft.siteText])
+    if (part) query = query.replace(new RegExp(part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"), " ");
+  return query.replace(/\s+/g, " ").trim();
+}
+
+/** Opens the case from what the draft holds, then forgets the draft. */
+async function openFromDraft(ctx: Context, draft: IntakeDraft): Promise<void> {
+  const { draft: resolved, facts } = await resolveDraft(ctx, draft);
+  const description = describe(resolved, facts);
+  // The whole conversation says more about impact than its first sentence.
+  const overall = ctx.services.triage.classify(description);
+  let severity: Severity = resolved.severity ?? overall.severity ?? "sev3";
+  if (overall.severity && overall.severity < severity) severity = overall.severity;
+  if (resolved.meetingBlocked && (resolved.criticalEvent || (resolved.roomsAffected ?? 0) >= 5)) severity = "sev1";
+  const { view, created } = await ctx.services.cases.open(
+    ctx.person,
+    {
+      title:
+        resolved.problem
+          .split(/[\n.!?]/)[0]!
+          .trim()
+          .slice(0, 120) || resolved.problem.slice(0, 120),
+      description,
+      severity: isSeverity(severity) ? severity : "sev3",
+      category: resolved.category ?? overall.category,
+      language: ctx.lang,
+      deviceId: resolved.deviceId ?? null,
+      siteId: resolved.siteId ?? null,
+    },
+    ctx.origin,
+  );
+  await ctx.services.states.clear(stateKey(ctx));
+  ctx.reply({ text: ctx.t(created ? "case.opened" : "case.openedAgain", { case: view.ref, title: view.title }) });
+  await showCase(ctx, view.number);
+}
+
+/** "Just open a case" before saying what is wrong: the next message becomes the case. */
+export async function askForProblem(ctx: Context): Promise<void> {
+  await save(ctx, {
+    problem: "",
+    notes: [],
+    category: null,
+    severity: null,
+    partner: null,
+    asked: [],
+    lang: ctx.lang,
+    openWhenDescribed: true,
+  });
+  ctx.reply({ text: ctx.t("intake.describe") });
+}
+
+/** Whether a sentence only asks for a case to be opened. */
+export function onlyAsksToOpen(text: string): boolean {
+  return OPEN_NOW.test(text) && text.replace(OPEN_NOW, "").replace(/[\s,.!?]|please|por favor/gi, "").length < 3;
+}
+
+/** "That fixed it": no case; the documentation gets the credit. */
+export async function fixedAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const draft = await currentDraft(ctx);
+  await ctx.services.states.clear(stateKey(ctx));
+  if (draft)
+    await ctx.services.knowledge.recordFeedback({
+      query: draft.problem,
+      chunkId: event.value.chunk || null,
+      helpful: true,
+      personId: ctx.viewer?.personId,
+    });
+  ctx.reply({ text: ctx.t("intake.fixed") });
+}
+
+/** "Still broken" / "Open the case now". */
+export async function openNowAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const draft = await currentDraft(ctx);
+  if (!draft) {
+    ctx.reply({ text: ctx.t("conversation.fallback") });
+    return;
+  }
+  if (event.actionId === "intake.broken")
+    await ctx.services.knowledge.recordFeedback({
+      query: draft.problem,
+      chunkId: event.value.chunk || null,
+      helpful: false,
+      personId: ctx.viewer?.personId,
+    });
+  await openFromDraft(ctx, draft);
+}
+
+/** A device chosen from the buttons. */
+export async function deviceChosenAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const draft = await currentDraft(ctx);
+  if (!draft) {
+    ctx.reply({ text: ctx.t("conversation.fallback") });
+    return;
+  }
+  await advance(ctx, { ...draft, serial: event.value.serial, deviceId: undefined, pending: undefined });
+}

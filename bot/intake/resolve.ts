@@ -1,0 +1,78 @@
+/**
+ * Ties what the person said to the organization's records: a serial to its device (and the
+ * device's site), a model to the one device of that model (or a choice between them), a place
+ * to one of the organization's sites.
+ */
+import type { Context } from "../context.ts";
+import type { IntakeDraft } from "./draft.ts";
+
+export interface Resolution {
+  draft: IntakeDraft;
+  facts: { device?: string; site?: string };
+  /** Several devices of the model: the person picks one. */
+  choices?: { serial: string; label: string }[];
+  /** Something worth telling (a serial we don't know). */
+  notice?: string;
+}
+
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+
+export async function resolveDraft(ctx: Context, draft: IntakeDraft): Promise<Resolution> {
+  const organizationId = ctx.person.organizationId;
+  if (!organizationId) return { draft, facts: {} };
+  const prisma = ctx.services.db.prisma;
+  const next = { ...draft };
+  const facts: Resolution["facts"] = {};
+  let notice: string | undefined;
+
+  if (next.siteText && !next.siteId) {
+    const sites = await prisma.site.findMany({ where: { organizationId }, select: { id: true, name: true, city: true, aliases: true } });
+    const said = fold(next.siteText);
+    const match = sites.find((site) =>
+      [site.name, site.city ?? "", ...(JSON.parse(site.aliases) as string[])]
+        .filter((name) => name.length >= 3)
+        .some((name) => said.includes(fold(name)) || fold(name).includes(said)),
+    );
+    if (match) next.siteId = match.id;
+  }
+
+  let choices: Resolution["choices"];
+  if (!next.deviceId && next.serial) {
+    const device = await prisma.device.findUnique({ where: { serial: next.serial }, include: { model: true, site: true } });
+    if (device && device.organizationId === organizationId) {
+      next.deviceId = device.id;
+      next.model = device.modelId;
+      if (device.siteId && !next.siteText) next.siteId = device.siteId;
+    } else if (!draft.deviceId) {
+      notice = ctx.t("intake.unknownSerial", { serial: next.serial });
+    }
+  } else if (!next.deviceId && (next.model || (next.family && next.siteId))) {
+    // A model, or a kind of device ("the bar") in a known room: the organization's devices that fit.
+    const devices = await prisma.device.findMany({
+      where: {
+        organizationId,
+        ...(next.model ? { modelId: next.model } : { model: { family: next.family } }),
+        ...(next.siteId ? { siteId: next.siteId } : {}),
+      },
+      include: { site: true },
+      take: 6,
+    });
+    if (devices.length === 1) {
+      next.deviceId = devices[0]!.id;
+      if (devices[0]!.siteId && !next.siteId) next.siteId = devices[0]!.siteId;
+    } else if (devices.length > 1 && !draft.asked.includes("device")) {
+      choices = devices.map((d) => ({ serial: d.serial, label: `${d.serial}${d.site ? ` · ${d.site.name}` : ""}` }));
+    }
+  }
+
+  if (next.deviceId) {
+    const device = await prisma.device.findUnique({ where: { id: next.deviceId }, include: { model: true } });
+    if (device) facts.device = `${device.model.name} ${device.serial}`;
+  }
+  if (next.siteId) facts.site = (await prisma.site.findUnique({ where: { id: next.siteId }, select: { name: true } }))?.name;
+  return { draft: next, facts, choices, notice };
+}
