@@ -4,9 +4,11 @@
  * outbox dispatcher and its start/stop hooks; add one line here per adapter.
  */
 import type { App } from "./app.ts";
+import { mountDeviceStatusWebhook } from "../adapters/webhook/device-status.ts";
 import { mountSlack } from "../adapters/slack/index.ts";
 
 export async function mountAdapters(app: App): Promise<void> {
+  mountDeviceStatusWebhook(app);
   if (app.config.slack) await mountSlack(app);
   (await import("../adapters/teams/mount.ts")).mountTeams(app);
 }

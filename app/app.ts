@@ -11,6 +11,7 @@ import type { LanguageDetector } from "../bot/language.ts";
 import { createTriage, detectLanguage } from "../bot/triage/index.ts";
 import { registerCaseTimers } from "../bot/runtime/case-timers.ts";
 import { createPortalServices } from "../bot/portal/services.ts";
+import { createItToolServices, registerItToolTimers } from "../bot/it-tools/services.ts";
 import { loadPolicies } from "../bot/escalations/policies.ts";
 import { EscalationService } from "../bot/escalations/service.ts";
 import { registerEscalationTimers } from "../bot/escalations/timers.ts";
@@ -130,6 +131,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   registerCaseTimers(scheduler, cases);
   registerEscalationTimers(scheduler, escalations);
   services.portal = await createPortalServices(services, { seedDemo: config.seedDemoData });
+  services.itTools = createItToolServices(services, { log, wake: (dueAt) => scheduler.wake(dueAt), networkCheckFile: config.networkCheckFile });
+  registerItToolTimers(scheduler, services, services.itTools);
   const bot = new Bot(services, log.child({ component: "bot" }), {
     onHandled: (event, outcome) => metrics.inboundEvents.inc({ platform: event.platform, kind: event.kind, outcome }),
   });

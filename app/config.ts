@@ -50,6 +50,7 @@ const envSchema = z
     CATALOG_FILE: optionalString,
     DEVICE_WEBHOOK_SECRET: optionalString,
     PARTNER_WEBHOOK_SECRET: optionalString,
+    NETWORK_CHECK_FILE: optionalString,
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
     SEED_DEMO_DATA: booleanFlag(true),
     ESCALATION_POLICIES_FILE: optionalString,
@@ -69,6 +70,7 @@ const envSchema = z
     if (env.KNOWLEDGE_DIR && !(existsSync(env.KNOWLEDGE_DIR) && statSync(env.KNOWLEDGE_DIR).isDirectory()))
       issue("KNOWLEDGE_DIR", `is not a folder: ${env.KNOWLEDGE_DIR}`);
     if (env.CATALOG_FILE && !existsSync(env.CATALOG_FILE)) issue("CATALOG_FILE", `does not exist: ${env.CATALOG_FILE}`);
+    if (env.NETWORK_CHECK_FILE && !existsSync(env.NETWORK_CHECK_FILE)) issue("NETWORK_CHECK_FILE", `does not exist: ${env.NETWORK_CHECK_FILE}`);
     if (env.ESCALATION_POLICIES_FILE && !existsSync(env.ESCALATION_POLICIES_FILE))
       issue("ESCALATION_POLICIES_FILE", `does not exist: ${env.ESCALATION_POLICIES_FILE}`);
   });
@@ -86,6 +88,8 @@ export interface Config {
   catalogFile: string | undefined;
   deviceWebhookSecret: string | undefined;
   partnerWebhookSecret: string | undefined;
+  /** The network check's endpoint list (JSON); the demo list when unset. */
+  networkCheckFile: string | undefined;
   logLevel: string;
   seedDemoData: boolean;
   escalationPoliciesFile: string | undefined;
@@ -127,6 +131,7 @@ export function readConfig(env: Env): Config {
     catalogFile: e.CATALOG_FILE,
     deviceWebhookSecret: e.DEVICE_WEBHOOK_SECRET,
     partnerWebhookSecret: e.PARTNER_WEBHOOK_SECRET,
+    networkCheckFile: e.NETWORK_CHECK_FILE,
     logLevel: e.LOG_LEVEL,
     seedDemoData: e.SEED_DEMO_DATA,
     escalationPoliciesFile: e.ESCALATION_POLICIES_FILE,

@@ -31,6 +31,7 @@ import {
 } from "./escalations.ts";
 import { helpedAction, openCaseFromAnswer } from "./knowledge.ts";
 import { registerPortalHandlers } from "../portal/handlers.ts";
+import { registerItToolHandlers } from "../it-tools/handlers.ts";
 
 export function createRouter(): Router {
   const router = new Router()
@@ -67,5 +68,6 @@ export function createRouter(): Router {
     .action("kb.open_case", openCaseFromAnswer)
     .otherwise(converse);
   registerPortalHandlers(router);
+  registerItToolHandlers(router);
   return router;
 }

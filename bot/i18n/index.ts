@@ -12,8 +12,9 @@ import { knowledgeMessages } from "../handlers/knowledge-messages.ts";
 import { escalationMessages } from "../escalations/messages.ts";
 import { intakeMessages } from "../intake/messages.ts";
 import { portalMessages } from "../portal/messages.ts";
+import { itToolMessages } from "../it-tools/messages.ts";
 
-const features = [knowledgeMessages, escalationMessages, intakeMessages, portalMessages] as const;
+const features = [knowledgeMessages, escalationMessages, intakeMessages, portalMessages, itToolMessages] as const;
 
 // Distributes over the union of catalogs, so every catalog's keys are included.
 type KeysOf<C> = C extends { en: infer E } ? keyof E : never;

@@ -4,13 +4,15 @@
  * the one `AuditHead` row holds the last index and hash. Editing a row breaks its hash, deleting
  * one leaves a gap, and cutting rows off the end no longer matches the head.
  *
+ * Writing is bot/services/audit.ts (`auditSteps`); this file hashes and verifies.
+ *
  * Concurrency: the head is read and advanced by one upsert at the start of each append. That
  * statement takes the head's row lock (PostgreSQL) or the database write lock (SQLite) and holds
  * it until the caller's transaction ends, so appends take turns: no two rows get the same index
  * or the same predecessor, and a rolled-back append gives its index back.
  */
 import { createHash } from "node:crypto";
-import type { Database, Tx } from "../../db/client.ts";
+import type { Database } from "../../db/client.ts";
 
 /** The `prevHash` of the first row of the chain. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -48,26 +50,6 @@ export function hashAuditRow(row: AuditRowContent, chainIndex: number, prevHash:
     row.after,
   ]);
   return createHash("sha256").update(canonical).digest("hex");
-}
-
-/**
- * Appends a row to the chain. Must run inside the caller's transaction (the head's lock is what
- * orders concurrent writers); three statements: advance the head, insert the row, store its hash.
- */
-export async function appendAuditRow(tx: Tx, row: AuditRowContent): Promise<void> {
-  const [head] = await tx.$queryRaw<{ chainIndex: number | bigint; hash: string }[]>`INSERT INTO "AuditHead" (id, "chainIndex", hash, "updatedAt")
-    VALUES (1, 1, ${GENESIS_HASH}, ${row.at})
-    ON CONFLICT (id) DO UPDATE SET "chainIndex" = "AuditHead"."chainIndex" + 1, "updatedAt" = excluded."updatedAt"
-    RETURNING "chainIndex", hash`;
-  const chainIndex = Number(head!.chainIndex);
-  // The upsert leaves `hash` alone, so what it returns is the previous row's hash.
-  const prevHash = head!.hash;
-  const hash = hashAuditRow(row, chainIndex, prevHash);
-  await tx.$executeRaw`INSERT INTO "AuditLog" (at, "actorId", "actorLabel", platform, action, "subjectType", "subjectId", "organizationId",
-      before, after, "chainIndex", "prevHash", hash)
-    VALUES (${row.at}, ${row.actorId}, ${row.actorLabel}, ${row.platform}, ${row.action}, ${row.subjectType}, ${row.subjectId},
-      ${row.organizationId}, ${row.before}, ${row.after}, ${chainIndex}, ${prevHash}, ${hash})`;
-  await tx.$executeRaw`UPDATE "AuditHead" SET hash = ${hash} WHERE id = 1`;
 }
 
 /** What a verification found. */

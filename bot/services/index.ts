@@ -13,6 +13,7 @@ import type { InboundDeliveries } from "./deliveries.ts";
 import type { Directory } from "./directory.ts";
 import type { PeopleService } from "./people.ts";
 import type { PortalServices } from "../portal/services.ts";
+import type { ItToolServices } from "../it-tools/services.ts";
 
 export interface Services {
   db: Database;
@@ -33,6 +34,8 @@ export interface Services {
   llm: LanguageModel | undefined;
   /** Registration, licenses, firmware, documents, discounts (bot/portal); set by app/app.ts. */
   portal?: PortalServices;
+  /** Device status notifications, network check (bot/it-tools); set by app/app.ts. */
+  itTools?: ItToolServices;
   /** Wakes the outbox dispatcher after messages were committed outside a service. */
   outboxCommitted(): void;
 }

@@ -1,0 +1,63 @@
+/** "audit …" in chat: search the log, or verify its hash chain ("audit verify"). */
+import type { Context } from "../context.ts";
+import { fold } from "../portal/products.ts";
+import { formatCounts } from "../portal/format.ts";
+import { verifyAuditChain } from "./audit-chain.ts";
+import { auditScope, matchPeople, parseAuditQuery, searchAudit, type AuditHit } from "./audit-search.ts";
+
+const SHOWN = 15;
+
+export async function auditCommand(ctx: Context, text: string): Promise<void> {
+  const scope = auditScope(ctx.person);
+  if (["verify", "verificar", "check", "comprobar"].includes(fold(text))) return verify(ctx);
+  const query = parseAuditQuery(text, ctx.services.clock.now());
+  let actorIds: string[] | undefined;
+  if (query.actor) {
+    actorIds = await matchPeople(ctx.services.db, scope, ctx.event.platform, query.actor);
+    if (actorIds.length === 0) {
+      ctx.reply({ text: ctx.t("audit.nobody", { name: query.actor }) });
+      return;
+    }
+  }
+  const { hits, total } = await searchAudit(ctx.services.db, scope, { ...query, actorIds }, SHOWN);
+  if (total === 0) {
+    ctx.reply({ text: ctx.t("audit.none") });
+    return;
+  }
+  ctx.reply({
+    card: {
+      title: ctx.t("audit.title", formatCounts(ctx.lang, { count: total })),
+      body: hits.map((hit) => line(ctx, hit)).join("\n"),
+      context: total > hits.length ? [ctx.t("audit.more", formatCounts(ctx.lang, { shown: hits.length, total }))] : undefined,
+    },
+  });
+}
+
+function line(ctx: Context, hit: AuditHit): string {
+  const change = summarize(hit.before, hit.after);
+  return `• ${ctx.t("audit.line", {
+    at: `${hit.at.toISOString().slice(0, 16).replace("T", " ")}`,
+    actor: hit.actorLabel,
+    platform: hit.platform,
+    action: hit.action,
+    subject: hit.subjectId,
+  })}${change ? ` — ${change}` : ""}`;
+}
+
+/** before → after, shortened for a chat line. */
+function summarize(before: string | null, after: string | null): string {
+  const cut = (text: string | null) => (text && text.length > 80 ? `${text.slice(0, 79)}…` : (text ?? ""));
+  if (before && after) return `${cut(before)} → ${cut(after)}`;
+  return cut(after ?? before);
+}
+
+async function verify(ctx: Context): Promise<void> {
+  const report = await verifyAuditChain(ctx.services.db);
+  const lines = [
+    report.ok
+      ? ctx.t("audit.verify.ok", formatCounts(ctx.lang, { count: report.checked, head: report.head?.chainIndex ?? 0 }))
+      : ctx.t("audit.verify.broken", { problem: report.problem!.message }),
+  ];
+  if (report.unchained > 0) lines.push(ctx.t("audit.verify.unchained", formatCounts(ctx.lang, { count: report.unchained })));
+  ctx.reply({ text: lines.join("\n") });
+}
