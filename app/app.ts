@@ -11,6 +11,8 @@ import type { LanguageDetector } from "../bot/language.ts";
 import { createTriage, detectLanguage } from "../bot/triage/index.ts";
 import { registerCaseTimers } from "../bot/runtime/case-timers.ts";
 import { createPortalServices } from "../bot/portal/services.ts";
+import { createReplacementFeature } from "../bot/replacements/feature.ts";
+import { registerReplacementTimers } from "../bot/replacements/timers.ts";
 import { createItToolServices, registerItToolTimers } from "../bot/it-tools/services.ts";
 import { loadPolicies } from "../bot/escalations/policies.ts";
 import { EscalationService } from "../bot/escalations/service.ts";
@@ -131,6 +133,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   registerCaseTimers(scheduler, cases);
   registerEscalationTimers(scheduler, escalations);
   services.portal = await createPortalServices(services, { seedDemo: config.seedDemoData });
+  const replacementFeature = await createReplacementFeature(db, clock, directory, kick, wake, { catalog, seedDemo: config.seedDemoData, log });
+  Object.assign(services, replacementFeature);
+  registerReplacementTimers(scheduler, replacementFeature.replacements);
   services.itTools = createItToolServices(services, { log, wake: (dueAt) => scheduler.wake(dueAt), networkCheckFile: config.networkCheckFile });
   registerItToolTimers(scheduler, services, services.itTools);
   const bot = new Bot(services, log.child({ component: "bot" }), {

@@ -31,6 +31,7 @@ import {
 } from "./escalations.ts";
 import { helpedAction, openCaseFromAnswer } from "./knowledge.ts";
 import { registerPortalHandlers } from "../portal/handlers.ts";
+import { registerReplacementHandlers } from "../replacements/handlers.ts";
 import { registerItToolHandlers } from "../it-tools/handlers.ts";
 
 export function createRouter(): Router {
@@ -68,6 +69,7 @@ export function createRouter(): Router {
     .action("kb.open_case", openCaseFromAnswer)
     .otherwise(converse);
   registerPortalHandlers(router);
+  registerReplacementHandlers(router);
   registerItToolHandlers(router);
   return router;
 }

@@ -10,6 +10,7 @@ import { en as coreEn } from "./en.ts";
 import { es as coreEs } from "./es.ts";
 import { knowledgeMessages } from "../handlers/knowledge-messages.ts";
 import { escalationMessages } from "../escalations/messages.ts";
+import { replacementMessages } from "../replacements/messages.ts";
 import { intakeMessages } from "../intake/messages.ts";
 import { portalMessages } from "../portal/messages.ts";
 import { itToolMessages } from "../it-tools/messages.ts";

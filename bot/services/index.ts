@@ -13,6 +13,9 @@ import type { InboundDeliveries } from "./deliveries.ts";
 import type { Directory } from "./directory.ts";
 import type { PeopleService } from "./people.ts";
 import type { PortalServices } from "../portal/services.ts";
+import type { OnsiteService } from "../replacements/onsite-service.ts";
+import type { PartsService } from "../replacements/parts-service.ts";
+import type { ReplacementService } from "../replacements/rma-service.ts";
 import type { ItToolServices } from "../it-tools/services.ts";
 
 export interface Services {
@@ -34,6 +37,10 @@ export interface Services {
   llm: LanguageModel | undefined;
   /** Registration, licenses, firmware, documents, discounts (bot/portal); set by app/app.ts. */
   portal?: PortalServices;
+  /** Advance replacement (RMA), spare parts and onsite visits (bot/replacements); set by app/app.ts. */
+  replacements?: ReplacementService;
+  parts?: PartsService;
+  onsite?: OnsiteService;
   /** Device status notifications, network check (bot/it-tools); set by app/app.ts. */
   itTools?: ItToolServices;
   /** Wakes the outbox dispatcher after messages were committed outside a service. */

@@ -1,0 +1,178 @@
+/** Onsite commands and buttons: request, show, list, choose a slot, reschedule, contact, cancel, done. */
+import { policy } from "../authz.ts";
+import type { Context } from "../context.ts";
+import { invalid } from "../errors.ts";
+import type { ActionEvent } from "../events.ts";
+import type { CommandArgs } from "../router.ts";
+import type { TriageResult } from "../triage/index.ts";
+import { parseSerial, stripSerial } from "./entitlement.ts";
+import { replacementServices } from "./feature.ts";
+import { formatMoney, parseRmaRef, parseVisitRef, stripRefs } from "./format.ts";
+import { renderVisitCard, slotLabel } from "./onsite-card.ts";
+import type { Slot } from "./onsite-slots.ts";
+import type { VisitView } from "./onsite-view.ts";
+import { fold } from "./parts-query.ts";
+import type { ServiceAudience } from "./rma-card.ts";
+
+type Sub = "cancel" | "reschedule" | "done" | "contact" | "all";
+// prettier-ignore
+const SUBCOMMANDS: Record<string, Sub> = {
+  cancel: "cancel", cancelar: "cancel", anular: "cancel",
+  reschedule: "reschedule", move: "reschedule", reprogramar: "reschedule", cambiar: "reschedule",
+  done: "done", complete: "done", completed: "done", hecho: "done", completada: "done", terminada: "done",
+  contact: "contact", contacto: "contact",
+  all: "all", todos: "all", todas: "all",
+};
+
+const audience = (ctx: Context): ServiceAudience => (policy.isSupport(ctx.person) ? "support" : "customer");
+
+function visitOf(value: string | undefined): number {
+  const number = parseVisitRef(value ?? "");
+  if (number === undefined) throw invalid("error.malformed");
+  return number;
+}
+
+function showVisit(ctx: Context, view: VisitView, slots: Slot[], inPlace = false): void {
+  ctx.reply({ card: renderVisitCard(view, ctx.t, ctx.lang, audience(ctx), slots), inPlace });
+}
+
+/** The slots of a booked visit, to move it. */
+function replyWithSlotPicker(ctx: Context, view: VisitView, slots: Slot[]): void {
+  ctx.reply({
+    card: {
+      title: ctx.t("onsite.reschedule.title", { visit: view.ref }),
+      body: ctx.t("onsite.reschedule.body", { zone: view.timeZone }),
+      actions: slots.map((slot) => ({
+        id: "onsite.schedule",
+        label: slotLabel(slot, view.timeZone, ctx.lang),
+        value: { visit: view.ref, slot: slot.start.toISOString() },
+      })),
+    },
+  });
+}
+
+/** Asks for a visit and answers with the fee, the scope and the slots to choose from. */
+async function requestVisit(
+  ctx: Context,
+  input: { serial: string; purpose: string; category?: string | null; rma?: string },
+): Promise<void> {
+  const { view, slots, created } = await replacementServices(ctx).onsite.request(ctx.person, { ...input, language: ctx.lang }, ctx.origin);
+  const fee = formatMoney(view.fee, view.currency, ctx.lang);
+  ctx.reply({
+    text: ctx.t(created ? (policy.isSupport(ctx.person) ? "onsite.quotedForCustomer" : "onsite.quoted") : "onsite.existing", {
+      visit: view.ref,
+      fee,
+    }),
+  });
+  showVisit(ctx, view, slots);
+}
+
+/** `onsite …` / `técnico …`. */
+export async function onsiteCommand(ctx: Context, args: CommandArgs): Promise<void> {
+  const { onsite, replacements } = replacementServices(ctx);
+  const rest = args.rest.trim();
+  const [first = "", ...others] = rest.split(/\s+/);
+  const sub = SUBCOMMANDS[fold(first)];
+  const tail = sub ? others.join(" ") : rest;
+  const number = parseVisitRef(tail);
+  if (sub === "all") {
+    const views = await onsite.list(ctx.person, { all: true });
+    return replyWithVisits(ctx, views);
+  }
+  if (sub) {
+    if (number === undefined) throw invalid("onsite.usage", { usage: ctx.t(`onsite.usage.${sub}`) });
+    return runSubcommand(ctx, sub, number, stripRefs(tail));
+  }
+  if (number !== undefined) {
+    const { view, slots } = await onsite.get(ctx.person, number);
+    return showVisit(ctx, view, slots);
+  }
+  const rma = parseRmaRef(rest);
+  const serial = parseSerial(rest) ?? (rma !== undefined ? (await replacements.get(ctx.person, rma)).serial : undefined);
+  if (serial)
+    return requestVisit(ctx, { serial, purpose: stripRefs(stripSerial(rest)), rma: rma !== undefined ? `RMA-${rma}` : undefined });
+  if (rest) throw invalid("onsite.usage", { usage: ctx.t("onsite.usage.request") });
+  replyWithVisits(ctx, await onsite.list(ctx.person));
+}
+
+function replyWithVisits(ctx: Context, views: VisitView[]): void {
+  if (views.length === 0) return ctx.reply({ text: ctx.t("onsite.list.none") });
+  ctx.reply({
+    card: {
+      title: ctx.t("onsite.list.title", { count: views.length }),
+      body: views
+        .map((view) => `• ${view.ref} · ${view.modelName} ${view.serial} · ${view.siteName} · ${ctx.t(`onsite.status.${view.status}`)}`)
+        .join("\n"),
+      actions: views.slice(0, 5).map((view) => ({ id: "onsite.view", label: view.ref, value: { visit: view.ref } })),
+    },
+  });
+}
+
+async function runSubcommand(ctx: Context, sub: Exclude<Sub, "all">, number: number, rest: string): Promise<void> {
+  const { onsite } = replacementServices(ctx);
+  if (sub === "reschedule") {
+    const { view, slots } = await onsite.get(ctx.person, number);
+    return replyWithSlotPicker(ctx, view, slots);
+  }
+  let view: VisitView;
+  if (sub === "contact") {
+    const phone = /\+?\d[\d\s-]{5,}\d/.exec(rest)?.[0];
+    const name = (phone ? rest.replace(phone, " ") : rest).replace(/\s+/g, " ").trim();
+    view = await onsite.setContact(ctx.person, number, { name, phone }, ctx.origin);
+  } else if (sub === "cancel") view = await onsite.cancel(ctx.person, number, rest, ctx.origin);
+  else view = await onsite.complete(ctx.person, number, rest, ctx.origin);
+  ctx.reply({ text: ctx.t(`onsite.reply.${sub}`, { visit: view.ref }) });
+  showVisit(ctx, view, []);
+}
+
+/** "Can a technician come and install it?": the device named, or the one replacement on its way. */
+export async function onsiteIntent(ctx: Context, triage: TriageResult): Promise<void> {
+  const { replacements } = replacementServices(ctx);
+  const rmaRef = triage.entities.rma_id[0];
+  let serial = triage.entities.serial[0] ?? (rmaRef ? (await replacements.get(ctx.person, parseRmaRef(rmaRef)!)).serial : undefined);
+  if (!serial) {
+    const open = await replacements.list(ctx.person);
+    if (open.length !== 1) throw invalid("onsite.usage", { usage: ctx.t("onsite.usage.request") });
+    serial = open[0]!.serial;
+  }
+  await requestVisit(ctx, { serial, purpose: ctx.text, category: triage.category, rma: rmaRef });
+}
+
+export async function requestVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const serial = event.value.serial ?? "";
+  await requestVisit(ctx, { serial, purpose: ctx.t("onsite.defaultPurpose"), rma: event.value.rma });
+}
+
+export async function scheduleVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const { onsite } = replacementServices(ctx);
+  const view = await onsite.schedule(ctx.person, visitOf(event.value.visit), event.value.slot ?? "", ctx.origin);
+  showVisit(ctx, view, [], true);
+  ctx.reply({ text: ctx.t("onsite.reply.scheduled", { visit: view.ref, technician: view.technicianName ?? "" }) });
+}
+
+export async function rescheduleVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const { view, slots } = await replacementServices(ctx).onsite.get(ctx.person, visitOf(event.value.visit));
+  replyWithSlotPicker(ctx, view, slots);
+}
+
+export async function cancelVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const view = await replacementServices(ctx).onsite.cancel(ctx.person, visitOf(event.value.visit), event.inputs?.reason ?? "", ctx.origin);
+  showVisit(ctx, view, [], true);
+  ctx.reply({ text: ctx.t("onsite.reply.cancel", { visit: view.ref }) });
+}
+
+export async function completeVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const view = await replacementServices(ctx).onsite.complete(
+    ctx.person,
+    visitOf(event.value.visit),
+    event.inputs?.notes ?? "",
+    ctx.origin,
+  );
+  showVisit(ctx, view, [], true);
+  ctx.reply({ text: ctx.t("onsite.reply.done", { visit: view.ref }) });
+}
+
+export async function viewVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const { view, slots } = await replacementServices(ctx).onsite.get(ctx.person, visitOf(event.value.visit));
+  showVisit(ctx, view, slots, true);
+}

@@ -1,0 +1,178 @@
+/** RMA commands and buttons: order, show, list, ship, delivered, received, cancel. */
+import { policy } from "../authz.ts";
+import type { Context } from "../context.ts";
+import { invalid } from "../errors.ts";
+import type { ActionEvent } from "../events.ts";
+import type { CommandArgs } from "../router.ts";
+import { parseCaseRef, stripCaseRef } from "../services/case-refs.ts";
+import type { TriageResult } from "../triage/index.ts";
+import { parseSerial, stripSerial } from "./entitlement.ts";
+import { formatDay, parseRmaRef, stripRefs } from "./format.ts";
+import { replacementServices } from "./feature.ts";
+import { fold } from "./parts-query.ts";
+import { renderRmaCard, renderShipForm, type ServiceAudience } from "./rma-card.ts";
+import type { RmaView } from "./rma-view.ts";
+
+// prettier-ignore
+const SUBCOMMANDS: Record<string, "order" | "ship" | "delivered" | "received" | "cancel" | "all"> = {
+  order: "order", new: "order", pedir: "order", solicitar: "order", nuevo: "order",
+  ship: "ship", shipped: "ship", enviar: "ship", enviado: "ship",
+  delivered: "delivered", arrived: "delivered", entregado: "delivered", entregada: "delivered", llego: "delivered",
+  received: "received", returned: "received", recibido: "received", devuelto: "received", devuelta: "received",
+  cancel: "cancel", cancelar: "cancel", anular: "cancel",
+  all: "all", todos: "all", todas: "all",
+};
+
+const audience = (ctx: Context): ServiceAudience => (policy.isSupport(ctx.person) ? "support" : "customer");
+
+function rmaOf(value: string | undefined): number {
+  const number = parseRmaRef(value ?? "");
+  if (number === undefined) throw invalid("error.malformed");
+  return number;
+}
+
+/** One line of a list: "RMA-200001 · Northwind Bar 50 NB5-2231987 · shipped · arrives Thu 12 Mar 2026". */
+function listLine(ctx: Context, view: RmaView): string {
+  return ctx.t("rma.list.line", {
+    rma: view.ref,
+    device: `${view.modelName} ${view.serial}`,
+    status: ctx.t(`rma.status.${view.status}`),
+    delivery: formatDay(view.deliveryDate, ctx.lang),
+    organization: policy.isSupport(ctx.person) ? ` · ${view.organizationName}` : "",
+  });
+}
+
+/** Shows one RMA, or a list with a button per RMA. */
+export function replyWithRmas(ctx: Context, views: RmaView[], empty: "rma.list.none" | "rma.list.noneForDevice" = "rma.list.none"): void {
+  if (views.length === 0) return ctx.reply({ text: ctx.t(empty) });
+  if (views.length === 1) return ctx.reply({ card: renderRmaCard(views[0]!, ctx.t, ctx.lang, audience(ctx)) });
+  ctx.reply({
+    card: {
+      title: ctx.t("rma.list.title", { count: views.length }),
+      body: views.map((view) => `• ${listLine(ctx, view)}`).join("\n"),
+      actions: views.slice(0, 5).map((view) => ({ id: "rma.view", label: view.ref, value: { rma: view.ref } })),
+    },
+  });
+}
+
+/** `rma …` / `reemplazos …`: the subcommand decides. */
+export async function rmaCommand(ctx: Context, args: CommandArgs): Promise<void> {
+  const { replacements } = replacementServices(ctx);
+  const rest = args.rest.trim();
+  const [first = "", ...others] = rest.split(/\s+/);
+  const sub = SUBCOMMANDS[fold(first)];
+  const tail = sub ? others.join(" ") : rest;
+  const number = parseRmaRef(tail);
+  switch (sub) {
+    case "order":
+      return orderRma(ctx, tail, args.caseNumber);
+    case "all":
+      return replyWithRmas(ctx, await replacements.list(ctx.person, { all: true }));
+    case undefined:
+      break;
+    default: {
+      if (number === undefined) throw invalid("rma.usage", { usage: ctx.t(`rma.usage.${sub}`) });
+      return runSubcommand(ctx, sub, number, stripRefs(tail));
+    }
+  }
+  if (number !== undefined)
+    return ctx.reply({ card: renderRmaCard(await replacements.get(ctx.person, number), ctx.t, ctx.lang, audience(ctx)) });
+  const serial = parseSerial(rest);
+  if (serial) return replyWithRmas(ctx, await replacements.list(ctx.person, { serial, all: true }), "rma.list.noneForDevice");
+  if (rest && policy.isSupport(ctx.person)) throw invalid("rma.usage", { usage: ctx.t("rma.usage.support") });
+  replyWithRmas(ctx, await replacements.list(ctx.person));
+}
+
+async function orderRma(ctx: Context, text: string, caseFromVerb: number | undefined): Promise<void> {
+  const caseNumber = caseFromVerb ?? parseCaseRef(text);
+  const withoutCase = stripCaseRef(text);
+  const serial = parseSerial(withoutCase);
+  const partMatch = /\b(?:part|pieza)\s+([A-Za-z0-9][A-Za-z0-9-]{1,40})/i.exec(withoutCase);
+  const reason = stripSerial(withoutCase.replace(partMatch?.[0] ?? "", " ")).trim();
+  if (!serial && caseNumber === undefined) throw invalid("rma.usage", { usage: ctx.t("rma.usage.order") });
+  const { replacements } = replacementServices(ctx);
+  const { view, created } = await replacements.order(ctx.person, { serial, caseNumber, partCode: partMatch?.[1], reason }, ctx.origin);
+  ctx.reply({
+    text: ctx.t(created ? "rma.ordered" : "rma.orderedAgain", {
+      rma: view.ref,
+      depot: view.depotName,
+      ship: formatDay(view.shipDate, ctx.lang),
+      delivery: formatDay(view.deliveryDate, ctx.lang),
+      site: view.siteName ?? "",
+    }),
+    card: renderRmaCard(view, ctx.t, ctx.lang, audience(ctx)),
+  });
+}
+
+async function runSubcommand(ctx: Context, sub: "ship" | "delivered" | "received" | "cancel", number: number, rest: string): Promise<void> {
+  const { replacements } = replacementServices(ctx);
+  if (sub === "ship") {
+    const [serial, tracking, ...carrier] = rest.split(/\s+/).filter(Boolean);
+    if (!serial || !tracking) return ctx.reply({ card: renderShipForm(await replacements.get(ctx.person, number), ctx.t) });
+    const view = await replacements.ship(
+      ctx.person,
+      number,
+      { replacementSerial: serial, trackingNumber: tracking, carrier: carrier.join(" ") },
+      ctx.origin,
+    );
+    return ctx.reply({ text: ctx.t("rma.shippedReply", { rma: view.ref }), card: renderRmaCard(view, ctx.t, ctx.lang, "support") });
+  }
+  const view =
+    sub === "delivered"
+      ? await replacements.markDelivered(ctx.person, number, ctx.origin)
+      : sub === "received"
+        ? await replacements.markReturned(ctx.person, number, ctx.origin)
+        : await replacements.cancel(ctx.person, number, rest, ctx.origin);
+  ctx.reply({ text: ctx.t(`rma.reply.${sub}`, { rma: view.ref }), card: renderRmaCard(view, ctx.t, ctx.lang, audience(ctx)) });
+}
+
+/** "Where is my replacement?": the RMA named, the device's, or the person's open ones. */
+export async function replacementStatusIntent(ctx: Context, triage: TriageResult): Promise<void> {
+  const { replacements } = replacementServices(ctx);
+  const number = parseRmaRef(triage.entities.rma_id[0] ?? "");
+  if (number !== undefined)
+    return ctx.reply({ card: renderRmaCard(await replacements.get(ctx.person, number), ctx.t, ctx.lang, audience(ctx)) });
+  const serial = triage.entities.serial[0];
+  if (serial) return replyWithRmas(ctx, await replacements.list(ctx.person, { serial, all: true }), "rma.list.noneForDevice");
+  replyWithRmas(ctx, await replacements.list(ctx.person));
+}
+
+export async function viewRmaAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const view = await replacementServices(ctx).replacements.get(ctx.person, rmaOf(event.value.rma));
+  ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, audience(ctx)), inPlace: true });
+}
+
+export async function shipFormAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const view = await replacementServices(ctx).replacements.get(ctx.person, rmaOf(event.value.rma));
+  ctx.reply({ card: renderShipForm(view, ctx.t) });
+}
+
+export async function shipRmaAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const inputs = event.inputs ?? {};
+  const view = await replacementServices(ctx).replacements.ship(
+    ctx.person,
+    rmaOf(event.value.rma),
+    { replacementSerial: inputs.replacementSerial ?? "", trackingNumber: inputs.trackingNumber ?? "", carrier: inputs.carrier },
+    ctx.origin,
+  );
+  ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, "support"), inPlace: true });
+  ctx.reply({ text: ctx.t("rma.shippedReply", { rma: view.ref }) });
+}
+
+async function changeAction(ctx: Context, event: ActionEvent, sub: "delivered" | "received" | "cancel"): Promise<void> {
+  const { replacements } = replacementServices(ctx);
+  const number = rmaOf(event.value.rma);
+  const reason = event.inputs?.reason ?? "";
+  const view =
+    sub === "delivered"
+      ? await replacements.markDelivered(ctx.person, number, ctx.origin)
+      : sub === "received"
+        ? await replacements.markReturned(ctx.person, number, ctx.origin)
+        : await replacements.cancel(ctx.person, number, reason, ctx.origin);
+  ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, audience(ctx)), inPlace: true });
+  ctx.reply({ text: ctx.t(`rma.reply.${sub}`, { rma: view.ref }) });
+}
+
+export const deliveredRmaAction = (ctx: Context, event: ActionEvent) => changeAction(ctx, event, "delivered");
+export const receivedRmaAction = (ctx: Context, event: ActionEvent) => changeAction(ctx, event, "received");
+export const cancelRmaAction = (ctx: Context, event: ActionEvent) => changeAction(ctx, event, "cancel");

@@ -1,0 +1,378 @@
+/**
+ * Advance replacement (RMA): order, ship, delivery, return of the faulty unit, cancel. Each change
+ * writes the RMA, its timeline event, the stock movement, the audit row, the timers and the
+ * outbox messages in one transaction; a redelivered event (same origin key) changes nothing.
+ */
+import { DateTime } from "luxon";
+import type { Database, Tx } from "../../db/client.ts";
+import { newId } from "../../db/ids.ts";
+import { policy, type Viewer } from "../authz.ts";
+import type { Clock } from "../clock.ts";
+import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import type { Language } from "../events.ts";
+import { cancelTimers, scheduleTimers, type TimerSpec } from "../runtime/timers.ts";
+import { recordAudit } from "../services/audit.ts";
+import { isUniqueViolation } from "../services/case-open.ts";
+import type { Origin } from "../services/cases.ts";
+import type { Directory } from "../services/directory.ts";
+import { enqueueMessages } from "../services/outbox.ts";
+import { canSeeService, rmaFilter } from "./access.ts";
+import { checkEntitlement, parseSerial } from "./entitlement.ts";
+import { formatRmaRef } from "./format.ts";
+import { planRmaNotices, type RmaNoticeKind } from "./rma-notify.ts";
+import { localInstant, planShipment } from "./ship-date.ts";
+import { consumeUnit, releaseUnit, reserveFirst } from "./stock.ts";
+import { loadRma, OPEN_RMA_STATUSES, toRmaViews, type RmaStatus, type RmaView } from "./rma-view.ts";
+
+/** The first RMA number a new installation hands out is RMA-200001. */
+const FIRST_RMA_NUMBER = 200_001;
+/** Timer kind of the faulty unit's return reminders. */
+export const RETURN_TIMER = "rma.return";
+export const RETURN_STAGES = ["reminder", "due", "overdue"] as const;
+export type ReturnStage = (typeof RETURN_STAGES)[number];
+const returnKey = (rmaId: string, stage: ReturnStage) => `rma:${rmaId}:return:${stage}`;
+
+export interface OrderInput {
+  serial?: string;
+  /** The case the diagnosis was made in: its customer, requester and language follow. */
+  caseNumber?: number;
+  /** A field-replaceable part instead of the whole unit. */
+  partCode?: string;
+  reason: string;
+}
+
+export interface ShipInput {
+  replacementSerial: string;
+  trackingNumber: string;
+  carrier?: string;
+}
+
+interface Change {
+  kind: RmaNoticeKind;
+  body?: string;
+  update: { status?: RmaStatus; [field: string]: unknown };
+  /** Stock movements and timers, inside the transaction. */
+  effects?: (tx: Tx, next: RmaView, now: Date) => Promise<Date | undefined>;
+}
+
+export class ReplacementService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly directory: Directory,
+    private readonly onCommitted: () => void,
+    private readonly onTimer: (dueAt: Date) => void = () => undefined,
+  ) {}
+
+  /** Orders an advance replacement (support, or a rule acting as the system). */
+  async order(viewer: Viewer, input: OrderInput, origin: Origin): Promise<{ view: RmaView; created: boolean }> {
+    if (!policy.isSupport(viewer)) throw forbidden("rma.error.engineersOnly");
+    const prisma = this.db.prisma;
+    const existing = origin.originKey ? await prisma.rma.findUnique({ where: { originKey: origin.originKey } }) : null;
+    if (existing) return { view: (await toRmaViews(prisma, [existing]))[0]!, created: false };
+    const now = this.clock.now();
+    const kase = input.caseNumber
+      ? await prisma.case.findUnique({ where: { number: input.caseNumber }, include: { device: { select: { serial: true } } } })
+      : null;
+    if (input.caseNumber && !kase) throw notFound("error.caseNotFound", { case: `CS-${input.caseNumber}` });
+    const serial = input.serial ? parseSerial(input.serial) : kase?.device?.serial;
+    if (!serial) throw invalid("rma.error.needSerial", { serial: input.serial ?? "" });
+    const device = await checkEntitlement(prisma, viewer, serial, now, kase?.organizationId);
+    const partCode = input.partCode ?? device.modelId;
+    const part = await prisma.part.findUnique({ where: { code: partCode } });
+    if (!part) throw invalid("rma.error.unknownPart", { part: partCode });
+    const fits = JSON.parse(part.models) as string[];
+    if (fits.length > 0 && !fits.includes(device.modelId))
+      throw invalid("rma.error.partDoesNotFit", { part: part.name, model: device.modelName });
+    const lanes = await prisma.depotLane.findMany({
+      where: { country: device.site.country },
+      include: { depot: true },
+      orderBy: [{ priority: "asc" }, { transitDays: "asc" }],
+    });
+    if (lanes.length === 0) throw conflict("rma.error.noDepot", { country: device.site.country });
+    // Without a case, the device's latest active case (if any) is the one this diagnosis belongs to.
+    const linked =
+      kase ??
+      (await prisma.case.findFirst({
+        where: { deviceId: device.deviceId, status: { in: ["open", "waiting_customer", "waiting_partner"] } },
+        orderBy: { createdAt: "desc" },
+      }));
+    const requester = linked ? await prisma.person.findUnique({ where: { id: linked.requesterId }, select: { locale: true } }) : null;
+    const language: Language =
+      (linked?.language as Language | undefined) ?? (requester?.locale as Language | null) ?? device.organizationLocale;
+    const reason = input.reason.trim().slice(0, 2_000) || "hardware fault confirmed by remote diagnosis";
+
+    const run = () =>
+      this.db.prisma.$transaction(
+        async (tx) => {
+          // The reservation is the first statement: SQLite takes its write lock up front, and the
+          // conditional UPDATE decides the race for the last unit.
+          const level = await reserveFirst(
+            tx,
+            lanes.map((lane) => lane.depotId),
+            partCode,
+            now,
+          );
+          if (!level) throw conflict("rma.error.noStock", { part: part.name, country: device.site.country });
+          const lane = lanes.find((candidate) => candidate.depotId === level.depotId)!;
+          const plan = planShipment(now, lane.depot, device.site, lane.transitDays);
+          const counter = await tx.$queryRaw<{ value: number }[]>`INSERT INTO "Counter" (name, value) VALUES ('rma', ${FIRST_RMA_NUMBER})
+            ON CONFLICT (name) DO UPDATE SET value = "Counter".value + 1 RETURNING value`;
+          const row = await tx.rma.create({
+            data: {
+              id: newId(now.getTime()),
+              number: Number(counter[0]!.value),
+              organizationId: device.organizationId,
+              deviceId: device.deviceId,
+              siteId: device.site.id,
+              caseId: linked?.id ?? null,
+              depotId: lane.depotId,
+              partCode,
+              requesterId: linked?.requesterId ?? null,
+              orderedById: viewer.personId,
+              originKey: origin.originKey ?? null,
+              status: "ordered",
+              reason,
+              language,
+              shipDate: plan.shipDate,
+              deliveryDate: plan.deliveryDate,
+              createdAt: now,
+              updatedAt: now,
+            },
+          });
+          const view = (await toRmaViews(tx, [row]))[0]!;
+          const eventId = (await this.addEvent(tx, view.id, "ordered", viewer, reason, undefined, now))!;
+          await recordAudit(
+            tx,
+            {
+              actor: viewer,
+              platform: origin.platform,
+              action: "rma.ordered",
+              subjectType: "rma",
+              subjectId: view.ref,
+              organizationId: view.organizationId,
+              after: {
+                device: view.serial,
+                part: partCode,
+                depot: lane.depot.key,
+                shipDate: plan.shipDate,
+                deliveryDate: plan.deliveryDate,
+              },
+            },
+            now,
+          );
+          const notices = await planRmaNotices(tx, this.directory, view, "ordered", eventId, origin.conversation, { stock: level });
+          await enqueueMessages(tx, notices, now);
+          return view;
+        },
+        { maxWait: 10_000, timeout: 15_000 },
+      );
+    try {
+      const view = await run();
+      this.onCommitted();
+      return { view, created: true };
+    } catch (error) {
+      // Two copies of one delivery raced and the other committed first: return its RMA.
+      if (!origin.originKey || !isUniqueViolation(error)) throw error;
+      const row = await prisma.rma.findUnique({ where: { originKey: origin.originKey } });
+      if (!row) throw error;
+      return { view: (await toRmaViews(prisma, [row]))[0]!, created: false };
+    }
+  }
+
+  /** One RMA, if the viewer may see it. */
+  async get(viewer: Viewer, number: number): Promise<RmaView> {
+    const view = await loadRma(this.db.prisma, number);
+    if (!view || !canSeeService(viewer, view)) throw notFound("rma.error.notFound", { rma: formatRmaRef(number) });
+    return view;
+  }
+
+  /** The RMAs a viewer may see, newest first: open ones, or all; optionally of one device. */
+  async list(viewer: Viewer, options: { all?: boolean; serial?: string; limit?: number } = {}): Promise<RmaView[]> {
+    const scope = rmaFilter(viewer);
+    if (!scope) return [];
+    const device = options.serial
+      ? await this.db.prisma.device.findUnique({ where: { serial: options.serial }, select: { id: true } })
+      : null;
+    if (options.serial && !device) return [];
+    const rows = await this.db.prisma.rma.findMany({
+      where: { ...scope, ...(options.all ? {} : { status: { in: OPEN_RMA_STATUSES } }), ...(device ? { deviceId: device.id } : {}) },
+      orderBy: { number: "desc" },
+      take: Math.min(options.limit ?? 20, 100),
+    });
+    return toRmaViews(this.db.prisma, rows);
+  }
+
+  /** The replacement left the depot: its serial and tracking number (support). */
+  ship(viewer: Viewer, number: number, input: ShipInput, origin: Origin): Promise<RmaView> {
+    return this.mutate(viewer, number, origin, (view) => {
+      if (!policy.isSupport(viewer)) throw forbidden("rma.error.engineersOnly");
+      if (view.status !== "ordered") throw conflict("rma.error.transition", { rma: view.ref, status: view.status });
+      const replacementSerial = parseSerial(input.replacementSerial);
+      const tracking = input.trackingNumber.trim();
+      if (!replacementSerial || replacementSerial.split("-")[0] !== view.serial.split("-")[0])
+        throw invalid("rma.error.badReplacementSerial", { serial: input.replacementSerial, prefix: view.serial.split("-")[0]! });
+      if (!/^[A-Za-z0-9][A-Za-z0-9 -]{3,63}$/.test(tracking)) throw invalid("rma.error.badTracking", { tracking });
+      return {
+        kind: "shipped",
+        body: `${input.carrier?.trim() ?? ""} ${tracking}`.trim(),
+        update: {
+          status: "shipped",
+          replacementSerial,
+          trackingNumber: tracking,
+          carrier: input.carrier?.trim().slice(0, 60) || null,
+          shippedAt: this.clock.now(),
+        },
+        effects: async (tx, next, now) => {
+          await consumeUnit(tx, next.depotId, next.partCode, now);
+          return this.scheduleReturn(tx, next, next.deliveryDate, now);
+        },
+      };
+    });
+  }
+
+  /** The replacement arrived: the customer says so, or support (the return clock restarts from today). */
+  markDelivered(viewer: Viewer, number: number, origin: Origin): Promise<RmaView> {
+    return this.mutate(viewer, number, origin, (view) => {
+      if (view.status === "delivered") return undefined;
+      if (view.status !== "shipped") throw conflict("rma.error.transition", { rma: view.ref, status: view.status });
+      const now = this.clock.now();
+      const today = DateTime.fromJSDate(now, { zone: view.siteTimeZone }).toISODate()!;
+      return {
+        kind: "delivered",
+        update: { status: "delivered", deliveredAt: now, deliveryDate: today },
+        effects: (tx, next) => this.scheduleReturn(tx, next, today, now),
+      };
+    });
+  }
+
+  /** The faulty unit is back at the depot: the RMA is closed (support). */
+  markReturned(viewer: Viewer, number: number, origin: Origin): Promise<RmaView> {
+    return this.mutate(viewer, number, origin, (view) => {
+      if (!policy.isSupport(viewer)) throw forbidden("rma.error.engineersOnly");
+      if (view.status === "closed") return undefined;
+      if (view.status !== "shipped" && view.status !== "delivered")
+        throw conflict("rma.error.transition", { rma: view.ref, status: view.status });
+      return {
+        kind: "received",
+        update: { status: "closed", returnedAt: this.clock.now() },
+        effects: async (tx, next) => {
+          await cancelTimers(
+            tx,
+            RETURN_STAGES.map((stage) => returnKey(next.id, stage)),
+          );
+          return undefined;
+        },
+      };
+    });
+  }
+
+  /** Cancels an order that has not shipped; the held unit goes back to stock (support). */
+  cancel(viewer: Viewer, number: number, reason: string, origin: Origin): Promise<RmaView> {
+    return this.mutate(viewer, number, origin, (view) => {
+      if (!policy.isSupport(viewer)) throw forbidden("rma.error.engineersOnly");
+      if (view.status === "cancelled") return undefined;
+      if (view.status !== "ordered") throw conflict("rma.error.cannotCancel", { rma: view.ref, status: view.status });
+      return {
+        kind: "cancelled",
+        body: reason.trim().slice(0, 500) || undefined,
+        update: { status: "cancelled", cancelledAt: this.clock.now() },
+        effects: async (tx, next, now) => {
+          await releaseUnit(tx, next.depotId, next.partCode, now);
+          return undefined;
+        },
+      };
+    });
+  }
+
+  /** A return reminder timer fired (inside the scheduler's transaction). */
+  async remind(tx: Tx, rmaId: string, stage: ReturnStage, timerKey: string, dueAt: Date, now: Date): Promise<void> {
+    const row = await tx.rma.findUnique({ where: { id: rmaId } });
+    if (!row || (row.status !== "shipped" && row.status !== "delivered")) return;
+    const view = (await toRmaViews(tx, [row]))[0]!;
+    const eventId = await this.addEvent(tx, row.id, "reminder", undefined, stage, `timer:${timerKey}:${dueAt.getTime()}`, now);
+    if (!eventId) return;
+    await enqueueMessages(
+      tx,
+      await planRmaNotices(tx, this.directory, view, stage === "overdue" ? "overdue" : "reminder", eventId, undefined, { stage }),
+      now,
+    );
+  }
+
+  /** Schedules the return reminders from a delivery date; returns the earliest. */
+  private async scheduleReturn(tx: Tx, view: RmaView, deliveryDate: string, now: Date): Promise<Date | undefined> {
+    const depot = await tx.depot.findUnique({ where: { id: view.depotId }, select: { returnDays: true } });
+    const dueDate = DateTime.fromISO(deliveryDate)
+      .plus({ days: depot?.returnDays ?? 10 })
+      .toISODate()!;
+    const returnDueAt = localInstant(dueDate, view.siteTimeZone, 18);
+    await tx.rma.update({ where: { id: view.id }, data: { returnDueAt } });
+    view.returnDueAt = returnDueAt;
+    const at = (days: number) => localInstant(DateTime.fromISO(dueDate).plus({ days }).toISODate()!, view.siteTimeZone, 9);
+    const specs: TimerSpec[] = [
+      { key: returnKey(view.id, "reminder"), kind: RETURN_TIMER, dueAt: at(-3), payload: { rmaId: view.id, stage: "reminder" } },
+      { key: returnKey(view.id, "due"), kind: RETURN_TIMER, dueAt: at(0), payload: { rmaId: view.id, stage: "due" } },
+      { key: returnKey(view.id, "overdue"), kind: RETURN_TIMER, dueAt: at(3), payload: { rmaId: view.id, stage: "overdue" } },
+    ].filter((spec) => spec.dueAt > now);
+    await scheduleTimers(tx, specs, now);
+    return specs[0]?.dueAt;
+  }
+
+  /** Appends a timeline event; undefined when this origin already added it (a redelivery). */
+  private async addEvent(
+    tx: Tx,
+    rmaId: string,
+    kind: string,
+    viewer: Viewer | undefined,
+    body: string | undefined,
+    originKey: string | undefined,
+    now: Date,
+  ): Promise<string | undefined> {
+    const id = newId(now.getTime());
+    const rows = await tx.$queryRaw<{ id: string }[]>`INSERT INTO "RmaEvent" (id, "rmaId", kind, "actorId", body, "originKey", "createdAt")
+      VALUES (${id}, ${rmaId}, ${kind}, ${viewer?.personId ?? null}, ${body ?? null}, ${originKey ?? null}, ${now})
+      ON CONFLICT ("originKey") DO NOTHING RETURNING id`;
+    return rows[0]?.id;
+  }
+
+  private async mutate(viewer: Viewer, number: number, origin: Origin, decide: (view: RmaView) => Change | undefined): Promise<RmaView> {
+    let changed = false;
+    let wake: Date | undefined;
+    const view = await this.db.prisma.$transaction(
+      async (tx) => {
+        const current = await loadRma(tx, number);
+        if (!current || !canSeeService(viewer, current)) throw notFound("rma.error.notFound", { rma: formatRmaRef(number) });
+        const change = decide(current);
+        if (!change) return current;
+        const now = this.clock.now();
+        const originKey = origin.originKey ? `${origin.originKey}:${change.kind}` : undefined;
+        const eventId = await this.addEvent(tx, current.id, change.kind, viewer, change.body, originKey, now);
+        if (!eventId) return current;
+        await tx.rma.update({ where: { id: current.id }, data: { ...change.update, updatedAt: now } });
+        const next = (await loadRma(tx, number))!;
+        wake = await change.effects?.(tx, next, now);
+        await recordAudit(
+          tx,
+          {
+            actor: viewer,
+            platform: origin.platform,
+            action: `rma.${change.kind}`,
+            subjectType: "rma",
+            subjectId: next.ref,
+            organizationId: next.organizationId,
+            before: { status: current.status },
+            after: { status: next.status, ...(change.body ? { detail: change.body } : {}) },
+          },
+          now,
+        );
+        await enqueueMessages(tx, await planRmaNotices(tx, this.directory, next, change.kind, eventId, origin.conversation, {}), now);
+        changed = true;
+        return next;
+      },
+      { maxWait: 10_000, timeout: 15_000 },
+    );
+    if (changed) this.onCommitted();
+    if (wake) this.onTimer(wake);
+    return view;
+  }
+}
