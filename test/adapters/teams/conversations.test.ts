@@ -32,6 +32,13 @@ describe("Teams conversations", () => {
     expect(reply!.body.text).toContain("Tom");
   });
 
+  it("answers a problem described in plain words in the 1:1 chat (the intake's first question or its answer)", async () => {
+    const activity = personalMessage(t.connector.url, PEOPLE.tom, "The Bar 50 in room 4 has no sound since this morning");
+    expect((await t.post(activity)).status).toBe(200);
+    const replies = await received(() => t.connector.postsTo(personalChat(PEOPLE.tom)).filter((p) => p.activityId === activity.id));
+    expect(FakeConnector.textOf(replies[0]!).trim().length).toBeGreaterThan(0);
+  });
+
   it("opens a case from a 1:1 message: the person gets the case card, the engineers' channel a new card", async () => {
     await t.post(personalMessage(t.connector.url, PEOPLE.tom, "open case The Bar 50 in room 4 shows no picture"));
     const texts = await eventually(() => {
