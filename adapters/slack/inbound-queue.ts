@@ -20,7 +20,7 @@ import type { InboundEvent, OutboundMessage } from "../../bot/events.ts";
 /** Waits after a failed attempt before the next (the database may be restarting). */
 const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];
 /** Events in the core plus replies awaiting delivery before acknowledgements wait. */
-const DEFAULT_LIMIT = 64;
+const DEFAULT_LIMIT = 32;
 /** A reply not delivered after this long (rate limit, outage) no longer holds acks back. */
 const REPLY_PATIENCE_MS = 5_000;
 

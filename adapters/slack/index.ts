@@ -39,7 +39,7 @@ export async function mountSlack(app: App): Promise<void> {
   const socketMode = config.appToken !== undefined;
   const receiver = socketMode
     ? new SocketModeReceiver({ appToken: config.appToken!, logger: slackLog, installerOptions: { clientOptions } })
-    : new SharedServerReceiver({ signingSecret: config.signingSecret ?? "", log, slackLog, room: (ms) => queue.room(ms) });
+    : new SharedServerReceiver({ signingSecret: config.signingSecret ?? "", log, slackLog, room: (ms) => queue.room(ms), ready: () => workspace.isReady() });
   const bolt = new BoltApp({
     receiver,
     authorize: workspace.authorize,
@@ -64,7 +64,7 @@ export async function mountSlack(app: App): Promise<void> {
   let socket: { stop(): Promise<void> } | undefined;
   app.onStart(async () => {
     // Learn the bot's identity now rather than on the first event; a failure is retried then.
-    await workspace.bot().catch((error: unknown) => log.error({ err: error }, "Slack is not reachable yet; events will be refused until it is"));
+    await workspace.bot().catch((error: unknown) => log.error({ err: error }, "Slack is not reachable yet; deliveries get 503 (Slack retries them) until it is"));
     if (socketMode) socket = connectSocketMode(bolt, log);
     log.info({ mode: socketMode ? "socket" : "http", path: socketMode ? undefined : SLACK_EVENTS_PATH }, "Slack adapter started");
   });

@@ -31,6 +31,8 @@ export interface SharedServerReceiverOptions {
   bodyLimit?: number;
   /** Resolves when the app can take another delivery (backpressure before the ack). */
   room?: (maxWaitMs: number) => Promise<void>;
+  /** False while the adapter cannot process anything yet: Slack gets a 503 and retries. */
+  ready?: () => boolean;
 }
 
 /** How long a delivery may wait for room before it is acknowledged anyway: well inside 3 s. */
@@ -116,6 +118,11 @@ export class SharedServerReceiver implements Receiver {
     if (!isRoutable(body)) {
       log.warn({ type: body.type, keys: Object.keys(body ?? {}).slice(0, 10) }, "Slack request refused: not an event, command or interaction");
       httpFunc.buildNoBodyResponse(res, 400);
+      return;
+    }
+    if (this.options.ready && !this.options.ready()) {
+      log.warn({ type: body.type }, "Slack request refused with 503 until the Slack Web API answers auth.test; Slack will retry it");
+      httpFunc.buildNoBodyResponse(res, 503);
       return;
     }
     const ack = new HTTPResponseAck({

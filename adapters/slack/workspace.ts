@@ -28,6 +28,7 @@ const ORGANIZATION_TTL_MS = 60_000;
 
 export class Workspace {
   private identity: Promise<BotIdentity> | undefined;
+  private known: BotIdentity | undefined;
   private teams: { at: number; byTeam: Map<string, string> } | undefined;
 
   constructor(
@@ -50,6 +51,7 @@ export class Workspace {
           botId: result.bot_id ?? "",
         };
         this.log.info({ team: identity.teamId, botUser: identity.botUserId }, "Slack workspace connected");
+        this.known = identity;
         return identity;
       })
       .catch((error: unknown) => {
@@ -63,6 +65,17 @@ export class Workspace {
         );
       });
     return this.identity;
+  }
+
+  /**
+   * Whether the bot's identity is known, without waiting: when it is not (Slack's Web API was
+   * unreachable at start), asking is started and the caller answers Slack 503 so Slack retries
+   * the delivery later, instead of acknowledging an event nobody can process.
+   */
+  isReady(): boolean {
+    if (this.known) return true;
+    this.bot().catch(() => undefined);
+    return false;
   }
 
   /** The organization whose workspace this is, when the import mapped it. */

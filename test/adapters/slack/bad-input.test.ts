@@ -98,3 +98,20 @@ describe("Slack requests that are retried, forged or malformed", () => {
     expect(await bed.t.app.db.prisma.case.count({ where: { title: { contains: "another workspace" } } })).toBe(0);
   });
 });
+
+describe("Slack deliveries while the Slack Web API is not reachable yet", () => {
+  let bed: Testbed;
+  beforeAll(async () => {
+    bed = await startTestbed({}, undefined, (slack) => slack.script("auth.test", { body: { ok: false, error: "internal_error" } }));
+  });
+  afterAll(() => bed.close());
+
+  it("answers 503 so Slack retries, instead of acknowledging an event it cannot process", async () => {
+    const m = mention(ANA, "hello");
+    const envelope = eventEnvelope(m);
+    expect((await sendEvent(bed.url, envelope)).status).toBe(503);
+    await eventually(() => expect(bed.t.logs.lines.some((l) => l.msg === "Slack workspace connected")).toBe(true));
+    expect((await sendEvent(bed.url, envelope, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_error" } })).status).toBe(200);
+    await eventually(() => expect(bed.slack.callsOf("chat.postMessage").filter((c) => c.args.thread_ts === m.ts)).toHaveLength(1));
+  });
+});
