@@ -15,7 +15,7 @@ import { intakeMessages } from "../intake/messages.ts";
 import { portalMessages } from "../portal/messages.ts";
 import { itToolMessages } from "../it-tools/messages.ts";
 
-const features = [knowledgeMessages, escalationMessages, intakeMessages, portalMessages, itToolMessages] as const;
+const features = [knowledgeMessages, escalationMessages, intakeMessages, portalMessages, replacementMessages, itToolMessages] as const;
 
 // Distributes over the union of catalogs, so every catalog's keys are included.
 type KeysOf<C> = C extends { en: infer E } ? keyof E : never;
