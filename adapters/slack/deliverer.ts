@@ -61,6 +61,8 @@ export class SlackDeliverer implements Deliverer {
     private readonly log: Logger,
     /** Told when a message is delivered or given up on (the inbound queue's backpressure). */
     private readonly onSettled: (idempotencyKey: string) => void = () => undefined,
+    /** The DM channel for a person's user id: the core addresses people by their Slack user id. */
+    private readonly dmChannel: (userId: string) => Promise<string> = async (userId) => userId,
   ) {}
 
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
@@ -73,9 +75,12 @@ export class SlackDeliverer implements Deliverer {
     const { message } = delivery;
     const { text, blocks: rendered } = renderMessage(message);
     const blocks = rendered.length > 0 ? { blocks: rendered } : {};
-    const channel = message.target.conversationId;
+    let channel = message.target.conversationId;
     const metadata = { event_type: METADATA_EVENT, event_payload: { key: delivery.idempotencyKey } };
     try {
+      // chat.postMessage takes a user id (the app's DM), but chat.update and the read-back need
+      // the DM's own channel id.
+      if (/^[UW][A-Z0-9]{2,}$/.test(channel)) channel = await this.dmChannel(channel);
       if (delivery.existingMessageId) {
         try {
           await this.call("chat.update", { channel, ts: delivery.existingMessageId, text, ...blocks, metadata });

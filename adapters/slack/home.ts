@@ -1,6 +1,7 @@
 /**
  * The App Home tab: the person's open cases (an admin sees the organization's), and for
- * engineers their queue — cases assigned to them and the open ones nobody has taken. Published
+ * engineers their queue — cases assigned to them, the open ones nobody has taken, and the open
+ * escalations. Published
  * each time the tab is opened (views.publish replaces the whole view, so it is idempotent).
  * Unknown people see the same polite explanation the core gives in a message.
  */
@@ -9,6 +10,7 @@ import { policy, type Viewer } from "../../bot/authz.ts";
 import { statusLabel } from "../../bot/cards/case-card.ts";
 import type { Language } from "../../bot/events.ts";
 import { languageFromLocale, translate, translator } from "../../bot/i18n/index.ts";
+import type { EscalationSummary } from "../../bot/escalations/service.ts";
 import type { CaseView } from "../../bot/services/case-view.ts";
 import type { Services } from "../../bot/services/index.ts";
 import { slackText, type SlackMessageKey } from "./messages.ts";
@@ -49,6 +51,7 @@ export async function homeBlocks(services: Services, viewer: Viewer, lang: Langu
     const all = await services.cases.list(viewer, { limit: 100 });
     blocks.push(...caseList(t("home.queue"), mine.filter((c) => c.assigneeId === viewer.personId), lang));
     blocks.push(...caseList(t("home.unassigned"), all.filter((c) => !c.assigneeId && c.status === "open"), lang));
+    blocks.push(...escalationList(t("home.escalations"), await services.escalations.openEscalations(viewer), lang));
   } else {
     const admin = viewer.role === "admin";
     const cases = await services.cases.list(viewer, { mine: !admin, limit: 50 });
@@ -81,6 +84,20 @@ function caseList(title: string, cases: CaseView[], lang: Language): Block[] {
   }
   if (cases.length > SHOWN_PER_LIST)
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: slackText(lang, "home.more", { count: cases.length - SHOWN_PER_LIST }) }] });
+  return blocks;
+}
+
+function escalationList(title: string, escalations: EscalationSummary[], lang: Language): Block[] {
+  const blocks: Block[] = [{ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: `*${escapeMrkdwn(title)}*` } }];
+  if (escalations.length === 0) return [...blocks, { type: "context", elements: [{ type: "mrkdwn", text: slackText(lang, "home.none") }] }];
+  for (const e of escalations.slice(0, SHOWN_PER_LIST)) {
+    const state = slackText(lang, e.acknowledged ? "home.acknowledged" : "home.unacknowledged");
+    blocks.push({
+      type: "section",
+      text: { type: "mrkdwn", text: clip(`*${e.ref}* · L${e.level} · ${e.severity} · ${state}\n${escapeMrkdwn(`${e.organizationName}: ${e.title}`)}`, 3_000) },
+      accessory: button(slackText(lang, "home.view"), "case.view~0", { case: e.ref }),
+    });
+  }
   return blocks;
 }
 

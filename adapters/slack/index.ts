@@ -55,10 +55,11 @@ export async function mountSlack(app: App): Promise<void> {
     else log.error({ err: error, cause }, "Slack listener failed");
   });
 
-  const rt: SlackRuntime = { app, api, workspace, users: new SlackUsers(api, log), threads: new EngagedThreads(app.db), queue, log };
+  const users = new SlackUsers(api, log);
+  const rt: SlackRuntime = { app, api, workspace, users, threads: new EngagedThreads(app.db), queue, log };
   registerEventListeners(bolt, rt);
   registerInteractionListeners(bolt, rt);
-  app.dispatcher.register(new SlackDeliverer(outboxClient, log, (key) => queue.settled(key)));
+  app.dispatcher.register(new SlackDeliverer(outboxClient, log, (key) => queue.settled(key), (userId) => users.dmChannel(userId)));
   if (receiver instanceof SharedServerReceiver) app.http.route("POST", SLACK_EVENTS_PATH, receiver.handle);
 
   let socket: { stop(): Promise<void> } | undefined;

@@ -116,6 +116,16 @@ describe("SlackDeliverer", () => {
     expect(await deliverer.deliver(delivery("x"))).toMatchObject({ ok: false, retryable: true });
   });
 
+  it("delivers a message addressed to a person (their user id) in their DM, and updates it there", async () => {
+    const toPerson = new SlackDeliverer(new webApi.WebClient("xoxb-test", { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }), pino({ level: "silent" }), undefined, async (user) => `D${user}`);
+    const ping = delivery("Escalation level 1: CS-10001", { target: { platform: "slack", conversationId: "U0LEE", kind: "personal" } });
+    const sent = await toPerson.deliver(ping);
+    expect(slack.callsOf("chat.postMessage").at(-1)!.args).toMatchObject({ channel: "DU0LEE" });
+    const ts = sent.ok ? sent.platformMessageId! : "";
+    expect(await toPerson.deliver({ ...ping, idempotencyKey: "again", existingMessageId: ts })).toEqual({ ok: true, platformMessageId: ts });
+    expect(slack.callsOf("chat.update").at(-1)!.args).toMatchObject({ channel: "DU0LEE", ts });
+  });
+
   it("hands a long Retry-After back to the outbox instead of waiting for it", async () => {
     slack.script("chat.postMessage", { status: 429, headers: { "retry-after": "30" }, body: { ok: false, error: "ratelimited" } });
     expect(await deliverer.deliver(delivery("x"))).toMatchObject({ ok: false, retryable: true, retryAfterMs: 30_000 });

@@ -156,6 +156,7 @@ describe("Slack interactivity: buttons, modals, the slash command and App Home",
     expect(views.get(ANA)).toMatch(/Open cases of your organization/);
     expect(views.get(ANA)).toMatch(new RegExp(caseRef));
     expect(views.get(LEE)).toMatch(/Your queue/);
+    expect(views.get(LEE)).toMatch(/Escalations/);
     expect(views.get(LEE)).toMatch(new RegExp(caseRef));
     expect(views.get(STRANGER)).toMatch(/no te conozco/);
   });
