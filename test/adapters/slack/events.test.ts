@@ -46,6 +46,19 @@ describe("Slack events: mentions, DMs and threads", () => {
     expect(blocks.some((b) => b.type === "actions" && b.elements?.some((e) => e.action_id?.startsWith("case.take")))).toBe(true);
   });
 
+  it("takes a problem described in plain words into the intake, answering in the mention's thread", async () => {
+    const m = mention(ANA, "the Rally camera in the boardroom shows no picture since this morning");
+    await sendEvent(bed.url, eventEnvelope(m));
+    const replies = await eventually(() => {
+      const found = repliesIn("C0SUPPORT", m.ts as string);
+      expect(found.length).toBeGreaterThan(0);
+      return found;
+    });
+    // Whatever the intake says first (a question or the opened case), it says it in the thread.
+    expect(replies.every((r) => r.args.thread_ts === m.ts)).toBe(true);
+    expect(repliesIn("C0SUPPORT", undefined)).toHaveLength(0);
+  });
+
   it("continues in a thread it answered in, without being mentioned again", async () => {
     const m = mention(ANA, "hi");
     await sendEvent(bed.url, eventEnvelope(m));
