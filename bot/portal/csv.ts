@@ -33,31 +33,6 @@ export class CsvError extends Error {
   }
 }
 
-/** Decodes uploaded bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused. */
-export function decodeUpload(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    // Find the first bad byte to name its line: decode line by line until one fails.
-    let line = 1;
-    let start = 0;
-    for (let i = 0; i <= bytes.length; i++) {
-      if (i === bytes.length || bytes[i] === 0x0a) {
-        try {
-          new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start, i));
-        } catch {
-          throw new CsvError(line, "encoding");
-        }
-        line += 1;
-        start = i + 1;
-      }
-    }
-    throw new CsvError(1, "encoding");
-  }
-}
-
 /**
  * Checks text that already went through a decoder (a chat message): replacement characters mean
  * the sender's bytes were not UTF-8, and NUL bytes mean a binary file.

@@ -109,7 +109,7 @@ export async function showCompliance(ctx: Context): Promise<void> {
   ctx.reply({
     card: {
       title: ctx.t("fw.report.title", { behind: behind.length, total: devices.length }),
-      facts: [...models.values()].map((m) => ({ label: m.name, value: ctx.t("fw.report.line", { model: m.name, behind: m.behind, total: m.total, latest: m.latest }) })),
+      facts: [...models.values()].map((m) => ({ label: m.name, value: ctx.t("fw.report.line", { behind: m.behind, total: m.total, latest: m.latest }) })),
       body: behind.length > 0 ? lines.join("\n") : ctx.t("fw.report.allCurrent"),
       context: unknown > 0 ? [ctx.t("fw.report.unknown", { count: unknown })] : undefined,
       actions: behind.slice(0, 3).map((d) => ({ id: "portal.firmware", label: d.serial, value: { serial: d.serial } })),

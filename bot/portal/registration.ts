@@ -71,6 +71,9 @@ export class RegistrationService {
     const refused: RefusedRow[] = [];
     const accepted: (Omit<RegistrationRow, "site"> & { modelId: string; modelName: string; site: SiteEntry })[] = [];
     const firstLine = new Map<string, number>();
+    // Where each row was in the upload, so refusals are listed in the order the admin wrote them.
+    const position = new Map<string, number>();
+    input.rows.forEach((row, index) => position.set(`${row.line}:${row.serial}`, position.get(`${row.line}:${row.serial}`) ?? index));
     for (const row of input.rows) {
       const refuse = (problem: RowProblem, params: Record<string, string | number> = {}) =>
         refused.push({ line: row.line, serial: row.serial, problem, params: { serial: row.serial, ...params } });
@@ -127,7 +130,8 @@ export class RegistrationService {
     const inserted = fresh.length > 0 ? await this.insert(viewer, organizationId, fresh, origin) : new Set<string>();
     for (const row of fresh)
       if (!inserted.has(row.serial)) refused.push({ line: row.line, serial: row.serial, problem: "foreign", params: { serial: row.serial } });
-    refused.sort((a, b) => a.line - b.line);
+    const at = (row: RefusedRow) => position.get(`${row.line}:${row.serial}`) ?? 0;
+    refused.sort((a, b) => a.line - b.line || at(a) - at(b));
     return {
       registered: fresh
         .filter((row) => inserted.has(row.serial))

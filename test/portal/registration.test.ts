@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/app.ts";
+import { testProviders } from "../support/database.ts";
 import { intentBot, press, say, sayPlainly } from "./helpers.ts";
 
-describe("product registration in chat", () => {
+const providers = await testProviders();
+
+describe.each(providers)("product registration in chat (%s)", (provider) => {
   let t: TestApp;
   const devices = () => t.app.db.prisma.device.count();
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ provider });
   });
   afterAll(async () => {
     await t.close();

@@ -5,11 +5,13 @@ import { ManualClock } from "../../../bot/clock.ts";
 import type { OutboundMessage } from "../../../bot/events.ts";
 import { createTestApp, eventually, type TestApp } from "../../support/app.ts";
 import { say } from "../../portal/helpers.ts";
+import { testProviders } from "../../support/database.ts";
 
 const SECRET = "device-secret-for-tests";
+const providers = await testProviders();
 const WINDOW_MS = 30_000;
 
-describe("POST /webhooks/device-status", () => {
+describe.each(providers)("POST /webhooks/device-status (%s)", (provider) => {
   let t: TestApp;
   let url: string;
   const clock = new ManualClock("2026-01-05T09:00:00Z");
@@ -49,7 +51,7 @@ describe("POST /webhooks/device-status", () => {
   const stored = (where: Record<string, unknown> = {}) => t.app.db.prisma.deviceEvent.count({ where });
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, env: { DEVICE_WEBHOOK_SECRET: SECRET } });
+    t = await createTestApp({ provider, clock, env: { DEVICE_WEBHOOK_SECRET: SECRET } });
     url = `http://127.0.0.1:${(t.app.http.server.address() as AddressInfo).port}/webhooks/device-status`;
     expect(await say(t, "admin", `register ${lisbon.join(" ")} at Lisbon`)).toContain("Registered 50 of 50 devices");
   });
