@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../../support/app.ts";
+import { testProviders } from "../../support/database.ts";
 import { ENGINEERS_CHANNEL, PEOPLE, channelMention, openCase, personalChat, personalMessage, received, startTeams, type TeamsHarness } from "./support.ts";
 
-describe("proactive Teams messages", () => {
+describe.each(await testProviders())("proactive Teams messages on %s", (provider) => {
   let t: TeamsHarness;
   beforeAll(async () => {
-    t = await startTeams();
+    t = await startTeams({}, provider);
   });
   afterAll(async () => {
     await t.close();

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { importData, parseImportFile } from "../../../bot/services/importer.ts";
 import type { Env } from "../../../app/config.ts";
+import type { Provider } from "../../../db/client.ts";
 import { createTestApp, eventually, type TestApp } from "../../support/app.ts";
 import { LoopbackServer, type RecordedRequest, type Responder } from "../../support/loopback.ts";
 
@@ -111,9 +112,9 @@ export interface TeamsHarness extends TestApp {
   close(): Promise<void>;
 }
 
-export async function startTeams(env: Env = {}): Promise<TeamsHarness> {
+export async function startTeams(env: Env = {}, provider: Provider = "sqlite"): Promise<TeamsHarness> {
   const connector = await new FakeConnector().start();
-  const t = await createTestApp({ seedDemo: false, env });
+  const t = await createTestApp({ seedDemo: false, env, provider });
   await importData(t.app.db, t.app.catalog, parseImportFile(JSON.stringify(fixture(connector.url))));
   t.app.services.people.invalidate();
   t.app.services.directory.invalidate();
