@@ -44,7 +44,8 @@ export function registerItToolHandlers(router: Router): Router {
         ctx.log.warn({ problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, "device status event refused");
         return;
       }
-      ctx.state.deviceStatus = await itToolsOf(ctx).deviceStatus.record(parsed.data);
+      const outcome = await itToolsOf(ctx).deviceStatus.record(parsed.data);
+      ctx.log.debug({ eventId: parsed.data.id, type: parsed.data.type, outcome }, "device status event");
     });
 }
 

@@ -138,6 +138,7 @@ function readList(text: string): RegistrationInput {
     }
   });
   if (rows.length === 0) throw new UploadError("empty", 1);
+  if (rows.length > MAX_REGISTRATION_ROWS) throw new UploadError("too_many", 1, { rows: rows.length, max: MAX_REGISTRATION_ROWS });
   if (tag && rows.length > 1) throw new UploadError("tag_for_many", 1);
   if (tag) rows[0]!.assetTag = tag[1]!;
   return { format: "list", rows, ...(site ? { site: site[1]!.trim() } : {}) };

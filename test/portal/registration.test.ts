@@ -71,6 +71,8 @@ describe.each(providers)("product registration in chat (%s)", (provider) => {
     expect(await say(t, "admin", "register serial,site\nNC4-2000005,Madrid,HQ")).toContain("line 2 has 3 values but the header has 2 columns");
     const huge = ["serial,site", ...Array.from({ length: 100_000 }, (_, i) => `NC4-${String(3_000_000 + i)},Madrid`)].join("\n");
     expect(await say(t, "admin", `register ${huge}`)).toContain("it has 100,001 rows; at most 10,000 per upload — split it into smaller files. Nothing was registered.");
+    const list = Array.from({ length: 10_001 }, (_, i) => `NC4-${String(3_200_000 + i)}`).join(", ");
+    expect(await say(t, "admin", `register ${list} at Madrid`)).toContain("it has 10,001 rows; at most 10,000 per upload");
     expect(await devices()).toBe(before);
   });
 
