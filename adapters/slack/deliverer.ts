@@ -83,7 +83,8 @@ export class SlackDeliverer implements Deliverer {
       if (/^[UW][A-Z0-9]{2,}$/.test(channel)) channel = await this.dmChannel(channel);
       if (delivery.existingMessageId) {
         try {
-          await this.call("chat.update", { channel, ts: delivery.existingMessageId, text, ...blocks, metadata });
+          // An update without `blocks` would keep the old card's blocks: always send them.
+          await this.call("chat.update", { channel, ts: delivery.existingMessageId, text, blocks: rendered, metadata });
           return { ok: true, platformMessageId: delivery.existingMessageId };
         } catch (error) {
           if (!GONE.has(platformError(error) ?? "")) throw error;

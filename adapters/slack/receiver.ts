@@ -97,7 +97,7 @@ export class SharedServerReceiver implements Receiver {
       );
     } catch (error) {
       if (isRawBodyError(error) && (error.type === "entity.too.large" || error.statusCode === 413)) {
-        log.warn({ limit: this.options.bodyLimit }, "Slack request refused: body too large");
+        log.warn({ limit: error.limit }, "Slack request refused: body too large");
         httpFunc.buildNoBodyResponse(res, 413);
         return;
       }
@@ -130,7 +130,7 @@ export class SharedServerReceiver implements Receiver {
       processBeforeResponse: false,
       unhandledRequestTimeoutMillis: 3_001,
       unhandledRequestHandler: ({ response }) => {
-        // Every listener acks first; reaching this means a listener is missing for a payload type.
+        // Listeners ack first and unmatched requests are acked below: only a stall gets here.
         log.error({ type: body.type }, "Slack request not acknowledged within 3 seconds");
         if (!response.headersSent) httpFunc.buildNoBodyResponse(response, 404);
       },
@@ -151,7 +151,9 @@ export class SharedServerReceiver implements Receiver {
       customProperties: {},
     };
     try {
-      await this.options.room?.(MAX_ROOM_WAIT_MS);
+      // Only events wait for room: a button or a slash command may have to open a modal, and its
+      // trigger id expires 3 s after the click.
+      if (body.event !== undefined) await this.options.room?.(MAX_ROOM_WAIT_MS);
       await this.bolt?.processEvent(event);
       // Bolt has run every matching listener by now; none took it (a shortcut, a select menu's
       // options, a button without an id…). Say so at once instead of at the 3-second timer.

@@ -102,7 +102,8 @@ describe("SlackDeliverer", () => {
     const first = await deliverer.deliver(delivery("v1"));
     const ts = first.ok ? first.platformMessageId! : "";
     expect(await deliverer.deliver({ ...delivery("v2"), existingMessageId: ts })).toEqual({ ok: true, platformMessageId: ts });
-    expect(slack.callsOf("chat.update").at(-1)!.args).toMatchObject({ channel: "C0TEST", ts, text: "v2" });
+    // A text-only new state clears the old state's blocks (chat.update keeps blocks it is not given).
+    expect(slack.callsOf("chat.update").at(-1)!.args).toMatchObject({ channel: "C0TEST", ts, text: "v2", blocks: [] });
     const reposted = await deliverer.deliver({ ...delivery("v3"), existingMessageId: "1.000000" });
     expect(reposted.ok && reposted.platformMessageId).not.toBe("1.000000");
   });
