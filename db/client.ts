@@ -13,6 +13,7 @@ import { PrismaClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
 import type BetterSqlite3 from "better-sqlite3";
 import { PostgresFastSql, SqliteFastSql, type FastSql } from "./fast-sql.ts";
+import { startCheckpointer } from "./checkpointer.ts";
 
 export { Prisma } from "../generated/sqlite/client.ts";
 export { PrismaClient };
@@ -61,7 +62,10 @@ class CapturingSqliteAdapter extends PrismaBetterSQLite3 {
 }
 
 /** Opens a connection pool for the URL. Migrations are applied separately (db/migrate.ts). */
-export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+export async function openDatabase(
+  url: string,
+  options: { poolSize?: number; checkpoints?: boolean; onCheckpointError?: (message: string) => void } = {},
+): Promise<Database> {
   const provider = providerOf(url);
   if (provider === "sqlite") {
     const file = sqliteFile(url);
@@ -73,6 +77,13 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
     await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
     await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+    // Checkpoints run in a worker (db/checkpointer.ts); 100,000 pages (~400 MB of log) is only a
+    // backstop for a worker that stopped.
+    const checkpointer =
+      file === ":memory:" || options.checkpoints === false
+        ? undefined
+        : startCheckpointer(file, (message) => options.onCheckpointError?.(message));
+    if (checkpointer) await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 100000");
     const fast = new SqliteFastSql(() => adapter.connection, prisma);
     return {
       provider,
@@ -82,6 +93,7 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
       fast,
       close: async () => {
         await fast.close();
+        await checkpointer?.stop();
         await prisma.$disconnect();
       },
     };
