@@ -30,7 +30,9 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     LOG_LEVEL: "silent",
     DEVICE_WEBHOOK_SECRET: SECRET,
   });
-  const app = await createApp(config, { log: pino({ level: "silent" }), dispatcher: { idlePollMs: 50 } });
+  // Real time, with a jump at the end to close the grouping window without waiting 30 s for it.
+  const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
+  const app = await createApp(config, { log: pino({ level: "silent" }), clock, dispatcher: { idlePollMs: 50 } });
   let delivered = 0;
   app.dispatcher.register({
     platform: "shell",
@@ -110,10 +112,12 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     const single = options.quick ? 1_000 : 5_000;
     const accepted = (await measure("1 event per request", single, 1)) + (await measure("100 per request", single, 100));
     const storedEvents = await app.db.prisma.deviceEvent.count();
+    clock.offsetMs = app.services.itTools!.deviceStatus.windowMs + 1_000;
+    await app.scheduler.runDue();
     const adminMessages = await app.db.prisma.outbox.count({ where: { conversationId: "contoso-admins" } });
     rows.push(
       { area: "device-status", metric: "accepted events not stored (loss)", value: accepted - storedEvents, target: "= 0", ok: accepted === storedEvents },
-      { area: "device-status", metric: `admins' messages for ${accepted.toLocaleString("en-US")} events at one site`, value: adminMessages, target: "≤ 5", ok: adminMessages <= 5 },
+      { area: "device-status", metric: `admins' messages for ${accepted.toLocaleString("en-US")} events at one site (window closed)`, value: adminMessages, target: "≤ 5", ok: adminMessages <= 5 },
     );
   } finally {
     agent.destroy();
