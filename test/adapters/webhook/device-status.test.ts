@@ -158,6 +158,13 @@ describe.each(providers)("POST /webhooks/device-status (%s)", (provider) => {
       const last = cardsAbout("Lisbon office").at(-1);
       if (!last?.card?.facts?.some((f) => f.value === ref)) throw new Error("case not on the card yet");
     });
+
+    // A later burst: the device already has an active case, so the event is added to it.
+    await quiet();
+    expect((await post(event("e-crit-3", "NB7-0100234", "error", { detail: "camera module lost again" }))).json).toMatchObject({ accepted: 1 });
+    expect(await t.app.db.prisma.case.count({ where: { device: { serial: "NB7-0100234" } } })).toBe(1);
+    const comment = await t.app.db.prisma.caseEvent.findFirst({ where: { caseId: cases[0]!.id, kind: "comment" } });
+    expect(comment?.body).toContain("camera module lost again");
   });
 
   it("accepts events for unknown serials without storing them", async () => {
