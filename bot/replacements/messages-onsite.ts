@@ -64,18 +64,23 @@ export const onsiteMessages = defineMessages(
     "onsite.refused.diagnosis":
       "A technician is sent after an engineer has diagnosed the fault remotely and ordered the part. Open a case about {serial} (or reply in yours); the engineer offers the visit when it's needed.",
     "onsite.error.notFound": "I couldn't find onsite visit {visit}. Check the number, or type *onsite* to see yours.",
-    "onsite.error.transition": "{visit} is {status}; that doesn't apply now.",
+    "onsite.error.state.quoted": "{visit} isn't booked yet: choose a time on its card first.",
+    "onsite.error.state.scheduled": "{visit} is booked; that doesn't apply now.",
+    "onsite.error.state.completed": "{visit} is done already.",
+    "onsite.error.state.cancelled": "{visit} was cancelled. Ask again with *onsite <serial>* if you still need a technician.",
     "onsite.error.badSlot":
       "That time can't be booked for {visit} (it has passed or is outside business hours). Choose one of the times offered: *onsite reschedule {visit}*.",
     "onsite.error.noTechnician": "No technician is free at that time for {visit}. Please choose another time; nothing was booked.",
     "onsite.error.contactName": "Please give the site contact's name, e.g. *onsite contact ONS-300001 Pedro Gil +34 600 000 000*.",
+    "onsite.notice.requested":
+      "{requester} asked for an onsite technician for {model} ({serial}) at {site}: {visit}, fee {fee}. Choose a time on the card to confirm.",
     "onsite.notice.quoted":
       "Support offers an onsite technician for {model} ({serial}) at {site}: {visit}, fee {fee}. Choose a time on the card to confirm.",
     "onsite.notice.scheduled": "Onsite visit {visit} is booked: {slot}, technician {technician}, at {site}. Site contact: {contact}.",
     "onsite.notice.rescheduled": "Onsite visit {visit} moved to {slot} (technician {technician}).",
     "onsite.notice.cancelled": "Onsite visit {visit} at {site} was cancelled.",
     "onsite.notice.completed": "The technician finished visit {visit} at {site}.",
-    "onsite.notice.contact": "Onsite visit {visit} ({slot}): the site contact is now {contact}.",
+    "onsite.notice.contact": "Onsite visit {visit} at {site}: the site contact is now {contact}.",
     "onsite.tech.job":
       "New onsite job {visit}: {purpose} — {model} {serial} at {site}, {address}. When: {slot}. Site contact: {contact}. Customer: {organization}.",
     "onsite.tech.cancelled": "Onsite job {visit} at {site} ({slot}) is cancelled; you're no longer booked for it.",
@@ -149,13 +154,18 @@ export const onsiteMessages = defineMessages(
     "onsite.refused.diagnosis":
       "El técnico se envía después de que un ingeniero haya diagnosticado la avería en remoto y pedido la pieza. Abre un caso sobre {serial} (o responde en el tuyo); el ingeniero ofrecerá la visita si hace falta.",
     "onsite.error.notFound": "No encuentro la visita técnica {visit}. Revisa el número o escribe *técnico* para ver las tuyas.",
-    "onsite.error.transition": "{visit} está {status}; eso no corresponde ahora.",
+    "onsite.error.state.quoted": "{visit} aún no está reservada: elige primero una hora en su tarjeta.",
+    "onsite.error.state.scheduled": "{visit} está reservada; eso no corresponde ahora.",
+    "onsite.error.state.completed": "{visit} ya está hecha.",
+    "onsite.error.state.cancelled": "{visit} se canceló. Vuelve a pedirla con *técnico <serie>* si aún necesitas un técnico.",
     "onsite.error.badSlot":
       "No se puede reservar esa hora para {visit} (ya ha pasado o está fuera del horario laboral). Elige una de las horas ofrecidas: *técnico reprogramar {visit}*.",
     "onsite.error.noTechnician":
       "No hay ningún técnico libre a esa hora para {visit}. Elige otra hora, por favor; no se ha reservado nada.",
     "onsite.error.contactName":
       "Indica el nombre del contacto en la sede, por ejemplo *técnico contacto ONS-300001 Pedro Gil +34 600 000 000*.",
+    "onsite.notice.requested":
+      "{requester} ha pedido un técnico in situ para el {model} ({serial}) en {site}: {visit}, cuota {fee}. Elige una hora en la tarjeta para confirmarla.",
     "onsite.notice.quoted":
       "Soporte te ofrece un técnico in situ para el {model} ({serial}) en {site}: {visit}, cuota {fee}. Elige una hora en la tarjeta para confirmarla.",
     "onsite.notice.scheduled":
@@ -163,7 +173,7 @@ export const onsiteMessages = defineMessages(
     "onsite.notice.rescheduled": "La visita técnica {visit} se ha movido a {slot} (técnico {technician}).",
     "onsite.notice.cancelled": "La visita técnica {visit} en {site} se ha cancelado.",
     "onsite.notice.completed": "El técnico ha terminado la visita {visit} en {site}.",
-    "onsite.notice.contact": "Visita técnica {visit} ({slot}): el contacto en la sede es ahora {contact}.",
+    "onsite.notice.contact": "Visita técnica {visit} en {site}: el contacto en la sede es ahora {contact}.",
     "onsite.tech.job":
       "Nuevo trabajo in situ {visit}: {purpose} — {model} {serial} en {site}, {address}. Cuándo: {slot}. Contacto en la sede: {contact}. Cliente: {organization}.",
     "onsite.tech.cancelled": "El trabajo in situ {visit} en {site} ({slot}) se ha cancelado; ya no tienes esa reserva.",

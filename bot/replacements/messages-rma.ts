@@ -109,8 +109,12 @@ export const rmaMessages = defineMessages(
       "No depot ships to {country} yet, so I can't order a replacement there. Support can add one with *npm run import:service*; nothing was ordered.",
     "rma.error.noStock":
       "No {part} is available at the depots that serve {country} right now (the last one may just have gone to another order). Nothing was ordered; engineers see the stock with *stock low*.",
-    "rma.error.transition": "{rma} is {status}; that step doesn't apply now.",
-    "rma.error.cannotCancel": "{rma} is {status}, so it can't be cancelled any more. Mark the faulty unit received when it is back.",
+    "rma.error.state.ordered": "{rma} hasn't shipped yet; that step comes later.",
+    "rma.error.state.shipped": "{rma} is on its way; that step doesn't apply now.",
+    "rma.error.state.delivered": "{rma} was delivered already; that step doesn't apply now.",
+    "rma.error.state.closed": "{rma} is closed; there is nothing more to do.",
+    "rma.error.state.cancelled": "{rma} was cancelled; there is nothing more to do.",
+    "rma.error.cannotCancel": "{rma} has already shipped, so it can't be cancelled. Mark the faulty unit received when it is back.",
     "rma.error.badReplacementSerial": "{serial} isn't a serial of the same model (it should start with {prefix}-). Nothing was changed.",
     "rma.error.badTracking": 'The tracking number "{tracking}" doesn\'t look right (4–64 letters, digits or dashes). Nothing was changed.',
     "parts.title": "Spare parts · {where}",
@@ -243,8 +247,12 @@ export const rmaMessages = defineMessages(
       "Aún no hay ningún almacén que envíe a {country}, así que no puedo pedir un reemplazo allí. Soporte puede añadirlo con *npm run import:service*; no se ha pedido nada.",
     "rma.error.noStock":
       "Ahora mismo no hay {part} disponible en los almacenes que sirven {country} (puede que la última unidad acabe de ir a otro pedido). No se ha pedido nada; los ingenieros ven el stock con *stock bajo*.",
-    "rma.error.transition": "{rma} está {status}; ese paso no corresponde ahora.",
-    "rma.error.cannotCancel": "{rma} está {status}, ya no se puede cancelar. Marca la unidad averiada como recibida cuando vuelva.",
+    "rma.error.state.ordered": "{rma} aún no se ha enviado; ese paso llega después.",
+    "rma.error.state.shipped": "{rma} está en camino; ese paso no corresponde ahora.",
+    "rma.error.state.delivered": "{rma} ya se entregó; ese paso no corresponde ahora.",
+    "rma.error.state.closed": "{rma} está cerrado; no queda nada por hacer.",
+    "rma.error.state.cancelled": "{rma} se canceló; no queda nada por hacer.",
+    "rma.error.cannotCancel": "{rma} ya se ha enviado, así que no se puede cancelar. Marca la unidad averiada como recibida cuando vuelva.",
     "rma.error.badReplacementSerial":
       "{serial} no es un número de serie del mismo modelo (debe empezar por {prefix}-). No se ha cambiado nada.",
     "rma.error.badTracking":

@@ -122,7 +122,9 @@ async function runSubcommand(ctx: Context, sub: Exclude<Sub, "all">, number: num
   } else if (sub === "cancel") view = await onsite.cancel(ctx.person, number, rest, ctx.origin);
   else view = await onsite.complete(ctx.person, number, rest, ctx.origin);
   ctx.reply({ text: ctx.t(`onsite.reply.${sub}`, { visit: view.ref }) });
-  showVisit(ctx, view, []);
+  // A visit still waiting for a time keeps offering its slots.
+  const { slots } = await onsite.get(ctx.person, view.number);
+  showVisit(ctx, view, slots);
 }
 
 /** "Can a technician come and install it?": the device named, or the one replacement on its way. */

@@ -23,7 +23,7 @@ export async function planVisitNotices(
   kind: VisitNoticeKind,
   eventId: string,
   except: ConversationRef | undefined,
-  extra: { slots?: Slot[]; previousTechnician?: { ref: ConversationRef | null; locale: "en" | "es" } },
+  extra: { slots?: Slot[]; previousTechnician?: { ref: ConversationRef | null; locale: "en" | "es" }; requestedBy?: string },
 ): Promise<QueuedMessage[]> {
   const customers = await customerRecipients(tx, directory, {
     organizationId: view.organizationId,
@@ -52,7 +52,13 @@ export async function planVisitNotices(
   const messages = planMessages(`onsite:${eventId}:c`, customers, except, ({ lang }) => {
     const t = translator(lang);
     const card = renderVisitCard(view, t, lang, "customer", extra.slots ?? []);
-    if (kind === "quoted") return { text: t("onsite.notice.quoted", params(lang)), card };
+    if (kind === "quoted")
+      return {
+        text: extra.requestedBy
+          ? t("onsite.notice.requested", { ...params(lang), requester: extra.requestedBy })
+          : t("onsite.notice.quoted", params(lang)),
+        card,
+      };
     if (kind === "scheduled" || kind === "rescheduled") return { text: t(`onsite.notice.${kind}`, params(lang)), card };
     if (kind === "cancelled") return { text: t("onsite.notice.cancelled", params(lang)) };
     if (kind === "completed") return { text: t("onsite.notice.completed", params(lang)) };

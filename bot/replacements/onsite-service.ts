@@ -137,7 +137,11 @@ export class OnsiteService {
           const slots = visitSlots(now, device.site, coverage.hours, { notBefore: view.partExpected ?? undefined });
           await enqueueMessages(
             tx,
-            await planVisitNotices(tx, this.directory, view, "quoted", eventId, origin.conversation, { slots }),
+            await planVisitNotices(tx, this.directory, view, "quoted", eventId, origin.conversation, {
+              slots,
+              // A customer's own request: the others of the organization read who asked.
+              requestedBy: customer ? viewer.name : undefined,
+            }),
             now,
           );
           return view;
@@ -178,8 +182,7 @@ export class OnsiteService {
   /** Confirms the fee by choosing a slot (or moves a booked visit): books a technician. */
   schedule(viewer: Viewer, number: number, slotStart: string, origin: Origin): Promise<VisitView> {
     return this.mutate(viewer, number, origin, async (view, tx) => {
-      if (view.status !== "quoted" && view.status !== "scheduled")
-        throw conflict("onsite.error.transition", { visit: view.ref, status: view.status });
+      if (view.status !== "quoted" && view.status !== "scheduled") throw conflict(`onsite.error.state.${view.status}`, { visit: view.ref });
       const start = new Date(slotStart);
       if (view.slotStart && view.slotStart.getTime() === start.getTime()) return undefined;
       const hours = await this.hoursOf(tx, view);
@@ -212,8 +215,7 @@ export class OnsiteService {
   /** Names the person who meets the technician (a person of the organization, or a name and phone). */
   setContact(viewer: Viewer, number: number, contact: { name: string; phone?: string }, origin: Origin): Promise<VisitView> {
     return this.mutate(viewer, number, origin, async (view, tx) => {
-      if (view.status !== "quoted" && view.status !== "scheduled")
-        throw conflict("onsite.error.transition", { visit: view.ref, status: view.status });
+      if (view.status !== "quoted" && view.status !== "scheduled") throw conflict(`onsite.error.state.${view.status}`, { visit: view.ref });
       const name = contact.name.trim().slice(0, 120);
       if (!name) throw invalid("onsite.error.contactName");
       const phone = contact.phone?.trim().slice(0, 40) || null;
@@ -233,8 +235,7 @@ export class OnsiteService {
   cancel(viewer: Viewer, number: number, reason: string, origin: Origin): Promise<VisitView> {
     return this.mutate(viewer, number, origin, (view) => {
       if (view.status === "cancelled") return undefined;
-      if (view.status !== "quoted" && view.status !== "scheduled")
-        throw conflict("onsite.error.transition", { visit: view.ref, status: view.status });
+      if (view.status !== "quoted" && view.status !== "scheduled") throw conflict(`onsite.error.state.${view.status}`, { visit: view.ref });
       return {
         kind: "cancelled",
         body: reason.trim().slice(0, 500) || undefined,
@@ -249,7 +250,7 @@ export class OnsiteService {
     return this.mutate(viewer, number, origin, (view) => {
       if (!policy.isSupport(viewer)) throw forbidden("rma.error.engineersOnly");
       if (view.status === "completed") return undefined;
-      if (view.status !== "scheduled") throw conflict("onsite.error.transition", { visit: view.ref, status: view.status });
+      if (view.status !== "scheduled") throw conflict(`onsite.error.state.${view.status}`, { visit: view.ref });
       return {
         kind: "completed",
         body: notes.trim().slice(0, 1_000) || undefined,

@@ -20,7 +20,7 @@ import { canSeeService, rmaFilter } from "./access.ts";
 import { checkEntitlement, parseSerial } from "./entitlement.ts";
 import { formatRmaRef } from "./format.ts";
 import { planRmaNotices, type RmaNoticeKind } from "./rma-notify.ts";
-import { localInstant, planShipment } from "./ship-date.ts";
+import { addBusinessDays, localInstant, planShipment } from "./ship-date.ts";
 import { consumeUnit, releaseUnit, reserveFirst } from "./stock.ts";
 import { loadRma, OPEN_RMA_STATUSES, toRmaViews, type RmaStatus, type RmaView } from "./rma-view.ts";
 
@@ -207,7 +207,7 @@ export class ReplacementService {
   ship(viewer: Viewer, number: number, input: ShipInput, origin: Origin): Promise<RmaView> {
     return this.mutate(viewer, number, origin, (view) => {
       if (!policy.isSupport(viewer)) throw forbidden("rma.error.engineersOnly");
-      if (view.status !== "ordered") throw conflict("rma.error.transition", { rma: view.ref, status: view.status });
+      if (view.status !== "ordered") throw conflict(`rma.error.state.${view.status}`, { rma: view.ref });
       const replacementSerial = parseSerial(input.replacementSerial);
       const tracking = input.trackingNumber.trim();
       if (!replacementSerial || replacementSerial.split("-")[0] !== view.serial.split("-")[0])
@@ -225,6 +225,7 @@ export class ReplacementService {
         },
         effects: async (tx, next, now) => {
           await consumeUnit(tx, next.depotId, next.partCode, now);
+          await this.replan(tx, next, now);
           return this.scheduleReturn(tx, next, next.deliveryDate, now);
         },
       };
@@ -235,7 +236,7 @@ export class ReplacementService {
   markDelivered(viewer: Viewer, number: number, origin: Origin): Promise<RmaView> {
     return this.mutate(viewer, number, origin, (view) => {
       if (view.status === "delivered") return undefined;
-      if (view.status !== "shipped") throw conflict("rma.error.transition", { rma: view.ref, status: view.status });
+      if (view.status !== "shipped") throw conflict(`rma.error.state.${view.status}`, { rma: view.ref });
       const now = this.clock.now();
       const today = DateTime.fromJSDate(now, { zone: view.siteTimeZone }).toISODate()!;
       return {
@@ -251,8 +252,7 @@ export class ReplacementService {
     return this.mutate(viewer, number, origin, (view) => {
       if (!policy.isSupport(viewer)) throw forbidden("rma.error.engineersOnly");
       if (view.status === "closed") return undefined;
-      if (view.status !== "shipped" && view.status !== "delivered")
-        throw conflict("rma.error.transition", { rma: view.ref, status: view.status });
+      if (view.status !== "shipped" && view.status !== "delivered") throw conflict(`rma.error.state.${view.status}`, { rma: view.ref });
       return {
         kind: "received",
         update: { status: "closed", returnedAt: this.clock.now() },
@@ -272,7 +272,7 @@ export class ReplacementService {
     return this.mutate(viewer, number, origin, (view) => {
       if (!policy.isSupport(viewer)) throw forbidden("rma.error.engineersOnly");
       if (view.status === "cancelled") return undefined;
-      if (view.status !== "ordered") throw conflict("rma.error.cannotCancel", { rma: view.ref, status: view.status });
+      if (view.status !== "ordered") throw conflict("rma.error.cannotCancel", { rma: view.ref });
       return {
         kind: "cancelled",
         body: reason.trim().slice(0, 500) || undefined,
@@ -297,6 +297,23 @@ export class ReplacementService {
       await planRmaNotices(tx, this.directory, view, stage === "overdue" ? "overdue" : "reminder", eventId, undefined, { stage }),
       now,
     );
+  }
+
+  /**
+   * The parcel left on the day it was really shipped (early or late against the plan): the ship
+   * date and the expected delivery follow it, so the customer and the return clock read the truth.
+   */
+  private async replan(tx: Tx, view: RmaView, now: Date): Promise<void> {
+    const depot = await tx.depot.findUnique({ where: { id: view.depotId } });
+    const site = view.siteId ? await tx.site.findUnique({ where: { id: view.siteId } }) : null;
+    if (!depot || !site) return;
+    const lane = await tx.depotLane.findFirst({ where: { depotId: depot.id, country: site.country } });
+    const shipDate = DateTime.fromJSDate(now, { zone: depot.timeZone }).toISODate()!;
+    const deliveryDate = addBusinessDays(shipDate, lane?.transitDays ?? 1, site);
+    if (shipDate === view.shipDate && deliveryDate === view.deliveryDate) return;
+    await tx.rma.update({ where: { id: view.id }, data: { shipDate, deliveryDate } });
+    view.shipDate = shipDate;
+    view.deliveryDate = deliveryDate;
   }
 
   /** Schedules the return reminders from a delivery date; returns the earliest. */

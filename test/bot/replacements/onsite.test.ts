@@ -143,6 +143,9 @@ describe("onsite technician visits", () => {
     expect(third.text).toContain("No technician is free at that time");
     expect((await t.app.db.prisma.onsiteVisit.findFirstOrThrow({ where: { number: Number(visits[2]!.slice(4)) } })).status).toBe("quoted");
     // A slot outside business hours is refused.
+    expect((await type(t.app, "engineer", `onsite done ${visits[2]!}`)).text).toContain(
+      `${visits[2]!} isn't booked yet: choose a time on its card first.`,
+    );
     const night = await say(t.app, action("admin", "onsite.schedule", { visit: visits[2]!, slot: "2026-03-17T20:00:00.000Z" }));
     expect(night.text).toContain("That time can't be booked");
   });

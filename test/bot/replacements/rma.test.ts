@@ -96,6 +96,18 @@ describe("advance replacement (RMA) in chat", () => {
     expect(inbox("contoso-admins")).toContain(`Soporte ha cancelado el reemplazo RMA-${row.number} de NT1-0045512`);
   });
 
+  it("follows the real shipping day when the depot ships earlier than planned", async () => {
+    clock.set("2026-03-16T17:30:00Z"); // Mon 18:30 in Madrid: after the cut-off, planned for Tuesday
+    const ordered = await type(t.app, "engineer", "rma order NS4-5550101 speaker rattles at any volume");
+    expect(ordered.text).toContain("ships from Madrid depot on Tue 17 Mar 2026");
+    const ref = /RMA-\d{6}/.exec(ordered.text)![0];
+    // The depot still caught the evening pickup: the Lisbon site now expects it on Tuesday.
+    const shipped = await type(t.app, "engineer", `rma ship ${ref} NS4-7000003 JD0146000062812`);
+    expect(shipped.text).toContain("Ships: Mon 16 Mar 2026 from Madrid depot");
+    expect(shipped.text).toContain("Expected delivery: Tue 17 Mar 2026");
+    expect((await type(t.app, "engineer", `rma cancel ${ref}`)).text).toContain(`${ref} has already shipped, so it can't be cancelled`);
+  });
+
   describe("bad input: a clear message, nothing written", () => {
     let rmas = 0;
     let reserved = 0;
