@@ -5,37 +5,23 @@
  * visit, its timeline event, the booking, the audit row and the outbox messages in one transaction.
  */
 import type { Database, Tx } from "../../db/client.ts";
-import { newId } from "../../db/ids.ts";
 import { policy, type Viewer } from "../authz.ts";
 import type { Clock } from "../clock.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
-import type { Language } from "../events.ts";
 import { recordAudit } from "../services/audit.ts";
-import { isUniqueViolation } from "../services/case-open.ts";
 import type { Origin } from "../services/cases.ts";
 import type { Directory } from "../services/directory.ts";
 import { enqueueMessages } from "../services/outbox.ts";
 import { canSeeService, visitFilter } from "./access.ts";
-import { checkEntitlement, parseSerial } from "./entitlement.ts";
-import { countryName, formatVisitRef } from "./format.ts";
+import { formatVisitRef } from "./format.ts";
+import { addVisitEvent } from "./onsite-events.ts";
 import { planVisitNotices, type VisitNoticeKind } from "./onsite-notify.ts";
-import { coverageFor, excludedPurpose } from "./onsite-rules.ts";
+import { requestVisit, type OnsiteRequestInput } from "./onsite-request.ts";
 import { slotAt, visitSlots, type Slot } from "./onsite-slots.ts";
 import { loadVisit, OPEN_VISIT_STATUSES, toVisitView, type VisitView } from "./onsite-view.ts";
-import { parseRmaRef } from "./format.ts";
 import { bookTechnician, releaseBooking } from "./technicians.ts";
 
-const FIRST_VISIT_NUMBER = 300_001;
-
-export interface OnsiteRequestInput {
-  serial: string;
-  purpose: string;
-  /** The triage's category of the message, when it came from a sentence. */
-  category?: string | null;
-  /** The RMA whose part the technician installs (else the device's open one). */
-  rma?: string;
-  language: Language;
-}
+export type { OnsiteRequestInput } from "./onsite-request.ts";
 
 interface Change {
   kind: VisitNoticeKind;
@@ -54,108 +40,9 @@ export class OnsiteService {
 
   /** Checks eligibility and quotes a visit; the requester then confirms by choosing a slot. */
   async request(viewer: Viewer, input: OnsiteRequestInput, origin: Origin): Promise<{ view: VisitView; slots: Slot[]; created: boolean }> {
-    if (!policy.isSupport(viewer) && !policy.isCustomer(viewer)) throw forbidden();
-    const excluded = excludedPurpose(input.purpose, input.category);
-    if (excluded) throw conflict(`onsite.refused.${excluded}`);
-    const prisma = this.db.prisma;
-    const byOrigin = origin.originKey ? await prisma.onsiteVisit.findUnique({ where: { originKey: origin.originKey } }) : null;
-    if (byOrigin) return this.withSlots(await toVisitView(prisma, byOrigin), false);
-    const serial = parseSerial(input.serial);
-    if (!serial) throw invalid("rma.error.needSerial", { serial: input.serial });
-    const now = this.clock.now();
-    const device = await checkEntitlement(prisma, viewer, serial, now);
-    if (!device.contract.onsiteOption) throw conflict("onsite.refused.noOption", { organization: device.organizationName });
-    const rows = await prisma.onsiteCoverage.findMany({ where: { country: device.site.country } });
-    const { coverage, reason } = coverageFor(rows, device.site, device.family);
-    if (!coverage)
-      throw conflict(reason === "family" ? "onsite.refused.family" : "onsite.refused.location", {
-        model: device.modelName,
-        site: device.site.name,
-        country: countryName(device.site.country, input.language),
-      });
-    const rmaNumber = input.rma ? parseRmaRef(input.rma) : undefined;
-    const rma = await prisma.rma.findFirst({
-      where: {
-        deviceId: device.deviceId,
-        ...(rmaNumber ? { number: rmaNumber } : { status: { in: ["ordered", "shipped", "delivered"] } }),
-      },
-      orderBy: { createdAt: "desc" },
-    });
-    // Remote diagnosis comes first: a replacement on order is its proof; support may dispatch after its own.
-    if (!rma && !policy.isSupport(viewer)) throw conflict("onsite.refused.diagnosis", { serial });
-    const open = await prisma.onsiteVisit.findFirst({ where: { deviceId: device.deviceId, status: { in: OPEN_VISIT_STATUSES } } });
-    if (open) return this.withSlots(await toVisitView(prisma, open), false);
-    const customer = policy.isCustomer(viewer);
-    const requesterId = customer ? viewer.personId : (rma?.requesterId ?? null);
-    const contact = requesterId ? await prisma.person.findUnique({ where: { id: requesterId }, select: { name: true } }) : null;
-    const language: Language = customer ? input.language : ((rma?.language as Language | undefined) ?? device.organizationLocale);
-    try {
-      const view = await prisma.$transaction(
-        async (tx) => {
-          const counter = await tx.$queryRaw<
-            { value: number }[]
-          >`INSERT INTO "Counter" (name, value) VALUES ('onsite', ${FIRST_VISIT_NUMBER})
-            ON CONFLICT (name) DO UPDATE SET value = "Counter".value + 1 RETURNING value`;
-          const row = await tx.onsiteVisit.create({
-            data: {
-              id: newId(now.getTime()),
-              number: Number(counter[0]!.value),
-              organizationId: device.organizationId,
-              deviceId: device.deviceId,
-              siteId: device.site.id,
-              caseId: rma?.caseId ?? null,
-              rmaId: rma?.id ?? null,
-              requesterId,
-              contactId: requesterId,
-              contactName: contact?.name ?? null,
-              originKey: origin.originKey ?? null,
-              status: "quoted",
-              purpose: input.purpose.trim().slice(0, 500) || "install the replacement part",
-              fee: coverage.fee,
-              currency: coverage.currency,
-              timeZone: device.site.timeZone,
-              language,
-              createdAt: now,
-              updatedAt: now,
-            },
-          });
-          const view = await toVisitView(tx, row);
-          const eventId = (await this.addEvent(tx, view.id, "quoted", viewer, view.purpose, undefined, now))!;
-          await recordAudit(
-            tx,
-            {
-              actor: viewer,
-              platform: origin.platform,
-              action: "onsite.quoted",
-              subjectType: "onsite",
-              subjectId: view.ref,
-              organizationId: view.organizationId,
-              after: { device: view.serial, fee: view.fee, currency: view.currency, purpose: view.purpose },
-            },
-            now,
-          );
-          const slots = visitSlots(now, device.site, coverage.hours, { notBefore: view.partExpected ?? undefined });
-          await enqueueMessages(
-            tx,
-            await planVisitNotices(tx, this.directory, view, "quoted", eventId, origin.conversation, {
-              slots,
-              // A customer's own request: the others of the organization read who asked.
-              requestedBy: customer ? viewer.name : undefined,
-            }),
-            now,
-          );
-          return view;
-        },
-        { maxWait: 10_000, timeout: 15_000 },
-      );
-      this.onCommitted();
-      return this.withSlots(view, true);
-    } catch (error) {
-      if (!origin.originKey || !isUniqueViolation(error)) throw error;
-      const row = await prisma.onsiteVisit.findUnique({ where: { originKey: origin.originKey } });
-      if (!row) throw error;
-      return this.withSlots(await toVisitView(prisma, row), false);
-    }
+    const { view, created } = await requestVisit(this.db, this.directory, viewer, input, origin, this.clock.now());
+    if (created) this.onCommitted();
+    return this.withSlots(view, created);
   }
 
   /** One visit, if the viewer may see it, with the slots it can be booked in. */
@@ -275,23 +162,6 @@ export class OnsiteService {
     );
   }
 
-  private async addEvent(
-    tx: Tx,
-    visitId: string,
-    kind: string,
-    viewer: Viewer,
-    body: string | undefined,
-    originKey: string | undefined,
-    now: Date,
-  ) {
-    const rows = await tx.$queryRaw<
-      { id: string }[]
-    >`INSERT INTO "OnsiteEvent" (id, "visitId", kind, "actorId", body, "originKey", "createdAt")
-      VALUES (${newId(now.getTime())}, ${visitId}, ${kind}, ${viewer.personId}, ${body ?? null}, ${originKey ?? null}, ${now})
-      ON CONFLICT ("originKey") DO NOTHING RETURNING id`;
-    return rows[0]?.id;
-  }
-
   private async mutate(
     viewer: Viewer,
     number: number,
@@ -307,7 +177,7 @@ export class OnsiteService {
         const change = await decide(current, tx);
         if (!change) return current;
         const now = this.clock.now();
-        const eventId = await this.addEvent(
+        const eventId = await addVisitEvent(
           tx,
           current.id,
           change.kind,

@@ -5,41 +5,31 @@
  */
 import { DateTime } from "luxon";
 import type { Database, Tx } from "../../db/client.ts";
-import { newId } from "../../db/ids.ts";
 import { policy, type Viewer } from "../authz.ts";
 import type { Clock } from "../clock.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
-import type { Language } from "../events.ts";
 import { cancelTimers, scheduleTimers, type TimerSpec } from "../runtime/timers.ts";
 import { recordAudit } from "../services/audit.ts";
-import { isUniqueViolation } from "../services/case-open.ts";
 import type { Origin } from "../services/cases.ts";
 import type { Directory } from "../services/directory.ts";
 import { enqueueMessages } from "../services/outbox.ts";
 import { canSeeService, rmaFilter } from "./access.ts";
-import { checkEntitlement, parseSerial } from "./entitlement.ts";
+import { parseSerial } from "./entitlement.ts";
 import { formatRmaRef } from "./format.ts";
 import { planRmaNotices, type RmaNoticeKind } from "./rma-notify.ts";
-import { addBusinessDays, localInstant, planShipment } from "./ship-date.ts";
-import { consumeUnit, releaseUnit, reserveFirst } from "./stock.ts";
+import { addBusinessDays, localInstant } from "./ship-date.ts";
+import { consumeUnit, releaseUnit } from "./stock.ts";
+import { addRmaEvent } from "./rma-events.ts";
+import { orderReplacement, type OrderInput } from "./rma-order.ts";
 import { loadRma, OPEN_RMA_STATUSES, toRmaViews, type RmaStatus, type RmaView } from "./rma-view.ts";
 
-/** The first RMA number a new installation hands out is RMA-200001. */
-const FIRST_RMA_NUMBER = 200_001;
+export type { OrderInput } from "./rma-order.ts";
+
 /** Timer kind of the faulty unit's return reminders. */
 export const RETURN_TIMER = "rma.return";
 export const RETURN_STAGES = ["reminder", "due", "overdue"] as const;
 export type ReturnStage = (typeof RETURN_STAGES)[number];
 const returnKey = (rmaId: string, stage: ReturnStage) => `rma:${rmaId}:return:${stage}`;
-
-export interface OrderInput {
-  serial?: string;
-  /** The case the diagnosis was made in: its customer, requester and language follow. */
-  caseNumber?: number;
-  /** A field-replaceable part instead of the whole unit. */
-  partCode?: string;
-  reason: string;
-}
 
 export interface ShipInput {
   replacementSerial: string;
@@ -64,120 +54,11 @@ export class ReplacementService {
     private readonly onTimer: (dueAt: Date) => void = () => undefined,
   ) {}
 
-  /** Orders an advance replacement (support, or a rule acting as the system). */
+  /** Orders an advance replacement (support, or a rule acting as the system). A second call with the same origin key returns the first RMA. */
   async order(viewer: Viewer, input: OrderInput, origin: Origin): Promise<{ view: RmaView; created: boolean }> {
-    if (!policy.isSupport(viewer)) throw forbidden("rma.error.engineersOnly");
-    const prisma = this.db.prisma;
-    const existing = origin.originKey ? await prisma.rma.findUnique({ where: { originKey: origin.originKey } }) : null;
-    if (existing) return { view: (await toRmaViews(prisma, [existing]))[0]!, created: false };
-    const now = this.clock.now();
-    const kase = input.caseNumber
-      ? await prisma.case.findUnique({ where: { number: input.caseNumber }, include: { device: { select: { serial: true } } } })
-      : null;
-    if (input.caseNumber && !kase) throw notFound("error.caseNotFound", { case: `CS-${input.caseNumber}` });
-    const serial = input.serial ? parseSerial(input.serial) : kase?.device?.serial;
-    if (!serial) throw invalid("rma.error.needSerial", { serial: input.serial ?? "" });
-    const device = await checkEntitlement(prisma, viewer, serial, now, kase?.organizationId);
-    const partCode = input.partCode ?? device.modelId;
-    const part = await prisma.part.findUnique({ where: { code: partCode } });
-    if (!part) throw invalid("rma.error.unknownPart", { part: partCode });
-    const fits = JSON.parse(part.models) as string[];
-    if (fits.length > 0 && !fits.includes(device.modelId))
-      throw invalid("rma.error.partDoesNotFit", { part: part.name, model: device.modelName });
-    const lanes = await prisma.depotLane.findMany({
-      where: { country: device.site.country },
-      include: { depot: true },
-      orderBy: [{ priority: "asc" }, { transitDays: "asc" }],
-    });
-    if (lanes.length === 0) throw conflict("rma.error.noDepot", { country: device.site.country });
-    // Without a case, the device's latest active case (if any) is the one this diagnosis belongs to.
-    const linked =
-      kase ??
-      (await prisma.case.findFirst({
-        where: { deviceId: device.deviceId, status: { in: ["open", "waiting_customer", "waiting_partner"] } },
-        orderBy: { createdAt: "desc" },
-      }));
-    const requester = linked ? await prisma.person.findUnique({ where: { id: linked.requesterId }, select: { locale: true } }) : null;
-    const language: Language =
-      (linked?.language as Language | undefined) ?? (requester?.locale as Language | null) ?? device.organizationLocale;
-    const reason = input.reason.trim().slice(0, 2_000) || "hardware fault confirmed by remote diagnosis";
-
-    const run = () =>
-      this.db.prisma.$transaction(
-        async (tx) => {
-          // The reservation is the first statement: SQLite takes its write lock up front, and the
-          // conditional UPDATE decides the race for the last unit.
-          const level = await reserveFirst(
-            tx,
-            lanes.map((lane) => lane.depotId),
-            partCode,
-            now,
-          );
-          if (!level) throw conflict("rma.error.noStock", { part: part.name, country: device.site.country });
-          const lane = lanes.find((candidate) => candidate.depotId === level.depotId)!;
-          const plan = planShipment(now, lane.depot, device.site, lane.transitDays);
-          const counter = await tx.$queryRaw<{ value: number }[]>`INSERT INTO "Counter" (name, value) VALUES ('rma', ${FIRST_RMA_NUMBER})
-            ON CONFLICT (name) DO UPDATE SET value = "Counter".value + 1 RETURNING value`;
-          const row = await tx.rma.create({
-            data: {
-              id: newId(now.getTime()),
-              number: Number(counter[0]!.value),
-              organizationId: device.organizationId,
-              deviceId: device.deviceId,
-              siteId: device.site.id,
-              caseId: linked?.id ?? null,
-              depotId: lane.depotId,
-              partCode,
-              requesterId: linked?.requesterId ?? null,
-              orderedById: viewer.personId,
-              originKey: origin.originKey ?? null,
-              status: "ordered",
-              reason,
-              language,
-              shipDate: plan.shipDate,
-              deliveryDate: plan.deliveryDate,
-              createdAt: now,
-              updatedAt: now,
-            },
-          });
-          const view = (await toRmaViews(tx, [row]))[0]!;
-          const eventId = (await this.addEvent(tx, view.id, "ordered", viewer, reason, undefined, now))!;
-          await recordAudit(
-            tx,
-            {
-              actor: viewer,
-              platform: origin.platform,
-              action: "rma.ordered",
-              subjectType: "rma",
-              subjectId: view.ref,
-              organizationId: view.organizationId,
-              after: {
-                device: view.serial,
-                part: partCode,
-                depot: lane.depot.key,
-                shipDate: plan.shipDate,
-                deliveryDate: plan.deliveryDate,
-              },
-            },
-            now,
-          );
-          const notices = await planRmaNotices(tx, this.directory, view, "ordered", eventId, origin.conversation, { stock: level });
-          await enqueueMessages(tx, notices, now);
-          return view;
-        },
-        { maxWait: 10_000, timeout: 15_000 },
-      );
-    try {
-      const view = await run();
-      this.onCommitted();
-      return { view, created: true };
-    } catch (error) {
-      // Two copies of one delivery raced and the other committed first: return its RMA.
-      if (!origin.originKey || !isUniqueViolation(error)) throw error;
-      const row = await prisma.rma.findUnique({ where: { originKey: origin.originKey } });
-      if (!row) throw error;
-      return { view: (await toRmaViews(prisma, [row]))[0]!, created: false };
-    }
+    const result = await orderReplacement(this.db, this.directory, viewer, input, origin, this.clock.now());
+    if (result.created) this.onCommitted();
+    return result;
   }
 
   /** One RMA, if the viewer may see it. */
@@ -290,7 +171,7 @@ export class ReplacementService {
     const row = await tx.rma.findUnique({ where: { id: rmaId } });
     if (!row || (row.status !== "shipped" && row.status !== "delivered")) return;
     const view = (await toRmaViews(tx, [row]))[0]!;
-    const eventId = await this.addEvent(tx, row.id, "reminder", undefined, stage, `timer:${timerKey}:${dueAt.getTime()}`, now);
+    const eventId = await addRmaEvent(tx, row.id, "reminder", undefined, stage, `timer:${timerKey}:${dueAt.getTime()}`, now);
     if (!eventId) return;
     await enqueueMessages(
       tx,
@@ -335,23 +216,6 @@ export class ReplacementService {
     return specs[0]?.dueAt;
   }
 
-  /** Appends a timeline event; undefined when this origin already added it (a redelivery). */
-  private async addEvent(
-    tx: Tx,
-    rmaId: string,
-    kind: string,
-    viewer: Viewer | undefined,
-    body: string | undefined,
-    originKey: string | undefined,
-    now: Date,
-  ): Promise<string | undefined> {
-    const id = newId(now.getTime());
-    const rows = await tx.$queryRaw<{ id: string }[]>`INSERT INTO "RmaEvent" (id, "rmaId", kind, "actorId", body, "originKey", "createdAt")
-      VALUES (${id}, ${rmaId}, ${kind}, ${viewer?.personId ?? null}, ${body ?? null}, ${originKey ?? null}, ${now})
-      ON CONFLICT ("originKey") DO NOTHING RETURNING id`;
-    return rows[0]?.id;
-  }
-
   private async mutate(viewer: Viewer, number: number, origin: Origin, decide: (view: RmaView) => Change | undefined): Promise<RmaView> {
     let changed = false;
     let wake: Date | undefined;
@@ -363,7 +227,7 @@ export class ReplacementService {
         if (!change) return current;
         const now = this.clock.now();
         const originKey = origin.originKey ? `${origin.originKey}:${change.kind}` : undefined;
-        const eventId = await this.addEvent(tx, current.id, change.kind, viewer, change.body, originKey, now);
+        const eventId = await addRmaEvent(tx, current.id, change.kind, viewer, change.body, originKey, now);
         if (!eventId) return current;
         await tx.rma.update({ where: { id: current.id }, data: { ...change.update, updatedAt: now } });
         const next = (await loadRma(tx, number))!;
