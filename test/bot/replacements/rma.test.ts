@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_VIEWER } from "../../../bot/authz.ts";
 import { ManualClock } from "../../../bot/clock.ts";
 import { createTestApp, type TestApp } from "../../support/app.ts";
 import { action, message } from "../../support/events.ts";
@@ -106,6 +107,41 @@ describe("advance replacement (RMA) in chat", () => {
     expect(shipped.text).toContain("Ships: Mon 16 Mar 2026 from Madrid depot");
     expect(shipped.text).toContain("Expected delivery: Tue 17 Mar 2026");
     expect((await type(t.app, "engineer", `rma cancel ${ref}`)).text).toContain(`${ref} has already shipped, so it can't be cancelled`);
+  });
+
+  it("a rule can order after a confirmed hardware diagnosis, once, from the case's device", async () => {
+    clock.set("2026-03-17T09:00:00Z");
+    const employee = (await t.app.services.people.resolve({ platform: "shell", externalId: "employee" }))!;
+    const headset = await t.app.db.prisma.device.findUniqueOrThrow({ where: { serial: "NHP-7781200" } });
+    const { view: kase } = await t.app.services.cases.open(
+      employee,
+      {
+        title: "Headset Pro left ear dead",
+        description: "no audio on the left side",
+        severity: "sev3",
+        language: "en",
+        deviceId: headset.id,
+      },
+      { platform: "shell", conversation: { platform: "shell", conversationId: "dm:employee" }, originKey: "test:headset-case" },
+    );
+    const rule = { platform: "system" as const, originKey: `rule:hardware-diagnosis:${kase.id}` };
+    const first = await t.app.services.replacements!.order(
+      SYSTEM_VIEWER,
+      { caseNumber: kase.number, reason: "diagnosis: hardware fault" },
+      rule,
+    );
+    const again = await t.app.services.replacements!.order(
+      SYSTEM_VIEWER,
+      { caseNumber: kase.number, reason: "diagnosis: hardware fault" },
+      rule,
+    );
+    expect(first.created).toBe(true);
+    expect(again).toMatchObject({ created: false, view: { ref: first.view.ref } });
+    expect(first.view).toMatchObject({ serial: "NHP-7781200", caseRef: kase.ref, requesterName: "Tom Baker" });
+    await deliver();
+    expect(inbox("dm:employee")).toContain(`${first.view.ref} ships from Madrid depot on Tue 17 Mar 2026`);
+    const audit = await t.app.db.prisma.auditLog.findFirstOrThrow({ where: { subjectId: first.view.ref, action: "rma.ordered" } });
+    expect(audit.actorLabel).toBe("system");
   });
 
   describe("bad input: a clear message, nothing written", () => {
