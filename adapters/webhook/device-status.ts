@@ -15,6 +15,7 @@ import { deviceEventSchema, eventProblems, MAX_EVENTS_PER_REQUEST, type DeviceEv
 import { jsonErrorOffset, lineAndColumn } from "./json-position.ts";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from "./signature.ts";
 
+/** The endpoint's path (part of the operating contract). */
 export const DEVICE_STATUS_PATH = "/webhooks/device-status";
 
 const REFUSALS = {

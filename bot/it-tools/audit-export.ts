@@ -14,6 +14,7 @@ export interface ExportOptions {
   pageSize?: number;
 }
 
+/** The exported columns, in order: every stored column, the chain's included. */
 export const EXPORT_COLUMNS = [
   "seq",
   "chainIndex",

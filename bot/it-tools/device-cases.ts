@@ -25,6 +25,7 @@ const CATEGORY: Record<string, string> = {
   online: "network",
 };
 
+/** Opens or updates the case of a critical device event (see the file comment for the rules). */
 export class DeviceCasePolicy {
   constructor(
     private readonly db: Database,

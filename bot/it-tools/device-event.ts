@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 
+/** What a device can report. */
 export const DEVICE_EVENT_TYPES = ["offline", "online", "error", "update_failed", "peripheral_missing"] as const;
 export type DeviceEventType = (typeof DEVICE_EVENT_TYPES)[number];
 export type DeviceEventSeverity = "critical" | "warning" | "info";
@@ -12,6 +13,7 @@ export type DeviceEventSeverity = "critical" | "warning" | "info";
 /** Most events one request may carry. */
 export const MAX_EVENTS_PER_REQUEST = 1_000;
 
+/** One event; unknown fields are dropped, known ones checked with messages that name the fix. */
 export const deviceEventSchema = z.object({
   /** The sender's unique event id: a repeat of the same id is processed once. */
   id: z.string().min(1, "is required").max(200, "is longer than 200 characters"),

@@ -43,6 +43,7 @@ const CACHE_TTL_MS = 30_000;
 
 class Duplicate extends Error {}
 
+/** Records device-status events, groups them per site for the admins, and answers what devices reported. */
 export class DeviceStatusService {
   private readonly devices = new Map<string, { at: number; device: KnownDevice | undefined }>();
   casePolicy: DeviceCasePolicy | undefined;

@@ -7,6 +7,7 @@ import { auditScope, matchPeople, parseAuditQuery, searchAudit, type AuditHit } 
 
 const SHOWN = 15;
 
+/** "audit <query>" or "audit verify". */
 export async function auditCommand(ctx: Context, text: string): Promise<void> {
   const scope = auditScope(ctx.person);
   if (["verify", "verificar", "check", "comprobar"].includes(fold(text))) return verify(ctx);

@@ -1,6 +1,7 @@
 /** Sentences of the IT tools: device status notifications, network check, audit log. */
 import { defineMessages } from "../i18n/define.ts";
 
+/** The IT tools' catalog (registered in bot/i18n/index.ts). */
 export const itToolMessages = defineMessages(
   {
     "ds.noSite": "no site",

@@ -9,6 +9,7 @@ import { isIP, Socket } from "node:net";
 import tls from "node:tls";
 import { z } from "zod";
 
+/** One endpoint of the list. */
 export const endpointSchema = z
   .object({
     name: z.string().min(1),
@@ -23,6 +24,7 @@ export const endpointSchema = z
   .strict();
 export type Endpoint = z.infer<typeof endpointSchema> & { ca?: string };
 
+/** The file NETWORK_CHECK_FILE names. */
 export const endpointListSchema = z.object({ endpoints: z.array(endpointSchema).min(1).max(50) }).strict();
 
 export interface StepResult {

@@ -51,6 +51,7 @@ export interface NetworkReport {
   at: Date;
 }
 
+/** Runs the network check for a site (or every endpoint) and records who ran it. */
 export class NetworkCheckService {
   constructor(
     private readonly db: Database,

@@ -19,6 +19,7 @@ export interface DiscountAnswer {
   reseller: { name: string; contact: string | null } | null;
 }
 
+/** Professional-services discount eligibility, with the reseller to ask. */
 export class DiscountService {
   constructor(
     private readonly db: Database,

@@ -32,6 +32,7 @@ interface CatalogDocument {
   url?: unknown;
 }
 
+/** Documents and downloads per model, from the documentation index, the catalog and the releases. */
 export class DocumentService {
   constructor(
     private readonly knowledge: KnowledgeBase,

@@ -49,6 +49,7 @@ export interface ImportReport {
   notified: number;
 }
 
+/** Firmware releases, device update state, compliance, and release import with admin notices. */
 export class FirmwareService {
   constructor(
     private readonly db: Database,

@@ -35,6 +35,7 @@ export type Coverage =
   | { covered: true; serial: string; modelName: string; siteName: string | null; contract: ContractSummary }
   | { covered: false; serial: string; modelName: string; siteName: string | null; reason: "no_contract" | "family"; contract?: ContractSummary };
 
+/** Contracts and entitlements of an organization, and coverage of one device. */
 export class LicenseService {
   constructor(
     private readonly db: Database,

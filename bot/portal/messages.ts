@@ -1,6 +1,7 @@
 /** Sentences of the portal services: registration, licenses, firmware, documents, discounts. */
 import { defineMessages } from "../i18n/define.ts";
 
+/** The portal's catalog (registered in bot/i18n/index.ts). */
 export const portalMessages = defineMessages(
   {
     "portal.title": "Support portal and IT tools",

@@ -58,6 +58,7 @@ const COLUMNS: Record<string, keyof Omit<RegistrationRow, "line">> = {
   model: "model",
   modelo: "model",
 };
+/** The CSV columns, as the replies name them. */
 export const COLUMN_NAMES = "serial, site, asset_tag, model";
 
 /** Reads the text that followed the command verb. */

@@ -52,6 +52,7 @@ export interface RegistrationReport {
 
 const CHUNK = 500;
 
+/** Registers an organization's devices and lists them (admins register; anyone of the organization lists). */
 export class RegistrationService {
   constructor(
     private readonly db: Database,

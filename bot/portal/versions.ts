@@ -1,5 +1,6 @@
 /** Firmware version numbers: dotted numbers ("4.10.2"), compared part by part as numbers. */
 
+/** What a version looks like: up to four dotted numbers. */
 export const VERSION_PATTERN = /^\d{1,5}(\.\d{1,5}){0,3}$/;
 
 /** Negative when a < b, 0 when equal, positive when a > b ("4.10" > "4.9"; "4.2" == "4.2.0"). */
