@@ -5,6 +5,7 @@
  */
 import { canonicalSerial, type Catalog, type ProductModelEntry } from "../catalog.ts";
 import { productsInText } from "../../knowledge/products.ts";
+import { foldText } from "../triage/text.ts";
 
 /** A serial read against the catalog. */
 export type SerialReading =
@@ -52,12 +53,7 @@ export function modelByName(catalog: Catalog, name: string): ProductModelEntry |
   return catalog.models.find((model) => [model.id, model.name, ...model.aliases].some((alias) => fold(alias) === folded));
 }
 
-/** Lower case, no accents, punctuation as spaces. */
+/** Lower case, no accents (the triage's folding), punctuation as spaces: "Sala  Alhambra-2" → "sala alhambra 2". */
 export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  return foldText(text).replace(/[^a-z0-9]+/g, " ").trim();
 }
