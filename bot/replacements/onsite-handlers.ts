@@ -137,7 +137,7 @@ export async function onsiteIntent(ctx: Context, triage: TriageResult): Promise<
     if (open.length !== 1) throw invalid("onsite.usage", { usage: ctx.t("onsite.usage.request") });
     serial = open[0]!.serial;
   }
-  await requestVisit(ctx, { serial, purpose: ctx.text, category: triage.category, rma: rmaRef });
+  await requestVisit(ctx, { serial, purpose: stripRefs(stripSerial(ctx.text)), category: triage.category, rma: rmaRef });
 }
 
 export async function requestVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
