@@ -115,6 +115,18 @@ export class Router {
     return undefined;
   }
 
+  /**
+   * Some command words start ordinary sentences too ("update failed on the bar", "software
+   * keeps crashing"). A one-word command followed by free text gives way to the conversation when
+   * the whole sentence reads as a problem report: the intake serves it better than the command.
+   */
+  private describesAProblem(ctx: Context, match: { spec: CommandSpec; args: CommandArgs }): boolean {
+    if (ctx.event.kind === "command" || match.spec.needs !== "text" || match.args.rest.split(/\s+/).length < 3) return false;
+    if (normalizeCommandText(ctx.text).split(" ").length < 2) return false;
+    const triage = ctx.services.triage.classify(ctx.text);
+    return triage.intent === "report_issue" && triage.confidence >= 0.7 && !/\s/.test(match.spec.verb);
+  }
+
   middleware(): Middleware<Context> {
     return async (ctx) => {
       const { event } = ctx;
@@ -141,7 +153,7 @@ export class Router {
         case "command":
         case "message": {
           const match = this.matchCommand(ctx.text);
-          if (match) return match.spec.handler(ctx, match.args);
+          if (match && !this.describesAProblem(ctx, match)) return match.spec.handler(ctx, match.args);
           if (event.kind === "command" && ctx.text.trim() === "") {
             const help = this.commands.get("help");
             if (help) return help.handler(ctx, { verb: "help", rest: "", caseNumber: undefined });

@@ -19,8 +19,11 @@ export const handleErrors: Middleware<Context> = async (ctx, next) => {
     const wrapped = new HandlerError(ctx.event.deliveryId, ctx.event.platform, error);
     ctx.log.error({ err: wrapped, cause: error }, "handler failed");
     ctx.state.error = wrapped.message.slice(0, 500);
+    // A webhook has no person to tell: fail the delivery instead, so it stays unprocessed, the
+    // sender's retry or the resume sweep runs it again, and nothing is acknowledged and lost.
+    if (ctx.event.kind === "webhook") throw wrapped;
     // Replies queued before the failure may describe work that did not happen.
     ctx.outbound.splice(before);
-    if (ctx.event.kind !== "webhook") ctx.reply({ text: ctx.t("error.generic") });
+    ctx.reply({ text: ctx.t("error.generic") });
   }
 };

@@ -119,8 +119,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 }
 
-/** Waits until `check` passes (or times out), polling; for effects delivered in the background. */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5_000): Promise<T> {
+/**
+ * Waits until `check` passes (or times out), polling; for effects delivered in the background.
+ * The deadline is generous because CI machines are shared: it only matters when a test fails.
+ */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 15_000): Promise<T> {
   const started = Date.now();
   let lastError: unknown;
   for (;;) {
