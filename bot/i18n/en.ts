@@ -27,6 +27,10 @@ export const en = {
     "• Describe a problem (\"the Bar 50 in room 4.12 has no sound\") and I'll help or open a case\n• *open case <what is wrong>* — open one straight away\n• *cases* — your organization's cases\n• *case CS-10422* — details and timeline\n• *comment CS-10422 <text>* — add information\n• *severity CS-10422 sev2* — change the urgency\n• *close CS-10422* — it works now\n• *reopen CS-10422 <why>* — it broke again\n• *escalate CS-10422 <why>*",
   "help.engineer":
     "• *note CS-10422 <text>* — an internal note, never shown to the customer\n• *status CS-10422 waiting_customer* — open, waiting_customer, waiting_partner\n• *resolve CS-10422 workaround <what was done>* — fix, workaround, no_fault_found, partner_fix\n• *cases all* — every open case",
+  "help.services":
+    "• *rma* — your advance replacements and where they are\n• *parts <part> <model>* — spare-part availability (\"do you have a power supply for the Bar 50 in Spain?\")\n• *onsite* — technician visits",
+  "help.admin":
+    "• *portal* — register devices, licenses and coverage, software updates and compliance, documents, discounts\n• *device status*, *network check <site>*, *audit CS-10422* / *audit last 24h by @name*",
   "help.shell": "Shell: */as employee|admin|engineer|manager|partner* switches the demo person; */whoami*; */quit*. Type a number to press a button.",
 
   // greetings
