@@ -54,7 +54,7 @@ function replyWithSlotPicker(ctx: Context, view: VisitView, slots: Slot[]): void
 /** Asks for a visit and answers with the fee, the scope and the slots to choose from. */
 async function requestVisit(
   ctx: Context,
-  input: { serial: string; purpose: string; category?: string | null; rma?: string },
+  input: { serial: string; purpose: string; sentence?: string; category?: string | null; rma?: string },
 ): Promise<void> {
   const { view, slots, created } = await replacementServices(ctx).onsite.request(ctx.person, { ...input, language: ctx.lang }, ctx.origin);
   const fee = formatMoney(view.fee, view.currency, ctx.lang);
@@ -137,7 +137,8 @@ export async function onsiteIntent(ctx: Context, triage: TriageResult): Promise<
     if (open.length !== 1) throw invalid("onsite.usage", { usage: ctx.t("onsite.usage.request") });
     serial = open[0]!.serial;
   }
-  await requestVisit(ctx, { serial, purpose: stripRefs(stripSerial(ctx.text)), category: triage.category, rma: rmaRef });
+  // A question ("can someone come and install it?") is checked for excluded work, not recorded as the work.
+  await requestVisit(ctx, { serial, purpose: ctx.t("onsite.defaultPurpose"), sentence: ctx.text, category: triage.category, rma: rmaRef });
 }
 
 export async function requestVisitAction(ctx: Context, event: ActionEvent): Promise<void> {

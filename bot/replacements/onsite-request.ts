@@ -28,6 +28,8 @@ export interface OnsiteRequestInput {
   purpose: string;
   /** The triage's category of the message, when it came from a sentence. */
   category?: string | null;
+  /** The sentence the request came in, checked for excluded work (the purpose is then the default). */
+  sentence?: string;
   /** The RMA whose part the technician installs (else the device's open one). */
   rma?: string;
   language: Language;
@@ -43,7 +45,7 @@ export async function requestVisit(
   now: Date,
 ): Promise<{ view: VisitView; created: boolean }> {
   if (!policy.isSupport(viewer) && !policy.isCustomer(viewer)) throw forbidden();
-  const excluded = excludedPurpose(input.purpose, input.category);
+  const excluded = excludedPurpose(input.sentence ?? input.purpose, input.category);
   if (excluded) throw conflict(`onsite.refused.${excluded}`);
   const prisma = db.prisma;
   const byOrigin = origin.originKey ? await prisma.onsiteVisit.findUnique({ where: { originKey: origin.originKey } }) : null;
