@@ -36,6 +36,8 @@ import { createMetrics, type Metrics } from "./metrics.ts";
 import { mountAdapters } from "./adapters.ts";
 
 export const DEMO_DATA_FILE = new URL("../demo/demo-data.json", import.meta.url).pathname;
+/** Documentation of the demo products, ingested when no KNOWLEDGE_DIR is set on a demo installation. */
+export const DEMO_DOCS_DIR = new URL("../demo/docs", import.meta.url).pathname;
 
 export interface AppOptions {
   log: Logger;
@@ -184,11 +186,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     async start() {
       const port = await http.listen(config.port, config.host);
       for (const hook of startHooks) await hook();
-      if (config.knowledgeDir) {
+      // The demo installation answers from the demo documentation unless a folder is configured.
+      const knowledgeDir = config.knowledgeDir ?? (config.seedDemoData ? DEMO_DOCS_DIR : undefined);
+      if (knowledgeDir) {
         // Incremental: unchanged files are skipped by hash. With no index yet the first answers
         // would all be "I couldn't find this", so that first ingest is waited for; a refresh of
         // an existing index runs in the background and the index reloads when it is done.
-        const ingest = syncKnowledgeDirectory(db, config.knowledgeDir, { catalog, llm, logger: knowledgeLog })
+        const ingest = syncKnowledgeDirectory(db, knowledgeDir, { catalog, llm, logger: knowledgeLog })
           .then(async (report) => {
             knowledgeLog.info(
               {
@@ -201,7 +205,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
             );
             await knowledge.refresh();
           })
-          .catch((error: unknown) => knowledgeLog.error({ err: error, dir: config.knowledgeDir }, "documentation ingest failed"));
+          .catch((error: unknown) => knowledgeLog.error({ err: error, dir: knowledgeDir }, "documentation ingest failed"));
         if (knowledge.stats().chunks === 0) await ingest;
       }
       const resumed = await bot.resumeInterrupted();
