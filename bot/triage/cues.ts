@@ -16,7 +16,7 @@ export const ESCALATE =
     /to (the |your )?management(?! (portal|console|app|page|ui|server|features?|seats?|licen\w*))/, /supervisor/,
     /get a manager/, /manager (on|involved)/,
     /(talk|speak) (to|with) (a|your|the|someone|somebody) (manager|supervisor|boss|above|senior|in charge)/,
-    /prioriti[sz](e|ed|ing)/, /bump (the |its |this )?priority/, /bump (\S+ ){0,2}up/, /up the queue/,
+    /prioriti[sz](e|ed|ing)/, /bump(ed|ing)? (the |its |this )?priority/, /bump(ed|ing)? (\S+ ){0,2}up/, /be bumped/, /up the queue/,
     /jump the queue/, /move (it|this) up/, /push (it|this) (up|forward)/, /speed (this|it) up/,
     /dar(le)? (mas )?prioridad/, /expedite/, /raise (it|this|the case|the priority|a complaint|a formal complaint)/,
     /raised to/, /formal complaint/, /(un|al|el|algun) responsable/,
@@ -31,7 +31,7 @@ export const CLOSE_REQUEST =
   wordUnion([
     /(please|pls|plz|can|could|may|you can|feel free to|go ahead and|ok to|okay to|fine to|safe to) close/,
     /close (it|this|that|the|my|our|cs|case|ticket|incident|out)/, /(can|could|may|should) be closed/,
-    /cerr(ar|arlo|arla|ad|adlo|en|enlo|ais)/, /cierr(en|enlo|alo|a el|a la)/, /se puede cerrar/,
+    /cerr(ar|arlo|arla|ad|adlo|en|enlo|ais)/, /cierr(en|enlo|alo)/, /cierra (el|la|mi|nuestro|nuestra) (caso|ticket|incidencia|cs)/, /se puede cerrar/,
     /dar(lo)? por (cerrad|resuelt)/, /mark (it|this|the case|the ticket) (as )?(resolved|solved|closed|done)/
   ]);
 /** "don't close it", "the app closes", "was closed without". */
@@ -40,7 +40,8 @@ export const CLOSE_NEGATED = /\b(don'?t|do not|not|never|no|please don'?t) (\w+ 
 /** The problem is gone or no longer matters. */
 export const RESOLVED =
   wordUnion([
-    /works? (now|again|fine now|perfectly now|ok now)/, /working (now|again|fine now)/,
+    /works? (now|again|fine now|perfectly now|ok now)/, /working (now|again|fine now|great|perfectly|like a charm)/,
+    /(we'?re|we are|you'?re|all) (all )?done here/,
     /all (good|fine|sorted|set) now/, /all good/, /everything (works|is working|is fine)( now)?/,
     /all is (fine|good|working)/, /(is|are|got|been|was|it'?s|problem|issue) (resolved|solved|fixed|sorted)/,
     /resolved (on|it|with|by|after)/, /fixed (it|itself|now)/, /we fixed/, /problem (went away|is gone)/,
@@ -101,6 +102,7 @@ export const ONSITE =
     /field (engineer|service|tech)/, /site visit/,
     /send (a|an|someone|somebody|the|your|us a) (tech|technician|engineer|person)/,
     /(engineer|someone|somebody|tech|anyone) (to )?(come|visit|come out|come over|come by|swing by|drop by)/,
+    /(tech|technician|engineer) (comes|is coming|visits|gets here|arrives)/,
     /come (out|over|by) (to|and)/, /tecnicos?/, /visita/, /desplaz\w*/, /mand(ar|ad|en|eis) a alguien/,
     /envi(ar|ad|en) a alguien/, /venga alguien/, /puede venir alguien/
   ]);
@@ -124,7 +126,7 @@ export const PARTNER_REPLY = wordUnion([
   /(chase|ping|nudge|push|contact|ask|call|talk to|speak (to|with)|hablar con|contactar con|contactad con|llamar a|preguntar a|preguntad a) (microsoft|zoom|google|webex|them)( for| about| on| sobre)?/
 ]);
 export const REQUEST_MARKER =
-  /\?|\b(please|pls|plz|can you|could you|would you|will you|did you|have you|need you|podeis|podrian|pueden|puedes|por favor|teneis|manage to|abrir|abrid|crear)\b|(^|[.!,;:] |\b(and|then|to|also|pls|please) )(open|create|raise|file|log|check|chase|link|share|ask)\b/;
+  /\?|\b(please|pls|plz|can you|could you|would you|will you|did you|have you|need you|podeis|podrian|podriais|pueden|puedes|por favor|teneis|manage to|abrir|abrid|abrais|abran|crear|os pido|(necesit|quier|quer|pid|ped)\w* que|(we|i) need (you|a|an|the|to)|(we'?d|i'?d) like (you|a|an|the|to)|(we|i) want (you|a|an|the))\b|(^|[.!,;:] |\b(and|then|to|also|pls|please) )(open|create|raise|file|log|check|chase|link|share|ask)\b/;
 
 /** An existing case or ticket referred to without its id. */
 const CASE_REFERENCE =
@@ -184,7 +186,8 @@ export const HOW_TO =
     /what'?s the (best|right|recommended|max|maximum|minimum|difference|process|procedure|way|range|pickup)/,
     /what is the (best|right|recommended|max|maximum|minimum|difference|process|procedure|way)/,
     /what does (it|the|a)/, /is (it|there) (possible|a way|any way|a guide)/, /(can|could) (i|we|you|the|a|it|one)/,
-    /does (the|a|it|this)/, /do (i|we|you) need/, /which (one|model|docs|doc|firmware|ports?|settings?)/,
+    // Only a question opens with "does": "the room s does this every time" is a statement.
+    /(?<=(^|[.!?¿:;,(] ?|\b(why|so|and|but|also) ))does (the|a|it|this)/, /do (i|we|you) need/, /which (one|model|docs|doc|firmware|ports?|settings?)/,
     /any (way|guide|docs?)/, /guide/, /documentation/, /manual/, /tutorial/,
     /como (se|puedo|hago|podemos|configuro|activo|cambio|conecto|registro|doy|damos)/,
     /donde (se|esta|encuentro|veo|puedo|descargo)/, /(^|¿ ?)(se puede|es posible|puedo|podemos)/,
@@ -201,7 +204,7 @@ export const OFF_TOPIC =
     /stock price/, /share price/, /bitcoin/, /crypto/, /lottery/, /dentist/, /doctor/, /gym/, /birthday/,
     /cumpleanos/, /huelga/, /traffic/, /trafico/, /movie/, /pelicula/, /recipe/, /receta/, /passwords?/,
     /contrasena/, /click here/, /free \w+ bonus/, /prize/, /winner/, /casino/, /team meeting/, /reunion de equipo/,
-    /team lunch/, /offsite party/, /address of/, /opening hours/, /direccion de la oficina/, /de comer/, /comida/,
+    /team lunch/, /offsite party/, /address of/, /opening hours/, /comedor/, /(a )?que hora (abre|abren|cierra|cierran)/, /what time does (the )?\w+ (open|close)/, /direccion de la oficina/, /de comer/, /comida/,
     /almuerzo/, /menu del dia/, /plants/, /plantas/, /water the/, /cleaning/, /limpieza/, /coffee machine/,
     /cafetera/, /fridge/, /nevera/, /keys/, /llaves/, /wallet/, /cartera/, /umbrella/, /paraguas/, /lost and found/,
     /objetos perdidos/
@@ -221,6 +224,7 @@ export const GREETING_WORDS = new Set(
     "thanks thank thx ty cheers many much so very a lot appreciate appreciated it for the help helping earlier " +
     "sorting that out yesterday today again your support great service job work you awesome " +
     "what can do does this is are real person human or an anyone here how help me with what's whats up doing " +
+    "quick question q pregunta rapida una duda " +
     "please pls i i'm im new need some can't could hola buenas buenos dias tardes noches gracias muchas mil " +
     "que puedes haces hacer ayudar ayuda ayudas en me eres un una persona real alguien ahi hay saludos tal todo " +
     "bien equipo de nuevo por la el lo to northwind devices assistant asistente").split(" "),

@@ -134,7 +134,10 @@ const WORKS_PARTLY =
     /(?<!no )se puede (usar|entrar)/, /va bien/, /van bien/, /al final funciona/,
     /las (llamadas|reuniones) funcionan/,
     /(las salas|los equipos|el equipo|la sala|the rooms?|the devices?|devices) (\w+ )?(funcionan?|work|works|are fine|siguen funcionando)/,
-    /lo demas funciona/, /el resto funciona/, /annoying but/
+    /lo demas funciona/, /el resto funciona/, /annoying but/,
+    // Half of a pair still working: "comes through the other one fine", "el otro lado va bien".
+    /(through|on|from|with|in|the) (the )?other (one|side|ear|mic|speaker|port|half|channel)( \w+){0,2} (fine|ok|works?|still works)/,
+    /(el|la|por el|por la) otr[oa] (lado |oreja |parte )?(funciona|va bien|se oye bien|si)/
   ]);
 /** Intermittent or slow rather than down. */
 const INTERMITTENT =
@@ -148,7 +151,7 @@ const INTERMITTENT =
     /for a while/, /only (when|in|on|if|with|noticeable)/, /slow/, /lags?/, /partial\w*/,
     /(si|cuando) (lo|la|los) muevo/, /when (i|you|we) (move|touch|wiggle) (it|the)/, /falso contacto/,
     /loose (contact|connection)/, /delay(ed|s)?/, /latency/, /late/, /retraso/, /lento/,
-    /takes (like |about |almost |around )?\d+ (seconds|secs|minutes|mins)/, /tarda (casi |unos )?\d+/, /only lasts/,
+    /takes? (like |about |almost |around |over )?\d+\+? ?(seconds|secs|minutes|mins)/, /(degraded|slow) performance/, /performance (is )?degraded/, /tarda (casi |unos )?\d+/, /only lasts/,
     /lasts only/, /dura solo/, /solo dura/, /drains/, /shows? the wrong/,
     /wrong (meeting|name|title|list|calendar|time|date)/, /a veces/, /de vez en cuando/, /cada (rato|poco|pocos)/,
     /varias veces/, /mas o menos/

@@ -16,7 +16,8 @@ export const SYMPTOMS: readonly Weighted[] = [
     /no power/, /won'?t (power|turn|switch) (on|up)/, /doesn'?t (power|turn|switch) on/,
     /does not (power|turn|switch) on/, /not (powering|turning|switching) on/, /will not (power|turn|boot)/,
     /won'?t (boot|start|light up)/, /no (lights?|leds?)( at all)?/,
-    /(completely|totally|basically|seems|looks|is|are|now|stays|just) dead/, /died/, /dies/,
+    /(completely|totally|basically|seems|looks|is|are|now|stays|just) dead/, /died/, /dies/, /dying/,
+    /(to|started|starting|keeps?|about to) die/, /shut(s|ting)? (itself )?(down|off)/, /(under|over)-?voltage/,
     /dead (unit|speaker|speakers|mic|mics|on arrival)/, /shut (itself|down) (off|on its own)/, /shut itself off/,
     /shuts down/, /no enciende/, /no se encienden?/, /no arranca/, /no da (tono|senal|imagen)/, /muert[oa]s?/,
     /apagad[oa]s?/
@@ -28,7 +29,7 @@ export const SYMPTOMS: readonly Weighted[] = [
     /melted/, /sparks?/, /cracked/, /shattered/, /snapped/, /broke off/,
     /broken (port|screen|lens|hinge|connector|button|key|mount|cable|plug|jack|case|housing|off)/,
     /physically (broken|damaged)/, /spill(ed)?/, /spilt/, /soaked/, /flooded/, /water (damage|leak)/, /liquid/,
-    /coffee/, /tea on/, /dropped/, /fell/, /fall(en)? off/, /knocked/, /got hit/, /hit it/, /bent/, /frayed/,
+    /coffee/, /tea on/, /dropped(?! (off|out|from|calls?|connections?|meetings?|packets?|the (call|connection|network|wifi|meeting)))/, /fell/, /fall(en)? off/, /knocked/, /got hit/, /hit it/, /bent/, /frayed/,
     /chewed/, /torn/, /ripped/, /peeling/, /came off/, /coming (loose|off)/, /rattl\w*/, /grinding/,
     /clicking (noise|sound)?/, /motor/, /(loud|noisy) fan/, /fan (noise|is (really |very )?loud|has become)/,
     /overheat\w*/, /(very|super|too|really) hot/, /gets (very |really )?hot/, /whin(e|ing)/, /wiggl\w*/, /loose/,
@@ -78,7 +79,8 @@ export const SYMPTOMS: readonly Weighted[] = [
     /ports? (blocked|opened|closed)/, /(?<!no )packet loss/, /lost (network|connection|connectivity|its ip)/,
     /los(es|ing) (the )?(network|connection|connectivity|wifi|its ip)/, /network (drops|issue|problem|is down)/,
     /no ip/, /gets? an ip/, /(can'?t|cannot|doesn'?t|does not|won'?t|never) (get|gets|obtain|pull) (an )?ip/,
-    /ip address/, /169\.254/, /dhcp/, /drops? (off|out of) the (wifi|network)/,
+    /ip address/, /169\.254/, /dhcp/, /(drop(s|ped|ping)?|fell|falls?|falling) (off|out of|from) the (wifi|wi-fi|network|lan|vlan)/,
+    /no (connection|connectivity)( (to|with) (the )?\w+)?/,
     /disconnects? from the (wifi|network)/,
     /(can'?t|cannot|unable to|doesn'?t|does not) (reach|resolve|connect to the (network|internet|proxy|wifi))/,
     /unreachable/, /not reachable/, /time ?outs?/, /timed out/, /times out/, /captive portal/, /no internet/,
@@ -113,6 +115,9 @@ export const SYMPTOMS: readonly Weighted[] = [
   ]), 3],
   // Set up wrong while working.
   ["configuration", wordUnion([
+    // A clock off by whole hours is a time-zone or daylight-saving setting.
+    /(\d+|one|an|una) hours? (behind|ahead|off|late|early|out|atrasad\w*|adelantad\w*|de mas|de menos)/,
+    /dst|daylight sav\w*|summer time|horario de verano|cambio de hora/, /wrong (time|clock)/, /hora (equivocada|incorrecta)/,
     /wrong (default|mic|microphone|camera|speaker|room|name|time ?zone|timezone|language|account|resource account|calendar|server|address|sip|mode|resolution|input|output|layout|extension|display|position|positions|seats?|calendar|one)/,
     /set (up )?(to|as) (the )?(wrong|utc|720p)/, /misconfigured/, /provisioned (with|wrong)/,
     /someone (changed|must have changed|switched|set|left|mixed|moved|forgot)/,
@@ -229,6 +234,7 @@ export const SYMPTOMS: readonly Weighted[] = [
     /licen[cs]e expires? (in|soon|on|tomorrow|today)/, /activate (your|the) (subscription|license|licence)/,
     /(subscription|license|licence|licencia|suscripcion) (is |es )?(required|needed|necesaria)/,
     /(feature|function|funcion)\w* (locked|bloquead\w*)/, /requires? (a |an |the )?(premium|upgrade|higher plan)/,
+    /requires? (a |an |the )?(active|valid|paid|current) (subscription|licen[cs]e|plan|entitlement)/,
     /requiere (el |un |una )?(plan|licencia|suscripcion)/
   ]), 3],
   // Spanish wordings not covered above.

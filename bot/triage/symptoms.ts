@@ -19,7 +19,8 @@ const BLOCKING =
     /doesn'?t work/, /does not work/, /stopped working/, /isn'?t working/, /unusable/, /no funciona/, /no funcionan/,
     /dejo de funcionar/, /no se puede (hacer|usar|unir)/, /no pueden? (llamar|unirse|usar|entrar|reservar|hacer)/,
     /no deja/, /(doesn'?t|does not|won'?t|never|can'?t|fails to) register/, /no se registra/, /won'?t enroll/,
-    /can'?t enroll/, /(rooms?|salas?|is|are) down/, /caid[oa]s/, /parad[oa]/, /inutilizable/, /nadie puede/
+    /can'?t enroll/, /(rooms?|salas?|is|are) down/, /no (entra|entran|inicia|inician) (en|a|sesion)/,
+    /never (gets|makes it|boots) (to|past|into) the (home|main|login|start) screen/, /caid[oa]s/, /parad[oa]/, /inutilizable/, /nadie puede/
   ]);
 /** A warning or error is shown: something is off, even if the person asks whether it matters. */
 const WARNING_SHOWN = /\b(warning|banner|alert|error message|shows an? (error|warning)|aviso|mensaje de error)\b/;
@@ -31,7 +32,8 @@ const GENERAL =
     /won'?t work/, /broken/, /fail(s|ing|ed)?/, /failure/, /error/, /issues?/, /problems?/, /can'?t/, /cannot/,
     /unable to/, /won'?t/, /keeps/, /stuck/, /down/, /dead/, /unusable/, /no funciona/, /no funcionan/,
     /dejo de funcionar/, /sin funcionar/, /falla\w*/, /fallo/, /problema/, /no puede/, /no pueden/, /no podemos/,
-    /no deja/, /sigue sin/, /caid[oa]s?/, /parad[oa]/, /averiad[oa]/, /inutilizable/, /nadie puede/, /nobody can/,
+    /no deja/, /sigue sin/, /drop(s|ped|ping)? (out of|from|off) (the |their |our )?(meetings?|calls?)/, /dropped calls/,
+    /not authori[sz]ed/, /unauthori[sz]ed/, /no autorizad[oa]/, /caid[oa]s?/, /parad[oa]/, /averiad[oa]/, /inutilizable/, /nadie puede/, /nobody can/,
     /no one can/
   ]);
 
@@ -48,7 +50,7 @@ const TOPICS: readonly Weighted[] = [
   ["hardware_failure", /\b(battery|bateria|power|port|puerto|cable|fan|hinge|board|placa|psu|fuente|screen|pantalla|button|boton|tecla|lens|motor|led|light)\b/, 1],
   ["firmware_software", /\b(firmware|update|upgrade|software|app|version|actualizacion|reboot\w*|restart\w*|reinici\w*)\b/, 1],
   ["network", wordUnion([
-    /bandwidth/, /jitter/, /network/, /wifi/, /wi-fi/, /vlan/, /proxy/, /firewall/, /dns/,
+    /bandwidth/, /jitter/, /network/, /wifi/, /wi-fi/, /vlan/, /proxy/, /firewall/, /dns/, /re-?patch\w*/, /cabling/,
     /(network|poe|the|new|core|a|our|el|del) switch(es)?\b(?! (it|on|off|to|between|manually))/, /poe/, /ethernet/,
     /internet/, /(la|de|sin|en) red/, /red (de|wifi|corporativa)/
   ]), 1],
