@@ -3,6 +3,7 @@
  * tie-breaks: the partner confirms it or laptops fail too -> cloud_partner; "after the update"
  * -> firmware_software; an explicit physical cause -> hardware_failure.
  */
+import { SAME_ON_OTHER_DEVICES } from "./symptom-lexicon.ts";
 import { PARTNER_SERVICE, type ProblemEvidence } from "./symptoms.ts";
 import { CATEGORIES, type Category, type Intent, type Partner } from "./types.ts";
 import { wordUnion } from "./patterns.ts";
@@ -25,6 +26,7 @@ const DEVICE_FINE = /\b((northwind|device) side (looks|is|seems) (fine|ok)|nothi
 const AFTER_UPDATE = wordUnion([
   /(after|since) (the |our |a |this |last |last night'?s |yesterday'?s |the latest |the last |the recent |the new |the overnight )?(\S+ ){0,2}(firmware|fw|update|upgrade|release|version|patch)/,
   /(after|since) (updating|upgrading|we updated)/, /desde (la|el) (ultima |nueva )?(actualizacion|update|version)/,
+  /(firmware|fw|version|update|upgrade)( \d+(\.\d+)+)? (broke|has broken|caused|introduced)/,
   /tras (la )?actualiz\w*/, /despues de (la )?actualiz\w*/, /se actualizo/
 ]);
 const PHYSICAL_CAUSE =
@@ -68,6 +70,11 @@ export function decideCategory(problem: ProblemEvidence, intent: Intent, partner
   if (DEVICE_FINE.test(folded) && (partner || PARTNER_SERVICE.test(folded))) scores.cloud_partner += 2;
   if (problem.foreignUpdate && partner) scores.cloud_partner += 1.5;
   if (partner && PARTNER_CONFIRMS.test(folded)) scores.cloud_partner += 2;
+  // Taxonomy tie-break: the same failure on laptops or phones puts it in the partner's service,
+  // even when the device also shows an error code.
+  if (partner && SAME_ON_OTHER_DEVICES.test(folded) && !PARTNER_FINE.test(folded)) scores.cloud_partner += 2;
+  // Lost network explains frozen or choppy media: the cause is the category, not its consequence.
+  if (problem.symptoms.network > 0 && problem.symptoms.audio_video_quality > 0) scores.network += 1;
   if (partner && PARTNER_LICENSE.test(folded) && !/\bnorthwind licen/.test(folded)) {
     scores.cloud_partner += 2;
     scores.account_license = 0;

@@ -9,7 +9,7 @@ import { wordUnion } from "./patterns.ts";
 export const ESCALATE =
   wordUnion([
     /escalat(e|ed|es|ing|ion)/, /escal(ar|arlo|ad|adlo|eis|en|e|ado|ada|amos|acion|amiento)/,
-    /sub(ir|id|an|irlo|idlo) (esto |el caso |lo )?de nivel/, /next level/, /higher (level|tier)/,
+    /sub(ir|id|an|ais|as|irlo|idlo) (esto |el caso |lo )?de nivel/, /next level/, /higher (level|tier)/,
     /(tier|level) (2|3|two|three) (support|engineer)/, /someone (more )?(senior|higher up|above|in charge)/,
     /senior (engineer|person|manager)/, /(your|a|the|my|support|service|our account) (manager|supervisor|boss)/,
     /(your|upper|senior|higher) management/,
@@ -90,7 +90,9 @@ export const PART_NOUN =
     /batter(y|ies)/, /baterias?/, /covers?/, /shutters?/, /tapas?/, /stands?/, /clips?/, /dongles?/, /handsets?/,
     /auricular/, /feet/, /screws/, /kits?/, /accessor(y|ies)/, /accesorios?/,
     /soporte de (pared|mesa|techo|pantalla)/, /fuentes? de alimentacion/, /fuentes?/, /headbands?/, /lens caps?/,
-    /privacy/, /splitters?/, /mic pods?/, /piezas?/, /spare parts?/, /parts/
+    /privacy/, /splitters?/, /mic pods?/, /piezas?/, /spare parts?/, /parts/, /diademas?/,
+    // "diademas de repuesto": whatever is asked for as a spare is a part.
+    /\w+ de (repuesto|recambio)/
   ]);
 
 /** Asks for a technician onsite or about an onsite visit. */
@@ -130,7 +132,7 @@ export const REQUEST_MARKER =
 
 /** An existing case or ticket referred to without its id. */
 const CASE_REFERENCE =
-  /(my|our|the) (\w+ )?(case|ticket|caso|incidencia)|(mi|nuestro) (caso|ticket)|case \d{4,6}|(opened|raised|logged|submitted|filed|abri|abrimos) (a |the |my |un |una )?(support )?(ticket|case|caso|incidencia)/;
+  /(my|our|the) (\w+ )?(case|ticket|caso|incidencia)|(mi|nuestro) (caso|ticket)|(case|ticket|caso) #?\d{4,6}|(opened|raised|logged|submitted|filed|abri|abrimos) (a |the |my |un |una )?(support )?(ticket|case|caso|incidencia)/;
 /** Words asking how a case is going. */
 const STATUS_WORDS =
   /status|update|news|progress|eta|happening|going on|anyone|who|latest|word|hear|heard|waiting|reply|answer|where it'?s at|where it stands|estado|novedad|novedades|va|paso|respuesta|quien|sabe|como va|que paso|info/;
@@ -153,7 +155,7 @@ export const REGISTER =
   ]);
 /** Device registration to a service or a failure, not product registration. */
 export const REGISTER_NOT =
-  /\b(can'?t|cannot|won'?t|never|fails? to|failed to|unable to|doesn'?t|does not|not|no se|no)\s+(\w+\s+)?regist|regist\w* (to|with|in|on|en|con) (the )?(webex|zoom|teams|google|microsoft|control hub|call server|sip|server|cloud|centralita|meet)|(dar|damos|doy|da|dad) de alta a (un|una|mi|los|las)? ?(usuario|companero|persona|empleado)\w*|alta (de|a) (usuarios?|personas?)/;
+  /\b(can'?t|cannot|won'?t|never|fails? to|failed to|unable to|doesn'?t|does not|not|no se|no)\s+(\w+\s+)?regist|regist\w* (to|with|in|on|en|con) (the )?(webex|zoom|teams|google|microsoft|control hub|call server|sip|server|cloud|centralita|meet)|(dar|damos|doy|da|dad) de alta a (un|una|mi|los|las)? ?(usuario|companero|persona|empleado)\w*|alta (de|a) (usuarios?|personas?)|registration (service|server|status|fail\w*|error|issue|problem)|(sip|webex|cloud|device|control hub) registration/;
 
 /** Licences, contracts, warranty, plans: the topic of license_lookup. */
 export const LICENSE_TOPIC =
@@ -182,7 +184,7 @@ export const SOFTWARE_TOPIC =
 /** A question about how to use, set up or find something. */
 export const HOW_TO =
   wordUnion([
-    /how (do|can|to|should|would|does|did|much|many|long|far)/, /where (do|can|is|are|should|'?s)/,
+    /how (do|can|to|should|would|does|did|much|many|long|far)/, /where('s| (do|can|is|are|should))/,
     /what'?s the (best|right|recommended|max|maximum|minimum|difference|process|procedure|way|range|pickup)/,
     /what is the (best|right|recommended|max|maximum|minimum|difference|process|procedure|way)/,
     /what does (it|the|a)/, /is (it|there) (possible|a way|any way|a guide)/, /(can|could) (i|we|you|the|a|it|one)/,
@@ -213,7 +215,7 @@ export const OFF_TOPIC =
 export const OTHER_DEVICE = wordUnion([
   /laptop/, /laptops/, /iphone/, /ipad/, /airpods/, /android/, /printer/, /impresora/, /movil/, /mobile phone/,
   /personal phone/, /outlook/, /excel/, /windows/, /mac/, /vpn/, /monitor/, /keyboard/, /mouse/, /teclado/, /raton/,
-  /portatil/
+  /portatil/, /webcams?/, /tablets?/
 ]);
 /** Test messages and keyboard noise. */
 export const NOISE = /^(test|testing|ping|prueba|probando|lol|lmao|haha+|jaja+|ok|okay|k|\.|\?|asdf\w*|qwert\w*|hmm+|xd|sdf\w*)$/;

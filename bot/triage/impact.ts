@@ -77,6 +77,13 @@ const SOON =
     /dentro de/, /urgente?/
   ]);
 
+/** An event said to be days away is not "now or within 24 hours". */
+const FAR_OFF =
+  wordUnion([
+    /next (week|month|year|quarter)/, /in (\d+|a few|two|three|several) (days|weeks|months)/, /(la|el) (semana|mes|ano) que viene/,
+    /(la |el )?proxim[oa] (semana|mes|ano)/, /dentro de (\d+|unos|unas|dos|tres) (dias|semanas|meses)/, /later this (month|year)/
+  ]);
+
 /** Cannot do its main job, stated strongly: no power, no audio at all, boot loop, nobody can join. */
 const UNUSABLE =
   wordUnion([
@@ -114,7 +121,7 @@ const WORKS_PARTLY =
     /al final (aparece|aparecen|funciona|funcionan|sale|salen|va|conecta)/, /nos (apanamos|arreglamos)/, /(podemos|se puede) (seguir|trabajar)/,
     // A contrast followed by something positive: "..., but calls work", "pero al menos funciona".
     /(but|pero|though|although|aunque|otherwise|por lo demas|aparte de eso)( (?!no\b|not\b|nada\b|nothing\b|doesn|don|isn|won|ni\b)[\w']+){0,5} (works?|working|fine|ok|okay|usable|funciona|funcionan|bien|normal)/,
-    /still (works?|usable|working|readable|possible|fine|ok|joins?|connects?|happen)/, /(?<!not |no |un)usable/,
+    /still (works?|usable|working|readable|possible|fine|ok|joins?|connects?|happen|\w+able|functional)/, /if (i'?m|we'?re|you'?re) careful/, /(?<!not |no |un)usable/,
     /works? (fine|ok|normally|otherwise)(?! (on|with|from|in) (the |a |my |our )?(laptops?|phones?|other|browser|another|mobile))/,
     /otherwise (ok|fine|works)/,
     /(?<!\bno |\bnot )(calls?|meetings?|audio|video|booking|everything else|the rest|rest|device itself|camera itself|bar itself|headset itself|speakerphone|handset|wired|wired mode|cable sharing|join(ed)? by id|ad hoc calls|lower volume) (\w+ )?(still )?(work|works|working|fine|ok|is fine|are fine|is clean|possible|unaffected|connect|go on|can still|keep working|seems? (ok|fine))/,
@@ -215,7 +222,7 @@ export function readImpact(text: string, isProductWord: (word: string) => boolea
   // "laptops are fine" says where the problem is not; it is no workaround for the room.
   const folded = text.replace(OTHER_DEVICES_FINE, " ");
   const impact: Impact = {
-    critical: CRITICAL_EVENT.test(folded) && SOON.test(folded),
+    critical: criticalSoon(folded),
     unusable: UNUSABLE.test(folded),
     blocked: BLOCKED.test(folded),
     worksPartly: WORKS_PARTLY.test(folded),
@@ -231,6 +238,13 @@ export function readImpact(text: string, isProductWord: (word: string) => boolea
   const since = SINCE.exec(folded);
   if (since && /\d|day|week|month|hour|minute|morning|night|yesterday|update|monday|tuesday|wednesday|thursday|friday|weekend|ayer|semana|dia|hora|manana|noche|actualiz|lunes|martes|miercoles|jueves|viernes|firmware|version|move|moved|change|cambi/.test(since[2]!)) impact.since = `${since[1]} ${since[2]!.trim()}`;
   return impact;
+}
+
+/** A critical event that is now or soon, unless the event itself is said to be days away. */
+function criticalSoon(folded: string): boolean {
+  const event = CRITICAL_EVENT.exec(folded);
+  if (!event || !SOON.test(folded)) return false;
+  return !FAR_OFF.test(folded.slice(event.index, event.index + event[0].length + 30));
 }
 
 function countRooms(original: string, isProductWord: (word: string) => boolean): number | undefined {

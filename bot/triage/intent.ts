@@ -108,7 +108,10 @@ export function decideIntent(input: IntentInput, original: string): IntentDecisi
   const strength = input.problem.strength;
   const question = HOW_TO.test(t) || t.includes("?") || /^(when|which|what|how|is|are|do|does|can|could|cuando|cual|que|como|hay|tenemos)\b/.test(t);
   if (strength >= STRONG_PROBLEM) return decision("report_issue", Math.min(0.95, 0.6 + strength * 0.05), "problem described");
-  if (strength > 0 && NORMAL_QUESTION.test(t)) return decision("report_issue", 0.6, "asks whether a symptom is normal");
+  // "is it normal that the fan spins up at boot?" asks about a behaviour of the device: a report
+  // with no impact (taxonomy sev4), even when the behaviour is not a known symptom.
+  const topical = Object.values(input.problem.topics).some((value) => value > 0);
+  if ((strength > 0 || topical) && NORMAL_QUESTION.test(t)) return decision("report_issue", 0.6, "asks whether a symptom is normal");
   // A statement with a symptom ("the portal says our subscription expired") reports it, even when
   // it is about licences or versions; a question on those topics is a lookup.
   if (strength >= 1.5 && !question) return decision("report_issue", 0.55, "problem stated");

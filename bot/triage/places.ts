@@ -53,7 +53,7 @@ export const NOT_PLACES = new Set(
     "ceo cfo cto coo vp it av hr dfu qr url vpn sso saml aad ad mfa oled lcd 4k hd fhd uhd " +
     "el la los las lo un una mi nuestra nuestro esta este hay desde tras con sin para por que se no ya todo toda todas todos " +
     "ningun ninguna necesitamos tenemos podeis pueden quiero estamos " +
-    "tv hours hour minutes mins days weeks us usa eu uk ceo's support soporte admin portal dashboard status error firmware update").split(" "),
+    "tv hours hour minutes mins min hr hrs sec secs am pm days weeks us usa eu uk ceo's support soporte admin portal dashboard status error firmware update").split(" "),
 );
 
 /** Cities (folded). Used when a city is written in lower case or without a preposition. */

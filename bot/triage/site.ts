@@ -120,6 +120,8 @@ function anchoredSpan(words: readonly Word[], i: number): { start: number; end: 
   if (!span) return undefined;
   const kinds = span.kinds;
   if (anchor.folded === "on" && !kinds.has("head") && !kinds.has("standalone")) return undefined;
+  // "register it for Initech" names a customer; "for the Paris office" or "for Sydney" a place.
+  if (anchor.folded === "for" && !kinds.has("head") && !kinds.has("standalone") && !kinds.has("city")) return undefined;
   if ((anchor.folded === "de" || anchor.folded === "del") && !kinds.has("city") && !kinds.has("head") && !kinds.has("standalone")) {
     const before = i > 0 ? words[i - 1]! : undefined;
     // "la Room L de Sevilla", "el teléfono de recepción": "de" after a device or a place names

@@ -9,6 +9,18 @@ import { wordUnion } from "./patterns.ts";
 /** A category, the phrases that signal it, and how much one match counts. */
 export type Weighted = readonly [Category, RegExp, number];
 
+/**
+ * The same failure on laptops or phones: the taxonomy's tie-break puts the problem in the
+ * partner's service. Exported because the category rules weigh it again against device symptoms.
+ */
+export const SAME_ON_OTHER_DEVICES = wordUnion([
+  /(laptops?|phones?|mobiles?|chromebooks?|browser|desktop client|celulares|portatil(es)?|moviles|navegador)( \w+){0,2} (too|as well|also|either|fail|fails|have the same|show the same|can'?t|tambien|tampoco)/,
+  /also (on|from|happens on) (laptops?|phones?|the laptop)/,
+  /same (on|from|in|with) (laptops?|the laptop|phones?|a laptop)/, /same (account )?fails on a laptop/,
+  /same (bug|error|issue|failure) (appears )?(in|on) the/, /tampoco funciona/, /tambien (desde|en) (los|el)/,
+  /pasa lo mismo/, /tambien falla/
+]);
+
 /** Every symptom family; a message scores each family at most once. */
 export const SYMPTOMS: readonly Weighted[] = [
   // Physical faults.
@@ -47,7 +59,7 @@ export const SYMPTOMS: readonly Weighted[] = [
     /(buttons?|keys?|keypad|touch ?screen|screen) (don'?t|do not|doesn'?t|does not|is|are) (respond|work|totally unresponsive|unresponsive)/,
     /unresponsive/, /no responde al tacto/,
     /(mic|mics|microphone|speaker|speakers) (picks? up nothing|seems dead|is dead|are dead|dead)/,
-    /no sound (at all|comes out)/, /totally silent/, /no video output/, /no dial tone/, /stays black/,
+    /no sound (at all|comes out)/, /totally silent/, /no video( output| at all)?/, /black (frame|image|picture|feed)/, /no dial tone/, /stays black/,
     /black screen/, /no picture/, /no image/, /won'?t (pan|tilt|move)/, /doesn'?t move/, /no se mueve/,
     /stuck pointing/, /points at the (floor|ceiling)/, /no se ve nada/
   ]), 2],
@@ -55,6 +67,8 @@ export const SYMPTOMS: readonly Weighted[] = [
   ["firmware_software", wordUnion([
     /(after|since) (the |our |a |this |last |last night'?s |yesterday'?s |the latest |the last |the recent |the new |an |today'?s |the overnight )?(\S+ ){0,2}(firmware|software|fw|update|upgrade|release|version|patch)/,
     /(after|since) (updating|upgrading|the update|we updated)/, /(firmware|fw|version) \d+(\.\d+)+ (broke|broken)/,
+    // "after 5.5", "desde la 8.3": a bare version number is an update; clock times are not.
+    /(after|since|desde|tras) (the |la |el |upgrading to |updating to |moving to |going to )?(v|version |fw |firmware )?\d+\.\d+(\.\d+)*(?! ?(am|pm|h|hrs|horas|this|today|tonight|cet|utc|gmt))/,
     /update (failed|broke|bricked|tool crashed)/, /failed (update|upgrade)/, /bricked/,
     /(update|upgrade|actualizacion)[^.]{0,40}\b(failed|fallo|crashed|interrupted|broke)/,
     /desde (la|el) (ultim[oa] |nuev[oa] )?(actualizacion|update|version|firmware)/,
@@ -100,16 +114,11 @@ export const SYMPTOMS: readonly Weighted[] = [
     /their (side|end|cloud|service|token)/, /de su lado/, /en su lado/, /por su parte/,
     /problema de (microsoft|zoom|google|webex)/, /(una|la) incidencia/, /incidente/, /una caida/
   ]), 3],
-  ["cloud_partner", wordUnion([
-    /(laptops?|phones?|mobiles?|chromebooks?|browser|desktop client|celulares|portatil(es)?|moviles|navegador)( \w+)? (too|as well|also|either|fail|fails|have the same|show the same|can'?t)/,
-    /also (on|from|happens on) (laptops?|phones?|the laptop)/,
-    /same (on|from|in|with) (laptops?|the laptop|phones?|a laptop)/, /same (account )?fails on a laptop/,
-    /same (bug|error|issue|failure) (appears )?(in|on) the/, /tampoco funciona/, /tambien (desde|en) (los|el)/,
-    /pasa lo mismo/, /tambien falla/
-  ]), 3],
+  ["cloud_partner", SAME_ON_OTHER_DEVICES, 3],
   ["cloud_partner", wordUnion([
     /tenant/, /conditional access/, /acceso condicional/, /aadsts\w*/, /sign[- ]?in (blocked|error|failed|fails)/,
-    /account (has been )?(disabled|locked)/, /cuenta bloqueada/, /token (service|issue)/, /exchange online/,
+    /account (has been |is |was )?(disabled|locked|blocked)/, /(locked|blocked|disabled) by (the |your |an? |our )?admin\w*/,
+    /cuenta( de (teams|zoom|google|meet|webex|microsoft))? (esta |ha sido )?(bloquead|desactivad|deshabilitad)\w*/, /bloquead\w* por el administrador/, /token (service|issue)/, /exchange online/,
     /(teams rooms|zoom rooms?|meet)( pro)? licen[cs]e/, /licencia de (teams|zoom)/, /(m365|microsoft 365) admin/,
     /calendar sync (failed|is delayed|delayed)/, /disabled by your (account )?admin/
   ]), 3],
@@ -124,6 +133,8 @@ export const SYMPTOMS: readonly Weighted[] = [
     /somebody (changed|switched|set|mixed)/, /who(ever)? set (it )?up/, /left (the|it) (on|in|at)/,
     /paired (to|with) (the )?(wrong|room next door|another)/, /mixed up/,
     /keeps (using|picking|launching|connecting to|routing|booting into|joining)/,
+    /(uses?|using|usa|usan|picks?|coge|cogen|selects?|elige) (\S+ ){1,5}(instead of|en vez del?|en lugar del?)/,
+    /(output|audio|sound|ringing|rings?|suena|sonido) (still |always |siempre )?(goes|plays|comes out|routes?|sale|va) (to|through|out of|por) (the |el |la |los )?(laptop|pc|computer|wrong|other|tv|display|screen|portatil|ordenador|pantalla)/,
     /sigue (usando|eligiendo|cogiendo|saliendo)/, /with the (mic|camera|video|microphone) (muted|off|disabled)/,
     /(since|after) (we|someone|they|somebody) (reconfigured|changed the (settings?|config\w*))/,
     /desde que (reconfiguramos|cambiamos la configuracion|alguien cambio)/, /reconfigur\w*/,
@@ -132,9 +143,10 @@ export const SYMPTOMS: readonly Weighted[] = [
     /(sale|esta|aparece) en ingles/, /tiene mal/
   ]), 3],
   ["configuration", wordUnion([
-    /instead of/, /in place of/, /is set to/, /configured (as|with|to)/, /provisioned/, /template/, /by default/,
+    /instead of/, /in place of/,
+    /(picture|image|video|imagen|camera|camara) (is |are |looks |se ve |sale )?(upside down|flipped|inverted|al reves|invertid[oa]|boca abajo)/, /is set to/, /configured (as|with|to)/, /provisioned/, /template/, /by default/,
     /default (camera|mic|speaker|is)/, /mirror(ed)?/, /time ?zone/, /timezone/, /one hour off/, /picking the/,
-    /routing/, /re-?pair\w*/, /dual screen mode/, /en vez de/, /en lugar de/, /por defecto/, /zona horaria/,
+    /routing/, /re-?pair\w*/, /dual screen mode/, /en vez del?/, /en lugar del?/, /por defecto/, /zona horaria/,
     /(date|time) format/, /formato (de fecha|de hora|americano)/, /room name/, /lowercase/, /wallpaper/,
     /fondo de pantalla/, /language/, /idioma/
   ]), 1.5],
@@ -160,7 +172,8 @@ export const SYMPTOMS: readonly Weighted[] = [
   // Wider vocabulary, one theme per line.
   ["hardware_failure", wordUnion([
     /(is|are|went|gone|stays|goes) (completely |totally )?dark/, /(shows?|showing|displays?|displaying) nothing/,
-    /(fan|ventilador|motor) ([\w]+ ){0,6}(loud|noisy|noise|ruido|suena|whin\w*|rattl\w*|clicks?|clicking|grinds?|squeaks?|squeal\w*|hace (clic|click))/,
+    /ruido (de|del) (ventilador|motor)/, /se apaga (sol[oa]|a los|tras|despues|cada|de repente)/,
+    /(fan|ventilador|motor) ([\w]+ ){0,6}(loud|loudly|noisy|noise|ruido|suena|whin\w*|rattl\w*|clicks?|clicking|grinds?|squeaks?|squeal\w*|hace (clic|click))/,
     /stopped (powering|turning|switching) (on|up)/, /stopped (charging|booting)/,
     /dejo de (encender|cargar|arrancar)/,
     /(ring|knob|dial|button|buttons|key|keys|slider|rocker|volume wheel|tecla|teclas|boton|botones|rueda) ([\w-]+ ){0,3}(skips?|sticks?|stuck|jammed|loose|broken|wobbl\w*|spins freely|does nothing|don'?t do anything|atascad[oa]s?|pegad[oa]s?|no hacen? nada)/,
@@ -265,7 +278,7 @@ export const SYMPTOMS: readonly Weighted[] = [
   // Vendor licence or subscription blocking the device.
   ["account_license", wordUnion([
     /licen[cs]e (expired|inactive|missing|invalid|required|not found|limit|has expired|expiring)/, /unlicen[cs]ed/,
-    /not licen[cs]ed/, /sin licencia/,
+    /not licen[cs]ed/, /sin licencia/, /no tiene licencia/, /(has|have|with) no (\w+ )?licen[cs]e/, /no (esta|estan) licenciad\w*/,
     /licencias? (caducada|vencida|expirada|necesaria|no valida|de gestion caducada)/,
     /(subscription|suscripcion) (inactive|expired|ended|lapsed|inactiva|caducada)/,
     /entitlement (expired|ended|has expired)/, /premium entitlement/, /seat limit/, /no (available )?(\w+ )?seats?/,

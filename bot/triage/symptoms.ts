@@ -65,6 +65,8 @@ const TOPICS: readonly Weighted[] = [
  * ("after the switch upgrade" is a network change) or the partner app ("since the Zoom update").
  */
 const NETWORK_CHANGE = /\b(switch|network|firewall|proxy|router|vlan|core|wifi|access point) (upgrade|update|change|migration|replacement)\b/g;
+/** "no update from Microsoft", "any updates on my case": news, not a firmware update. */
+const NEWS_UPDATE = /\b(no|any|zero) (news or |new )?updates?( yet)?\b(?! (available|pending|to install))|\bupdates? (from|on) (microsoft|zoom|google|webex|them|you|the (case|ticket)|my (case|ticket)|cs)\b/g;
 const FOREIGN_UPDATE = /\b(zoom|teams|microsoft|google|meet|webex|windows|mac|macos|ios|chrome|browser|exchange) (rooms )?(app |client )?(update|upgrade|version)\b/g;
 
 /** Words that place a problem in the partner's service even when no platform is named. */
@@ -97,7 +99,7 @@ const emptyScores = (): Record<Category, number> => ({
 /** Reads the problem evidence in folded text. */
 export function readProblem(folded: string, partnerNamed = true): ProblemEvidence {
   const foreignUpdate = folded.search(FOREIGN_UPDATE) >= 0;
-  const text = folded.replace(HYPOTHETICAL, " (hypothetical) ").replace(NETWORK_CHANGE, "network change").replace(FOREIGN_UPDATE, "partner change");
+  const text = folded.replace(HYPOTHETICAL, " (hypothetical) ").replace(NETWORK_CHANGE, "network change").replace(FOREIGN_UPDATE, "partner change").replace(NEWS_UPDATE, "news");
   const symptoms = emptyScores();
   const topics = emptyScores();
   for (const [category, pattern, weight] of SYMPTOMS) if (pattern.test(text)) symptoms[category] += weight;

@@ -68,3 +68,63 @@ describe("symptoms worded in other ways", () => {
     expect(classify("Zoom Rooms take 40+ seconds to join meetings, zoom confirmed it on their status page").severity).toBe("sev3");
   });
 });
+
+describe("category tie-breaks in other words", () => {
+  it("the same failure on laptops puts it in the partner's service, even with an error code", () => {
+    expect(classify("las salas de webex dan error 1102 al unirse y en los portátiles webex también falla").category).toBe("cloud_partner");
+  });
+
+  it("a bare version number after 'since' is an update; a clock time is not", () => {
+    expect(classify("screen sharing broke on the bar 70 since 6.2, calls are ok").category).toBe("firmware_software");
+    expect(classify("bar 70 offline since 9.30 this morning").category).toBe("network");
+  });
+
+  it("'no update from Microsoft' is news, not a firmware update", () => {
+    expect(classify("all our Teams Rooms are down since noon and still no update from Microsoft").category).toBe("cloud_partner");
+  });
+
+  it("audio routed to the wrong device is configuration", () => {
+    expect(classify("calls ring on the speak 20 but the sound still goes to the laptop speakers").category).toBe("configuration");
+    expect(classify("la barra 50 usa el micro de la pantalla en lugar del suyo").category).toBe("configuration");
+  });
+
+  it("no video at all is the device's main job lost", () => {
+    expect(labels("room s: sound is ok but there is no video at all on any call")).toEqual(["report_issue", "hardware_failure", "sev2"]);
+  });
+});
+
+describe("severity in other words", () => {
+  it("an executive event days away is not a critical event now", () => {
+    expect(classify("the CEO town hall is next week and the bar 70 in the auditorium is dead").severity).toBe("sev2");
+    expect(classify("the CEO town hall is in 2 hours and the bar 70 in the auditorium is dead").severity).toBe("sev1");
+  });
+
+  it("'still wearable' is a workaround", () => {
+    expect(classify("headset pro ear cushion torn, still wearable").severity).toBe("sev3");
+  });
+
+  it("'is it normal that...' about a device is a report with no impact", () => {
+    expect(labels("is it normal that the bar 30 fan spins up loudly after boot?")).toEqual(["report_issue", "hardware_failure", "sev4"]);
+  });
+});
+
+describe("intents in other words (batch 6)", () => {
+  it.each([
+    ["any news on case #44123? nothing for a week", "case_status"],
+    ["os pido que lo subáis de nivel, el CS-44001 no avanza", "escalate"],
+    ["¿cuánto tardan las almohadillas de repuesto del headset lite?", "parts_availability"],
+    ["what webcam would you recommend for my home office?", "other"],
+    ["el portal dice que la tap 10 no tiene licencia, pero funciona", "report_issue"],
+    ["Control Hub shows the room l offline, Webex says it's their registration service", "report_issue"],
+  ])("%j is %s", (text, intent) => {
+    expect(classify(text).intent).toBe(intent);
+  });
+});
+
+describe("sites that are not places", () => {
+  it("a customer after 'for' and a time after 'in' are not sites", () => {
+    expect(classify("please register NB5-2231990 for Initech").entities.site).toBeNull();
+    expect(classify("DEMO IN 20 MIN and the tap 10 is frozen").entities.site).toBeNull();
+    expect(classify("please register NB5-2231990 for the Paris office").entities.site).toBe("Paris office");
+  });
+});
