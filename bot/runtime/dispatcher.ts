@@ -34,6 +34,12 @@ export interface DispatcherOptions {
   afterSend?: (delivery: OutboundDelivery) => void | Promise<void>;
   /** Observes each recorded delivery (metrics). */
   onDelivered?: (delivery: ClaimedMessage, result: DeliveryResult, latencyMs: number) => void;
+  /**
+   * Scaled mode: called after a batch let go of its messages (sent, failed or put back), and at
+   * stop. Messages other replicas wrote in the same threads may have been waiting behind these
+   * (per-thread order), so app/wake-bus.ts tells them to look again rather than at their next poll.
+   */
+  onReleased?: () => void;
 }
 
 export interface ClaimedMessage extends OutboundDelivery {
@@ -96,6 +102,8 @@ export class OutboxDispatcher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
+    // What this process leaves in the outbox is for the other replicas now.
+    this.options.onReleased?.();
   }
 
   /** New messages were committed: deliver now rather than at the next poll. */
@@ -206,6 +214,7 @@ export class OutboxDispatcher {
     });
     await Promise.all(workers);
     await this.recordSent(sent);
+    this.options.onReleased?.();
     return claimed.length;
   }
 

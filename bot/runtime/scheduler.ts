@@ -22,6 +22,12 @@ export interface SchedulerOptions {
   coalesceMs?: number;
   /** Called after each fired batch (metrics, benchmarks). */
   onFired?: (timers: DueTimer[], firedAt: Date) => void;
+  /**
+   * Scaled mode: called when this process schedules a timer (`wake(dueAt)`), so app/wake-bus.ts
+   * can tell the other replicas about one due before their next poll. Wakes that come from the
+   * other replicas use `wakeForPeer` and are not passed on again.
+   */
+  onWake?: (dueAt: Date) => void;
 }
 
 const MAX_TIMEOUT_MS = 2_147_000_000;
@@ -70,6 +76,12 @@ export class TimerScheduler {
 
   /** Tells the scheduler a timer is due at `dueAt` (or now); it wakes earlier if needed. */
   wake(dueAt?: Date): void {
+    if (dueAt) this.options.onWake?.(dueAt);
+    this.wakeForPeer(dueAt);
+  }
+
+  /** Another replica wrote a timer due at `dueAt` (scaled mode): wake for it, tell nobody. */
+  wakeForPeer(dueAt?: Date): void {
     if (this.stopped) return;
     const at = dueAt ? dueAt.getTime() : 0;
     if (this.running) {
