@@ -32,7 +32,9 @@ import { openKnowledgeBase, syncKnowledgeDirectory } from "../knowledge/index.ts
 import { applyMigrations } from "../db/migrate.ts";
 import type { Config } from "./config.ts";
 import { HttpServer, sendJson } from "./http-server.ts";
-import { createMetrics, type Metrics } from "./metrics.ts";
+import { createMetrics, escalationLevelOf, type Metrics } from "./metrics.ts";
+import { connectWakeBus, type WakeBus } from "./wake-bus.ts";
+import { withStartupLock } from "../db/startup-lock.ts";
 import { mountAdapters } from "./adapters.ts";
 
 export const DEMO_DATA_FILE = new URL("../demo/demo-data.json", import.meta.url).pathname;
@@ -46,6 +48,8 @@ export interface AppOptions {
   scheduler?: SchedulerOptions;
   /** Replaces the language detector (the triage component provides a better one). */
   detectLanguage?: LanguageDetector;
+  /** Metrics shared with the logger (main counts error lines into them); new ones otherwise. */
+  metrics?: Metrics;
 }
 
 export interface App {
@@ -59,6 +63,8 @@ export interface App {
   scheduler: TimerScheduler;
   http: HttpServer;
   metrics: Metrics;
+  /** Scaled mode: the Redis wake-up channel between replicas (REDIS_URL); undefined otherwise. */
+  wakeBus: WakeBus | undefined;
   /** Work to run when the app starts (after the port is bound) — adapters connect here. */
   onStart(hook: () => Promise<void> | void): void;
   /** Work to run when the app stops, before the database closes — adapters disconnect here. */
@@ -77,24 +83,40 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   if (migration.applied.length > 0) log.info({ applied: migration.applied }, "database migrated");
   const db = await openDatabase(config.databaseUrl);
   const catalog = loadCatalog(config.catalogFile ?? DEMO_CATALOG_FILE);
-  await syncCatalog(db, catalog);
-  if (config.seedDemoData && (await db.prisma.organization.count()) === 0) {
-    const report = await importData(db, catalog, parseImportFile(readFileSync(DEMO_DATA_FILE, "utf8")));
-    log.info({ created: report.created }, "demo data seeded (set SEED_DEMO_DATA=false to start empty)");
-  }
+  // Replicas starting together on one PostgreSQL take turns here (db/startup-lock.ts).
+  await withStartupLock(config.databaseUrl, async () => {
+    await syncCatalog(db, catalog);
+    if (config.seedDemoData && (await db.prisma.organization.count()) === 0) {
+      const report = await importData(db, catalog, parseImportFile(readFileSync(DEMO_DATA_FILE, "utf8")));
+      log.info({ created: report.created }, "demo data seeded (set SEED_DEMO_DATA=false to start empty)");
+    }
+  });
 
-  const metrics = createMetrics();
+  const metrics = options.metrics ?? createMetrics();
+  // Scaled mode: replicas tell each other when to look at the outbox and the timers at once
+  // rather than at their next poll (app/wake-bus.ts). The rows stay the source of truth.
+  const timerPollMs = options.scheduler?.idlePollMs ?? 1_000;
+  const wakeBus = config.redisUrl
+    ? connectWakeBus(config.redisUrl, config.scaling.redisPrefix, log.child({ component: "wake-bus" }), { timerWindowMs: timerPollMs })
+    : undefined;
   const dispatcher = new OutboxDispatcher(db, clock, log.child({ component: "outbox" }), {
+    leaseMs: config.scaling.outboxLeaseMs,
     ...options.dispatcher,
     onDelivered: (message, result, latencyMs) => {
       metrics.outboxDelivered.inc({ platform: message.platform, outcome: result.ok ? "sent" : result.retryable ? "retry" : "dead" });
-      if (result.ok)
+      if (result.ok) {
         metrics.outboxLatency.observe({ platform: message.platform }, (clock.now().getTime() - message.createdAt.getTime()) / 1000);
+        // Escalation notifications are counted when they reach the engineers (app/metrics.ts).
+        const level = escalationLevelOf(message.idempotencyKey, message.message);
+        if (level !== undefined) metrics.escalations.inc({ level: String(level) });
+      }
       options.dispatcher?.onDelivered?.(message, result, latencyMs);
     },
+    onReleased: wakeBus ? () => wakeBus.outboxReleased() : undefined,
   });
   const scheduler = new TimerScheduler(db, clock, log.child({ component: "timers" }), {
     ...options.scheduler,
+    onWake: wakeBus ? (dueAt) => wakeBus.timerScheduled(dueAt) : undefined,
     onFired: (timers, firedAt) => {
       for (const timer of timers) {
         metrics.timersFired.inc({ kind: timer.kind });
@@ -104,6 +126,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       options.scheduler?.onFired?.(timers, firedAt);
     },
   });
+  wakeBus?.onOutbox(() => dispatcher.kick());
+  wakeBus?.onTimer((dueAt) => scheduler.wakeForPeer(dueAt));
   const llm = createLanguageModel(config.llm);
   const knowledgeLog = log.child({ component: "knowledge" });
   const knowledge = await openKnowledgeBase(db, { catalog, llm, logger: knowledgeLog });
@@ -121,7 +145,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     cases,
     escalations,
     directory,
-    deliveries: new InboundDeliveries(db, clock),
+    deliveries: new InboundDeliveries(db, clock, config.scaling.inboundLeaseMs),
     states: new ConversationStates(db, clock),
     detectLanguage: options.detectLanguage ?? detectLanguage,
     triage: createTriage(catalog, {
@@ -134,8 +158,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   };
   registerCaseTimers(scheduler, cases);
   registerEscalationTimers(scheduler, escalations);
-  services.portal = await createPortalServices(services, { seedDemo: config.seedDemoData });
-  const replacementFeature = await createReplacementFeature(db, clock, directory, kick, wake, { catalog, seedDemo: config.seedDemoData, log });
+  const { portal, replacementFeature } = await withStartupLock(config.databaseUrl, async () => ({
+    portal: await createPortalServices(services, { seedDemo: config.seedDemoData }),
+    replacementFeature: await createReplacementFeature(db, clock, directory, kick, wake, { catalog, seedDemo: config.seedDemoData, log }),
+  }));
+  services.portal = portal;
   Object.assign(services, replacementFeature);
   registerReplacementTimers(scheduler, replacementFeature.replacements);
   services.itTools = createItToolServices(services, { log, wake: (dueAt) => scheduler.wake(dueAt), networkCheckFile: config.networkCheckFile });
@@ -156,6 +183,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       checks.database = `unreachable: ${(error as Error).message}`;
     }
     checks.migrations = migration.applied.length + migration.alreadyApplied > 0 ? "applied" : "missing";
+    if (wakeBus) {
+      // Reported, but not a reason to leave the load balancer: without Redis the replicas still
+      // serve everything, they only notice each other's work at the next poll (docs/scaling.md).
+      checks.redis = await wakeBus.check().then(
+        () => "ok",
+        (error: Error) => `unreachable (replicas poll the database instead): ${error.message}`,
+      );
+    }
     const ok = ready && checks.database === "ok";
     sendJson(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks });
   });
@@ -168,6 +203,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
 
   let resumeTimer: NodeJS.Timeout | undefined;
+  // Deliveries a stopped or dead replica left unfinished (their lease ran out) are resumed by
+  // whichever replica sweeps first; every replica sweeps, one sweep at a time.
+  let resuming: Promise<void> | undefined;
+  const sweep = () => {
+    resuming ??= bot
+      .resumeInterrupted()
+      .then((resumed) => {
+        if (resumed > 0) log.warn({ resumed }, "resumed deliveries another replica or an earlier run left unfinished");
+      })
+      .catch((error: unknown) => log.error({ err: error }, "resume failed"))
+      .finally(() => (resuming = undefined));
+  };
   const startHooks: (() => Promise<void> | void)[] = [];
   const stopHooks: (() => Promise<void> | void)[] = [];
   const app: App = {
@@ -181,6 +228,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     scheduler,
     http,
     metrics,
+    wakeBus,
     onStart: (hook) => void startHooks.push(hook),
     onStop: (hook) => void stopHooks.push(hook),
     async start() {
@@ -212,20 +260,26 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       if (resumed > 0) log.warn({ resumed }, "resumed deliveries interrupted by the last stop");
       dispatcher.start();
       scheduler.start();
-      // Deliveries interrupted in another replica are resumed by whoever sees them first.
-      resumeTimer = setInterval(() => void bot.resumeInterrupted().catch((error) => log.error({ err: error }, "resume failed")), 60_000);
+      // Deliveries interrupted in another replica are resumed by whoever sees them first; a
+      // little jitter keeps replicas started together from sweeping in step.
+      resumeTimer = setInterval(sweep, config.scaling.resumeIntervalMs * (0.9 + Math.random() * 0.2));
       resumeTimer.unref();
       ready = true;
       log.info({ port, database: db.safeUrl }, "Switchboard is up");
       return port;
     },
     async stop() {
+      // Not ready first (the load balancer stops sending), then drain: the requests in flight,
+      // the adapters' queues, a resume sweep, the timer batch and the outbox batch. What is
+      // left in the outbox is announced to the other replicas as this one goes.
       ready = false;
       if (resumeTimer) clearInterval(resumeTimer);
       await http.close();
       for (const hook of stopHooks.reverse()) await hook();
+      await resuming;
       await scheduler.stop();
       await dispatcher.stop();
+      await wakeBus?.close();
       await db.close();
     },
   };

@@ -16,6 +16,9 @@ const booleanFlag = (fallback: boolean) =>
     .preprocess(blankToUndefined, z.enum(["true", "false", "1", "0", "yes", "no"]).optional())
     .transform((value) => (value === undefined ? fallback : ["true", "1", "yes"].includes(value)));
 
+const seconds = (fallback: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().positive("must be a number of seconds above 0").max(86_400).default(fallback));
+
 const envSchema = z
   .object({
     PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65_535).default(3978)),
@@ -34,6 +37,13 @@ const envSchema = z
         .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
         .optional(),
     ),
+    // Scaled mode (docs/scaling.md): the prefix of Redis channels, so deployments or test runs
+    // can share one Redis; how long a replica owns work before another may take it over; how
+    // often each replica looks for deliveries a dead replica left unfinished.
+    REDIS_PREFIX: z.preprocess(blankToUndefined, z.string().max(100).default("switchboard:")),
+    INBOUND_LEASE_SECONDS: seconds(60),
+    OUTBOX_LEASE_SECONDS: seconds(30),
+    RESUME_INTERVAL_SECONDS: seconds(15),
     SLACK_BOT_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)").optional()),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith("xapp-", "must be an app-level token (xapp-…)").optional()),
@@ -81,6 +91,8 @@ export interface Config {
   host: string;
   databaseUrl: string;
   redisUrl: string | undefined;
+  /** Scaled mode: Redis channel prefix, leases and the resume sweep (docs/scaling.md). */
+  scaling: { redisPrefix: string; inboundLeaseMs: number; outboxLeaseMs: number; resumeIntervalMs: number };
   slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   teams: { appId: string | undefined; appPassword: string | undefined; tenantId: string | undefined; appType: string };
   llm: { apiKey: string; baseURL: string | undefined; model: string; embeddingModel: string | undefined } | undefined;
@@ -115,6 +127,12 @@ export function readConfig(env: Env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    scaling: {
+      redisPrefix: e.REDIS_PREFIX,
+      inboundLeaseMs: e.INBOUND_LEASE_SECONDS * 1000,
+      outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
+      resumeIntervalMs: e.RESUME_INTERVAL_SECONDS * 1000,
+    },
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
       : undefined,

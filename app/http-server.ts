@@ -85,8 +85,16 @@ export class HttpServer {
     return (this.server.address() as AddressInfo).port;
   }
 
-  /** Stops accepting connections and waits for requests in flight. */
+  private closing = false;
+
+  /**
+   * Stops accepting connections and waits for requests in flight. A keep-alive connection busy
+   * when this is called would otherwise stay open, idle, until its keep-alive timeout (65 s)
+   * after its response: responses from now on say `Connection: close`, and each connection is
+   * closed as soon as it is idle.
+   */
   async close(): Promise<void> {
+    this.closing = true;
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeIdleConnections();
@@ -94,6 +102,10 @@ export class HttpServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.closing) res.setHeader("connection", "close");
+    res.once("finish", () => {
+      if (this.closing) setImmediate(() => this.server.closeIdleConnections());
+    });
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     let matchedPath = false;
     for (const route of this.routes) {

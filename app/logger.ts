@@ -24,8 +24,23 @@ const REDACT = [
  * Creates the root logger. `destination` lets tests capture lines in memory; `pretty` forces the
  * human format (the shell uses it on stderr so the conversation stays readable on stdout).
  */
-export function createLogger(options: { level: string; pretty?: boolean; destination?: DestinationStream }): Logger {
-  const base = { level: options.level, redact: { paths: REDACT, censor: "[redacted]" }, base: { app: "switchboard" } };
+export function createLogger(options: {
+  level: string;
+  pretty?: boolean;
+  destination?: DestinationStream;
+  /** Told about every error-level line with the logger's `component` (the errors metric). */
+  onError?: (component: string) => void;
+}): Logger {
+  const { onError } = options;
+  const base: pino.LoggerOptions = { level: options.level, redact: { paths: REDACT, censor: "[redacted]" }, base: { app: "switchboard" } };
+  if (onError)
+    base.hooks = {
+      logMethod(args, method, level) {
+        // 50 = error, 60 = fatal. bindings() merges the child loggers' fields.
+        if (level >= 50) onError(String(this.bindings().component ?? "app"));
+        return method.apply(this, args);
+      },
+    };
   if (options.destination) return pino(base, options.destination);
   if (options.pretty) {
     return pino({

@@ -8,6 +8,7 @@ import { createApp } from "./app.ts";
 import { ConfigError, readConfig } from "./config.ts";
 import { loadEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
+import { createMetrics } from "./metrics.ts";
 import { ShellAdapter } from "../adapters/shell/shell-adapter.ts";
 
 async function main(argv: string[]): Promise<void> {
@@ -15,8 +16,14 @@ async function main(argv: string[]): Promise<void> {
   const config = readConfig(env);
   const shell = !argv.includes("--no-shell") && (argv.includes("--shell") || process.stdin.isTTY === true);
   // In the shell the conversation owns the terminal: logs go to stderr, warnings only unless asked.
-  const log = createLogger({ level: shell && !env.LOG_LEVEL ? "warn" : config.logLevel, pretty: shell || process.stdout.isTTY === true });
-  const app = await createApp(config, { log });
+  // Every error-level log line counts in switchboard_errors_total, by component.
+  const metrics = createMetrics();
+  const log = createLogger({
+    level: shell && !env.LOG_LEVEL ? "warn" : config.logLevel,
+    pretty: shell || process.stdout.isTTY === true,
+    onError: (component) => metrics.errors.inc({ component }),
+  });
+  const app = await createApp(config, { log, metrics });
 
   let adapter: ShellAdapter | undefined;
   if (shell) {

@@ -1,5 +1,13 @@
-/** Prometheus metrics (prom-client), served at GET /metrics. */
+/**
+ * Prometheus metrics (prom-client), served at GET /metrics. Each replica serves its own counters
+ * (sum them across replicas); the outbox backlog is read from the shared database at each
+ * scrape, so every replica reports the same value (take the max). Where each one moves:
+ * inbound events — the bot's onHandled; outbox deliveries, latency and escalations — the
+ * dispatcher's onDelivered (app/app.ts); timers — the scheduler's onFired; errors — every
+ * error-level log line (app/logger.ts), by the logger's component.
+ */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { OutboundMessage } from "../bot/events.ts";
 
 export interface Metrics {
   registry: Registry;
@@ -63,4 +71,21 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
   };
+}
+
+/**
+ * The escalation level an outbox message notifies, or undefined when it is not an escalation
+ * notification. Read from the keys the escalation code gives its messages: a reminder is
+ * `esc:<case>:L<n>:ping:…` (bot/escalations/writer.ts); the announcement on a level's channel
+ * when a case reaches that level (level 1: when it opens) is the message with text that carries
+ * the level's card key, `case:<id>:support` or `esc:<id>:L<n>` (bot/services/case-notify.ts).
+ * Card refreshes carry the card key without text and are not counted.
+ */
+export function escalationLevelOf(idempotencyKey: string, message: OutboundMessage): number | undefined {
+  const ping = /^esc:[^:]+:L(\d+):ping:/.exec(idempotencyKey);
+  if (ping) return Number(ping[1]);
+  if (!message.text || !message.replaceKey) return undefined;
+  if (/^case:[^:]+:support$/.test(message.replaceKey)) return 1;
+  const raised = /^esc:[^:]+:L(\d+)$/.exec(message.replaceKey);
+  return raised ? Number(raised[1]) : undefined;
 }

@@ -1,0 +1,28 @@
+/**
+ * Serializes the start-up writes of replicas that start together on one PostgreSQL database —
+ * the catalog sync and the seeds check "is it there?" and then insert, so two replicas starting
+ * at once on an empty database would both insert and one would fail on a unique key. A session
+ * advisory lock (per schema) is held while that work runs. SQLite needs none: one file, one
+ * process.
+ */
+import pg from "pg";
+import { providerOf } from "./client.ts";
+
+/** Runs `work` while holding the start-up lock of the database at `url` (PostgreSQL only). */
+export async function withStartupLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  if (providerOf(url) !== "postgresql") return work();
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema") ?? "public";
+  parsed.searchParams.delete("schema");
+  if (!parsed.username) parsed.username = "postgres";
+  const client = new pg.Client({ connectionString: parsed.toString() });
+  await client.connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [`switchboard.startup:${schema}`]);
+    return await work();
+  } finally {
+    // Closing the session releases the lock too; unlocking first just says so sooner.
+    await client.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`switchboard.startup:${schema}`]).catch(() => undefined);
+    await client.end().catch(() => undefined);
+  }
+}
