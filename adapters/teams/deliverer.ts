@@ -87,7 +87,14 @@ export class TeamsDeliverer implements Deliverer {
       return { ok: false, retryable: true, error: `no conversation reference for ${target.conversationId}: the bot must be installed there first` };
     }
     const address = addressOf({ conversationId: destination.conversationId, threadId: target.threadId, kind: destination.kind });
-    const activity: Partial<Activity> = { ...toActivity(delivery.message), from: destination.bot, conversation: { id: address } as Activity["conversation"] };
+    const activity: Partial<Activity> = {
+      ...toActivity(delivery.message),
+      from: destination.bot,
+      conversation: { id: address } as Activity["conversation"],
+      // The outbox key travels with the message, so a resend after a crash (sent, not yet
+      // recorded) can be recognized as the same message by whoever reads the conversation.
+      channelData: { switchboard: { idempotencyKey: delivery.idempotencyKey } },
+    };
     try {
       const connector = await this.adapter.connectorFor(destination.serviceUrl);
       const options = { timeout: CALL_TIMEOUT_MS };
