@@ -19,6 +19,7 @@ const SOURCES = [
   "../test/fixtures/triage/own-holdout-4.jsonl",
   "../test/fixtures/triage/own-holdout-5.jsonl",
   "../test/fixtures/triage/own-holdout-6.jsonl",
+  "../test/fixtures/triage/own-holdout-7.jsonl",
   "../../shared/eval/triage-dev.jsonl",
 ].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
 

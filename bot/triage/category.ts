@@ -24,14 +24,14 @@ const PARTNER_FINE =
 /** The device side is said to work: the problem is the partner's. */
 const DEVICE_FINE = /\b((northwind|device) side (looks|is|seems) (fine|ok)|nothing'?s locked on our side)\b/;
 const AFTER_UPDATE = wordUnion([
-  /(after|since) (the |our |a |this |last |last night'?s |yesterday'?s |the latest |the last |the recent |the new |the overnight )?(\S+ ){0,2}(firmware|fw|update|upgrade|release|version|patch)/,
+  /(after|since) (the |our |a |this |last |last night'?s |yesterday'?s |the latest |the last |the recent |the new |the overnight )?(\S+ ){0,4}(firmware|fw|update|upgrade|release|version|patch)/,
   /(after|since) (updating|upgrading|we updated)/, /desde (la|el) (ultima |nueva )?(actualizacion|update|version)/,
   /(firmware|fw|version|update|upgrade)( \d+(\.\d+)+)? (broke|has broken|caused|introduced)/,
   /tras (la )?actualiz\w*/, /despues de (la )?actualiz\w*/, /se actualizo/
 ]);
 const PHYSICAL_CAUSE =
   wordUnion([
-    /dropped/, /fell/, /spill\w*/, /spilt/, /coffee/, /water/, /liquid/, /soaked/, /flooded/, /cracked/, /shattered/,
+    /dropped/, /fell/, /spill\w*/, /spilt/, /coffee (on|in|over|all over|got|went)/, /water/, /rained on/, /got wet/, /liquid/, /soaked/, /flooded/, /cracked/, /shattered/,
     /burnt/, /burned/, /torn/, /ripped/, /frayed/, /chewed/, /snapped/, /bent/, /knocked/, /hit/, /overheat\w*/,
     /(very|super|too|really) hot/, /fan/, /ventilador/, /clicking/, /grinding/, /rattl\w*/, /whin(e|ing)/,
     /when (i|you|we|someone) (move|touch|wiggle|bend)/, /gets (very |really )?hot/, /power (cut|surge|outage)/,
@@ -88,10 +88,13 @@ export function decideCategory(problem: ProblemEvidence, intent: Intent, partner
   const margin = scores[best] - scores[ranked[1]!];
   const described = problem.strength > 0;
 
-  if (intent === "partner_ticket") return described ? { category: "cloud_partner", confidence: 0.8 } : { category: null, confidence: 0.7 };
+  // A ticket or visit about "our Teams Rooms issue" says nothing about what is wrong: only a
+  // symptom or a blocking statement describes the problem.
+  if (intent === "partner_ticket") return problem.described ? { category: "cloud_partner", confidence: 0.8 } : { category: null, confidence: 0.7 };
   if (intent === "onsite_request") {
     if (problem.symptoms.hardware_failure > 0 || COMPONENT.test(folded)) return { category: "hardware_failure", confidence: 0.75 };
-    return described && scores[best] > 0 ? { category: best, confidence: 0.5 } : { category: null, confidence: 0.7 };
+    // Logistics ("Thursday instead of Wednesday") are not a weak configuration symptom.
+    return problem.described && scores[best] >= 3 ? { category: best, confidence: 0.5 } : { category: null, confidence: 0.7 };
   }
   if (scores[best] <= 0 && intent === "escalate" && partner && PARTNER_TICKET_WORDS.test(folded)) return { category: "cloud_partner", confidence: 0.5 };
   if (scores[best] <= 0) {

@@ -60,7 +60,7 @@ export const NOT_RESOLVED = /\b(be|been|get|gets|not|never|isn'?t|wasn'?t|hasn'?
 export const REPLACEMENT =
   wordUnion([
     /rma/, /advance(d)? replacement/,
-    /replacement (unit|device|bar|headset|camera|phone)? ?(ship|shipped|arriv|deliver|come|coming|sent|dispatch|track|never|hasn'?t|has not|still)/,
+    /replacement( [\w-]+){0,3} (ship|ships|shipped|arriv\w*|deliver\w*|come|coming|sent|dispatch\w*|track\w*|never|hasn'?t|has not|still)/,
     /where is (my|our|the) replacement/, /(my|our) replacement/,
     /return (label|box|kit|shipment|the (faulty|broken|old|defective) (unit|one|device))/, /shipping label/,
     /send (it|the old one|the faulty unit|the broken unit|ours|the unit) back/,
@@ -73,7 +73,8 @@ export const REPLACEMENT =
 /** Wants to buy or asks the availability of a spare part or accessory. */
 export const PARTS_REQUEST =
   wordUnion([
-    /spare/, /spares/, /in stock/, /stock/, /back ?order(ed)?/, /lead time/, /available as/, /availability/,
+    /spare/, /spares/, /in stock/, /stock/, /do you (still )?(make|sell|carry|stock|offer|have)/, /(online |web )?(shop|store)/, /teneis/,
+    /(need|necesito|necesitamos) (\d+|a few|several|some|unos|unas|varios|varias)( more| extra| new| mas)?/, /back ?order(ed)?/, /lead time/, /available as/, /availability/,
     /(still )?available/, /discontinued/, /end of life/, /descatalogad\w*/, /extra/, /additional/,
     /(get|need|want|order|send us) (\w+ )?(more|another|extra|new|additional)/, /sold separately/, /sell/, /sold/,
     /buy/, /purchase/, /order (a|an|one|two|three|\d+|some|more|extra|spare|the|replacement|new)/,
@@ -100,7 +101,8 @@ export const ONSITE =
   wordUnion([
     /(pueden|puede|podeis|podrian|podriais) venir/, /venid/, /vengan/,
     /installation (service|services|visit|team)/, /professional installation/, /servicios? de instalacion/,
-    /fit out/, /send (someone|somebody|a tech\w*|an engineer)/, /on-?site/, /on site/, /technician/,
+    /fit out/, /send (someone|somebody|a tech\w*|an engineer)/,
+    /(need|needs|want|get|book) (someone|somebody|a tech\w*|an engineer|a person) to (install|replace|fit|swap|mount|fix|repair)/, /on-?site/, /on site/, /technician/,
     /field (engineer|service|tech)/, /site visit/,
     /send (a|an|someone|somebody|the|your|us a) (tech|technician|engineer|person)/,
     /(engineer|someone|somebody|tech|anyone) (to )?(come|visit|come out|come over|come by|swing by|drop by)/,
@@ -120,6 +122,9 @@ export const PARTNER_BRING_IN =
     /joint (call|session|meeting)/, /llamada conjunta/, /reunion conjunta/, /get them on/, /their engineers?/,
     /(microsoft|zoom|google|webex)('?s)? (engineers?|support engineer)/
   ]);
+/** Takes the problem to the partner: "raise it with Zoom", "escalate this to Microsoft". */
+export const PARTNER_RAISE =
+  /\b(raise|take|report|log|file|flag|escalate|open) (it|this|that|the (issue|problem|bug)|a (ticket|case)) (with|to) (microsoft|zoom|google|webex|them)\b/;
 export const PARTNER_REPLY = wordUnion([
   /(any )?(word|news|update|reply|response|answer|feedback) from (microsoft|zoom|google|webex)/,
   /(respuesta|novedades|noticias) de (microsoft|zoom|google|webex)/,
@@ -147,11 +152,13 @@ export const REGISTER =
   wordUnion([
     /(register(ing)?|registr(ar|arlo|arlos|ad|en|o)|(dar|dad|den|damos|doy|da|das|dan) de alta|dar el alta)( (please|pls|por favor))?( (these|this|those|them|the|my|our|it|all|new|both|\d+|\w+ serials?|devices?|units?|equipos?|estos|estas|los|las|la|el|varios|un|una|[a-z]{2,4}\d?[- ]?\d+))/,
     /(registered|registrad[oa]s?)( (to|under|in|on|a|en|con|at))? (us|our|my|nuestr\w*|the org|the company|nombre)/,
-    /registration/,
+    /registration/, /dad[oa]s? de alta/,
     /(is|are|isn'?t|esta|estan) [\w-]+ (already )?(on|in|under|added to|en) (our|the|nuestro|el) (contract|account|org\w*|company|contrato|cuenta)/,
     /(please|pls|can you|could you|want to|need to|how (do|can) (i|we)|quiero|queremos|necesito|como) (\w+ ){0,2}(register|registrar|registro|(dar|damos|doy|da) de alta)/,
     /onto (our|the) (contract|account)/,
-    /(add|assign|attach|link|put) ([\w-]+ ){1,4}(to|onto|under) (our|my|the) (contract|org|organi[sz]ation|account|company|tenant)/
+    /(add|assign|attach|link|put|tie|bind|associate) ([\w-]+ ){1,4}(to|onto|under|with) (our|my|the)( [\w-]+)? (contract|org|organi[sz]ation|account|company|tenant)/,
+    // "¿está registrada la NB3-... a nombre de...?", "is NC4-... registered?"
+    /(esta|estan|is|are) (\S+ ){0,3}(registrad[oa]s?|registered)/
   ]);
 /** Device registration to a service or a failure, not product registration. */
 export const REGISTER_NOT =

@@ -141,7 +141,9 @@ const WORKS_PARTLY =
     /(?<!no )se puede (usar|entrar)/, /va bien/, /van bien/, /al final funciona/,
     /las (llamadas|reuniones) funcionan/,
     /(las salas|los equipos|el equipo|la sala|the rooms?|the devices?|devices) (\w+ )?(funcionan?|work|works|are fine|siguen funcionando)/,
-    /lo demas funciona/, /el resto funciona/, /annoying but/,
+    /lo demas funciona/, /el resto funciona/, /annoying but/, /(anda|andan) (bien|normal)/, /se pueden (usar|seguir)/,
+    // Doing the job another way: "we answer with the mouse", "we join from a laptop".
+    /(we|i) (now |just )?(answer|join|start|dial|share|control it|call) (\w+ )?(with|from|via|using|through) (the |a |our |my )?\w+/,
     // Half of a pair still working: "comes through the other one fine", "el otro lado va bien".
     /(through|on|from|with|in|the) (the )?other (one|side|ear|mic|speaker|port|half|channel)( \w+){0,2} (fine|ok|works?|still works)/,
     /(el|la|por el|por la) otr[oa] (lado |oreja |parte )?(funciona|va bien|se oye bien|si)/
@@ -149,7 +151,7 @@ const WORKS_PARTLY =
 /** Intermittent or slow rather than down. */
 const INTERMITTENT =
   wordUnion([
-    /un par de veces/, /veces al dia/, /(durante )?unos (minutos|segundos)/, /(de|a) ratos/, /cada (dia|hora|manana|tarde)/, /a medias/,
+    /un par de veces/, /cada tanto/, /veces al dia/, /(durante )?unos (minutos|segundos)/, /(de|a) ratos/, /cada (dia|hora|manana|tarde)/, /a medias/,
     /sometimes/, /intermittent\w*/, /occasionally/, /from time to time/, /now and then/,
     /every (few|couple|other) \w+/, /every \d+ (min|mins|minutes|hours?)/,
     /every (hour|day|morning|afternoon|evening|night|week)/, /for a (few|couple of) (minutes|seconds)/,
@@ -168,7 +170,7 @@ const MINOR = wordUnion([
   /(zero|no|low) (urgency|priority|rush)/, /no rush/, /whenever you (can|get a chance)/,
   /not (urgent|important|critical)/, /nada urgente/, /sin prisa/, /cuando podais/, /small (dent|scratch|mark|scuff)/,
   /cosmetic/, /scratch(ed)?/, /slightly/, /barely (noticeable|audible|visible)/, /very faint/, /minor/,
-  /no big deal/, /not a big deal/, /not urgent/, /just (annoying|curious|letting you know|wondering|confusing)/,
+  /no big deal/, /not a big deal/, /nothing serious/, /not serious/, /nada grave/, /no es grave/, /not urgent/, /just (annoying|curious|letting you know|wondering|confusing)/,
   /no (impact|functional)/, /doesn'?t affect/, /does not affect/, /no afecta/, /no pasa nada/, /pequena cosa/,
   /detalle/, /estetico/, /is (it|that|this) (normal|expected)/, /es normal/, /just cosmetic/, /nice to have/
 ]);
@@ -213,7 +215,7 @@ const DISPLAY_ONLY =
 const FLOATING_ALL = /\b(rooms?|devices?|salas|equipos|consoles|taps|panels|bars|units|systems) (all|todas|todos) (show|are|went|fail|failed|have|lost|say|can'?t|dropped|stopped|estan|fallan|muestran)\b/;
 
 const OTHER_DEVICES_FINE =
-  /\b(laptops?|portatil(es)?|moviles|phones?|pcs?|chromebooks?|other devices|the rest of the floor)( [\w']+){0,5} (are|is|van|va|funcionan?|work|works|resolve it)( \w+)? (fine|ok|bien|normal|normally)\b/g;
+  /\b(laptops?|portatil(es)?|moviles|(mobile|cell|smart) ?phones?|iphones?|pcs?|chromebooks?|other devices|the rest of the floor)( [\w']+){0,5} (are|is|van|va|funcionan?|work|works|resolve it)( \w+)? (fine|ok|bien|normal|normally)\b/g;
 
 const SINCE = /\b(since|desde|after|tras|for the (?:last|past)|for|hace|durante) ([^,.;!?]{2,40}?)(?=[,.;!?]|$| and | but | y | pero | the | it | la | el )/;
 

@@ -22,6 +22,7 @@ import {
   OTHER_DEVICE,
   PART_NOUN,
   PARTNER_BRING_IN,
+  PARTNER_RAISE,
   PARTNER_REPLY,
   PARTNER_TICKET_REF,
   PARTS_REQUEST,
@@ -64,7 +65,7 @@ const DOMAIN =
     /bars?/, /barras?/, /video ?bars?/, /cams?/, /cameras?/, /camaras?/, /headsets?/, /auriculares/,
     /speakerphones?/, /speakers?/, /altavoz/, /mics?/, /microphones?/, /microfonos?/, /consoles?/, /consola/,
     /panels?/, /taps?/, /room systems?/, /rooms?/, /salas?/, /displays?/, /screens?/, /pantallas?/, /firmware/,
-    /licen[cs]es?/, /licencias?/, /rma/, /case/, /caso/, /ticket/, /support/, /soporte/, /devices?/, /equipos?/,
+    /licen[cs]es?/, /licencias?/, /rma/, /cases?/, /casos?/, /tickets?/, /incidencias?/, /support/, /soporte/, /devices?/, /equipos?/,
     /dispositivos?/, /units?/, /portal/, /warranty/, /garantia/, /onsite/, /technician/, /tecnico/, /desk ?phones?/,
     /telefonos?/, /meetings?/, /reuniones?/, /calls?/, /llamadas?/, /serial/, /serie/, /contract/, /contrato/,
     /subscription/, /spare/, /repuesto/, /northwind/
@@ -89,7 +90,7 @@ export function decideIntent(input: IntentInput, original: string): IntentDecisi
   if (OFF_TOPIC.test(t) && input.models.length === 0 && !hasIds) return decision("other", 0.8, "off-topic subject");
   if (OTHER_DEVICE.test(t) && !isAboutProducts(input)) return decision("other", 0.65, "about another product");
 
-  const escalation = ESCALATE.test(t) && !ESCALATE_NEGATED.test(t);
+  const escalation = ESCALATE.test(t) && !ESCALATE_NEGATED.test(t) && !PARTNER_RAISE.test(t);
   const closing = CLOSE_REQUEST.test(t) && !CLOSE_NEGATED.test(t);
   const resolved = RESOLVED.test(t) && !NOT_RESOLVED.test(t);
   if (!escalation && (closing || (resolved && (input.caseIds.length > 0 || CASE_WORD.test(t) || THANKS.test(t))))) {
@@ -120,6 +121,9 @@ export function decideIntent(input: IntentInput, original: string): IntentDecisi
   if (question && (HOW_TO.test(t) || strength === 0)) {
     const domain = isAboutProducts(input);
     if (!domain && OTHER_DEVICE.test(t)) return decision("other", 0.6, "question about another product");
+    // A bare question with nothing about devices, meetings or support ("does anyone know if we
+    // have to come in tomorrow?") is out of scope; "how do I..." stays a how-to.
+    if (!domain && !HOW_TO.test(t)) return decision("other", 0.45, "question about something else");
     return decision("how_to", domain ? (strength > 0 ? 0.55 : 0.75) : 0.45, "question");
   }
   if (strength > 0) return decision("report_issue", 0.5, "weak problem wording");
@@ -134,7 +138,7 @@ function decision(intent: Intent, confidence: number, rule: string): IntentDecis
 function isPartnerTicket(input: IntentInput): boolean {
   const t = input.folded;
   if (!input.partner && !/\bpartner (ticket|case)\b/.test(t)) return false;
-  if (PARTNER_BRING_IN.test(t) || PARTNER_REPLY.test(t)) return true;
+  if (PARTNER_BRING_IN.test(t) || PARTNER_REPLY.test(t) || PARTNER_RAISE.test(t)) return true;
   return PARTNER_TICKET_REF.test(t) && REQUEST_MARKER.test(t);
 }
 

@@ -138,6 +138,8 @@ function unanchoredSpan(words: readonly Word[], i: number): { start: number; end
   const startsPlace =
     word.kind === "city" ||
     word.kind === "standalone" ||
+    // "the entire 4th floor": an ordinal on a place noun.
+    (word.kind === "ordinal" && nextJoins && next.kind === "head") ||
     (word.kind === "proper" && nextJoins && (next.kind === "head" || next.kind === "standalone")) ||
     ((word.folded === "sala" || word.folded === "room" || word.folded === "floor" || word.folded === "planta" || word.folded === "piso" || word.folded === "building" || word.folded === "edificio") &&
       nextJoins && (next.kind === "proper" || next.kind === "number" || next.kind === "letter" || next.kind === "city"));

@@ -31,7 +31,7 @@ export const SYMPTOMS: readonly Weighted[] = [
     /(completely|totally|basically|seems|looks|is|are|now|stays|just) dead/, /died/, /dies/, /dying/,
     /(to|started|starting|keeps?|about to) die/, /shut(s|ting)? (itself )?(down|off)/, /(under|over)-?voltage/,
     /dead (unit|speaker|speakers|mic|mics|on arrival)/, /shut (itself|down) (off|on its own)/, /shut itself off/,
-    /shuts down/, /no enciende/, /no se encienden?/, /no arranca/, /no da (tono|senal|imagen)/, /muert[oa]s?/,
+    /shuts down/, /no enciende/, /no se encienden?/, /no arranca/, /no prenden?/, /no (se )?quiere prender/, /no da (tono|senal|imagen)/, /muert[oa]s?/,
     /apagad[oa]s?/
   ]), 3],
   ["hardware_failure", wordUnion([
@@ -41,7 +41,7 @@ export const SYMPTOMS: readonly Weighted[] = [
     /melted/, /sparks?/, /cracked/, /shattered/, /snapped/, /broke off/,
     /broken (port|screen|lens|hinge|connector|button|key|mount|cable|plug|jack|case|housing|off)/,
     /physically (broken|damaged)/, /spill(ed)?/, /spilt/, /soaked/, /flooded/, /water (damage|leak)/, /liquid/,
-    /coffee/, /tea on/, /dropped(?! (off|out|from|calls?|connections?|meetings?|packets?|the (call|connection|network|wifi|meeting)))/, /fell/, /fall(en)? off/, /knocked/, /got hit/, /hit it/, /bent/, /frayed/,
+    /coffee (on|in|over|all over|spill\w*|got|went)/, /(spilled|spilt|dropped|knocked) (\w+ ){0,3}(coffee|tea|water)/, /tea on/, /rained on/, /got wet/, /despegad[oa]s?/, /descosid[oa]s?/, /dropped(?! (off|out|from|calls?|connections?|meetings?|packets?|the (call|connection|network|wifi|meeting)))/, /fell/, /fall(en)? off/, /knocked/, /got hit/, /hit it/, /bent/, /frayed/,
     /chewed/, /torn/, /ripped/, /peeling/, /came off/, /coming (loose|off)/, /rattl\w*/, /grinding/,
     /clicking (noise|sound)?/, /motor/, /(loud|noisy) fan/, /fan (noise|is (really |very )?loud|has become)/,
     /overheat\w*/, /(very|super|too|really) hot/, /gets (very |really )?hot/, /whin(e|ing)/, /wiggl\w*/, /loose/,
@@ -65,7 +65,7 @@ export const SYMPTOMS: readonly Weighted[] = [
   ]), 2],
   // Firmware and software.
   ["firmware_software", wordUnion([
-    /(after|since) (the |our |a |this |last |last night'?s |yesterday'?s |the latest |the last |the recent |the new |an |today'?s |the overnight )?(\S+ ){0,2}(firmware|software|fw|update|upgrade|release|version|patch)/,
+    /(after|since) (the |our |a |this |last |last night'?s |yesterday'?s |the latest |the last |the recent |the new |an |today'?s |the overnight )?(\S+ ){0,4}(firmware|software|fw|update|upgrade|release|version|patch)/,
     /(after|since) (updating|upgrading|the update|we updated)/, /(firmware|fw|version) \d+(\.\d+)+ (broke|broken)/,
     // "after 5.5", "desde la 8.3": a bare version number is an update; clock times are not.
     /(after|since|desde|tras) (the |la |el |upgrading to |updating to |moving to |going to )?(v|version |fw |firmware )?\d+\.\d+(\.\d+)*(?! ?(am|pm|h|hrs|horas|this|today|tonight|cet|utc|gmt))/,
@@ -78,7 +78,9 @@ export const SYMPTOMS: readonly Weighted[] = [
   ["firmware_software", wordUnion([
     /boot ?loop/, /reboot(ing)? (loop|in a loop)/, /restart(ing)? loop/, /in a loop/,
     /keeps (rebooting|restarting|crashing|freezing|resetting)/, /reboots/, /restarts (itself|every|randomly)/,
-    /randomly reboots/, /kernel panic/, /recovery mode/, /dfu/, /crash\w*/, /freez(e|es|ing)/, /froze/, /frozen/,
+    /randomly reboots/, /kernel panic/, /se (tilda|tildo|tildan|traba|trabo|traban)/,
+    // Stuck on a progress step: "stuck at 'applying configuration 0%'".
+    /stuck (on|at|in) (the )?["']?\w+ing\b/, /(applying|installing|loading|preparing|starting|initializing|aplicando|instalando|cargando|iniciando) [\w ]{0,25}\d{1,3} ?%/, /recovery mode/, /dfu/, /crash\w*/, /freez(e|es|ing)/, /froze/, /frozen/,
     /hangs/, /hung/,
     /stuck (on|at|in) (the )?["']?(logo|boot|loading|splash|initializ\w*|preparing|updating|rolling|setup|\S+ logo)/,
     /stuck rolling back/, /rolling back/, /not responding/,
@@ -98,7 +100,7 @@ export const SYMPTOMS: readonly Weighted[] = [
     /disconnects? from the (wifi|network)/,
     /(can'?t|cannot|unable to|doesn'?t|does not) (reach|resolve|connect to the (network|internet|proxy|wifi))/,
     /unreachable/, /not reachable/, /time ?outs?/, /timed out/, /times out/, /captive portal/, /no internet/,
-    /blocked by (the |our )?(firewall|proxy)/, /(firewall|proxy) (change|rules|blocks|drops)/, /802\.1x/,
+    /blocked by (the |our )?(firewall|proxy)/, /(firewall|proxy) (change|rules|blocks|drops)/, /802\.1x/, /(ssl|tls|deep packet|https) inspection/,
     /certificate (rejected|invalid|error)/, /authenticat\w* (fail|error)/, /fails? to authenticat\w*/,
     /can'?t authenticate/, /ping (fails|times out)/, /link (light|negotiation)/, /sin (red|ip|internet|conexion)/,
     /no tiene (red|conexion|ip)/, /pierde la red/, /perdi\w* (la )?red/, /se desconecta de la (wifi|red)/,
@@ -171,7 +173,7 @@ export const SYMPTOMS: readonly Weighted[] = [
   ]), 3],
   // Wider vocabulary, one theme per line.
   ["hardware_failure", wordUnion([
-    /(is|are|went|gone|stays|goes) (completely |totally )?dark/, /(shows?|showing|displays?|displaying) nothing/,
+    /(is|are|went|gone|stays|goes) (completely |totally )?dark/, /(shows?|showing|displays?|displaying) nothing(?! else| new| more| different)/,
     /ruido (de|del) (ventilador|motor)/, /se apaga (sol[oa]|a los|tras|despues|cada|de repente)/,
     /(fan|ventilador|motor) ([\w]+ ){0,6}(loud|loudly|noisy|noise|ruido|suena|whin\w*|rattl\w*|clicks?|clicking|grinds?|squeaks?|squeal\w*|hace (clic|click))/,
     /stopped (powering|turning|switching) (on|up)/, /stopped (charging|booting)/,
@@ -198,7 +200,7 @@ export const SYMPTOMS: readonly Weighted[] = [
     /error (del|de) (software|firmware|sistema)/, /fallo de (software|firmware)/
   ]), 3],
   ["network", wordUnion([
-    /(ningun\w*|none|no) ([\w]+ ){0,6}(tiene|tienen|has|have|gets?) (red|network|conexion|internet|ip)/,
+    /(ningun\w*|none|no) ([\w]+ ){0,6}(tiene|tienen|has|have|gets?) (an? )?(red|network|conexion|internet|ip)/,
     /cambi\w* (el|de|los) router/, /router (change|cambio|died|failed)/,
     /(lose|loses|losing|lost|drops?|dropping|dropped) (the |their |its |our )?(network|connection|connectivity|wifi|wi-fi|link|ip|lan)/,
     /(re)?connects? (again )?(after|on its own)/, /goes offline/, /went offline/, /(no|lost) (link|connectivity)/,

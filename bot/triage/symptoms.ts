@@ -37,12 +37,17 @@ const GENERAL =
     /no one can/
   ]);
 
+/** Nouns that name a problem without describing it ("our Teams Rooms issue"). */
+const PROBLEM_NOUNS = /\b(issues?|problems?|problemas?)\b/g;
+
 /** A hypothetical ("if it breaks", "just in case") is not a report. */
 const HYPOTHETICAL =
   wordUnion([
-    /(if|when|whenever) (it|a|an|any|the|one|my|our)( \w+)? (breaks|fails|dies|stops|goes (down|offline)|go (down|offline)|gets disconnected|drops)/,
+    /(if|when|whenever) (it|a|an|any|the|one|my|our)( \w+){0,2} (breaks|fails|dies|stops|goes (down|offline)|go (down|offline)|gets disconnected|drops|loses (network|connection|power))/,
     /alerts? (when|if|for)/, /in case/, /just in case/, /en caso de/, /si se (rompe|estropea|averia|cae)/,
-    /cuando (un|una|algun)\w* \w+ se (cae|desconecta)/, /what happens if/
+    /cuando (un|una|algun)\w* \w+ se (cae|desconecta)/,
+    // The whole supposed clause: "what happens if the tap loses network mid-meeting?"
+    /(what happens|what would happen|que pasa|que pasaria) (if|when|si|cuando) [^?.!]*/
   ], "g");
 
 /** Words that place a message in a category without saying anything is wrong. */
@@ -64,7 +69,7 @@ const TOPICS: readonly Weighted[] = [
  * Updates and changes that belong to something else than the device firmware: the network gear
  * ("after the switch upgrade" is a network change) or the partner app ("since the Zoom update").
  */
-const NETWORK_CHANGE = /\b(switch|network|firewall|proxy|router|vlan|core|wifi|access point) (upgrade|update|change|migration|replacement)\b/g;
+const NETWORK_CHANGE = /\b(switch|network|firewall|proxy|router|vlan|core|wifi|access point) (upgrade|update|change|migration|replacement)\b|\b(dhcp|dns|ntp|proxy|network|core)? ?(server|switch(es)?|router|firewall|access points?|gateway) (died|is dead|failed|went down|crashed)\b/g;
 /** "no update from Microsoft", "any updates on my case": news, not a firmware update. */
 const NEWS_UPDATE = /\b(no|any|zero) (news or |new )?updates?( yet)?\b(?! (available|pending|to install))|\bupdates? (from|on) (microsoft|zoom|google|webex|them|you|the (case|ticket)|my (case|ticket)|cs)\b/g;
 const FOREIGN_UPDATE = /\b(zoom|teams|microsoft|google|meet|webex|windows|mac|macos|ios|chrome|browser|exchange) (rooms )?(app |client )?(update|upgrade|version)\b/g;
@@ -84,6 +89,8 @@ export interface ProblemEvidence {
   foreignUpdate: boolean;
   /** Total symptom weight; 0 means no problem is described. */
   strength: number;
+  /** Says what is wrong: a symptom, a blocking statement, or a failure verb, not just "the issue". */
+  described: boolean;
 }
 
 const emptyScores = (): Record<Category, number> => ({
@@ -108,5 +115,6 @@ export function readProblem(folded: string, partnerNamed = true): ProblemEvidenc
   // Partner wording ("known issue", "status page") says nothing wrong here unless a platform is named.
   if (!partnerNamed && !PARTNER_SERVICE.test(text)) symptoms.cloud_partner = 0;
   const strength = Object.values(symptoms).reduce((sum, value) => sum + value, 0) + general;
-  return { symptoms, topics, general, strength, text, foreignUpdate };
+  const described = Object.values(symptoms).some((value) => value > 0) || general >= 2 || GENERAL.test(text.replace(PROBLEM_NOUNS, " "));
+  return { symptoms, topics, general, strength, text, foreignUpdate, described };
 }

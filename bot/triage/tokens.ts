@@ -25,6 +25,8 @@ const SYNONYMS: Record<string, string> = {
   camara: "cam",
   camera: "cam",
   auriculares: "headset",
+  audifonos: "headset",
+  bocina: "speaker",
   auricular: "headset",
   cascos: "headset",
   telefono: "phone",
