@@ -20,6 +20,7 @@ const SOURCES = [
   "../test/fixtures/triage/own-holdout-5.jsonl",
   "../test/fixtures/triage/own-holdout-6.jsonl",
   "../test/fixtures/triage/own-holdout-7.jsonl",
+  "../test/fixtures/triage/own-holdout-8.jsonl",
   "../../shared/eval/triage-dev.jsonl",
 ].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
 

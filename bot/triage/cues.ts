@@ -16,7 +16,7 @@ export const ESCALATE =
     /to (the |your )?management(?! (portal|console|app|page|ui|server|features?|seats?|licen\w*))/, /supervisor/,
     /get a manager/, /manager (on|involved)/,
     /(talk|speak) (to|with) (a|your|the|someone|somebody) (manager|supervisor|boss|above|senior|in charge)/,
-    /prioriti[sz](e|ed|ing)/, /bump(ed|ing)? (the |its |this )?priority/, /bump(ed|ing)? (\S+ ){0,2}up/, /be bumped/, /up the queue/,
+    /prioriti[sz](e|ed|ing)/, /bump(ed|ing)? (the |its |this )?priority/, /bump(ed|ing)? (\S+ ){0,2}up/, /be bumped/, /up the (chain|ladder)/, /up the queue/,
     /jump the queue/, /move (it|this) up/, /push (it|this) (up|forward)/, /speed (this|it) up/,
     /dar(le)? (mas )?prioridad/, /expedite/, /raise (it|this|the case|the priority|a complaint|a formal complaint)/,
     /raised to/, /formal complaint/, /(un|al|el|algun) responsable/,
@@ -111,7 +111,8 @@ export const ONSITE =
     /envi(ar|ad|en) a alguien/, /venga alguien/, /puede venir alguien/
   ]);
 /** "soporte técnico" is tech support, not a technician. */
-export const NOT_ONSITE = /\b(soporte|servicio|problema|equipo|detalles?|asistencia|fallo|informe) tecnico/g;
+export const NOT_ONSITE =
+  /\b(soporte|servicio|problema|equipo|detalles?|asistencia|fallo|informe) tecnico|\b(technician|tecnico|engineer) (\w+ )?(said|asked|told|wanted|requested|pidio|dijo|comento|confirmo|solicito|sugirio)\b|\b(pidio|dijo|comento|solicito|sugirio|asked|said|told)( \w+)? (el|the) (tecnico|technician|engineer)\b/g;
 
 /** A ticket with the cloud partner: ask to open, check, chase, or bring the partner in. */
 export const PARTNER_TICKET_REF =
@@ -180,7 +181,8 @@ export const LICENSE_TOPIC =
 export const SOFTWARE_TOPIC =
   wordUnion([
     /firmware/, /fw/, /safe to (deploy|install|push|roll out|update)/, /software (version|update|release)/,
-    /versions?/, /release notes?/, /releases?/, /changelog/, /download/, /descarg\w*/, /up to date/, /up-to-date/,
+    // "release" as a noun of software, not "release the room".
+    /versions?/, /release notes?/, /(new|newer|latest|next|current|last|firmware|software|stable|beta|\d+(\.\d+)+) releases?/, /releases? (date|notes|schedule|cycle)/, /changelog/, /download/, /descarg\w*/, /up to date/, /up-to-date/,
     /outdated/, /latest (firmware|version|software|update|release)/,
     /new(er|est)? (firmware|update|version|release)/, /updates? (available|out|pending)/,
     /(should|do|must|need to) (i|we) (update|upgrade)(?! (the |my |our )?(name|names|settings?|password|calendar|address|contact|info\w*|details|layout|room name))/,
@@ -213,7 +215,7 @@ export const OFF_TOPIC =
     /stock price/, /share price/, /bitcoin/, /crypto/, /lottery/, /dentist/, /doctor/, /gym/, /birthday/,
     /cumpleanos/, /huelga/, /traffic/, /trafico/, /movie/, /pelicula/, /recipe/, /receta/, /passwords?/,
     /contrasena/, /click here/, /free \w+ bonus/, /prize/, /winner/, /casino/, /team meeting/, /reunion de equipo/,
-    /team lunch/, /offsite party/, /address of/, /opening hours/, /comedor/, /(a )?que hora (abre|abren|cierra|cierran)/, /what time does (the )?\w+ (open|close)/, /direccion de la oficina/, /de comer/, /comida/,
+    /team lunch/, /restaurantes?/, /offsite party/, /address of/, /opening hours/, /comedor/, /(a )?que hora (abre|abren|cierra|cierran)/, /what time does (the )?\w+ (open|close)/, /direccion de la oficina/, /de comer/, /comida/,
     /almuerzo/, /menu del dia/, /plants/, /plantas/, /water the/, /cleaning/, /limpieza/, /coffee machine/,
     /cafetera/, /fridge/, /nevera/, /keys/, /llaves/, /wallet/, /cartera/, /umbrella/, /paraguas/, /lost and found/,
     /objetos perdidos/
@@ -233,7 +235,7 @@ export const GREETING_WORDS = new Set(
     "thanks thank thx ty cheers many much so very a lot appreciate appreciated it for the help helping earlier " +
     "sorting that out yesterday today again your support great service job work you awesome " +
     "what can do does this is are real person human or an anyone here how help me with what's whats up doing " +
-    "quick question q pregunta rapida una duda " +
+    "quick question q pregunta rapida una duda muy amable kind " +
     "please pls i i'm im new need some can't could hola buenas buenos dias tardes noches gracias muchas mil " +
     "que puedes haces hacer ayudar ayuda ayudas en me eres un una persona real alguien ahi hay saludos tal todo " +
     "bien equipo de nuevo por la el lo to northwind devices assistant asistente").split(" "),

@@ -88,7 +88,7 @@ const FAR_OFF =
 const UNUSABLE =
   wordUnion([
     /no (me |nos |le |te )?deja\w* (pasar|usar|entrar|hacer|iniciar|unir\w*)/, /no se puede \w+ nada/, /no hay manera/,
-    /dead/, /died/, /no power/, /won'?t (turn|power|boot|start|go past|charge|join)/,
+    /dead/, /died/, /no power/, /(shows?|showing|displays?|displaying|muestra) nothing(?! else| new| more| different)/, /no muestra nada/, /won'?t (turn|power|boot|start|go past|charge|join)/,
     /stopped (powering|turning|switching|booting|charging)/, /won'?t let (anyone|us|me|people|you)/,
     /doesn'?t (turn|power|boot|start)/, /not (turn|power)\w* on/, /completely/, /totally/,
     /no (sound|audio|video|picture|image|dial tone|controller|tone)/,
@@ -120,7 +120,9 @@ const WORKS_PARTLY =
   wordUnion([
     /al final (aparece|aparecen|funciona|funcionan|sale|salen|va|conecta)/, /nos (apanamos|arreglamos)/, /(podemos|se puede) (seguir|trabajar)/,
     // A contrast followed by something positive: "..., but calls work", "pero al menos funciona".
-    /(but|pero|though|although|aunque|otherwise|por lo demas|aparte de eso)( (?!no\b|not\b|nada\b|nothing\b|doesn|don|isn|won|ni\b)[\w']+){0,5} (works?|working|fine|ok|okay|usable|funciona|funcionan|bien|normal)/,
+    /(but|pero|though|although|aunque|otherwise|por lo demas|aparte de eso)( (?!no\b|not\b|nada\b|nothing\b|doesn|don|isn|won|ni\b)[\w']+){0,5} (works?|working|fine|ok|okay|usable|funciona|funcionan|bien|normal)(?! (puest|configurad|escrit|introducid|metid|conectad)\w*)/,
+    // The rest of the controls work: "volume buttons are fine", "the other ports work".
+    /(buttons?|keys?|ports?|inputs?|features?|functions?|botones|teclas|puertos) (still )?(work|works|are fine|are ok|is fine|funcionan|van bien)/,
     /still (works?|usable|working|readable|possible|fine|ok|joins?|connects?|happen|\w+able|functional)/, /if (i'?m|we'?re|you'?re) careful/, /(?<!not |no |un)usable/,
     /works? (fine|ok|normally|otherwise)(?! (on|with|from|in) (the |a |my |our )?(laptops?|phones?|other|browser|another|mobile))/,
     /otherwise (ok|fine|works)/,
@@ -151,7 +153,7 @@ const WORKS_PARTLY =
 /** Intermittent or slow rather than down. */
 const INTERMITTENT =
   wordUnion([
-    /un par de veces/, /cada tanto/, /veces al dia/, /(durante )?unos (minutos|segundos)/, /(de|a) ratos/, /cada (dia|hora|manana|tarde)/, /a medias/,
+    /un par de veces/, /cada tanto/, /(\d+-\d+|two|three|several|a few|multiple|dos|tres|varias) (times|veces) to (react|respond|work)/, /veces al dia/, /(durante )?unos (minutos|segundos)/, /(de|a) ratos/, /cada (dia|hora|manana|tarde)/, /a medias/,
     /sometimes/, /intermittent\w*/, /occasionally/, /from time to time/, /now and then/,
     /every (few|couple|other) \w+/, /every \d+ (min|mins|minutes|hours?)/,
     /every (hour|day|morning|afternoon|evening|night|week)/, /for a (few|couple of) (minutes|seconds)/,
@@ -170,7 +172,7 @@ const MINOR = wordUnion([
   /(zero|no|low) (urgency|priority|rush)/, /no rush/, /whenever you (can|get a chance)/,
   /not (urgent|important|critical)/, /nada urgente/, /sin prisa/, /cuando podais/, /small (dent|scratch|mark|scuff)/,
   /cosmetic/, /scratch(ed)?/, /slightly/, /barely (noticeable|audible|visible)/, /very faint/, /minor/,
-  /no big deal/, /not a big deal/, /nothing serious/, /not serious/, /nada grave/, /no es grave/, /not urgent/, /just (annoying|curious|letting you know|wondering|confusing)/,
+  /no big deal/, /not a big deal/, /nothing serious/, /nada importante/, /no es importante/, /not serious/, /nada grave/, /no es grave/, /not urgent/, /just (annoying|curious|letting you know|wondering|confusing)/,
   /no (impact|functional)/, /doesn'?t affect/, /does not affect/, /no afecta/, /no pasa nada/, /pequena cosa/,
   /detalle/, /estetico/, /is (it|that|this) (normal|expected)/, /es normal/, /just cosmetic/, /nice to have/
 ]);

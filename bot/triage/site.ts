@@ -39,9 +39,17 @@ export function extractSite(prose: string, excluded: readonly Excluded[], produc
   for (let i = 0; i < words.length; i++) {
     if (best && words[i]!.start >= best.start) break;
     const span = anchoredSpan(words, i) ?? unanchoredSpan(words, i);
+    if (span && isQuotedLabel(prose, span.start)) continue;
     if (span && (!best || span.start < best.start)) best = span;
   }
   return best ? prose.slice(best.start, best.end).trim() : null;
+}
+
+/** Text shown by a device, quoted ("shows the room name as \"Default Room\""), is a label, not a place. */
+const QUOTED_AFTER = /\b(as|shows?|showing|says?|saying|reads|displays?|named|called|dice|muestra|pone|aparece( como)?)\s*["'\u201c\u2018]$/i;
+
+function isQuotedLabel(prose: string, start: number): boolean {
+  return QUOTED_AFTER.test(prose.slice(Math.max(0, start - 24), start));
 }
 
 function readWords(prose: string, excluded: readonly Excluded[], productWords: ReadonlySet<string>): Word[] {

@@ -69,7 +69,7 @@ export const SYMPTOMS: readonly Weighted[] = [
     /(after|since) (updating|upgrading|the update|we updated)/, /(firmware|fw|version) \d+(\.\d+)+ (broke|broken)/,
     // "after 5.5", "desde la 8.3": a bare version number is an update; clock times are not.
     /(after|since|desde|tras) (the |la |el |upgrading to |updating to |moving to |going to )?(v|version |fw |firmware )?\d+\.\d+(\.\d+)*(?! ?(am|pm|h|hrs|horas|this|today|tonight|cet|utc|gmt))/,
-    /update (failed|broke|bricked|tool crashed)/, /failed (update|upgrade)/, /bricked/,
+    /update (failed|broke|bricked|tool crashed)/, /(update|upgrade|actualizacion)[^.]{0,40}\b(stopped|stuck|hung|froze|died) at \d{1,3}(?= ?%)/, /failed (update|upgrade)/, /bricked/,
     /(update|upgrade|actualizacion)[^.]{0,40}\b(failed|fallo|crashed|interrupted|broke)/,
     /desde (la|el) (ultim[oa] |nuev[oa] )?(actualizacion|update|version|firmware)/,
     /tras (la )?(actualiz\w*|actualizar)/, /despues de (la )?actualiz\w*/, /se actualizo/,
@@ -80,7 +80,7 @@ export const SYMPTOMS: readonly Weighted[] = [
     /keeps (rebooting|restarting|crashing|freezing|resetting)/, /reboots/, /restarts (itself|every|randomly)/,
     /randomly reboots/, /kernel panic/, /se (tilda|tildo|tildan|traba|trabo|traban)/,
     // Stuck on a progress step: "stuck at 'applying configuration 0%'".
-    /stuck (on|at|in) (the )?["']?\w+ing\b/, /(applying|installing|loading|preparing|starting|initializing|aplicando|instalando|cargando|iniciando) [\w ]{0,25}\d{1,3} ?%/, /recovery mode/, /dfu/, /crash\w*/, /freez(e|es|ing)/, /froze/, /frozen/,
+    /stuck (on|at|in) (the )?["']?\w+ing\b/, /(applying|installing|loading|preparing|starting|initializing|aplicando|instalando|cargando|iniciando) [\w ]{0,25}\d{1,3}(?= ?%)/, /recovery mode/, /dfu/, /crash\w*/, /freez(e|es|ing)/, /froze/, /frozen/,
     /hangs/, /hung/,
     /stuck (on|at|in) (the )?["']?(logo|boot|loading|splash|initializ\w*|preparing|updating|rolling|setup|\S+ logo)/,
     /stuck rolling back/, /rolling back/, /not responding/,
@@ -111,7 +111,8 @@ export const SYMPTOMS: readonly Weighted[] = [
   // Partner-side problem: the partner confirms it, or it happens on laptops and phones too.
   ["cloud_partner", wordUnion([
     /(microsoft|zoom|google|webex|they|partner|their support|zoom support|webex support|microsoft support|google support) (say|says|said|confirm\w*|told|report\w*|acknowledg\w*|publish\w*|posted|has an? (open )?(incident|advisory|outage)|is (looking|rolling)|are (looking|rolling))/,
-    /status (page|dashboard)/, /service (health|degraded|degradation|status)/, /admin cent(er|re)/,
+    /status (page|dashboard)/, /service (health|degraded|degradation|status)/, /admin cent(er|re)/, /message cent(er|re)/,
+    /(is|are|they'?re|they are|están|esta) (investigating|looking into it|investigando)/,
     /(major |partial )?outage/, /incident/, /advisory/, /known issue/, /on their (side|end)/,
     /their (side|end|cloud|service|token)/, /de su lado/, /en su lado/, /por su parte/,
     /problema de (microsoft|zoom|google|webex)/, /(una|la) incidencia/, /incidente/, /una caida/
@@ -135,6 +136,7 @@ export const SYMPTOMS: readonly Weighted[] = [
     /somebody (changed|switched|set|mixed)/, /who(ever)? set (it )?up/, /left (the|it) (on|in|at)/,
     /paired (to|with) (the )?(wrong|room next door|another)/, /mixed up/,
     /keeps (using|picking|launching|connecting to|routing|booting into|joining)/,
+    /(still |always )?(uses?|using|picks?|selects?) the (built-?in|internal|default|wrong|other|old) (camera|mic|microphone|speakers?|display|screen|input)/,
     /(uses?|using|usa|usan|picks?|coge|cogen|selects?|elige) (\S+ ){1,5}(instead of|en vez del?|en lugar del?)/,
     /(output|audio|sound|ringing|rings?|suena|sonido) (still |always |siempre )?(goes|plays|comes out|routes?|sale|va) (to|through|out of|por) (the |el |la |los )?(laptop|pc|computer|wrong|other|tv|display|screen|portatil|ordenador|pantalla)/,
     /sigue (usando|eligiendo|cogiendo|saliendo)/, /with the (mic|camera|video|microphone) (muted|off|disabled)/,
@@ -174,7 +176,7 @@ export const SYMPTOMS: readonly Weighted[] = [
   // Wider vocabulary, one theme per line.
   ["hardware_failure", wordUnion([
     /(is|are|went|gone|stays|goes) (completely |totally )?dark/, /(shows?|showing|displays?|displaying) nothing(?! else| new| more| different)/,
-    /ruido (de|del) (ventilador|motor)/, /se apaga (sol[oa]|a los|tras|despues|cada|de repente)/,
+    /ruido (de|del) (ventilador|motor)/, /popping/, /(a|loud) (pop|bang)/, /rasgu[nñ]os?/, /sin (encender|prender|arrancar)/, /se apaga (sol[oa]|a los|tras|despues|cada|de repente)/,
     /(fan|ventilador|motor) ([\w]+ ){0,6}(loud|loudly|noisy|noise|ruido|suena|whin\w*|rattl\w*|clicks?|clicking|grinds?|squeaks?|squeal\w*|hace (clic|click))/,
     /stopped (powering|turning|switching) (on|up)/, /stopped (charging|booting)/,
     /dejo de (encender|cargar|arrancar)/,
@@ -222,7 +224,7 @@ export const SYMPTOMS: readonly Weighted[] = [
   ["configuration", wordUnion([
     /(with|has) the (mic|microphone|camera|video|speaker|sound) (turned |switched )?(muted|off|disabled)/,
     /always (starts|joins|boots|comes up|opens) (with|muted|without|in)/,
-    /(arranca|empieza|se une|inicia|entra) (siempre )?con (el|la) (microfono|micro|camara|video|sonido) (silenciad\w*|apagad\w*|desactivad\w*)/,
+    /(arranca|empieza|se une|inicia|entra)( \w+){0,3} (siempre )?con (el|la) (microfono|micro|camara|video|sonido) (silenciad\w*|apagad\w*|desactivad\w*)/,
     /configurad[oa] con (otra|otro|el|la|una|un) /, /wrong extension/, /otra extension/,
     /(not|never) (set up|configured)/, /sin configurar/, /no esta configurad[oa]/,
     /(layout|screens?|displays?) (is |are )?(swapped|the other way( round)?|reversed|backwards)/, /al reves/,
@@ -242,7 +244,7 @@ export const SYMPTOMS: readonly Weighted[] = [
     /(flicker\w*|banding|moire) (image|video|picture|under|with)/,
     /(image|video|picture|imagen) ([\w-]+ ){0,3}(flicker\w*|parpadea\w*|tiembla)/, /banding/, /blocky/, /artifacts/,
     /jerky/, /low (fps|frame ?rate)/, /a saltos/, /desfase/, /colores (raros|mal)/, /tint\b/,
-    /(too|very|way too) loud/, /volume (jumps|goes up and down)/, /one[- ]way audio/
+    /(too|very|way too) loud/, /volume (jumps|goes up and down)/, /one[- ]way audio/, /fad(e|es|ing) (in and out|out|away)/
   ]), 3],
   ["account_license", wordUnion([
     /(licen[cs]e|licence|licencia|subscription|suscripcion|plan|entitlement|trial|prueba)( \w+){0,7} (caduc\w*|expir\w*|vencio|ha vencido|ended|lapsed|termin\w*)/,

@@ -32,7 +32,7 @@ const GENERAL =
     /won'?t work/, /broken/, /fail(s|ing|ed)?/, /failure/, /error/, /issues?/, /problems?/, /can'?t/, /cannot/,
     /unable to/, /won'?t/, /keeps/, /stuck/, /down/, /dead/, /unusable/, /no funciona/, /no funcionan/,
     /dejo de funcionar/, /sin funcionar/, /falla\w*/, /fallo/, /problema/, /no puede/, /no pueden/, /no podemos/,
-    /no deja/, /sigue sin/, /drop(s|ped|ping)? (out of|from|off) (the |their |our )?(meetings?|calls?)/, /dropped calls/,
+    /no deja/, /sigue sin/, /(is|are) missing/, /disappeared/, /without the \w+ (button|option|icon|menu)/, /(ha|han) desaparecido/, /drop(s|ped|ping)? (out of|from|off) (the |their |our )?(meetings?|calls?)/, /dropped calls/,
     /not authori[sz]ed/, /unauthori[sz]ed/, /no autorizad[oa]/, /caid[oa]s?/, /parad[oa]/, /averiad[oa]/, /inutilizable/, /nadie puede/, /nobody can/,
     /no one can/
   ]);

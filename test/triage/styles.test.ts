@@ -79,3 +79,41 @@ describe("requests phrased as logistics", () => {
     expect(classify("when will the replacement speak 40 ship?").intent).toBe("replacement_status");
   });
 });
+
+describe("batch 8: symptoms, workarounds and requests in other words", () => {
+  it("a firmware update that stopped at a percentage is a failed update, not a version question", () => {
+    expect(labels("bar 30 firmware update stopped at 45% and the bar only blinks")).toEqual(["report_issue", "firmware_software", "sev2"]);
+  });
+
+  it("'release the room' is not a software release", () => {
+    expect(classify("how can the panel release the room when nobody shows up?").intent).toBe("how_to");
+  });
+
+  it("the engineer who asked for photos is not an onsite visit", () => {
+    expect(classify("aquí van los logs que pidió el técnico para el CS-45020").intent).toBe("case_status");
+  });
+
+  it("the rest of the controls working is a workaround", () => {
+    expect(classify("the mute button on the speak 20 needs three presses to react, volume buttons are fine").severity).toBe("sev3");
+  });
+
+  it("'pero está bien puesta' is not a workaround", () => {
+    expect(classify("la tap 10 no se conecta a la wifi, dice contraseña incorrecta pero está bien puesta").severity).toBe("sev2");
+  });
+
+  it("a partner investigating, voices fading and the built-in camera chosen are symptoms", () => {
+    expect(classify("Teams rooms lost the join button this morning, Microsoft says they're investigating").category).toBe("cloud_partner");
+    expect(classify("remote side says our voices fade in and out on the room l, any idea how to fix?").intent).toBe("report_issue");
+    expect(classify("the room s still uses the built-in camera instead of the cam 4k").category).toBe("configuration");
+  });
+
+  it("'up the chain' escalates; 'muy amable' thanks; a restaurant is off topic", () => {
+    expect(classify("CS-45030 needs to go up the chain, nothing for two weeks").intent).toBe("escalate");
+    expect(classify("gracias, muy amable").intent).toBe("greeting_help");
+    expect(classify("¿conoces algún restaurante bueno por aquí?").intent).toBe("other");
+  });
+
+  it("a name the device shows in quotes is not a site", () => {
+    expect(classify('the bar 50 shows the room name as "Default Room"').entities.site).toBeNull();
+  });
+});
