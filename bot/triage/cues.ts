@@ -8,7 +8,7 @@ import { wordUnion } from "./patterns.ts";
 /** Asks to escalate, prioritise, or reach someone senior (taxonomy tie-break 2). */
 export const ESCALATE =
   wordUnion([
-    /escalat(e|ed|es|ing|ion)/, /escal(ar|arlo|ad|adlo|eis|en|e|ado|ada|amos|acion|amiento)/,
+    /escalat(e|ed|es|ing|ion)/, /escal(ar|arlo|ad|adlo|eis|en|enlo|elo|e|es|ado|ada|amos|acion|amiento)/,
     /sub(ir|id|an|ais|as|irlo|idlo) (esto |el caso |lo )?de nivel/, /next level/, /higher (level|tier)/,
     /(tier|level) (2|3|two|three) (support|engineer)/, /someone (more )?(senior|higher up|above|in charge)/,
     /senior (engineer|person|manager)/, /(your|a|the|my|support|service|our account) (manager|supervisor|boss)/,
@@ -21,7 +21,7 @@ export const ESCALATE =
     /dar(le)? (mas )?prioridad/, /expedite/, /raise (it|this|the case|the priority|a complaint|a formal complaint)/,
     /raised to/, /formal complaint/, /(un|al|el|algun) responsable/,
     /hablar con (un|el|tu|vuestro|algun|alguien) (responsable|jefe|supervisor|gerente|superior|encargado)/,
-    /prioriz(ar|ad|en|ado)/, /(poner|presentar) una (queja|reclamacion)/
+    /priori[zc](ar|arlo|ad|adlo|en|enlo|e|eis|ado)/, /(poner|presentar) una (queja|reclamacion)/
   ]);
 /** "no need to escalate", "don't escalate yet". */
 export const ESCALATE_NEGATED = /\b(no need to|don'?t|do not|not|no hace falta|sin|no (hay que|quiero)) (\w+ )?(escalat|escal|prioriti)/;
@@ -108,7 +108,9 @@ export const ONSITE =
     /(engineer|someone|somebody|tech|anyone) (to )?(come|visit|come out|come over|come by|swing by|drop by)/,
     /(tech|technician|engineer) (comes|is coming|visits|gets here|arrives)/,
     /come (out|over|by) (to|and)/, /tecnicos?/, /visita/, /desplaz\w*/, /mand(ar|ad|en|eis) a alguien/,
-    /envi(ar|ad|en) a alguien/, /venga alguien/, /puede venir alguien/
+    /envi(ar|ad|en) a alguien/, /venga alguien/, /puede venir alguien/,
+    /(viene|vienen|vendra|vendran|venga|vengan|vengais|venir|pasar|pasara|pasan) a (instalar|cambiar|revisar|arreglar|reparar|montar|sustituir|reemplazar)/,
+    /(come|coming|comes) (out )?(to|and) (install|replace|fix|repair|swap|fit|mount)/
   ]);
 /** "soporte técnico" is tech support, not a technician. */
 export const NOT_ONSITE =
@@ -151,7 +153,7 @@ export const CASE_STATUS_NO_ID = new RegExp(
 /** Wants devices registered, or asks whether one is. */
 export const REGISTER =
   wordUnion([
-    /(register(ing)?|registr(ar|arlo|arlos|ad|en|o)|(dar|dad|den|damos|doy|da|das|dan) de alta|dar el alta)( (please|pls|por favor))?( (these|this|those|them|the|my|our|it|all|new|both|\d+|\w+ serials?|devices?|units?|equipos?|estos|estas|los|las|la|el|varios|un|una|[a-z]{2,4}\d?[- ]?\d+))/,
+    /(register(ing)?|registr(ar|arlo|arlos|arla|arlas|ad|adlos|adlas|en|enlos|eis|e|o)|(dar|dad|den|damos|doy|da|das|dan) de alta|dar el alta)( (please|pls|por favor))?( (these|this|those|them|the|my|our|it|all|new|both|\d+|\w+ serials?|devices?|units?|equipos?|estos|estas|los|las|la|el|varios|un|una|[a-z]{2,4}\d?[- ]?\d+))/,
     /(registered|registrad[oa]s?)( (to|under|in|on|a|en|con|at))? (us|our|my|nuestr\w*|the org|the company|nombre)/,
     /registration/, /dad[oa]s? de alta/,
     /(is|are|isn'?t|esta|estan) [\w-]+ (already )?(on|in|under|added to|en) (our|the|nuestro|el) (contract|account|org\w*|company|contrato|cuenta)/,

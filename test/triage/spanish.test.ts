@@ -47,3 +47,17 @@ describe("Spanish messages", () => {
     expect(classify("hola, ¿qué puedes hacer?").intent).toBe("greeting_help");
   });
 });
+
+describe("Spanish request verbs in every person and mood", () => {
+  it.each([
+    ["escálenlo, por favor: el CS-40002 sigue sin respuesta", "escalate"],
+    ["les pido que prioricen el CS-40003", "escalate"],
+    ["quiero que me registréis la NC4-1200301", "register_product"],
+    ["registren estas dos: NB3-1200302 y NB3-1200303", "register_product"],
+    ["¿cuándo vienen a cambiar la fuente de la room l?", "onsite_request"],
+    ["ya va bien, cerrad el CS-40004", "close_case"],
+    ["¿Podrían abrir un caso con Webex? las salas no registran", "partner_ticket"],
+  ])("%j is %s", (text, intent) => {
+    expect(classify(text).intent).toBe(intent);
+  });
+});
