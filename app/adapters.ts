@@ -6,9 +6,11 @@
 import type { App } from "./app.ts";
 import { mountDeviceStatusWebhook } from "../adapters/webhook/device-status.ts";
 import { mountSlack } from "../adapters/slack/index.ts";
+import { mountPartners } from "../adapters/partners/index.ts";
 
 export async function mountAdapters(app: App): Promise<void> {
   mountDeviceStatusWebhook(app);
+  mountPartners(app);
   if (app.config.slack) await mountSlack(app);
   (await import("../adapters/teams/mount.ts")).mountTeams(app);
 }

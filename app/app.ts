@@ -14,6 +14,7 @@ import { createPortalServices } from "../bot/portal/services.ts";
 import { createReplacementFeature } from "../bot/replacements/feature.ts";
 import { registerReplacementTimers } from "../bot/replacements/timers.ts";
 import { createItToolServices, registerItToolTimers } from "../bot/it-tools/services.ts";
+import { createPartnerServices } from "../bot/partners/service.ts";
 import { loadPolicies } from "../bot/escalations/policies.ts";
 import { EscalationService } from "../bot/escalations/service.ts";
 import { registerEscalationTimers } from "../bot/escalations/timers.ts";
@@ -167,6 +168,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   registerReplacementTimers(scheduler, replacementFeature.replacements);
   services.itTools = createItToolServices(services, { log, wake: (dueAt) => scheduler.wake(dueAt), networkCheckFile: config.networkCheckFile });
   registerItToolTimers(scheduler, services, services.itTools);
+  services.partners = createPartnerServices(services);
   const bot = new Bot(services, log.child({ component: "bot" }), {
     onHandled: (event, outcome) => metrics.inboundEvents.inc({ platform: event.platform, kind: event.kind, outcome }),
   });

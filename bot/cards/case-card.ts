@@ -2,6 +2,7 @@
 import type { Card, CardAction } from "../events.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { CaseView } from "../services/case-view.ts";
+import { partnerCaseActions } from "../partners/case-actions.ts";
 
 export type CardAudience = "customer" | "support" | "partner";
 
@@ -28,6 +29,7 @@ export function caseActions(view: CaseView, t: Translator, audience: CardAudienc
   } else if (audience === "support" && view.status !== "closed") {
     if (!view.assigneeId) actions.push({ id: "case.take", label: t("case.action.take"), value, style: "primary" });
   }
+  actions.push(...partnerCaseActions(view, t, audience));
   actions.push({ id: "case.view", label: t("case.action.view"), value });
   return actions;
 }

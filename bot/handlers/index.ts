@@ -33,6 +33,7 @@ import { helpedAction, openCaseFromAnswer } from "./knowledge.ts";
 import { registerPortalHandlers } from "../portal/handlers.ts";
 import { registerReplacementHandlers } from "../replacements/handlers.ts";
 import { registerItToolHandlers } from "../it-tools/handlers.ts";
+import { registerPartnerHandlers } from "../partners/handlers.ts";
 
 export function createRouter(): Router {
   const router = new Router()
@@ -71,5 +72,6 @@ export function createRouter(): Router {
   registerPortalHandlers(router);
   registerReplacementHandlers(router);
   registerItToolHandlers(router);
+  registerPartnerHandlers(router);
   return router;
 }

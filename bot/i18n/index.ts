@@ -14,8 +14,9 @@ import { replacementMessages } from "../replacements/messages.ts";
 import { intakeMessages } from "../intake/messages.ts";
 import { portalMessages } from "../portal/messages.ts";
 import { itToolMessages } from "../it-tools/messages.ts";
+import { partnerMessages } from "../partners/messages.ts";
 
-const features = [knowledgeMessages, escalationMessages, intakeMessages, portalMessages, replacementMessages, itToolMessages] as const;
+const features = [knowledgeMessages, escalationMessages, intakeMessages, portalMessages, replacementMessages, itToolMessages, partnerMessages] as const;
 
 // Distributes over the union of catalogs, so every catalog's keys are included.
 type KeysOf<C> = C extends { en: infer E } ? keyof E : never;

@@ -17,6 +17,7 @@ import type { OnsiteService } from "../replacements/onsite-service.ts";
 import type { PartsService } from "../replacements/parts-service.ts";
 import type { ReplacementService } from "../replacements/rma-service.ts";
 import type { ItToolServices } from "../it-tools/services.ts";
+import type { PartnerServices } from "../partners/service.ts";
 
 export interface Services {
   db: Database;
@@ -43,6 +44,8 @@ export interface Services {
   onsite?: OnsiteService;
   /** Device status notifications, network check (bot/it-tools); set by app/app.ts. */
   itTools?: ItToolServices;
+  /** The cloud-partner bridge (bot/partners): registry, agreements, tickets, mirroring; set by app/app.ts. */
+  partners?: PartnerServices;
   /** Wakes the outbox dispatcher after messages were committed outside a service. */
   outboxCommitted(): void;
 }

@@ -1,0 +1,87 @@
+/** What the bridge's services share, and a few look-ups they all need. */
+import type { Database, Tx } from "../../db/client.ts";
+import type { Clock } from "../clock.ts";
+import { caseInclude, toCaseView, type CaseView } from "../services/case-view.ts";
+import type { CaseService } from "../services/cases.ts";
+import type { Directory } from "../services/directory.ts";
+import type { AgreementService } from "./agreements.ts";
+import type { PartnerRegistry } from "./registry.ts";
+import type { TicketStatus, TicketView } from "./types.ts";
+
+export interface BridgeDeps {
+  db: Database;
+  clock: Clock;
+  directory: Directory;
+  cases: CaseService;
+  registry: PartnerRegistry;
+  agreements: AgreementService;
+  /** Wakes the outbox dispatcher after a commit. */
+  kick(): void;
+}
+
+/** A case by id, with everything a notice needs. */
+export async function caseById(tx: Tx, id: string): Promise<CaseView | undefined> {
+  const row = await tx.case.findUnique({ where: { id }, include: caseInclude });
+  return row ? toCaseView(row) : undefined;
+}
+
+type TicketRow = {
+  id: string;
+  caseId: string;
+  partnerId: string;
+  status: string;
+  externalId: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  agreementRef: string | null;
+  request: number;
+  lastError: string | null;
+};
+
+export function toTicketView(row: TicketRow): TicketView {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    partnerId: row.partnerId,
+    status: row.status as TicketStatus,
+    externalId: row.externalId,
+    trackingNumber: row.trackingNumber,
+    trackingUrl: row.trackingUrl,
+    agreementRef: row.agreementRef,
+    request: row.request,
+    lastError: row.lastError,
+  };
+}
+
+/** The ticket of a case, if one was ever asked for. */
+export async function ticketOfCase(tx: Tx, caseId: string): Promise<TicketView | undefined> {
+  const row = await tx.partnerTicket.findUnique({ where: { caseId } });
+  return row ? toTicketView(row) : undefined;
+}
+
+/** A partner's ticket by the partner's own id, with its case. */
+export async function ticketByExternal(
+  tx: Tx,
+  partnerId: string,
+  externalId: string,
+): Promise<{ ticket: TicketView; view: CaseView } | undefined> {
+  const row = await tx.partnerTicket.findUnique({ where: { partnerId_externalId: { partnerId, externalId } } });
+  if (!row) return undefined;
+  const view = await caseById(tx, row.caseId);
+  return view ? { ticket: toTicketView(row), view } : undefined;
+}
+
+/** Our reference of one attempt to open a ticket: `<ticket row id>:<request number>`. */
+export const ticketReference = (ticket: { id: string; request: number }) => `${ticket.id}:${ticket.request}`;
+
+export function parseTicketReference(reference: string): { id: string; request: number } | undefined {
+  const match = /^([0-9a-f-]{36}):(\d{1,6})$/.exec(reference);
+  return match ? { id: match[1]!, request: Number(match[2]) } : undefined;
+}
+
+/** The partner's ticket as a conversation: where webhook-mode mirroring and partner events live. */
+export const partnerTicketRef = (partnerId: string, externalId: string) => ({
+  platform: "partner" as const,
+  conversationId: partnerId,
+  threadId: externalId,
+});

@@ -1,0 +1,53 @@
+/**
+ * The cloud-partner bridge (ECPS) as the handlers and the partner adapter see it. Built once in
+ * app/app.ts from the core services.
+ */
+import type { Services } from "../services/index.ts";
+import { AgreementService } from "./agreements.ts";
+import { JointCalls } from "./calls.ts";
+import type { BridgeDeps } from "./deps.ts";
+import { PartnerOperations } from "./operations.ts";
+import { Referrals } from "./referrals.ts";
+import { PartnerRegistry } from "./registry.ts";
+import { PartnerSync } from "./sync.ts";
+import { TicketService } from "./tickets.ts";
+
+export interface PartnerServices {
+  registry: PartnerRegistry;
+  agreements: AgreementService;
+  tickets: TicketService;
+  /** Telling the customer, and referring them, when no ticket can be opened. */
+  referrals: Referrals;
+  sync: PartnerSync;
+  calls: JointCalls;
+  /** For the partner deliverer: what an outbox message stands for. */
+  operations: PartnerOperations;
+}
+
+/** Builds the bridge on the core services. */
+export function createPartnerServices(
+  services: Pick<Services, "db" | "clock" | "directory" | "cases" | "outboxCommitted">,
+): PartnerServices {
+  const registry = new PartnerRegistry(services.db, services.clock);
+  const agreements = new AgreementService(services.db, services.clock);
+  const deps: BridgeDeps = {
+    db: services.db,
+    clock: services.clock,
+    directory: services.directory,
+    cases: services.cases,
+    registry,
+    agreements,
+    kick: () => services.outboxCommitted(),
+  };
+  const tickets = new TicketService(deps);
+  const referrals = new Referrals(deps);
+  return {
+    registry,
+    agreements,
+    tickets,
+    referrals,
+    sync: new PartnerSync(deps, tickets, referrals),
+    calls: new JointCalls(deps),
+    operations: new PartnerOperations(services.db, registry),
+  };
+}

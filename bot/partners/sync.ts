@@ -1,0 +1,261 @@
+/**
+ * The partner's side of an open ticket, coming in: comments (and their edits and deletions),
+ * status changes and the tracking number. Comments become public case comments authored by the
+ * partner's engineer, so the case notifications mirror them to the customer and the engineers —
+ * and not back to the partner, because their origin is the partner's thread. A comment that is
+ * our own message coming back (marked `origin: switchboard`, or recorded in the mirror ledger when
+ * we posted it) is dropped: that is what stops loops.
+ */
+import { policy, type Viewer } from "../authz.ts";
+import { conflict, DomainError, forbidden } from "../errors.ts";
+import { translator } from "../i18n/index.ts";
+import { recordAudit } from "../services/audit.ts";
+import type { CaseView } from "../services/case-view.ts";
+import type { Origin } from "../services/cases.ts";
+import { ticketByExternal, ticketOfCase, type BridgeDeps } from "./deps.ts";
+import type { PartnerEventComment } from "./partner-events.ts";
+import { bridgeViewer, partnerAuthor, partnerViewer } from "./partner-people.ts";
+import type { Referrals } from "./referrals.ts";
+import type { TicketService } from "./tickets.ts";
+import { insertBridgeEntry, notifyBridge } from "./timeline.ts";
+import type { PartnerRecord, PartnerStatus, TicketView } from "./types.ts";
+
+export type CommentOutcome = "mirrored" | "own" | "unknown";
+
+/** The origin key of a partner comment: one per comment id, whatever event carries it. */
+export const partnerCommentKey = (partnerId: string, commentId: string) => `partner:${partnerId}:comment:${commentId}`;
+
+export class PartnerSync {
+  constructor(
+    private readonly deps: BridgeDeps,
+    private readonly tickets: TicketService,
+    private readonly referrals: Referrals,
+  ) {}
+
+  /** A comment created, edited or deleted at the partner. */
+  async comment(
+    partnerId: string,
+    externalId: string,
+    change: "created" | "updated" | "deleted",
+    comment: PartnerEventComment,
+    origin: Origin,
+  ): Promise<CommentOutcome> {
+    const { db, clock, registry, cases } = this.deps;
+    if (comment.origin?.system === "switchboard") return "own";
+    const own = await db.prisma.partnerMirror.findUnique({ where: { partnerId_externalId: { partnerId, externalId: comment.id } } });
+    if (own) return "own";
+    const found = await ticketByExternal(db.prisma, partnerId, externalId);
+    const partner = await registry.get(partnerId);
+    if (!found || !partner) return "unknown";
+    const author = comment.author ? await partnerAuthor(db, clock, partner, comment.author) : partnerViewer(partner);
+    const t = translator(found.view.language);
+    const key = partnerCommentKey(partnerId, comment.id);
+    let body: string;
+    if (change === "created") body = withAttachments(comment.body ?? "", comment.attachments);
+    else if (change === "updated") body = t("ecps.comment.edited", { body: withAttachments(comment.body ?? "", comment.attachments) });
+    else {
+      const original = await db.prisma.caseEvent.findUnique({ where: { originKey: `${key}:comment` }, select: { body: true } });
+      body = t("ecps.comment.deleted", { excerpt: (original?.body ?? "").slice(0, 80) });
+    }
+    await cases.comment(author, found.view.number, body, "public", {
+      platform: "partner",
+      conversation: origin.conversation,
+      originKey: change === "created" ? key : `${origin.originKey}:${change}`,
+    });
+    return "mirrored";
+  }
+
+  /** The partner's ticket changed status (its webhook, or a partner engineer's `partner status`). */
+  async status(
+    partner: PartnerRecord,
+    found: { ticket: TicketView; view: CaseView },
+    status: PartnerStatus,
+    note: string | undefined,
+    actor: Viewer,
+    origin: Origin,
+  ): Promise<void> {
+    const { ticket, view } = found;
+    if (status === "refused") {
+      await this.referrals.refusedLater(ticket, note, origin);
+      return;
+    }
+    const now = this.deps.clock.now();
+    const tracking = ticket.trackingNumber ?? ticket.externalId ?? "—";
+    const text = (lang: "en" | "es", key: "ecps.entry.status" | "ecps.status.engineers") =>
+      translator(lang)(key, {
+        partner: partner.name,
+        tracking,
+        case: view.ref,
+        status: translator(lang)(`ecps.ticketStatus.${status}`),
+        note: note ?? "",
+      }).trim();
+    await this.deps.db.prisma.$transaction(async (tx) => {
+      await tx.partnerTicket.update({ where: { id: ticket.id }, data: { status, updatedAt: now } });
+      const entry = await insertBridgeEntry(
+        tx,
+        {
+          caseId: view.id,
+          visibility: "public",
+          actorId: actor.personId,
+          body: text(view.language, "ecps.entry.status"),
+          data: { op: "status", partner: partner.id, status, note: note ?? null },
+          originKey: origin.originKey ? `${origin.originKey}:partner.status` : null,
+        },
+        now,
+      );
+      await recordAudit(
+        tx,
+        {
+          actor,
+          platform: origin.platform,
+          action: "partner.ticket.status",
+          subjectType: "case",
+          subjectId: view.ref,
+          organizationId: view.organizationId,
+          before: { status: ticket.status },
+          after: { status, note: note ?? null, partner: partner.id },
+        },
+        now,
+      );
+      // The resolution itself reaches the customer as the case's resolution, with its buttons.
+      const customerHears = status === "in_progress" || status === "closed" || status === "open";
+      if (entry)
+        await notifyBridge(
+          tx,
+          this.deps.directory,
+          view,
+          entry,
+          {
+            customer: customerHears
+              ? (tc) => ({
+                  text: tc(`ecps.status.${status}`, { partner: partner.name, tracking, case: view.ref, note: note ?? "" }).trim(),
+                })
+              : undefined,
+            engineers: () => text("en", "ecps.status.engineers"),
+          },
+          origin.conversation,
+          now,
+        );
+    });
+    this.deps.kick();
+    await this.moveCase(partner, found, status, note, origin);
+  }
+
+  /** `partner status CS-… <status>`: a partner engineer of that partner (thread mode), or support. */
+  async statusAsPerson(
+    viewer: Viewer,
+    number: number,
+    status: PartnerStatus,
+    note: string | undefined,
+    origin: Origin,
+  ): Promise<{ view: CaseView; partner: PartnerRecord }> {
+    const { ticket, view, partner } = await this.partnerSide(viewer, number);
+    await this.status(partner, { ticket, view }, status, note, viewer, origin);
+    return { view, partner };
+  }
+
+  /** The partner's tracking number, given in the shared thread (thread mode) or by support. */
+  async tracking(
+    viewer: Viewer,
+    number: number,
+    trackingNumber: string,
+    origin: Origin,
+  ): Promise<{ view: CaseView; partner: PartnerRecord }> {
+    const { ticket, view, partner } = await this.partnerSide(viewer, number);
+    const now = this.deps.clock.now();
+    const tracking = trackingNumber.trim().slice(0, 100);
+    await this.deps.db.prisma.$transaction(async (tx) => {
+      await tx.partnerTicket.update({ where: { id: ticket.id }, data: { trackingNumber: tracking, updatedAt: now } });
+      const entry = await insertBridgeEntry(
+        tx,
+        {
+          caseId: view.id,
+          visibility: "public",
+          actorId: viewer.personId,
+          body: translator(view.language)("ecps.entry.tracking", { partner: partner.name, tracking }),
+          data: { op: "tracking", partner: partner.id, tracking },
+          originKey: origin.originKey ? `${origin.originKey}:tracking` : null,
+        },
+        now,
+      );
+      await recordAudit(
+        tx,
+        {
+          actor: viewer,
+          platform: origin.platform,
+          action: "partner.ticket.tracking",
+          subjectType: "case",
+          subjectId: view.ref,
+          organizationId: view.organizationId,
+          before: { tracking: ticket.trackingNumber },
+          after: { tracking },
+        },
+        now,
+      );
+      if (entry)
+        await notifyBridge(
+          tx,
+          this.deps.directory,
+          view,
+          entry,
+          {
+            customer: (t) => ({ text: t("ecps.tracking.customer", { partner: partner.name, case: view.ref, tracking }) }),
+            engineers: (en) => en("ecps.tracking.customer", { partner: partner.name, case: view.ref, tracking }),
+          },
+          origin.conversation,
+          now,
+        );
+    });
+    this.deps.kick();
+    return { view, partner };
+  }
+
+  /** The case follows the partner's ticket: waiting on them, back to us, or resolved with a partner fix. */
+  private async moveCase(
+    partner: PartnerRecord,
+    found: { ticket: TicketView; view: CaseView },
+    status: PartnerStatus,
+    note: string | undefined,
+    origin: Origin,
+  ): Promise<void> {
+    const { cases } = this.deps;
+    const number = found.view.number;
+    const as = bridgeViewer(partner);
+    const from = {
+      platform: "partner" as const,
+      conversation: origin.conversation,
+      originKey: origin.originKey ? `${origin.originKey}:case` : undefined,
+    };
+    try {
+      if (status === "open" || status === "in_progress")
+        await this.tickets.waitOnPartner(number, partner, found.ticket.externalId ?? undefined, origin);
+      else if (status === "waiting_vendor") await cases.setStatus(as, number, "open", from);
+      else if (status === "closed" && found.view.status === "waiting_partner") await cases.setStatus(as, number, "open", from);
+      else if (status === "resolved") {
+        const tracking = found.ticket.trackingNumber ?? found.ticket.externalId ?? "";
+        const resolution = note?.trim() || translator(found.view.language)("ecps.resolution.default", { partner: partner.name, tracking });
+        await cases.resolve(as, number, "partner_fix", resolution, from);
+      }
+    } catch (error) {
+      // A case already resolved or closed on our side keeps its state; the timeline has the partner's word.
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+
+  /** The open ticket of a case, for a person acting for the partner side. */
+  private async partnerSide(viewer: Viewer, number: number): Promise<{ ticket: TicketView; view: CaseView; partner: PartnerRecord }> {
+    const view = await this.deps.cases.get(viewer, number);
+    const ticket = await ticketOfCase(this.deps.db.prisma, view.id);
+    if (!ticket || !["open", "in_progress", "waiting_vendor"].includes(ticket.status))
+      throw conflict("ecps.error.noTicket", { case: view.ref });
+    const partner = (await this.deps.registry.get(ticket.partnerId))!;
+    const mayAct = policy.isSupport(viewer) || (viewer.role === "partner" && viewer.partnerId === ticket.partnerId);
+    if (!mayAct) throw forbidden("ecps.error.partnerSide", { partner: partner.name });
+    return { ticket, view, partner };
+  }
+}
+
+function withAttachments(body: string, attachments: { name?: string; url: string }[] | undefined): string {
+  const links = (attachments ?? []).map((a) => `📎 ${a.name ?? "attachment"}: ${a.url}`);
+  return [body.trim(), ...links].filter(Boolean).join("\n");
+}
