@@ -202,8 +202,8 @@ async function runLevel(target: string, connections: number, seconds: number, si
     ),
   );
   const elapsed = (performance.now() - started) / 1000;
-  // Replies still on their way: wait until all arrived or nothing new for 2 s.
-  for (let last = -1, still = Date.now(); sink.replies.size < responded.size && Date.now() - still < 2_000; ) {
+  // Replies still on their way: wait until all arrived or nothing new for 5 s.
+  for (let last = -1, still = Date.now(); sink.replies.size < responded.size && Date.now() - still < 5_000; ) {
     if (sink.replies.size !== last) [last, still] = [sink.replies.size, Date.now()];
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
