@@ -48,6 +48,8 @@ const PARTNER_CONFIRMS =
 const PARTNER_TICKET_WORDS = /\b(partner ticket|(microsoft|zoom|google|webex) (ticket|case|incident)|ticket with (microsoft|zoom|google|webex))\b/;
 /** A licence of the partner's platform: taxonomy says cloud_partner, not account_license. */
 const PARTNER_LICENSE = /\b((teams rooms|zoom rooms?|meet|teams|zoom|webex|m365|microsoft 365|microsoft)( pro)? licen[cs]es?|licencias? de (teams|zoom|microsoft|webex))\b/;
+/** The partner's admin tools: a licence or activation limit shown there is the partner's. */
+const PARTNER_ADMIN = /\b(control hub|admin cent(er|re)|zoom admin|google admin|admin console|m365|microsoft 365|entra|tenant)\b/;
 /** Someone changed the set-up: the symptom that follows is a configuration problem. */
 const CONFIG_CAUSE =
   /\b(someone|somebody|whoever) (changed|set|switched|left|mixed|forgot|paired)|set (way |much |far )?too (high|low|loud|quiet)|(is|are|was) set (to|too) |(since|after) (we|they) (reconfigured|changed the (settings?|config\w*)|moved (it|the \w+) to)|desde que (reconfiguramos|cambiamos la configuracion)|alguien cambio|reconfigur\w*/;
@@ -75,7 +77,8 @@ export function decideCategory(problem: ProblemEvidence, intent: Intent, partner
   if (partner && SAME_ON_OTHER_DEVICES.test(folded) && !PARTNER_FINE.test(folded)) scores.cloud_partner += 2;
   // Lost network explains frozen or choppy media: the cause is the category, not its consequence.
   if (problem.symptoms.network > 0 && problem.symptoms.audio_video_quality > 0) scores.network += 1;
-  if (partner && PARTNER_LICENSE.test(folded) && !/\bnorthwind licen/.test(folded)) {
+  const partnerAdmin = PARTNER_ADMIN.test(folded) && problem.symptoms.account_license > 0;
+  if (partner && (PARTNER_LICENSE.test(folded) || partnerAdmin) && !/\bnorthwind (licen|seat|subscription)/.test(folded)) {
     scores.cloud_partner += 2;
     scores.account_license = 0;
   }

@@ -17,6 +17,8 @@ import { prepareText } from "./text.ts";
 import { normaliseWord, tokenize } from "./tokens.ts";
 import { PROBLEM_INTENTS, type TriageResult, type TriageSignals } from "./types.ts";
 
+const FUNCTION_WORDS = new Set(["de", "del", "la", "el", "los", "las", "the", "of", "y", "and", "a", "en", "in"]);
+
 /** Classifies one message with the rules only. */
 export type Classifier = (text: string) => TriageResult;
 
@@ -25,7 +27,8 @@ export function createClassifier(catalog: Catalog): Classifier {
   const models = createModelMatcher(catalog);
   const identifiers = createIdentifierExtractor(models.prefixes);
   const vendorWords = new Set(tokenize(catalog.vendor).map((token) => token.norm));
-  const productWords = new Set([...models.aliasWords, ...vendorWords]);
+  // Function words inside aliases ("panel de reservas") do not make a word a product name.
+  const productWords = new Set([...models.aliasWords, ...vendorWords].filter((word) => !FUNCTION_WORDS.has(word)));
   const isProductWord = (word: string) => productWords.has(normaliseWord(word));
 
   return (input) => {

@@ -19,7 +19,7 @@ export const ESCALATE =
     /prioriti[sz](e|ed|ing)/, /bump(ed|ing)? (the |its |this )?priority/, /bump(ed|ing)? (\S+ ){0,2}up/, /be bumped/, /up the (chain|ladder)/, /up the queue/,
     /jump the queue/, /move (it|this) up/, /push (it|this) (up|forward)/, /speed (this|it) up/,
     /dar(le)? (mas )?prioridad/, /expedite/, /raise (it|this|the case|the priority|a complaint|a formal complaint)/,
-    /raised to/, /formal complaint/, /(un|al|el|algun) responsable/,
+    /raised to/, /formal complaint/, /complain(t)? about (the|your) (service|support|response|handling)/, /(make|file|raise|lodge) a complaint/, /(un|al|el|algun) responsable/,
     /hablar con (un|el|tu|vuestro|algun|alguien) (responsable|jefe|supervisor|gerente|superior|encargado)/,
     /priori[zc](ar|arlo|ad|adlo|en|enlo|e|eis|ado)/, /(poner|presentar) una (queja|reclamacion)/
   ]);
@@ -61,7 +61,7 @@ export const REPLACEMENT =
   wordUnion([
     /rma/, /advance(d)? replacement/,
     /replacement( [\w-]+){0,3} (ship|ships|shipped|arriv\w*|deliver\w*|come|coming|sent|dispatch\w*|track\w*|never|hasn'?t|has not|still)/,
-    /where is (my|our|the) replacement/, /(my|our) replacement/,
+    /where is (my|our|the) replacement/, /(my|our) replacement/, /(eta|status|news|update|tracking|estado) (on|for|of|del?) (the |my |our |el |la )?(replacement|reemplazo|sustitucion)/,
     /return (label|box|kit|shipment|the (faulty|broken|old|defective) (unit|one|device))/, /shipping label/,
     /send (it|the old one|the faulty unit|the broken unit|ours|the unit) back/,
     /ship (it|the old one|ours|the old unit) back/, /faulty unit/, /defective unit/, /broken unit/,
@@ -101,7 +101,7 @@ export const ONSITE =
   wordUnion([
     /(pueden|puede|podeis|podrian|podriais) venir/, /venid/, /vengan/,
     /installation (service|services|visit|team)/, /professional installation/, /servicios? de instalacion/,
-    /fit out/, /send (someone|somebody|a tech\w*|an engineer)/,
+    /fit out/, /(building|visitor|site) (pass|badge)/, /send (someone|somebody|a tech\w*|an engineer)/,
     /(need|needs|want|get|book) (someone|somebody|a tech\w*|an engineer|a person) to (install|replace|fit|swap|mount|fix|repair)/, /on-?site/, /on site/, /technician/,
     /field (engineer|service|tech)/, /site visit/,
     /send (a|an|someone|somebody|the|your|us a) (tech|technician|engineer|person)/,
@@ -161,7 +161,7 @@ export const REGISTER =
     /onto (our|the) (contract|account)/,
     /(add|assign|attach|link|put|tie|bind|associate) ([\w-]+ ){1,4}(to|onto|under|with) (our|my|the)( [\w-]+)? (contract|org|organi[sz]ation|account|company|tenant)/,
     // "¿está registrada la NB3-... a nombre de...?", "is NC4-... registered?"
-    /(esta|estan|is|are) (\S+ ){0,3}(registrad[oa]s?|registered)/
+    /(esta|estan|is|are) (\S+ ){0,8}(registrad[oa]s?|registered)/
   ]);
 /** Device registration to a service or a failure, not product registration. */
 export const REGISTER_NOT =
@@ -178,6 +178,10 @@ export const LICENSE_TOPIC =
     /discount/, /descuento/, /professional services/, /servicios profesionales/, /24x7/, /24\/7/, /business hours/,
     /horario laboral/, /sla/, /sku/
   ]);
+
+/** Asks what a plan or contract includes: "does premium support include advance replacement?". */
+export const COVERAGE_QUESTION =
+  /\b(does|do|is|are|will|would)\b.{0,40}\b(include|includes|included|cover|covers|covered|entitled)\b|\b(incluye|incluyen|cubre|cubren|cubiert[oa]s?)\b/;
 
 /** Versions, releases, downloads, update planning: the topic of software_update. */
 export const SOFTWARE_TOPIC =
@@ -217,7 +221,7 @@ export const OFF_TOPIC =
     /stock price/, /share price/, /bitcoin/, /crypto/, /lottery/, /dentist/, /doctor/, /gym/, /birthday/,
     /cumpleanos/, /huelga/, /traffic/, /trafico/, /movie/, /pelicula/, /recipe/, /receta/, /passwords?/,
     /contrasena/, /click here/, /free \w+ bonus/, /prize/, /winner/, /casino/, /team meeting/, /reunion de equipo/,
-    /team lunch/, /restaurantes?/, /offsite party/, /address of/, /opening hours/, /comedor/, /(a )?que hora (abre|abren|cierra|cierran)/, /what time does (the )?\w+ (open|close)/, /direccion de la oficina/, /de comer/, /comida/,
+    /team lunch/, /restaurantes?/, /(can|could) (you|someone|somebody) (please )?(book|reserve) (me |us )?(a|the)\b/, /(reserva(r|d|me|nos)?) (la|una) sala/, /offsite party/, /address of/, /opening hours/, /comedor/, /(a )?que hora (abre|abren|cierra|cierran)/, /what time does (the )?\w+ (open|close)/, /direccion de la oficina/, /de comer/, /comida/,
     /almuerzo/, /menu del dia/, /plants/, /plantas/, /water the/, /cleaning/, /limpieza/, /coffee machine/,
     /cafetera/, /fridge/, /nevera/, /keys/, /llaves/, /wallet/, /cartera/, /umbrella/, /paraguas/, /lost and found/,
     /objetos perdidos/
@@ -237,7 +241,7 @@ export const GREETING_WORDS = new Set(
     "thanks thank thx ty cheers many much so very a lot appreciate appreciated it for the help helping earlier " +
     "sorting that out yesterday today again your support great service job work you awesome " +
     "what can do does this is are real person human or an anyone here how help me with what's whats up doing " +
-    "quick question q pregunta rapida una duda muy amable kind " +
+    "quick question q pregunta rapida una duda muy amable kind helped helpful perfect who " +
     "please pls i i'm im new need some can't could hola buenas buenos dias tardes noches gracias muchas mil " +
     "que puedes haces hacer ayudar ayuda ayudas en me eres un una persona real alguien ahi hay saludos tal todo " +
     "bien equipo de nuevo por la el lo to northwind devices assistant asistente").split(" "),

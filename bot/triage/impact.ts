@@ -88,7 +88,7 @@ const FAR_OFF =
 const UNUSABLE =
   wordUnion([
     /no (me |nos |le |te )?deja\w* (pasar|usar|entrar|hacer|iniciar|unir\w*)/, /no se puede \w+ nada/, /no hay manera/,
-    /dead/, /died/, /no power/, /(shows?|showing|displays?|displaying|muestra) nothing(?! else| new| more| different)/, /no muestra nada/, /won'?t (turn|power|boot|start|go past|charge|join)/,
+    /dead/, /died/, /no power/, /(doesn'?t|does not|won'?t|no longer) pick up (my voice|anything|any sound|sound|audio|us|me)/, /(shows?|showing|displays?|displaying|muestra) nothing(?! else| new| more| different)/, /no muestra nada/, /won'?t (turn|power|boot|start|go past|charge|join)/,
     /stopped (powering|turning|switching|booting|charging)/, /won'?t let (anyone|us|me|people|you)/,
     /doesn'?t (turn|power|boot|start)/, /not (turn|power)\w* on/, /completely/, /totally/,
     /no (sound|audio|video|picture|image|dial tone|controller|tone)/,
@@ -135,12 +135,12 @@ const WORKS_PARTLY =
     /(we|i) use (it|them) (anyway|like that|as is)/, /funcionan? igual/, /(si|si que) funcionan?/,
     /other (buttons|keys|features|functions|ports|mics|speakers|inputs) (still )?work/, /turned (it|that) off/,
     /con (el |un )?(cable|cargador|adaptador) (funciona|funcionan|va|van)/,
-    /vuelven? a (conectar|funcionar)\w*( sol[oa]s?)?/, /se reconecta\w*/, /workaround/, /recovers/, /comes back/,
+    /vuelven? a (conectar|funcionar)\w*( sol[oa]s?)?/, /se reconecta\w*/, /workaround/, /recovers/, /(?<!(never|not|n'?t|no) )(comes?|came|coming) back/,
     /reboot fixes/, /fixes it/, /after a (restart|reboot)/, /(we|i) (have to|prop|hold|move|switch|re-?pair)/,
     /have to (unmute|re-?pair|select|switch|press|use|shout)/, /manually/, /by hand/, /a mano/,
     /(hay|tengo|tenemos) que (volver|usar|apretar|reiniciar|tocar|mover|pulsar|desenchufar|seleccionar|gritar|hablar|darle|elegir|cambiar(lo|la)? a mano)/,
     /se recupera/, /vuelven? sol[oa]s?/, /luego vuelve/, /sigue funcionando/, /funcionan? (bien|normal)/,
-    /(?<!no )se puede (usar|entrar)/, /va bien/, /van bien/, /al final funciona/,
+    /(?<!no )se puede (usar|entrar|reunir|unir|llamar|hacer)/, /se puede \w+ (sin problemas?|bien|normal)/, /va bien/, /van bien/, /al final funciona/,
     /las (llamadas|reuniones) funcionan/,
     /(las salas|los equipos|el equipo|la sala|the rooms?|the devices?|devices) (\w+ )?(funcionan?|work|works|are fine|siguen funcionando)/,
     /lo demas funciona/, /el resto funciona/, /annoying but/, /(anda|andan) (bien|normal)/, /se pueden (usar|seguir)/,
@@ -201,7 +201,7 @@ const MAIN_JOB_LOST =
 const SECONDARY =
   wordUnion([
     /cast/, /casting/, /(wireless(ly)? )?(content )?shar(e|ing) (content )?wirelessly/, /screen ?shar\w*/,
-    /whiteboard/, /recording/, /captions/, /chat/, /presets?/, /management (portal|features?|commands)/,
+    /whiteboard/, /recording/, /grabacion/, /captions/, /chat/, /presets?/, /management (portal|features?|commands)/,
     /remote (control|config\w*|reboot|management)/, /config push/, /push (settings|config)/, /analytics/,
     /dashboards?/, /tracking/, /auto-?framing/, /hdmi input/, /input switching/, /clock/, /calendar sync/,
     /mute (state|status|sync|led)/, /estado de mute/, /one-touch join/, /proximity/

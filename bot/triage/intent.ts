@@ -7,6 +7,7 @@ import {
   CASE_STATUS_NO_ID,
   CLOSE_NEGATED,
   CLOSE_REQUEST,
+  COVERAGE_QUESTION,
   ESCALATE,
   ESCALATE_NEGATED,
   GREETING_CORE,
@@ -100,6 +101,9 @@ export function decideIntent(input: IntentInput, original: string): IntentDecisi
   if (isPartnerTicket(input)) return decision("partner_ticket", 0.85, "partner ticket request");
   if (ONSITE.test(t.replace(NOT_ONSITE, " "))) return decision("onsite_request", 0.85, "onsite wording");
   const partsRequest = PARTS_REQUEST.test(t) && PART_NOUN.test(t);
+  // "does premium support include advance replacement?" asks about the contract, not a shipment.
+  const strongProblem = input.problem.strength >= STRONG_PROBLEM;
+  if (!strongProblem && input.rmaIds.length === 0 && COVERAGE_QUESTION.test(t) && LICENSE_TOPIC.test(t)) return decision("license_lookup", 0.7, "coverage question");
   if (input.rmaIds.length > 0 || (REPLACEMENT.test(t) && !partsRequest)) return decision("replacement_status", 0.85, "replacement or RMA");
   if (input.caseIds.length > 0) return decision("case_status", 0.8, "case id");
   if (CASE_STATUS_NO_ID.test(t)) return decision("case_status", 0.7, "case status wording");

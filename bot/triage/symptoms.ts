@@ -55,7 +55,7 @@ const TOPICS: readonly Weighted[] = [
   ["hardware_failure", /\b(battery|bateria|power|port|puerto|cable|fan|hinge|board|placa|psu|fuente|screen|pantalla|button|boton|tecla|lens|motor|led|light)\b/, 1],
   ["firmware_software", /\b(firmware|update|upgrade|software|app|version|actualizacion|reboot\w*|restart\w*|reinici\w*)\b/, 1],
   ["network", wordUnion([
-    /bandwidth/, /jitter/, /network/, /wifi/, /wi-fi/, /vlan/, /proxy/, /firewall/, /dns/, /re-?patch\w*/, /cabling/,
+    /bandwidth/, /jitter/, /network/, /ip address/, /wifi/, /wi-fi/, /vlan/, /proxy/, /firewall/, /dns/, /re-?patch\w*/, /cabling/,
     /(network|poe|the|new|core|a|our|el|del) switch(es)?\b(?! (it|on|off|to|between|manually))/, /poe/, /ethernet/,
     /internet/, /(la|de|sin|en) red/, /red (de|wifi|corporativa)/
   ]), 1],
@@ -69,7 +69,7 @@ const TOPICS: readonly Weighted[] = [
  * Updates and changes that belong to something else than the device firmware: the network gear
  * ("after the switch upgrade" is a network change) or the partner app ("since the Zoom update").
  */
-const NETWORK_CHANGE = /\b(switch|network|firewall|proxy|router|vlan|core|wifi|access point) (upgrade|update|change|migration|replacement)\b|\b(dhcp|dns|ntp|proxy|network|core)? ?(server|switch(es)?|router|firewall|access points?|gateway) (died|is dead|failed|went down|crashed)\b/g;
+const NETWORK_CHANGE = /\b(switch|network|firewall|proxy|router|vlan|core|wifi|access point)( firmware| software| os)? (upgrade|update|change|migration|replacement)\b|\b(dhcp|dns|ntp|proxy|network|core)? ?(server|switch(es)?|router|firewall|access points?|gateway) (died|is dead|failed|went down|crashed)\b/g;
 /** "no update from Microsoft", "any updates on my case": news, not a firmware update. */
 const NEWS_UPDATE = /\b(no|any|zero) (news or |new )?updates?( yet)?\b(?! (available|pending|to install))|\bupdates? (from|on) (microsoft|zoom|google|webex|them|you|the (case|ticket)|my (case|ticket)|cs)\b/g;
 const FOREIGN_UPDATE = /\b(zoom|teams|microsoft|google|meet|webex|windows|mac|macos|ios|chrome|browser|exchange) (rooms )?(app |client )?(update|upgrade|version)\b/g;

@@ -128,3 +128,43 @@ describe("sites that are not places", () => {
     expect(classify("please register NB5-2231990 for the Paris office").entities.site).toBe("Paris office");
   });
 });
+
+describe("batch 9: counts, coverage and partner-side limits", () => {
+  it("'7 equipos' counts devices even though 'de' is part of an alias", () => {
+    expect(classify("en la oficina de Quito se quemaron las fuentes de 6 equipos, ninguno enciende").severity).toBe("sev1");
+  });
+
+  it("asking what a plan includes is a licence lookup, unless a problem is reported", () => {
+    expect(classify("does the standard plan include advance replacement for the bar 30?").intent).toBe("license_lookup");
+    expect(classify("the speak 40 cable is frayed and the unit is basically unusable, is that covered?").intent).toBe("report_issue");
+  });
+
+  it("a device limit in the partner's admin tool is the partner's, a Northwind seat limit is ours", () => {
+    expect(classify('Zoom room on the bar 70: "activation failed, device limit reached" in the zoom admin portal').category).toBe("cloud_partner");
+    expect(classify('bar 70: "activation failed: no Northwind seat available"').category).toBe("account_license");
+  });
+
+  it("a firewall firmware upgrade is a network change, not our firmware", () => {
+    expect(classify("after the firewall firmware upgrade all 9 rooms are offline").category).toBe("network");
+  });
+
+  it("'where do I find the IP address' is a question, not a network fault", () => {
+    expect(classify("where can I see the room s ip address?").intent).toBe("how_to");
+  });
+
+  it("'takes a while to come back' is degraded; 'never came back' is not", () => {
+    expect(classify("the tap 10 loses wifi at night and takes a while to come back").severity).toBe("sev3");
+    expect(classify("the tap 10 lost wifi last night and never came back").severity).toBe("sev2");
+  });
+
+  it.each([
+    ["Who do I talk to to complain about the support? nobody answers", "escalate"],
+    ["any ETA on the replacement bar 70? it was approved last week", "replacement_status"],
+    ["are the three bars from last month's order registered yet?", "register_product"],
+    ["Thanks a lot, that helped!", "greeting_help"],
+    ["could someone book the big meeting room for Monday?", "other"],
+    ["the engineer coming for CS-45100 will need a visitor badge, who do we send it to?", "onsite_request"],
+  ])("%j is %s", (text, intent) => {
+    expect(classify(text).intent).toBe(intent);
+  });
+});
