@@ -16,6 +16,8 @@ export interface SimulatedComment {
   body: string;
   /** Posted by Switchboard (mirrored from the customer or the vendor), not by the partner. */
   fromSwitchboard: boolean;
+  /** When it was written or received (performance.now()), for latency measurements. */
+  at: number;
   deleted?: boolean;
 }
 
@@ -78,7 +80,8 @@ export class PartnerSimulator {
   private readonly server: http.Server;
   private readonly answered = new Map<string, Answer>();
   private sequence = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** One queue per ticket: in order within a ticket, in parallel across tickets. */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: SimulatorOptions) {
     this.echo = options.echo ?? "none";
@@ -117,7 +120,9 @@ export class PartnerSimulator {
   ): Promise<SendResult> {
     const id = this.nextId("pc");
     const author = options.author ?? this.engineer;
-    this.tickets.get(ticket)?.comments.push({ id, author: author.name, side: "partner", body, fromSwitchboard: false });
+    this.tickets
+      .get(ticket)
+      ?.comments.push({ id, author: author.name, side: "partner", body, fromSwitchboard: false, at: performance.now() });
     return this.send({
       type: "comment.created",
       ticket,
@@ -162,8 +167,8 @@ export class PartnerSimulator {
   }
 
   /**
-   * Sends one signed event to Switchboard, after the ones before it (a partner keeps its order
-   * by waiting for each 2xx), retrying on 5xx and network errors. `eventId`, `secret` and
+   * Sends one signed event to Switchboard, after the ones before it about the same ticket (a
+   * partner keeps its order by waiting for each 2xx), retrying on 5xx and network errors. `eventId`, `secret` and
    * `timestamp` override what a correct sender would use (tests of refusals and duplicates).
    */
   send(
@@ -172,8 +177,12 @@ export class PartnerSimulator {
   ): Promise<SendResult> {
     const id = override.eventId ?? this.nextId("ev");
     const run = () => this.post({ id, ...event }, override);
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
+    const key = typeof event.ticket === "string" ? event.ticket : "";
+    const result = (this.queues.get(key) ?? Promise.resolve()).then(run, run);
+    this.queues.set(
+      key,
+      result.catch(() => undefined),
+    );
     return result;
   }
 
@@ -261,6 +270,7 @@ export class PartnerSimulator {
         side: String(comment.author?.side ?? "?"),
         body: String(comment.body ?? ""),
         fromSwitchboard: true,
+        at: performance.now(),
       });
       this.options.onActivity?.(
         `[${ticket.id}] ${comment.author?.name} (${comment.author?.side}${comment.author?.organization ? `, ${comment.author.organization}` : ""}): ${comment.body}`,

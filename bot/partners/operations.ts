@@ -8,7 +8,8 @@
  * Internal notes never reach a partner: the case notifications do not address them to partner
  * threads, and an internal event that got here anyway is skipped.
  */
-import type { Database } from "../../db/client.ts";
+import { Prisma, type Database } from "../../db/client.ts";
+import { toDate, type Row } from "../../db/fast-sql.ts";
 import type { OutboundDelivery } from "../events.ts";
 import { caseById } from "./deps.ts";
 import { sideOf } from "./partner-people.ts";
@@ -41,8 +42,8 @@ export class PartnerOperations {
 
   /** Remembers a comment we posted at the partner, so its echo is never mirrored back. */
   async rememberOutbound(partnerId: string, externalCommentId: string, caseEventId: string): Promise<void> {
-    await this.db.prisma.$executeRaw`INSERT INTO "PartnerMirror" ("partnerId", "externalId", "caseEventId", "createdAt")
-      VALUES (${partnerId}, ${externalCommentId}, ${caseEventId}, ${new Date()}) ON CONFLICT ("partnerId", "externalId") DO NOTHING`;
+    await this.db.fast.query(Prisma.sql`INSERT INTO "PartnerMirror" ("partnerId", "externalId", "caseEventId", "createdAt")
+      VALUES (${partnerId}, ${externalCommentId}, ${caseEventId}, ${new Date()}) ON CONFLICT ("partnerId", "externalId") DO NOTHING`);
   }
 
   private async create(partner: PartnerRecord, ticketId: string, request: number): Promise<PartnerOperation> {
@@ -82,18 +83,31 @@ export class PartnerOperations {
   }
 
   private async fromEvent(partner: PartnerRecord, ticket: string, eventId: string): Promise<PartnerOperation> {
-    const event = await this.db.prisma.caseEvent.findUnique({ where: { id: eventId } });
+    // Every message mirrored to a partner passes here: the event, its author and the case's
+    // status in one statement.
+    const [event] = await this.db.fast
+      .query(Prisma.sql`SELECT e.id, e.kind, e.visibility, e.body, e.data, e."createdAt", c.status AS "caseStatus",
+        p.name AS "actorName", p.role AS "actorRole", o.name AS "organizationName", pa.name AS "partnerName"
+      FROM "CaseEvent" e JOIN "Case" c ON c.id = e."caseId"
+        LEFT JOIN "Person" p ON p.id = e."actorId" LEFT JOIN "Organization" o ON o.id = p."organizationId" LEFT JOIN "Partner" pa ON pa.id = p."partnerId"
+      WHERE e.id = ${eventId}`);
     if (!event) return { kind: "skip", reason: "case event gone" };
     if (event.visibility !== "public") return { kind: "skip", reason: "internal events never reach a partner" };
-    const by = event.actorId ? await this.author(event.actorId) : { name: "Switchboard", side: "vendor" as const };
-    const data = parse(event.data);
-    const note = event.body ?? null;
-    const caseStatus = (await this.db.prisma.case.findUnique({ where: { id: event.caseId }, select: { status: true } }))?.status ?? "";
+    const by = authorOf(event);
+    const data = parse(event.data as string | null);
+    const body = (event.body as string | null) ?? "";
+    const caseStatus = String(event.caseStatus);
     const status = (status: "resolved" | "closed" | "reopened" | "updated"): PartnerOperation => ({
       kind: "status",
       partner,
       ticket,
-      change: { id: event.id, status, caseStatus: typeof data.to === "string" && status === "updated" ? data.to : caseStatus, note, by },
+      change: {
+        id: eventId,
+        status,
+        caseStatus: typeof data.to === "string" && status === "updated" ? data.to : caseStatus,
+        note: body || null,
+        by,
+      },
     });
     switch (event.kind) {
       case "comment":
@@ -102,11 +116,11 @@ export class PartnerOperations {
           partner,
           ticket,
           comment: {
-            id: event.id,
+            id: eventId,
             author: by,
-            body: event.body ?? "",
-            attachments: [...new Set((event.body ?? "").match(LINK) ?? [])].map((url) => ({ url })),
-            createdAt: event.createdAt.toISOString(),
+            body,
+            attachments: [...new Set(body.match(LINK) ?? [])].map((url) => ({ url })),
+            createdAt: toDate(event.createdAt).toISOString(),
           },
         };
       case "resolved":
@@ -122,11 +136,11 @@ export class PartnerOperations {
             kind: "call",
             partner,
             ticket,
-            call: { id: event.id, requestedBy: by, when: typeof data.when === "string" ? data.when : null },
+            call: { id: eventId, requestedBy: by, when: typeof data.when === "string" ? data.when : null },
           };
         return { kind: "skip", reason: `bridge entry ${String(data.op)} is not for the partner` };
       default:
-        return { kind: "skip", reason: `${event.kind} is not mirrored to partners` };
+        return { kind: "skip", reason: `${String(event.kind)} is not mirrored to partners` };
     }
   }
 
@@ -140,6 +154,14 @@ export class PartnerOperations {
     const organization = side === "customer" ? person.organization?.name : side === "partner" ? person.partner?.name : undefined;
     return { name: person.name, side, ...(organization ? { organization } : {}) };
   }
+}
+
+/** The author of an event row (no actor: the bot itself, on support's side). */
+function authorOf(row: Row): Author {
+  if (!row.actorName) return { name: "Switchboard", side: "vendor" };
+  const side = sideOf(row.actorRole as string);
+  const organization = side === "customer" ? row.organizationName : side === "partner" ? row.partnerName : undefined;
+  return { name: String(row.actorName), side, ...(typeof organization === "string" ? { organization } : {}) };
 }
 
 function parse(text: string | null): Record<string, unknown> {

@@ -6,15 +6,17 @@
  * our own message coming back (marked `origin: switchboard`, or recorded in the mirror ledger when
  * we posted it) is dropped: that is what stops loops.
  */
+import { Prisma } from "../../db/client.ts";
+import { toNumber } from "../../db/fast-sql.ts";
 import { policy, type Viewer } from "../authz.ts";
 import { conflict, DomainError, forbidden } from "../errors.ts";
 import { translator } from "../i18n/index.ts";
 import { recordAudit } from "../services/audit.ts";
 import type { CaseView } from "../services/case-view.ts";
 import type { Origin } from "../services/cases.ts";
-import { ticketByExternal, ticketOfCase, type BridgeDeps } from "./deps.ts";
+import { ticketOfCase, type BridgeDeps } from "./deps.ts";
 import type { PartnerEventComment } from "./partner-events.ts";
-import { bridgeViewer, partnerAuthor, partnerViewer } from "./partner-people.ts";
+import { bridgeViewer, partnerAuthor, partnerViewer, type PartnerAuthorInput } from "./partner-people.ts";
 import type { Referrals } from "./referrals.ts";
 import type { TicketService } from "./tickets.ts";
 import { insertBridgeEntry, notifyBridge } from "./timeline.ts";
@@ -25,7 +27,11 @@ export type CommentOutcome = "mirrored" | "own" | "unknown";
 /** The origin key of a partner comment: one per comment id, whatever event carries it. */
 export const partnerCommentKey = (partnerId: string, commentId: string) => `partner:${partnerId}:comment:${commentId}`;
 
+const AUTHOR_TTL_MS = 60_000;
+
 export class PartnerSync {
+  private readonly authors = new Map<string, { at: number; viewer: Viewer }>();
+
   constructor(
     private readonly deps: BridgeDeps,
     private readonly tickets: TicketService,
@@ -40,15 +46,19 @@ export class PartnerSync {
     comment: PartnerEventComment,
     origin: Origin,
   ): Promise<CommentOutcome> {
-    const { db, clock, registry, cases } = this.deps;
+    const { db, registry, cases } = this.deps;
     if (comment.origin?.system === "switchboard") return "own";
-    const own = await db.prisma.partnerMirror.findUnique({ where: { partnerId_externalId: { partnerId, externalId: comment.id } } });
-    if (own) return "own";
-    const found = await ticketByExternal(db.prisma, partnerId, externalId);
+    // Every mirrored partner comment passes here: one statement tells whether it is our own
+    // coming back and which case its ticket is.
+    const [row] = await db.fast.query(Prisma.sql`SELECT c.number, c.language,
+        (SELECT COUNT(*) FROM "PartnerMirror" m WHERE m."partnerId" = ${partnerId} AND m."externalId" = ${comment.id}) AS own
+      FROM "PartnerTicket" t JOIN "Case" c ON c.id = t."caseId" WHERE t."partnerId" = ${partnerId} AND t."externalId" = ${externalId}`);
+    if (row && toNumber(row.own) > 0) return "own";
     const partner = await registry.get(partnerId);
-    if (!found || !partner) return "unknown";
-    const author = comment.author ? await partnerAuthor(db, clock, partner, comment.author) : partnerViewer(partner);
-    const t = translator(found.view.language);
+    if (!row || !partner) return "unknown";
+    const author = comment.author ? await this.authorOf(partner, comment.author) : partnerViewer(partner);
+    const number = toNumber(row.number);
+    const t = translator(row.language === "es" ? "es" : "en");
     const key = partnerCommentKey(partnerId, comment.id);
     let body: string;
     if (change === "created") body = withAttachments(comment.body ?? "", comment.attachments);
@@ -57,12 +67,24 @@ export class PartnerSync {
       const original = await db.prisma.caseEvent.findUnique({ where: { originKey: `${key}:comment` }, select: { body: true } });
       body = t("ecps.comment.deleted", { excerpt: (original?.body ?? "").slice(0, 80) });
     }
-    await cases.comment(author, found.view.number, body, "public", {
+    await cases.comment(author, number, body, "public", {
       platform: "partner",
       conversation: origin.conversation,
       originKey: change === "created" ? key : `${origin.originKey}:${change}`,
     });
     return "mirrored";
+  }
+
+  /** The partner engineer behind a comment; remembered for a minute, as comments come in bursts. */
+  private async authorOf(partner: PartnerRecord, input: PartnerAuthorInput): Promise<Viewer> {
+    const key = `${partner.id}\u0000${input.id ?? ""}\u0000${input.email ?? ""}\u0000${input.name}`;
+    const now = this.deps.clock.now().getTime();
+    const cached = this.authors.get(key);
+    if (cached && now - cached.at < AUTHOR_TTL_MS) return cached.viewer;
+    const viewer = await partnerAuthor(this.deps.db, this.deps.clock, partner, input);
+    if (this.authors.size > 10_000) this.authors.clear();
+    this.authors.set(key, { at: now, viewer });
+    return viewer;
   }
 
   /** The partner's ticket changed status (its webhook, or a partner engineer's `partner status`). */
