@@ -22,6 +22,7 @@ const SOURCES = [
   "../test/fixtures/triage/own-holdout-7.jsonl",
   "../test/fixtures/triage/own-holdout-8.jsonl",
   "../test/fixtures/triage/own-holdout-9.jsonl",
+  "../test/fixtures/triage/own-holdout-10.jsonl",
   "../../shared/eval/triage-dev.jsonl",
 ].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
 

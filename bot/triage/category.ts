@@ -50,6 +50,9 @@ const PARTNER_TICKET_WORDS = /\b(partner ticket|(microsoft|zoom|google|webex) (t
 const PARTNER_LICENSE = /\b((teams rooms|zoom rooms?|meet|teams|zoom|webex|m365|microsoft 365|microsoft)( pro)? licen[cs]es?|licencias? de (teams|zoom|microsoft|webex))\b/;
 /** The partner's admin tools: a licence or activation limit shown there is the partner's. */
 const PARTNER_ADMIN = /\b(control hub|admin cent(er|re)|zoom admin|google admin|admin console|m365|microsoft 365|entra|tenant)\b/;
+/** The update itself failed: taxonomy "failed or bad update". */
+const FAILED_UPDATE =
+  /\b(bricked|(update|upgrade|firmware|flash\w*)( tool| process| app)?[^.]{0,40}\b(failed|crashed|interrupted|lost (the )?connection|halfway|mid-?way)|failed (update|upgrade)|actualizacion (fallida|interrumpida)|fallo la actualizacion)\b/;
 /** Someone changed the set-up: the symptom that follows is a configuration problem. */
 const CONFIG_CAUSE =
   /\b(someone|somebody|whoever) (changed|set|switched|left|mixed|forgot|paired)|set (way |much |far )?too (high|low|loud|quiet)|(is|are|was) set (to|too) |(since|after) (we|they) (reconfigured|changed the (settings?|config\w*)|moved (it|the \w+) to)|desde que (reconfiguramos|cambiamos la configuracion)|alguien cambio|reconfigur\w*/;
@@ -83,6 +86,8 @@ export function decideCategory(problem: ProblemEvidence, intent: Intent, partner
     scores.account_license = 0;
   }
   if (AFTER_UPDATE.test(folded) && problem.symptoms.firmware_software > 0) scores.firmware_software += 2;
+  // A failed or interrupted update is firmware whatever broke it (a lost connection, a crash).
+  if (FAILED_UPDATE.test(folded)) scores.firmware_software += 3;
   if (PHYSICAL_CAUSE.test(folded) && problem.symptoms.hardware_failure > 0) scores.hardware_failure += 2;
   if (CONFIG_CAUSE.test(folded) && problem.symptoms.configuration > 0) scores.configuration += 2;
 

@@ -238,7 +238,7 @@ export const NOISE = /^(test|testing|ping|prueba|probando|lol|lmao|haha+|jaja+|o
 /** Words for greeting, thanks and asking what the bot does; a message made only of these is greeting_help. */
 export const GREETING_WORDS = new Set(
   ("hi hello hey hiya yo howdy morning afternoon evening good day there all everyone folks team guys bot bots " +
-    "thanks thank thx ty cheers many much so very a lot appreciate appreciated it for the help helping earlier " +
+    "thanks thank thx thanx thnx tks u ty cheers many much so very a lot appreciate appreciated it for the help helping earlier " +
     "sorting that out yesterday today again your support great service job work you awesome " +
     "what can do does this is are real person human or an anyone here how help me with what's whats up doing " +
     "quick question q pregunta rapida una duda muy amable kind helped helpful perfect who " +

@@ -88,7 +88,7 @@ const FAR_OFF =
 const UNUSABLE =
   wordUnion([
     /no (me |nos |le |te )?deja\w* (pasar|usar|entrar|hacer|iniciar|unir\w*)/, /no se puede \w+ nada/, /no hay manera/,
-    /dead/, /died/, /no power/, /(doesn'?t|does not|won'?t|no longer) pick up (my voice|anything|any sound|sound|audio|us|me)/, /(shows?|showing|displays?|displaying|muestra) nothing(?! else| new| more| different)/, /no muestra nada/, /won'?t (turn|power|boot|start|go past|charge|join)/,
+    /dead/, /died/, /no power/, /impossible to (finish|use|make|join|hold|have|start|get through)/, /imposible (usar|terminar|hacer|acabar)/, /(doesn'?t|does not|won'?t|no longer) pick up (my voice|anything|any sound|sound|audio|us|me)/, /(shows?|showing|displays?|displaying|muestra) nothing(?! else| new| more| different)/, /no muestra nada/, /won'?t (turn|power|boot|start|go past|charge|join)/,
     /stopped (powering|turning|switching|booting|charging)/, /won'?t let (anyone|us|me|people|you)/,
     /doesn'?t (turn|power|boot|start)/, /not (turn|power)\w* on/, /completely/, /totally/,
     /no (sound|audio|video|picture|image|dial tone|controller|tone)/,
@@ -136,7 +136,7 @@ const WORKS_PARTLY =
     /other (buttons|keys|features|functions|ports|mics|speakers|inputs) (still )?work/, /turned (it|that) off/,
     /con (el |un )?(cable|cargador|adaptador) (funciona|funcionan|va|van)/,
     /vuelven? a (conectar|funcionar)\w*( sol[oa]s?)?/, /se reconecta\w*/, /workaround/, /recovers/, /(?<!(never|not|n'?t|no) )(comes?|came|coming) back/,
-    /reboot fixes/, /fixes it/, /after a (restart|reboot)/, /(we|i) (have to|prop|hold|move|switch|re-?pair)/,
+    /reboot fixes/, /fixes it/, /after a (restart|reboot)/, /(we|i) (have to|prop|hold|move|switch|re-?pair)/, /(we|i) (just |now )?(plug|charge|turn|keep) it (in|down|up|plugged|charging)/,
     /have to (unmute|re-?pair|select|switch|press|use|shout)/, /manually/, /by hand/, /a mano/,
     /(hay|tengo|tenemos) que (volver|usar|apretar|reiniciar|tocar|mover|pulsar|desenchufar|seleccionar|gritar|hablar|darle|elegir|cambiar(lo|la)? a mano)/,
     /se recupera/, /vuelven? sol[oa]s?/, /luego vuelve/, /sigue funcionando/, /funcionan? (bien|normal)/,
@@ -162,12 +162,13 @@ const INTERMITTENT =
     /for a while/, /only (when|in|on|if|with|noticeable)/, /slow/, /lags?/, /partial\w*/,
     /(si|cuando) (lo|la|los) muevo/, /when (i|you|we) (move|touch|wiggle) (it|the)/, /falso contacto/,
     /loose (contact|connection)/, /delay(ed|s)?/, /latency/, /late/, /retraso/, /lento/,
-    /takes? (like |about |almost |around |over )?\d+\+? ?(seconds|secs|minutes|mins)/, /(degraded|slow) performance/, /performance (is )?degraded/, /tarda (casi |unos )?\d+/, /only lasts/,
+    /takes? (like |about |almost |around |over )?\d+\+? ?(seconds|secs|minutes|mins)/, /(degraded|slow) performance/, /performance (is )?degraded/, /tarda (casi |unos )?\d+/, /only lasts/, /only (gets|lasts|holds|makes it) (through )?(half|a few|\d+|one)/,
     /lasts only/, /dura solo/, /solo dura/, /drains/, /shows? the wrong/,
     /wrong (meeting|name|title|list|calendar|time|date)/, /a veces/, /de vez en cuando/, /cada (rato|poco|pocos)/,
     /varias veces/, /mas o menos/
   ]);
 const MINOR = wordUnion([
+  /(small|tiny|little|slight|pequen[oa]|ligero|leve) (click|chip|scratch|scuff|dent|mark|chasquido|marca|golpe|rasguno)/,
   /no es urgente/, /sin importancia/, /poca cosa/, /es (solo )?(estetico|un detalle)/, /casi no se nota/,
   /(zero|no|low) (urgency|priority|rush)/, /no rush/, /whenever you (can|get a chance)/,
   /not (urgent|important|critical)/, /nada urgente/, /sin prisa/, /cuando podais/, /small (dent|scratch|mark|scuff)/,

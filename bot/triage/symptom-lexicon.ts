@@ -119,7 +119,7 @@ export const SYMPTOMS: readonly Weighted[] = [
   ]), 3],
   ["cloud_partner", SAME_ON_OTHER_DEVICES, 3],
   ["cloud_partner", wordUnion([
-    /tenant/, /conditional access/, /acceso condicional/, /aadsts\w*/, /sign[- ]?in (blocked|error|failed|fails)/,
+    /tenant/, /conditional access/, /account (\w+ ){0,3}(can'?t|cannot) (be )?sign(ed)? in/, /password (has )?expired/, /acceso condicional/, /aadsts\w*/, /sign[- ]?in (blocked|error|failed|fails)/,
     /account (has been |is |was )?(disabled|locked|blocked)/, /(locked|blocked|disabled) by (the |your |an? |our )?admin\w*/,
     /cuenta( de (teams|zoom|google|meet|webex|microsoft))? (esta |ha sido )?(bloquead|desactivad|deshabilitad)\w*/, /bloquead\w* por el administrador/, /token (service|issue)/, /exchange online/,
     /(teams rooms|zoom rooms?|meet)( pro)? licen[cs]e/, /licencia de (teams|zoom)/, /(m365|microsoft 365) admin/,
@@ -177,7 +177,7 @@ export const SYMPTOMS: readonly Weighted[] = [
   // Wider vocabulary, one theme per line.
   ["hardware_failure", wordUnion([
     /(is|are|went|gone|stays|goes) (completely |totally )?dark/, /(shows?|showing|displays?|displaying) nothing(?! else| new| more| different)/,
-    /ruido (de|del) (ventilador|motor)/, /popping/, /(a|loud) (pop|bang)/, /rasgu[nñ]os?/, /sin (encender|prender|arrancar)/, /se apaga (sol[oa]|a los|tras|despues|cada|de repente)/,
+    /ruido (de|del) (ventilador|motor)/, /chipped/, /(small|tiny|little) (chip|crack)/, /chasquidos?/, /popping/, /(a|loud) (pop|bang)/, /rasgu[nñ]os?/, /sin (encender|prender|arrancar)/, /se apaga (sol[oa]|a los|tras|despues|cada|de repente)/,
     /(fan|ventilador|motor) ([\w]+ ){0,6}(loud|loudly|noisy|noise|ruido|suena|whin\w*|rattl\w*|clicks?|clicking|grinds?|squeaks?|squeal\w*|hace (clic|click))/,
     /stopped (powering|turning|switching) (on|up)/, /stopped (charging|booting)/,
     /dejo de (encender|cargar|arrancar)/,
@@ -210,7 +210,7 @@ export const SYMPTOMS: readonly Weighted[] = [
     /(can'?t|cannot|unable to|fails? to) (reach|contact|resolve|ping|get to) (the )?(server|cloud|portal|internet|gateway|proxy|dns)/,
     /(server|cloud|portal) (is )?(unreachable|not reachable)/,
     /(pierde|perdio|pierden|perdieron) (la )?(conexion|conectividad|red|wifi)/,
-    /se (desconecta|cae) (de la red|del wifi|la red|el wifi)/, /sin (conexion|conectividad)/,
+    /se (desconecta|cae) (de la red|del wifi|la red|el wifi)/, /se (le |les |nos )?(cae|cayo|va|fue|corta|corto) (la |el )?(conexion|red|wifi|internet)/, /sin (conexion|conectividad)/,
     /no (tiene|hay) (red|conexion|internet)/, /cortafuegos/, /bloquead[oa] por el (firewall|proxy|cortafuegos)/
   ]), 3],
   ["cloud_partner", wordUnion([
@@ -224,7 +224,8 @@ export const SYMPTOMS: readonly Weighted[] = [
   ]), 3],
   ["configuration", wordUnion([
     /(with|has) the (mic|microphone|camera|video|speaker|sound) (turned |switched )?(muted|off|disabled)/,
-    /always (starts|joins|boots|comes up|opens) (with|muted|without|in)/,
+    /always (starts|joins|boots|comes up|opens|powers on|turns on) (with|muted|without|in|at)/,
+    /(resets?|reverts?|goes back|jumps back) to (the )?(default|max\w*|100|factory|full)/,
     /(arranca|empieza|se une|inicia|entra)( \w+){0,3} (siempre )?con (el|la) (microfono|micro|camara|video|sonido) (silenciad\w*|apagad\w*|desactivad\w*)/,
     /configurad[oa] con (otra|otro|el|la|una|un) /, /wrong extension/, /otra extension/,
     /(not|never) (set up|configured)/, /sin configurar/, /no esta configurad[oa]/,

@@ -10,7 +10,7 @@ import { createTriage, type TriageResult } from "../../bot/triage/index.ts";
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Hand-written labelled examples. */
 export const OWN_EXAMPLES = fileURLToPath(new URL("../fixtures/triage/own-examples.jsonl", import.meta.url));
-export const OWN_HOLDOUTS = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => fileURLToPath(new URL(`../fixtures/triage/own-holdout-${n}.jsonl`, import.meta.url)));
+export const OWN_HOLDOUTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => fileURLToPath(new URL(`../fixtures/triage/own-holdout-${n}.jsonl`, import.meta.url)));
 /** The shared eval material lives next to the repository and may be absent. */
 export const SHARED_DEV_SET = fileURLToPath(new URL("../../../shared/eval/triage-dev.jsonl", import.meta.url));
 export const SHARED_CATALOG = fileURLToPath(new URL("../../../shared/eval/catalog.json", import.meta.url));

@@ -117,3 +117,31 @@ describe("batch 8: symptoms, workarounds and requests in other words", () => {
     expect(classify('the bar 50 shows the room name as "Default Room"').entities.site).toBeNull();
   });
 });
+
+describe("batch 10: last wordings found", () => {
+  it("an interrupted update is firmware even when a lost connection interrupted it", () => {
+    expect(classify("the cam 4k is bricked: the update tool lost connection halfway").category).toBe("firmware_software");
+  });
+
+  it("'impossible to finish a call' is unusable even when it happens every few minutes", () => {
+    expect(classify("room s restarts every 10 minutes since 8.4, impossible to finish a meeting").severity).toBe("sev2");
+  });
+
+  it("a setting that resets to max or always powers on at max is configuration", () => {
+    expect(labels("the bar 30 always powers on at max volume, we turn it down every day")).toEqual(["report_issue", "configuration", "sev3"]);
+  });
+
+  it("a small chip or click that does not matter is cosmetic", () => {
+    expect(labels("tiny chip on the tap 10 bezel, touch works fine")).toEqual(["report_issue", "hardware_failure", "sev4"]);
+    expect(labels("el speak 20 hace un pequeño chasquido al encender, luego va perfecto")).toEqual(["report_issue", "hardware_failure", "sev4"]);
+  });
+
+  it("'se le cae la conexión' is a network drop; 'we plug it in at lunch' a workaround", () => {
+    expect(classify("a la barra 50 se le cae la conexión a ratos").category).toBe("network");
+    expect(classify("headset lite battery only lasts half a day, we plug it in at lunch").severity).toBe("sev3");
+  });
+
+  it("'thank u' is thanks", () => {
+    expect(classify("thank u").intent).toBe("greeting_help");
+  });
+});
