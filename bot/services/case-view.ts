@@ -1,5 +1,6 @@
 /** Loading cases as the rest of the bot sees them: one shape for cards, lists and notifications. */
-import type { Prisma, Tx } from "../../db/client.ts";
+import { Prisma, type Database, type Tx } from "../../db/client.ts";
+import { toDate, toNumber } from "../../db/fast-sql.ts";
 import type { Language } from "../events.ts";
 import { formatCaseRef, type CaseStatus, type ResolutionType, type Severity } from "./case-refs.ts";
 
@@ -105,4 +106,64 @@ export function toCaseView(row: CaseRow): CaseView {
 export async function loadCase(tx: Tx, number: number): Promise<CaseView | undefined> {
   const row = await tx.case.findUnique({ where: { number }, include: caseInclude });
   return row ? toCaseView(row) : undefined;
+}
+
+/**
+ * Loads one case by number in a single joined query on the driver (db/fast-sql.ts) — the read
+ * behind every case card, so it skips Prisma's one-query-per-relation includes.
+ */
+export async function readCase(db: Database, number: number): Promise<CaseView | undefined> {
+  const [row] = await db.fast.query(Prisma.sql`SELECT c.*, o.name AS "organizationName", r.name AS "requesterName", a.name AS "assigneeName",
+      d.serial AS "deviceSerial", m.name AS "deviceModel", s.name AS "siteName"
+    FROM "Case" c
+    JOIN "Organization" o ON o.id = c."organizationId"
+    JOIN "Person" r ON r.id = c."requesterId"
+    LEFT JOIN "Person" a ON a.id = c."assigneeId"
+    LEFT JOIN "Device" d ON d.id = c."deviceId"
+    LEFT JOIN "ProductModel" m ON m.id = d."modelId"
+    LEFT JOIN "Site" s ON s.id = c."siteId"
+    WHERE c.number = ${number}`);
+  if (!row) return undefined;
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  const date = (value: unknown) => (value === null || value === undefined ? null : toDate(value));
+  return {
+    id: String(row.id),
+    number: toNumber(row.number),
+    ref: formatCaseRef(toNumber(row.number)),
+    organizationId: String(row.organizationId),
+    organizationName: String(row.organizationName),
+    requesterId: String(row.requesterId),
+    requesterName: String(row.requesterName),
+    assigneeId: text(row.assigneeId),
+    assigneeName: text(row.assigneeName),
+    deviceId: text(row.deviceId),
+    deviceSerial: text(row.deviceSerial),
+    deviceModel: text(row.deviceModel),
+    siteId: text(row.siteId),
+    siteName: text(row.siteName),
+    partnerId: text(row.partnerId),
+    title: String(row.title),
+    description: String(row.description),
+    category: text(row.category),
+    severity: String(row.severity) as Severity,
+    status: String(row.status) as CaseStatus,
+    resolutionType: text(row.resolutionType) as ResolutionType | null,
+    resolution: text(row.resolution),
+    language: row.language === "es" ? "es" : "en",
+    createdAt: toDate(row.createdAt),
+    updatedAt: toDate(row.updatedAt),
+    resolvedAt: date(row.resolvedAt),
+    closedAt: date(row.closedAt),
+    sla: {
+      policy: text(row.slaPolicy),
+      firstResponseDue: date(row.firstResponseDue),
+      nextUpdateDue: date(row.nextUpdateDue),
+      resolutionDue: date(row.resolutionDue),
+      firstResponseAt: date(row.firstResponseAt),
+      pausedAt: date(row.slaPausedAt),
+      escalationLevel: toNumber(row.escalationLevel),
+      acknowledgedLevel: toNumber(row.acknowledgedLevel),
+      breaches: JSON.parse(String(row.breaches)) as string[],
+    },
+  };
 }

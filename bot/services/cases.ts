@@ -3,7 +3,8 @@
  * Every change writes the case, its timeline event, its audit row and its outbox messages in one
  * transaction; the dispatcher is woken after the commit.
  */
-import type { Database, Tx } from "../../db/client.ts";
+import { Prisma, type Database, type Tx } from "../../db/client.ts";
+import { toNumber } from "../../db/fast-sql.ts";
 import { newId } from "../../db/ids.ts";
 import { policy, type Viewer } from "../authz.ts";
 import type { Clock } from "../clock.ts";
@@ -12,7 +13,7 @@ import type { ConversationRef, Language, Platform, ThreadRole, Visibility } from
 import { recordAudit } from "./audit.ts";
 import { caseTargets, planCaseNotifications, type CaseChange, type CaseChangeKind } from "./case-notify.ts";
 import { formatCaseRef, type CaseStatus, type ResolutionType, type Severity } from "./case-refs.ts";
-import { caseInclude, loadCase, toCaseView, type CaseView } from "./case-view.ts";
+import { caseInclude, loadCase, readCase, toCaseView, type CaseView } from "./case-view.ts";
 import type { Directory } from "./directory.ts";
 import { enqueueMessages } from "./outbox.ts";
 import type { CaseLifecycle } from "./case-lifecycle.ts";
@@ -105,7 +106,7 @@ export class CaseService {
 
   /** One case, if the viewer may see it. */
   async get(viewer: Viewer, number: number): Promise<CaseView> {
-    const view = await loadCase(this.db.prisma, number);
+    const view = await readCase(this.db, number);
     if (!view || !policy.canSeeCase(viewer, view)) throw notFound("error.caseNotFound", { case: formatCaseRef(number) });
     return view;
   }
@@ -261,14 +262,14 @@ export class CaseService {
 
   /** The case a conversation thread is about, if the viewer may see it. */
   async findByThread(viewer: Viewer, ref: ConversationRef): Promise<CaseView | undefined> {
-    const link = await this.db.prisma.threadLink.findFirst({
-      where: { platform: ref.platform, conversationId: ref.conversationId, threadId: ref.threadId ?? "" },
-      orderBy: { createdAt: "desc" },
-      select: { case: { include: caseInclude } },
-    });
+    // Asked for most messages in a conversation, and most conversations are about no case: the
+    // link is looked up on the driver, the case loaded only when there is one.
+    const [link] = await this.db.fast.query(Prisma.sql`SELECT c.number FROM "ThreadLink" l JOIN "Case" c ON c.id = l."caseId"
+      WHERE l.platform = ${ref.platform} AND l."conversationId" = ${ref.conversationId} AND l."threadId" = ${ref.threadId ?? ""}
+      ORDER BY l."createdAt" DESC LIMIT 1`);
     if (!link) return undefined;
-    const view = toCaseView(link.case);
-    return policy.canSeeCase(viewer, view) ? view : undefined;
+    const view = await readCase(this.db, toNumber(link.number));
+    return view && policy.canSeeCase(viewer, view) ? view : undefined;
   }
 
   private async mutate(
