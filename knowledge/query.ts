@@ -7,6 +7,7 @@
 import type { Catalog } from "../bot/catalog.ts";
 import { analyze, detectLanguage, fold, stem, type Language } from "./analysis/tokenize.ts";
 import { catalogPhrases, englishPhrases, matchAt, spanishPhrases, type PhraseTable } from "./lexicon/compile.ts";
+import { isGeneralWord } from "./lexicon/general.ts";
 import { productsInText } from "./products.ts";
 import type { Speller } from "./speller.ts";
 
@@ -14,6 +15,8 @@ import type { Speller } from "./speller.ts";
 export interface QueryAlt {
   terms: string[];
   weight: number;
+  /** A spelling correction: a guess, which may turn an unknown name into a corpus word. */
+  corrected?: boolean;
 }
 
 /** A concept of the question. */
@@ -26,6 +29,8 @@ export interface QueryGroup {
    * does not know it either, it is more likely untranslated Spanish than an unknown product.
    */
   untranslated?: boolean;
+  /** Every word of it is general language ("awful", "guys", "instead"): how, not what. */
+  general?: boolean;
 }
 
 /** A parsed question. */
@@ -40,17 +45,10 @@ export interface ParsedQuery {
 }
 
 /**
- * Words chat questions are full of that say little about the topic ("it shows", "best way",
- * "keeps happening"). They still count — sometimes they are the point — but at a fraction.
+ * How much a general-language word counts ("it shows", "the guys", "awful"): they still count —
+ * sometimes they are the point — but at a fraction (see lexicon/general.ts).
  */
-const FILLER = new Set(
-  `work works working make makes made get gets go goes going show shows showing keep keeps kept way best want try tried
-  possible fine normal thing stuff people guys someone anything something everything nothing ever never always
-  sure know think seems seem look looks looking see saw say says said tell tells give gives put let lets happen
-  happens happened still already again anymore since ago today now yet first bunch several multiple whole entire
-  lot lots couple kind sort`.split(/\s+/).filter(Boolean),
-);
-const FILLER_WEIGHT = 0.35;
+const GENERAL_WEIGHT = 0.35;
 
 /** How much a synonym counts next to the user's own word; a translation counts fully. */
 export const SYNONYM_WEIGHT = 0.6;
@@ -118,9 +116,13 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
       if (!entry) continue;
       const span = slots.slice(i, i + entry.terms.length);
       entry.products.forEach((p) => products.add(p));
+      const general = span.every((s) => isGeneral(s.word, language));
+      const scale = general ? GENERAL_WEIGHT : 1;
+      const alts = [{ terms: entry.terms, weight: 1 }, ...span.flatMap((s) => s.alts), ...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT }))];
       groups.push({
         label: span.map((s) => s.word).join(" "),
-        alts: [{ terms: entry.terms, weight: 1 }, ...span.flatMap((s) => s.alts), ...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT }))],
+        alts: alts.map((a) => ({ ...a, weight: a.weight * scale })),
+        ...(general ? { general } : {}),
       });
       i += entry.terms.length;
       matched = true;
@@ -128,15 +130,16 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
     }
     if (matched) continue;
     const slot = slots[i]!;
-    const own = FILLER.has(slot.word) ? FILLER_WEIGHT : 1;
+    const general = isGeneral(slot.word, language);
+    const own = general ? GENERAL_WEIGHT : 1;
     const alts: QueryAlt[] = [{ terms: slot.primary, weight: own }, ...slot.alts.map((a) => ({ ...a, weight: Math.min(a.weight, own) }))];
     const entry = slot.primary.length > 1 ? matchAt(englishPhrases(), slot.primary, 0) : undefined;
     if (entry?.terms.length === slot.primary.length) alts.push(...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT })));
     const known = alts.some((alt) => alt.terms.every((t) => options.speller?.knows(t) ?? true));
     if (!known && options.speller) {
-      for (const fix of options.speller.correct(slot.word)) alts.push({ terms: [stem(fix, "en")], weight: SPELLING_WEIGHT });
+      for (const fix of options.speller.correct(slot.word)) alts.push({ terms: [stem(fix, "en")], weight: SPELLING_WEIGHT * own, corrected: true });
     }
-    groups.push({ label: slot.word, alts, ...(slot.untranslated ? { untranslated: true } : {}) });
+    groups.push({ label: slot.word, alts, ...(slot.untranslated ? { untranslated: true } : {}), ...(general ? { general } : {}) });
     i++;
   }
 
@@ -147,6 +150,11 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
     pairs.push([a[a.length - 1]!, b[0]!]);
   }
   return { text, language, groups: dedupe(groups), pairs, products: [...products] };
+}
+
+/** A slot's words (one, or a translated phrase) are all general language. */
+function isGeneral(words: string, language: Language): boolean {
+  return words.split(" ").every((w) => isGeneralWord(w, language));
 }
 
 /** The word as typed (case and accents kept) for a folded word, or the folded word itself. */

@@ -2,6 +2,7 @@
  * Text analysis shared by indexing and querying: folding, tokenizing, stop words, stemming and
  * language guessing. Both sides must go through exactly these functions, or terms stop matching.
  */
+import { americanSpelling } from "./spelling-variants.ts";
 import { stemEnglish } from "./stem-en.ts";
 import { stemSpanish } from "./stem-es.ts";
 import { ENGLISH_STOPWORDS, SPANISH_STOPWORDS } from "./stopwords.ts";
@@ -56,7 +57,7 @@ export function stem(word: string, language: Language): string {
   const cache = memo[language];
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
-    stemmed = language === "es" ? stemSpanish(word) : stemEnglish(word);
+    stemmed = language === "es" ? stemSpanish(word) : stemEnglish(americanSpelling(word));
     if (cache.size >= MEMO_LIMIT) cache.clear();
     cache.set(word, stemmed);
   }

@@ -59,7 +59,7 @@ content sharing, content share, screen sharing, screen share, share screen, pres
 bluetooth, beacon, bluetooth beacon, proximity
 keyboard, on-screen keyboard, onscreen keyboard, virtual keyboard, touch keyboard, osk
 not detected, not recognized, no signal, black screen, blank screen
-freeze, frozen, hang, hangs, hung, stuck, unresponsive, not responding, freezes
+freeze, frozen, froze, hang, hangs, hung, stuck, unresponsive, not responding, freezes
 crash, crashes, crashed, stops working, closes unexpectedly
 usb drive, usb stick, flash drive, thumb drive, usb key, usb media, installation media
 windows update, wsus, windows updates
@@ -111,6 +111,12 @@ weird, strange, odd, unstable, misbehaving, acting up, flaky
 remote, remotely, from afar, over the network
 outbound, egress, outgoing
 ahead, in advance, beforehand, prior, lead time
+carrier, telco, phone company, telephone company, telecom provider
+international, abroad, overseas
+eula, license agreement, end user license agreement, licence agreement
+hear, heard
+network monitor, netmon
+overnight, nightly, off-hours, off hours, after hours, outside business hours
 `;
 
 /** Additional one-way expansions: the left word also searches the right phrases (not back). */
@@ -128,4 +134,7 @@ enable: turn on, activate
 disable: turn off, deactivate
 turn on: enable
 turn off: disable
+rgb: color
+black: blank, no signal
+4k: resolution, uhd, 2160p
 `;

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { weighEvidence } from "../../knowledge/abstention.ts";
+import { stem } from "../../knowledge/analysis/tokenize.ts";
+import { KnowledgeEngine } from "../../knowledge/engine.ts";
+import { buildMemoryKnowledgeBase } from "../../knowledge/index.ts";
+import { parseQuery } from "../../knowledge/query.ts";
+import type { MemoryChunk } from "../../knowledge/searcher.ts";
+import { catalog, FIXTURE_DOCS } from "./support.ts";
+
+let kb: Awaited<ReturnType<typeof buildMemoryKnowledgeBase>>;
+
+beforeAll(async () => {
+  kb = await buildMemoryKnowledgeBase(FIXTURE_DOCS, { catalog });
+});
+
+/** A one-section chunk for a hand-made corpus. */
+const chunk = (id: string, title: string, text: string): MemoryChunk => ({ id, path: `${id}.md`, title, heading: title, sectionPath: title, link: null, text, products: [], language: "en" });
+
+describe("chat-style wording", () => {
+  it("answers when the question's extra words are general language, not missing concepts", async () => {
+    for (const q of ["how do I fix echo on the Speak 40?", "the Speak 40 has a bad echo", "the speak 40 sounds awful, people hear themselves"]) {
+      const answer = await kb.answer(q);
+      expect(answer.status, q).toBe("answered");
+      expect(answer.passages[0]?.heading, q).toBe("Echo during calls");
+    }
+  });
+
+  it("still abstains when the extra word is a topic the documentation lacks", async () => {
+    expect((await kb.answer("how do I replace the battery in the speak 40")).status).toBe("abstained");
+  });
+
+  it("marks general words and weighs them at a fraction", () => {
+    const query = parseQuery("teams calls over wifi are awful, the wireless guys are stumped", {});
+    const awful = query.groups.find((g) => g.label === "awful")!;
+    const wifi = query.groups.find((g) => g.label === "wifi")!;
+    expect(awful.general).toBe(true);
+    expect(wifi.general).toBeUndefined();
+    expect(awful.alts[0]!.weight).toBeLessThan(wifi.alts[0]!.weight);
+  });
+});
+
+describe("spelling", () => {
+  it("folds British spellings onto American ones in index and query alike", () => {
+    for (const [gb, us] of [["colour", "color"], ["centre", "center"], ["prioritise", "prioritize"], ["organisation", "organization"], ["licence", "license"]]) {
+      expect(stem(gb!, "en"), gb).toBe(stem(us!, "en"));
+    }
+    // Not every -ise word is a variant spelling.
+    expect(stem("premises", "en")).not.toBe(stem("premizes", "en"));
+    expect(stem("enterprise", "en")).toBe("enterpris");
+  });
+
+  it("trusts a correction of a long typo, not one that turns a short unknown name into a corpus word", () => {
+    const engine = new KnowledgeEngine([
+      chunk("stack", "Stack the consoles", "Stack the consoles in the cart before shipping them to the site."),
+      chunk("firmware", "Firmware updates", "Firmware updates install overnight on the consoles."),
+      chunk("audio", "Audio drops", "Audio drops during calls when the network is congested."),
+    ]);
+    // "slack" is one letter from "stack": a name the corpus does not have, not a typo.
+    const slack = engine.retrieve("slack audio drops during calls");
+    expect(slack.query.groups[0]!.alts.some((a) => a.corrected && a.terms[0] === "stack")).toBe(true);
+    expect(slack.evidence.unknown).toBeGreaterThan(0);
+    // "firmare" is a typo of "firmware".
+    const typo = engine.retrieve("firmare updates on the consoles");
+    expect(typo.evidence.unknown).toBe(0);
+    expect(typo.evidence.abstain).toBe(false);
+  });
+});
+
+describe("request intents", () => {
+  const engine = new KnowledgeEngine([chunk("plans", "Calling plans", "Choose a Domestic Calling Plan or a Domestic and International Calling Plan for the phone.")]);
+  const intentOf = (q: string) => weighEvidence(parseQuery(q, {}), engine.searcher, engine.searcher.rank(parseQuery(q, {}), 10)).intent;
+
+  it("tells asking which one to buy from asking to be sold one", () => {
+    expect(intentOf("¿qué plan de llamadas tengo que comprar?")).toBeUndefined();
+    expect(intentOf("which calling plan do we buy")).toBeUndefined();
+    expect(intentOf("cómprame un teléfono nuevo")).toBe("purchase");
+    expect(intentOf("can you order us a new phone")).toBe("purchase");
+  });
+});
