@@ -8,10 +8,7 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { verifyAuditChain } from "../../bot/it-tools/audit-chain.ts";
 import { exportAudit } from "../../bot/it-tools/audit-export.ts";
-import { openDatabase } from "../../db/client.ts";
-import { applyMigrations } from "../../db/migrate.ts";
-import { ConfigError, readConfig } from "../config.ts";
-import { loadEnv } from "../env.ts";
+import { runCli, withDatabase } from "./run.ts";
 
 const USAGE = `usage:
   npm run audit -- export --format csv|json [--since 2026-01-01|24h|7d] [--until 2026-02-01] [--org <organization key>] [--out <file>]
@@ -30,7 +27,10 @@ function option(argv: string[], name: string): string | undefined {
 /** "2026-01-31", an ISO time, or a span back from now ("24h", "7d", "30m"). */
 function parseSince(text: string, now: Date): Date {
   const span = /^(\d+)\s*(m|h|d)$/i.exec(text.trim());
-  if (span) return new Date(now.getTime() - Number(span[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[span[2]!.toLowerCase() as "m" | "h" | "d"]);
+  if (span)
+    return new Date(
+      now.getTime() - Number(span[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[span[2]!.toLowerCase() as "m" | "h" | "d"],
+    );
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
   if (Number.isNaN(date.getTime())) throw new UsageError(`not a date or a span like 24h: ${text}`);
   return date;
@@ -42,10 +42,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return argv.includes("--help") ? 0 : 2;
   }
-  const config = readConfig(loadEnv());
-  await applyMigrations(config.databaseUrl);
-  const db = await openDatabase(config.databaseUrl);
-  try {
+  return withDatabase(async (db) => {
     if (command === "verify") {
       const report = await verifyAuditChain(db);
       if (argv.includes("--json")) console.log(JSON.stringify(report));
@@ -69,7 +66,12 @@ async function main(argv: string[]): Promise<number> {
     const out = outFile ? createWriteStream(outFile) : process.stdout;
     const count = await exportAudit(
       db,
-      { format, since: since ? parseSince(since, now) : undefined, until: until ? parseSince(until, now) : undefined, organizationId: organization?.id },
+      {
+        format,
+        since: since ? parseSince(since, now) : undefined,
+        until: until ? parseSince(until, now) : undefined,
+        organizationId: organization?.id,
+      },
       // Respect back-pressure, so a large export to a slow pipe does not pile up in memory.
       async (chunk) => {
         if (!out.write(chunk)) await once(out, "drain");
@@ -81,16 +83,7 @@ async function main(argv: string[]): Promise<number> {
     }
     console.error(`exported ${count} audit entries${outFile ? ` to ${outFile}` : ""}`);
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof ConfigError;
-    console.error(known ? `${(error as Error).message}\n${error instanceof UsageError ? USAGE : ""}` : error);
-    process.exit(known ? 2 : 1);
-  },
-);
+runCli(main, (error) => error instanceof UsageError, USAGE);

@@ -6,10 +6,7 @@
 import { DEMO_CATALOG_FILE, loadCatalog } from "../../bot/catalog.ts";
 import { TABLES, type ServiceTable } from "../../bot/replacements/import-schema.ts";
 import { importServiceData, parseServiceSources, readServiceFiles, ServiceImportError } from "../../bot/replacements/service-import.ts";
-import { openDatabase } from "../../db/client.ts";
-import { applyMigrations } from "../../db/migrate.ts";
-import { ConfigError, readConfig } from "../config.ts";
-import { loadEnv } from "../env.ts";
+import { runCli, withDatabase } from "./run.ts";
 
 const USAGE = `usage: npm run import:service -- <file.json|file.csv> [more files…] [--table ${Object.keys(TABLES).join("|")}]
 
@@ -32,24 +29,12 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--table must be one of ${Object.keys(TABLES).join(", ")}`);
     return 2;
   }
-  const config = readConfig(loadEnv());
   const data = parseServiceSources(readServiceFiles(files, table as ServiceTable | undefined));
-  await applyMigrations(config.databaseUrl);
-  const db = await openDatabase(config.databaseUrl);
-  try {
+  return withDatabase(async (db, config) => {
     const report = await importServiceData(db, loadCatalog(config.catalogFile ?? DEMO_CATALOG_FILE), data);
     console.log(JSON.stringify({ files, ...report }));
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known = error instanceof ServiceImportError || error instanceof ConfigError;
-    console.error(known ? (error as Error).message : error);
-    process.exit(known ? 2 : 1);
-  },
-);
+runCli(main, (error) => error instanceof ServiceImportError);

@@ -5,10 +5,7 @@
 import { readFileSync } from "node:fs";
 import { loadCatalog, DEMO_CATALOG_FILE } from "../../bot/catalog.ts";
 import { ImportError, importData, parseImportFile } from "../../bot/services/importer.ts";
-import { openDatabase } from "../../db/client.ts";
-import { applyMigrations } from "../../db/migrate.ts";
-import { ConfigError, readConfig } from "../config.ts";
-import { loadEnv } from "../env.ts";
+import { runCli, withDatabase } from "./run.ts";
 
 async function main(argv: string[]): Promise<number> {
   const file = argv.find((arg) => !arg.startsWith("--"));
@@ -18,7 +15,6 @@ async function main(argv: string[]): Promise<number> {
     );
     return file ? 0 : 2;
   }
-  const config = readConfig(loadEnv());
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -27,22 +23,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const data = parseImportFile(text);
-  await applyMigrations(config.databaseUrl);
-  const db = await openDatabase(config.databaseUrl);
-  try {
+  return withDatabase(async (db, config) => {
     const report = await importData(db, loadCatalog(config.catalogFile ?? DEMO_CATALOG_FILE), data);
     console.log(JSON.stringify({ file, ...report }));
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ImportError || error instanceof ConfigError) console.error(error.message);
-    else console.error(error);
-    process.exit(error instanceof ImportError || error instanceof ConfigError ? 2 : 1);
-  },
-);
+runCli(main, (error) => error instanceof ImportError);
