@@ -18,6 +18,10 @@ const EVENT_LABELS: Record<string, MessageKey | undefined> = {
   reopened: "case.event.reopened",
   closed: "case.event.closed",
   assigned: "case.event.assigned",
+  escalated: "case.event.escalated",
+  acknowledged: "case.event.acknowledged",
+  breach: "case.event.breach",
+  partner: "case.event.partner",
 };
 
 /** Which audience a viewer reads a card as. */

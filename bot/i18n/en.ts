@@ -96,6 +96,7 @@ export const en = {
   "case.event.reopened": "reopened",
   "case.event.closed": "closed",
   "case.event.assigned": "assigned",
+  "case.event.partner": "cloud partner",
   "case.event.note": "internal note",
 } as const;
 

@@ -95,5 +95,6 @@ export const es: Record<CoreMessageKey, string> = {
   "case.event.reopened": "reabierto",
   "case.event.closed": "cerrado",
   "case.event.assigned": "asignado",
+  "case.event.partner": "partner en la nube",
   "case.event.note": "nota interna",
 };

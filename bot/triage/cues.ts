@@ -118,7 +118,7 @@ export const NOT_ONSITE =
 
 /** A ticket with the cloud partner: ask to open, check, chase, or bring the partner in. */
 export const PARTNER_TICKET_REF =
-  /\b(partner (ticket|case)|(microsoft|ms|zoom|google|webex|their)('?s)? (support )?(ticket|case|incident ticket|ticket number|case number)|(ticket|case|caso) (with|con|de|en|at|to|for) (microsoft|zoom|google|webex|them|ellos)|(open|opened|create|raise|file|log|submit) (a |an |the )?(ticket|case) (with|on|at) |abr(ir|id|an|ais) (un|el) (ticket|caso) con|numero de ticket de)/;
+  /\b(partner (ticket|case)|(microsoft|ms|zoom|google|webex|their)('?s)? (support )?(ticket|case|incident ticket|ticket number|case number)|(ticket|case|caso|incidencia) (with|con|de|en|at|to|for) (microsoft|zoom|google|webex|them|ellos)|(open|opened|create|raise|file|log|submit) (a |an |the )?(ticket|case) (with|on|at) |abr(e|a|ir|id|an|ais|eis) (un|una|el|la) (ticket|caso|incidencia|solicitud) con|numero de ticket de)/;
 export const PARTNER_BRING_IN =
   wordUnion([
     /(bring|get|add|invite|loop|pull|include|involve|meter|anadir|anadid|invitar|invitad|incluir|traer) (in )?(the |a |an )?(microsoft|zoom|google|webex|them|their|los|las|al|a los)('?s)?( \w+)?( (engineers?|support|team|people|folks|ingenieros?|soporte))?/,
@@ -136,7 +136,7 @@ export const PARTNER_REPLY = wordUnion([
   /(chase|ping|nudge|push|contact|ask|call|talk to|speak (to|with)|hablar con|contactar con|contactad con|llamar a|preguntar a|preguntad a) (microsoft|zoom|google|webex|them)( for| about| on| sobre)?/
 ]);
 export const REQUEST_MARKER =
-  /\?|\b(please|pls|plz|can you|could you|would you|will you|did you|have you|need you|podeis|podrian|podriais|pueden|puedes|por favor|teneis|manage to|abrir|abrid|abrais|abran|crear|os pido|(necesit|quier|quer|pid|ped)\w* que|(we|i) need (you|a|an|the|to)|(we'?d|i'?d) like (you|a|an|the|to)|(we|i) want (you|a|an|the))\b|(^|[.!,;:] |\b(and|then|to|also|pls|please) )(open|create|raise|file|log|check|chase|link|share|ask)\b/;
+  /\?|\b(please|pls|plz|can you|could you|would you|will you|did you|have you|need you|podeis|podrian|podriais|pueden|puedes|por favor|teneis|manage to|abre|abra|abrir|abrid|abrais|abran|crear|os pido|(necesit|quier|quer|pid|ped)\w* que|(we|i) need (you|a|an|the|to)|(we'?d|i'?d) like (you|a|an|the|to)|(we|i) want (you|a|an|the))\b|(^|[.!,;:] |\b(and|then|to|also|pls|please) )(open|create|raise|file|log|check|chase|link|share|ask)\b/;
 
 /** An existing case or ticket referred to without its id. */
 const CASE_REFERENCE =

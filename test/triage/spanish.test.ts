@@ -26,6 +26,11 @@ describe("Spanish messages", () => {
     }
   });
 
+  it("asks for a ticket with the partner in the imperative, as an incident or a case", () => {
+    for (const text of ["abre una incidencia con Microsoft", "abrid un caso con Zoom por favor", "¿podéis abrir un ticket con Webex?"])
+      expect(classify(text).intent).toBe("partner_ticket");
+  });
+
   it("escalation, case status, closing and partner tickets", () => {
     expect(classify("necesito que escaléis el CS-22310 por favor, es urgente").intent).toBe("escalate");
     expect(classify("que paso con mi caso cs 24502? me dijeron que me llamaban").intent).toBe("case_status");
