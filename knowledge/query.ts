@@ -5,9 +5,9 @@
  * a passage saying both "MTR" and "Teams Rooms" is not counted twice.
  */
 import type { Catalog } from "../bot/catalog.ts";
-import { analyze, detectLanguage, fold, stem, type Language } from "./analysis/tokenize.ts";
+import { analyze, detectLanguage, fold, isStopword, stem, type Language } from "./analysis/tokenize.ts";
 import { catalogPhrases, englishPhrases, matchAt, spanishPhrases, type PhraseTable } from "./lexicon/compile.ts";
-import { isGeneralWord } from "./lexicon/general.ts";
+import { isCommonWordTypo, isGeneralWord } from "./lexicon/general.ts";
 import { productsInText } from "./products.ts";
 import type { Speller } from "./speller.ts";
 
@@ -135,7 +135,13 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
     const alts: QueryAlt[] = [{ terms: slot.primary, weight: own }, ...slot.alts.map((a) => ({ ...a, weight: Math.min(a.weight, own) }))];
     const entry = slot.primary.length > 1 ? matchAt(englishPhrases(), slot.primary, 0) : undefined;
     if (entry?.terms.length === slot.primary.length) alts.push(...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT })));
-    const known = alts.some((alt) => alt.terms.every((t) => options.speller?.knows(t) ?? true));
+    let known = alts.some((alt) => alt.terms.every((t) => options.speller?.knows(t) ?? true));
+    if (!known && !general && isCommonWordTypo(slot.word, (w) => isStopword(w, "en") || isGeneralWord(w, "en"))) {
+      // "teh", "evry": a mistyped common word, not a topic the corpus lacks.
+      groups.push({ label: slot.word, alts: alts.map((a) => ({ ...a, weight: a.weight * GENERAL_WEIGHT })), general: true });
+      i++;
+      continue;
+    }
     if (!known && options.speller) {
       for (const fix of options.speller.correct(slot.word)) alts.push({ terms: [stem(fix, "en")], weight: SPELLING_WEIGHT * own, corrected: true });
     }

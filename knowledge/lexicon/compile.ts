@@ -5,6 +5,7 @@
 import type { Catalog } from "../../bot/catalog.ts";
 import { analyze, type Language } from "../analysis/tokenize.ts";
 import { ONE_WAY, SYNONYM_SETS } from "./synonyms.ts";
+import { SPANISH_ACTIONS } from "./spanish-actions.ts";
 import { SPANISH_ENGLISH } from "./spanish.ts";
 
 /** A phrase as analyzed terms, with the alternatives it expands to. */
@@ -74,7 +75,7 @@ export function englishPhrases(): PhraseTable {
 export function spanishPhrases(): PhraseTable {
   if (spanishTable) return spanishTable;
   const table: PhraseTable = new Map();
-  for (const line of lines(SPANISH_ENGLISH)) {
+  for (const line of lines(`${SPANISH_ENGLISH}\n${SPANISH_ACTIONS}`)) {
     const [left, right] = line.split("=");
     if (!left || !right) continue;
     // A translation keeps what survives analysis ("sign in" → "sign"): unlike a synonym it is

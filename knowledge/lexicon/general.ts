@@ -23,12 +23,12 @@ everywhere nowhere roughly approximately around maybe perhaps probably definitel
 suddenly randomly occasionally sometimes often usually constantly repeatedly frequently rarely lately recently soon
 sooner later earlier eventually finally quickly easily
 awful terrible horrible bad worse worst good great nice cool okay weird strange odd annoying crazy huge big tiny
-little massive wrong right proper easy easier hard harder difficult tricky quick whatever
+little massive wrong right proper easy easier hard harder difficult tricky quick whatever old older
 sit sits sitting sat stay stays stayed staying come comes came coming bring brings brought take takes took taken pick
 picks picked ask asks asked asking mean means meant guess hope wonder wondering figure figured notice noticed realize
 realized bother care mind wish like liked love hate
-guy boss bosses execs exec executives colleague colleagues coworker coworkers teammate teammates mate mates
-lol btw fyi asap thx ty cheers urgent urgently quick question questions idea ideas advice suggestion suggestions
+guy boss bosses ceo cfo cto execs exec executives staff employees personnel colleague colleagues coworker coworkers teammate teammates mate mates
+gotcha gotchas lol btw fyi asap thx ty cheers urgent urgently quick question questions idea ideas advice suggestion suggestions
 typo bin trash toss chuck ditch dump
 fix fixes fixed fixing solve solves solved solving sort troubleshoot troubleshooting problem problems trouble
 troubles broken
@@ -54,6 +54,23 @@ const toSet = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).f
 export const GENERAL_ENGLISH = toSet(ENGLISH);
 /** Spanish general words (folded surface forms). */
 export const GENERAL_SPANISH = toSet(SPANISH);
+
+/**
+ * True when a short unknown word is a common word typed with two letters swapped or one left out
+ * ("teh", "waht", "evry", "becuase"): without this, the typo counts as an unknown topic. Only
+ * swaps and omissions count — an extra or changed letter makes a different word ("tone" is not
+ * "one", "gold" is not "good").
+ */
+export function isCommonWordTypo(word: string, common: (w: string) => boolean): boolean {
+  if (word.length < 3 || word.length > 7 || /\d/.test(word)) return false;
+  for (let i = 0; i + 1 < word.length; i++) {
+    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (swapped !== word && common(swapped)) return true;
+  }
+  if (word.length < 4) return false;
+  for (let i = 0; i <= word.length; i++) for (const c of "abcdefghijklmnopqrstuvwxyz") if (common(word.slice(0, i) + c + word.slice(i))) return true;
+  return false;
+}
 
 /** True when a folded word is general language rather than a topic, in the question's language. */
 export function isGeneralWord(word: string, language: "en" | "es"): boolean {

@@ -115,6 +115,7 @@ carrier, telco, phone company, telephone company, telecom provider
 international, abroad, overseas
 eula, license agreement, end user license agreement, licence agreement
 hear, heard
+sms, text message, text messages
 network monitor, netmon
 overnight, nightly, off-hours, off hours, after hours, outside business hours
 `;
@@ -136,5 +137,7 @@ turn on: enable
 turn off: disable
 rgb: color
 black: blank, no signal
+text: sms
+assistant: delegate, delegation
 4k: resolution, uhd, 2160p
 `;

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { weighEvidence } from "../../knowledge/abstention.ts";
 import { stem } from "../../knowledge/analysis/tokenize.ts";
 import { KnowledgeEngine } from "../../knowledge/engine.ts";
+import { isCommonWordTypo } from "../../knowledge/lexicon/general.ts";
 import { buildMemoryKnowledgeBase } from "../../knowledge/index.ts";
 import { parseQuery } from "../../knowledge/query.ts";
 import type { MemoryChunk } from "../../knowledge/searcher.ts";
@@ -63,6 +64,30 @@ describe("spelling", () => {
     const typo = engine.retrieve("firmare updates on the consoles");
     expect(typo.evidence.unknown).toBe(0);
     expect(typo.evidence.abstain).toBe(false);
+  });
+});
+
+describe("typos of common words", () => {
+  const common = (w: string) => ["the", "what", "every", "one", "good", "because"].includes(w);
+
+  it("takes swapped or dropped letters of a common word for noise, not for a topic", () => {
+    for (const w of ["teh", "waht", "evry", "becuase"]) expect(isCommonWordTypo(w, common), w).toBe(true);
+    for (const w of ["tone", "gold", "zoom", "cx50"]) expect(isCommonWordTypo(w, common), w).toBe(false);
+  });
+
+  it("does not let a mistyped chat question abstain for its typos", async () => {
+    const q = "teh speak 40 has echo evry call";
+    expect(kb.engine.retrieve(q).query.groups.filter((g) => g.general).map((g) => g.label)).toEqual(expect.arrayContaining(["teh", "evry"]));
+    expect((await kb.answer(q)).status).toBe("answered");
+  });
+});
+
+describe("spanish verbs", () => {
+  it("translates the verbs of a Spanish question, irregular forms included", () => {
+    const alts = (q: string) => parseQuery(q, { language: "es" }).groups.flatMap((g) => g.alts.map((a) => a.terms.join(" ")));
+    expect(alts("la sala no acepta sola las invitaciones")).toEqual(expect.arrayContaining(["accept", "automat"]));
+    expect(alts("la consola muestra un error")).toContain("show");
+    expect(alts("cómo fuerzo que se aplique la directiva")).toEqual(expect.arrayContaining(["forc", "appli"]));
   });
 });
 
