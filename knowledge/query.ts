@@ -6,7 +6,7 @@
  */
 import type { Catalog } from "../bot/catalog.ts";
 import { analyze, detectLanguage, fold, isStopword, stem, type Language } from "./analysis/tokenize.ts";
-import { catalogPhrases, englishPhrases, matchAt, spanishPhrases, type PhraseTable } from "./lexicon/compile.ts";
+import { catalogPhrases, englishPhrases, matchAt, spanishPhrases, type PhraseEntry, type PhraseTable } from "./lexicon/compile.ts";
 import { isCommonWordTypo, isGeneralWord } from "./lexicon/general.ts";
 import { productsInText } from "./products.ts";
 import type { Speller } from "./speller.ts";
@@ -63,6 +63,9 @@ interface Slot {
   /** Primary terms (what synonym matching looks at) and further alternatives. */
   primary: string[];
   alts: QueryAlt[];
+  /** Token positions the slot spans in the question (stop words keep their slot). */
+  from?: number;
+  to?: number;
 }
 
 /** Spanish words → English slots, through the bilingual lexicon; unknown words pass through. */
@@ -75,7 +78,7 @@ function spanishSlots(text: string, table: PhraseTable): Slot[] {
     if (entry && entry.expansions.length > 0) {
       const [first, ...rest] = entry.expansions;
       const words = analyzed.slice(i, i + entry.terms.length).map((t) => t.word).join(" ");
-      slots.push({ word: words, primary: first!, alts: rest.map((terms) => ({ terms, weight: 0.9 })) });
+      slots.push({ word: words, primary: first!, alts: rest.map((terms) => ({ terms, weight: 0.9 })), from: analyzed[i]!.pos, to: analyzed[i + entry.terms.length - 1]!.pos });
       i += entry.terms.length;
       continue;
     }
@@ -85,7 +88,7 @@ function spanishSlots(text: string, table: PhraseTable): Slot[] {
     // "X50"), and an unknown name is a real sign the question is about something else.
     const typed = originalWord(text, word);
     const named = /^\p{Lu}/u.test(typed) || /\d/.test(typed);
-    slots.push({ word, untranslated: !named, primary: [stem(word, "en")], alts: [{ terms: [stems[i]!], weight: 1 }] });
+    slots.push({ word, untranslated: !named, primary: [stem(word, "en")], alts: [{ terms: [stems[i]!], weight: 1 }], from: analyzed[i]!.pos, to: analyzed[i]!.pos });
     i++;
   }
   return slots;
@@ -129,6 +132,13 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
       break;
     }
     if (matched) continue;
+    const reversed = language === "es" ? reversedCompound(slots, i, tables) : undefined;
+    if (reversed) {
+      reversed.entry.products.forEach((p) => products.add(p));
+      groups.push({ label: `${slots[i]!.word} ${slots[i + 1]!.word}`, alts: [{ terms: reversed.entry.terms, weight: 1 }, ...reversed.entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT }))] });
+      i += 2;
+      continue;
+    }
     const slot = slots[i]!;
     const general = isGeneral(slot.word, language);
     const own = general ? GENERAL_WEIGHT : 1;
@@ -156,6 +166,24 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
     pairs.push([a[a.length - 1]!, b[0]!]);
   }
   return { text, language, groups: dedupe(groups), pairs, products: [...products] };
+}
+
+/**
+ * Spanish puts the modifier after the noun ("teléfono del pasillo", "consola de la sala") where
+ * English puts it before ("hallway phone", "room console"): two translated slots joined by "de"
+ * (and an article) are also tried in English order against the English phrase tables.
+ */
+function reversedCompound(slots: Slot[], i: number, tables: PhraseTable[]): { entry: PhraseEntry } | undefined {
+  const a = slots[i];
+  const b = slots[i + 1];
+  if (!a || !b || a.primary.length !== 1 || b.primary.length !== 1 || a.to === undefined || b.from === undefined) return undefined;
+  const gap = b.from - a.to;
+  if (gap < 2 || gap > 3) return undefined;
+  for (const table of tables) {
+    const entry = matchAt(table, [b.primary[0]!, a.primary[0]!], 0);
+    if (entry?.terms.length === 2) return { entry };
+  }
+  return undefined;
 }
 
 /** A slot's words (one, or a translated phrase) are all general language. */

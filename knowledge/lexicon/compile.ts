@@ -71,6 +71,25 @@ export function englishPhrases(): PhraseTable {
   return (englishTable = table);
 }
 
+/** The Spanish plural of a word ("perfil" → "perfiles", "obligatorio" → "obligatorios"). */
+function spanishPlural(word: string): string {
+  if (/[aeiouáéó]$/.test(word)) return `${word}s`;
+  if (word.endsWith("z")) return `${word.slice(0, -1)}ces`;
+  return `${word}es`;
+}
+
+function addTranslation(table: PhraseTable, terms: string[], translations: string[][]): void {
+  if (terms.length === 0) return;
+  // addEntry drops an expansion equal to the key; a translation must survive even then
+  // ("audio" = "audio"), so translations are stored as given.
+  const list = table.get(terms[0]!) ?? [];
+  const existing = list.find((e) => keyOf(e.terms) === keyOf(terms));
+  if (existing) existing.expansions.push(...translations.filter((t) => !existing.expansions.some((e) => keyOf(e) === keyOf(t))));
+  else list.push({ terms, expansions: [...translations], products: [] });
+  list.sort((a, b) => b.terms.length - a.terms.length);
+  table.set(terms[0]!, list);
+}
+
 /** Spanish phrases (keyed by Spanish stems) with their English translations. */
 export function spanishPhrases(): PhraseTable {
   if (spanishTable) return spanishTable;
@@ -82,15 +101,11 @@ export function spanishPhrases(): PhraseTable {
     // the only English the question has for that word.
     const translations = right.split("|").map((p) => termsOf(p, "en")).filter((t) => t.length > 0);
     const terms = termsOf(left, "es");
-    // addEntry drops an expansion equal to the key; a translation must survive even then
-    // ("audio" = "audio"), so translations are stored as given.
-    const list = table.get(terms[0] ?? "") ?? [];
-    if (terms.length === 0) continue;
-    const existing = list.find((e) => keyOf(e.terms) === keyOf(terms));
-    if (existing) existing.expansions.push(...translations.filter((t) => !existing.expansions.some((e) => keyOf(e) === keyOf(t))));
-    else list.push({ terms, expansions: translations, products: [] });
-    list.sort((a, b) => b.terms.length - a.terms.length);
-    table.set(terms[0]!, list);
+    addTranslation(table, terms, translations);
+    // The stemmer does not always give a plural the singular's stem ("obligatorios" →
+    // "obligatori", "obligatorio" → "obligator"): the plural phrase is keyed too.
+    const plural = termsOf(left.trim().split(/\s+/).map(spanishPlural).join(" "), "es");
+    if (plural.length === terms.length && keyOf(plural) !== keyOf(terms)) addTranslation(table, plural, translations);
   }
   return (spanishTable = table);
 }

@@ -29,9 +29,10 @@ picks picked ask asks asked asking mean means meant guess hope wonder wondering 
 realized bother care mind wish like liked love hate
 guy boss bosses ceo cfo cto execs exec executives staff employees personnel colleague colleagues coworker coworkers teammate teammates mate mates
 gotcha gotchas lol btw fyi asap thx ty cheers urgent urgently quick question questions idea ideas advice suggestion suggestions
-typo bin trash toss chuck ditch dump
+typo bin trash toss chuck ditch dump appreciate appreciated pointers hints
+super pretty quite extremely insanely seriously
 fix fixes fixed fixing solve solves solved solving sort troubleshoot troubleshooting problem problems trouble
-troubles broken
+troubles broken broke
 `;
 
 /**
@@ -40,6 +41,7 @@ troubles broken
  */
 const SPANISH = `
 queremos quiere quieren queria querria pueda puedan podemos podria podrian puedes tenemos tiene tienen tengo tenga
+tengan tener
 necesitamos necesita necesitan necesitaria pasa paso pasan ocurre sucede hago hacemos hace hacen haga hagan
 recomiendan recomienda recomiendas sugieren aconsejan conviene mejor peor bien mal malo mala
 alguien nadie nada algo todo todos todas cosa cosas gente chicos mitad rato ahora hoy ayer manana siempre nunca

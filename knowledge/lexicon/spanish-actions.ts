@@ -108,4 +108,12 @@ desinstalar = uninstall
 conecto = connect
 enchufar = plug in | connect
 enchufo = plug in | connect
+volver = go back | revert
+vuelvo = go back | revert
+regresar = go back | revert
+pasillo = hallway | corridor
+aula = classroom
+obligatorio = mandatory | required
+perfil obligatorio = mandatory profile
+skype empresarial = skype for business
 `;

@@ -34,7 +34,7 @@ firewall, ports, port, open ports, allowlist, whitelist, firewall rules, acl
 proxy, web proxy, proxy server
 certificate, cert, certificates, certs, ssl certificate, tls certificate, pki, certificate authority
 qos, quality of service, dscp, packet marking, traffic marking, dscp marking, tagging
-latency, delay, lag, round trip time, rtt
+latency, delay, lag, laggy, round trip time, rtt
 jitter, choppy, robotic, breaking up, audio drops
 packet loss, dropped packets, lost packets
 call quality, audio quality, media quality, bad audio, poor quality, voice quality
@@ -93,7 +93,7 @@ deploy, deployment, rollout, roll out, install, installation, provisioning
 collect, gather, grab, pull, export, retrieve, capture
 unjoin, unjoined, remove from the domain, leave the domain, disjoin, lose trust, loses trust, trust relationship
 locked out, lockout, cannot sign in, unable to sign in, access denied
-pc, computer, machine, workstation
+pc, pcs, computer, machine, workstation
 ticket, support ticket, support case, support request, incident, service request
 boardroom, conference room, conf room, meeting room, huddle room
 vendor, manufacturer, oem, partner, brand
@@ -116,6 +116,10 @@ international, abroad, overseas
 eula, license agreement, end user license agreement, licence agreement
 hear, heard
 sms, text message, text messages
+popup, pop-up, pop up
+roll back, rollback, revert, go back, downgrade
+clean, cleanup, purge
+intermittent, intermittently, sporadic, sporadically, every now and then, on and off
 network monitor, netmon
 overnight, nightly, off-hours, off hours, after hours, outside business hours
 `;
@@ -139,5 +143,13 @@ rgb: color
 black: blank, no signal
 text: sms
 assistant: delegate, delegation
+nag: alert, prompt, notification, popup
+roll back: restore, previous version
+rollback: restore, previous version
+revert: restore, previous version
+go back: restore, previous version
+downgrade: restore, previous version
+clean: remove, delete
+hand: manually, manual
 4k: resolution, uhd, 2160p
 `;

@@ -89,6 +89,17 @@ describe("spanish verbs", () => {
     expect(alts("la consola muestra un error")).toContain("show");
     expect(alts("cómo fuerzo que se aplique la directiva")).toEqual(expect.arrayContaining(["forc", "appli"]));
   });
+
+  it("matches a lexicon entry in the plural even where the stemmer gives the plural another stem", () => {
+    const alts = parseQuery("¿funcionan los perfiles obligatorios?", { language: "es" }).groups.flatMap((g) => g.alts.map((a) => a.terms.join(" ")));
+    expect(alts).toContain("mandatori profil");
+  });
+
+  it("reads a Spanish noun-de-noun compound in English order", () => {
+    const labels = parseQuery("los teléfonos del pasillo no suenan", { language: "es" }).groups;
+    const hallway = labels.find((g) => g.label === "telefonos pasillo");
+    expect(hallway?.alts.map((a) => a.terms.join(" "))).toContain("common area phone");
+  });
 });
 
 describe("request intents", () => {
