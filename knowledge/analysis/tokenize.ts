@@ -32,7 +32,7 @@ const CAMEL = /([a-z])([A-Z])/g;
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  const spaced = text.replace(CAMEL, "$1 $2");
+  const spaced = signInPhrases(text).replace(CAMEL, "$1 $2");
   const joinedCamel = text.match(/[A-Za-z]*[a-z][A-Z][A-Za-z]*/g);
   for (const raw of fold(spaced).split(/[^a-z0-9\-.'_]+/)) {
     const parts = raw.split(/[\-._']+/).filter(Boolean);
@@ -45,6 +45,22 @@ export function tokenize(text: string): string[] {
   }
   if (joinedCamel) for (const word of joinedCamel) out.push(fold(word));
   return out;
+}
+
+// "Log in", "sign out": the particle is a stop word, so without this "log in" would be "log" —
+// the word for log files — and "sign out" would be "sign", the same as "sign in".
+const SIGN = /\b(log|sign)(s|ged|ging|ed|ing)?([ -]?)(in|into|on|onto|out|off)\b/gi;
+
+/** Joins sign-in and sign-out phrases into one word each ("logged on" → "login"). */
+function signInPhrases(text: string): string {
+  if (!/\b(log|sign)/i.test(text)) return text;
+  return text.replace(SIGN, (match: string, verb: string, ending: string | undefined, gap: string, particle: string) => {
+    const p = particle.toLowerCase();
+    // "the logs on the server" are log files; "log on" and "logs in" are signing in.
+    if (ending?.toLowerCase() === "s" && verb.toLowerCase() === "log" && (p === "on" || p === "onto")) return match;
+    if (gap === "" && p !== "on" && p !== "in" && p !== "out" && p !== "off") return match;
+    return `${verb.toLowerCase()}${p === "out" || p === "off" ? "out" : "in"}`;
+  });
 }
 
 // Stemming is the costliest step of analysis and vocabularies are small: remember results.

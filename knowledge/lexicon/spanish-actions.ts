@@ -116,4 +116,17 @@ aula = classroom
 obligatorio = mandatory | required
 perfil obligatorio = mandatory profile
 skype empresarial = skype for business
+conferencia = conference | conferencing
+despliegue = deployment | rollout
+desplegar = deploy
+implementacion = deployment | implementation
+audiovisual = av | audio video
+audiovisuales = av | audio video
+ti = it
+informatica = it
+sistemas = it | systems
+participar = involved | participate
+caducar = expire
+caduquen = expire
+caduque = expire
 `;

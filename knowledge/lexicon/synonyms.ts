@@ -6,7 +6,7 @@
  */
 export const SYNONYM_SETS = `
 microsoft teams rooms, teams rooms, teams room, mtr, skype room systems v2, skype room system v2, srs v2, srsv2, room system, meeting room system, room systems, rooms device, room device
-lync room system, lrs, skype room system v1, srs v1, room system v1
+lync room system, lrs, skype room system v1, srs v1, room system v1, skype room system, skype room systems, lync room systems
 console, surface, surface pro, room console, touch console, tablet
 common area phone, cap, shared phone, lobby phone, reception phone, hallway phone, kitchen phone, break room phone, common area phones
 ip phone, desk phone, deskphone, handset, sip phone, teams phone, phone device, desk phones, ip phones
@@ -117,6 +117,9 @@ eula, license agreement, end user license agreement, licence agreement
 hear, heard
 sms, text message, text messages
 popup, pop-up, pop up
+conferencing device, conferencing devices, conference room device, conference room account, meeting room account
+non-windows, not based on windows
+locked down, lockdown, applocker, write filter
 roll back, rollback, revert, go back, downgrade
 clean, cleanup, purge
 intermittent, intermittently, sporadic, sporadically, every now and then, on and off

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { weighEvidence } from "../../knowledge/abstention.ts";
-import { stem } from "../../knowledge/analysis/tokenize.ts";
+import { stem, tokenize } from "../../knowledge/analysis/tokenize.ts";
 import { KnowledgeEngine } from "../../knowledge/engine.ts";
 import { isCommonWordTypo } from "../../knowledge/lexicon/general.ts";
 import { buildMemoryKnowledgeBase } from "../../knowledge/index.ts";
@@ -64,6 +64,22 @@ describe("spelling", () => {
     const typo = engine.retrieve("firmare updates on the consoles");
     expect(typo.evidence.unknown).toBe(0);
     expect(typo.evidence.abstain).toBe(false);
+  });
+});
+
+describe("sign-in phrases", () => {
+  it("keeps signing in apart from log files and from signing out", () => {
+    expect(tokenize("how do I log into the room console")).toContain("login");
+    expect(tokenize("users logged on to the phone")).toContain("login");
+    expect(tokenize("collect the logs on the server")).toEqual(expect.arrayContaining(["logs", "on"]));
+    expect(tokenize("sign out of teams")).toContain("signout");
+    expect(tokenize("Sign-in page")).toContain("signin");
+  });
+
+  it("matches 'turn off' as a phrase, so it can mean disable", () => {
+    const group = parseQuery("turn off the conferencing device", {}).groups[0]!;
+    expect(group.label).toBe("turn off");
+    expect(group.alts.map((a) => a.terms.join(" "))).toContain("disabl");
   });
 });
 
