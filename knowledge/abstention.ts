@@ -33,7 +33,7 @@ export interface AbstentionOptions {
   rareMissingWeight: number;
 }
 
-export const DEFAULT_ABSTENTION: AbstentionOptions = { threshold: 0.35, unknownWeight: 1.25, rareMissingWeight: 0.1 };
+export const DEFAULT_ABSTENTION: AbstentionOptions = { threshold: 0.38, unknownWeight: 1.25, rareMissingWeight: 0.15 };
 
 /** How many top passages may supply the evidence. */
 const COVERAGE_DEPTH = 3;

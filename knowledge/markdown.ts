@@ -62,7 +62,10 @@ export function markdownToText(markdown: string): string {
     .map((line) => cleanInline(line.replace(/^\s{0,3}#{4,6}\s+/, "").replace(/<br\s*\/?>/gi, " ").replace(/\|/g, " ").replace(/^\s*>\s?/, "")))
     .filter((line, i, lines) => line !== "" || (i > 0 && lines[i - 1] !== ""))
     .join("\n")
-    .replace(/[*_]{1,2}(\S[^*_]*?)[*_]{1,2}/g, "$1")
+    // Emphasis. An underscore inside a word is part of an identifier ("Win32_Bios",
+    // "SkypeRoomSystems_v2"), not emphasis, as in CommonMark.
+    .replace(/\*{1,2}(\S[^*]*?)\*{1,2}/g, "$1")
+    .replace(/(^|[^\p{L}\p{N}])_{1,2}(\S[^_]*?)_{1,2}(?![\p{L}\p{N}])/gmu, "$1$2")
     .replace(/\\([\\`*_{}[\]()#+\-.!|/<>])/g, "$1")
     .trim();
 }

@@ -34,7 +34,9 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   const spaced = signInPhrases(text).replace(CAMEL, "$1 $2");
   const joinedCamel = text.match(/[A-Za-z]*[a-z][A-Z][A-Za-z]*/g);
-  for (const raw of fold(spaced).split(/[^a-z0-9\-.'_]+/)) {
+  for (const token of fold(spaced).split(/[^a-z0-9\-.'_]+/)) {
+    // A possessive is the word itself ("lobby's" → "lobby"), not "lobby" + "s" + "lobbys".
+    const raw = token.replace(/'s$/, "");
     const parts = raw.split(/[\-._']+/).filter(Boolean);
     if (parts.length === 0) continue;
     out.push(...parts);

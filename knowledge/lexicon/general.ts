@@ -24,10 +24,10 @@ suddenly randomly occasionally sometimes often usually constantly repeatedly fre
 sooner later earlier eventually finally quickly easily
 awful terrible horrible bad worse worst good great nice cool okay weird strange odd annoying crazy huge big tiny
 little massive wrong right proper easy easier hard harder difficult tricky quick whatever old older
-sit sits sitting sat stay stays stayed staying come comes came coming bring brings brought take takes took taken pick
+sit sits sitting sat stay stays stayed staying eat eats eating ate knows knowing gives giving side sides come comes came coming bring brings brought take takes took taken pick
 picks picked ask asks asked asking mean means meant guess hope wonder wondering figure figured notice noticed realize
 realized bother care mind wish like liked love hate
-guy boss bosses ceo cfo cto execs exec executives staff employees personnel colleague colleagues coworker coworkers teammate teammates mate mates
+everyone everybody else onto fewer less combo guy boss bosses ceo cfo cto execs exec executives staff employees personnel colleague colleagues coworker coworkers teammate teammates mate mates
 gotcha gotchas lol btw fyi asap thx ty cheers urgent urgently quick question questions idea ideas advice suggestion suggestions
 typo bin trash toss chuck ditch dump appreciate appreciated pointers hints
 super pretty quite extremely insanely seriously

@@ -154,5 +154,4 @@ go back: restore, previous version
 downgrade: restore, previous version
 clean: remove, delete
 hand: manually, manual
-4k: resolution, uhd, 2160p
 `;

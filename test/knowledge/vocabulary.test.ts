@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { weighEvidence } from "../../knowledge/abstention.ts";
 import { stem, tokenize } from "../../knowledge/analysis/tokenize.ts";
 import { KnowledgeEngine } from "../../knowledge/engine.ts";
+import { markdownToText } from "../../knowledge/markdown.ts";
 import { isCommonWordTypo } from "../../knowledge/lexicon/general.ts";
 import { buildMemoryKnowledgeBase } from "../../knowledge/index.ts";
 import { parseQuery } from "../../knowledge/query.ts";
@@ -64,6 +65,17 @@ describe("spelling", () => {
     const typo = engine.retrieve("firmare updates on the consoles");
     expect(typo.evidence.unknown).toBe(0);
     expect(typo.evidence.abstain).toBe(false);
+  });
+});
+
+describe("identifiers and possessives", () => {
+  it("keeps underscores inside identifiers instead of reading them as emphasis", () => {
+    expect(markdownToText("gwmi -Class Win32_Bios | Format-List {$_.x} and _stress_ here")).toBe("gwmi -Class Win32_Bios Format-List {$_.x} and stress here");
+    expect(tokenize("Win32_Bios")).toContain("bios");
+  });
+
+  it("reads a possessive as the word itself", () => {
+    expect(tokenize("the lobby's phone")).toEqual(["the", "lobby", "phone"]);
   });
 });
 
