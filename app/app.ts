@@ -39,6 +39,8 @@ import { withStartupLock } from "../db/startup-lock.ts";
 import { mountAdapters } from "./adapters.ts";
 
 export const DEMO_DATA_FILE = new URL("../demo/demo-data.json", import.meta.url).pathname;
+/** The outbox key of a reply to an inbound event (bot/services/outbox.ts replyKey). */
+const REPLY_KEY = /^[a-z]+:.+:out:\d+$/;
 /** Documentation of the demo products, ingested when no KNOWLEDGE_DIR is set on a demo installation. */
 export const DEMO_DOCS_DIR = new URL("../demo/docs", import.meta.url).pathname;
 
@@ -66,6 +68,11 @@ export interface App {
   metrics: Metrics;
   /** Scaled mode: the Redis wake-up channel between replicas (REDIS_URL); undefined otherwise. */
   wakeBus: WakeBus | undefined;
+  /**
+   * Scaled mode: another replica delivered a reply (or gave up on it), by its outbox key. An
+   * adapter that waits for its replies to go out listens here too, not only to its deliverer.
+   */
+  onPeerDelivered(listener: (idempotencyKey: string) => void): void;
   /** Work to run when the app starts (after the port is bound) — adapters connect here. */
   onStart(hook: () => Promise<void> | void): void;
   /** Work to run when the app stops, before the database closes — adapters disconnect here. */
@@ -111,6 +118,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         const level = escalationLevelOf(message.idempotencyKey, message.message);
         if (level !== undefined) metrics.escalations.inc({ level: String(level) });
       }
+      // Replies (`<platform>:<delivery>:out:<n>`) may be awaited by the replica that handled the event.
+      if (wakeBus && (result.ok || !result.retryable) && REPLY_KEY.test(message.idempotencyKey))
+        wakeBus.replyDelivered(message.idempotencyKey);
       options.dispatcher?.onDelivered?.(message, result, latencyMs);
     },
     onReleased: wakeBus ? () => wakeBus.outboxReleased() : undefined,
@@ -231,6 +241,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     http,
     metrics,
     wakeBus,
+    onPeerDelivered: (listener) => wakeBus?.onReplyDelivered(listener),
     onStart: (hook) => void startHooks.push(hook),
     onStop: (hook) => void stopHooks.push(hook),
     async start() {
@@ -268,6 +279,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       resumeTimer.unref();
       ready = true;
       log.info({ port, database: db.safeUrl }, "Switchboard is up");
+      if (db.provider === "postgresql" && !wakeBus)
+        log.warn(
+          "PostgreSQL without REDIS_URL: fine for one replica; several replicas need Redis to hear of each other's deliveries (docs/scaling.md)",
+        );
       return port;
     },
     async stop() {

@@ -15,6 +15,10 @@
  *   the others race it for the row.
  * - `timer`: this replica scheduled a timer due before the others' next poll. The writer already
  *   sleeps until it; the others wake too, so the timer still fires on time if the writer dies.
+ * - `delivered`: this replica delivered replies (their outbox keys). Any replica may deliver any
+ *   message, and the one that handled the event may be waiting for its reply — Teams ends the
+ *   turn once the reply is out, Slack paces its acknowledgements by undelivered replies — so it
+ *   must hear of a delivery done elsewhere, or it waits for nothing.
  * Publishes are coalesced per event-loop turn; a replica ignores its own messages.
  */
 import { randomUUID } from "node:crypto";
@@ -34,6 +38,10 @@ export interface WakeBus {
   onOutbox(listener: () => void): void;
   /** Another replica scheduled a timer due at `dueAt`. */
   onTimer(listener: (dueAt: Date) => void): void;
+  /** This replica delivered (or gave up on) the reply with this outbox key. */
+  replyDelivered(idempotencyKey: string): void;
+  /** Another replica delivered (or gave up on) replies. */
+  onReplyDelivered(listener: (idempotencyKey: string) => void): void;
   /** A round trip to Redis (for /readyz); rejects when Redis does not answer in time. */
   check(timeoutMs?: number): Promise<void>;
   /** Sends what is still coalescing, then disconnects. */
@@ -61,6 +69,7 @@ export function connectWakeBus(url: string, prefix: string, log: Logger, options
   const subscriber = new Redis(url, { ...common });
   const outboxListeners: (() => void)[] = [];
   const timerListeners: ((dueAt: Date) => void)[] = [];
+  const deliveredListeners: ((idempotencyKey: string) => void)[] = [];
 
   // Log a lost connection once, not on every reconnection attempt.
   let down = false;
@@ -78,14 +87,17 @@ export function connectWakeBus(url: string, prefix: string, log: Logger, options
 
   subscriber.subscribe(channel).catch((error: unknown) => log.warn({ err: error }, "could not subscribe to the wake-up channel yet"));
   subscriber.on("message", (_channel: string, text: string) => {
-    const [kind, from, at] = text.split("|");
+    const [kind, from] = text.split("|", 2);
     if (from === id) return;
+    const rest = text.slice(`${kind}|${from}|`.length);
     if (kind === "o") for (const listener of outboxListeners) listener();
-    else if (kind === "t" && at) for (const listener of timerListeners) listener(new Date(Number(at)));
+    else if (kind === "t") for (const listener of timerListeners) listener(new Date(Number(rest)));
+    else if (kind === "d") for (const key of JSON.parse(rest) as string[]) for (const listener of deliveredListeners) listener(key);
   });
 
   let outboxPending = false;
   let timerPending: number | undefined;
+  let delivered: string[] = [];
   let flushing: NodeJS.Immediate | undefined;
   const publish = (message: string) =>
     publisher
@@ -96,8 +108,10 @@ export function connectWakeBus(url: string, prefix: string, log: Logger, options
     const sends: Promise<unknown>[] = [];
     if (outboxPending) sends.push(publish(`o|${id}`));
     if (timerPending !== undefined) sends.push(publish(`t|${id}|${timerPending}`));
+    if (delivered.length > 0) sends.push(publish(`d|${id}|${JSON.stringify(delivered)}`));
     outboxPending = false;
     timerPending = undefined;
+    delivered = [];
     await Promise.all(sends);
   };
   const schedule = () => {
@@ -117,17 +131,27 @@ export function connectWakeBus(url: string, prefix: string, log: Logger, options
       timerPending = Math.min(timerPending ?? at, at);
       schedule();
     },
+    replyDelivered(idempotencyKey) {
+      delivered.push(idempotencyKey);
+      schedule();
+    },
     onOutbox: (listener) => void outboxListeners.push(listener),
     onTimer: (listener) => void timerListeners.push(listener),
+    onReplyDelivered: (listener) => void deliveredListeners.push(listener),
     async check(timeoutMs = 1_000) {
       let timer: NodeJS.Timeout | undefined;
+      let onReady: (() => void) | undefined;
+      // Still connecting (a replica that just started): wait for it, within the same limit.
+      const connected =
+        publisher.status === "ready" ? Promise.resolve() : new Promise<void>((resolve) => publisher.once("ready", (onReady = resolve)));
       try {
         await Promise.race([
-          publisher.ping(),
+          connected.then(() => publisher.ping()),
           new Promise((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs))),
         ]);
       } finally {
         clearTimeout(timer);
+        if (onReady) publisher.off("ready", onReady);
       }
     },
     async close() {
@@ -135,7 +159,12 @@ export function connectWakeBus(url: string, prefix: string, log: Logger, options
         clearImmediate(flushing);
         await flush();
       }
-      await Promise.all([publisher, subscriber].map((client) => client.quit().catch(() => client.disconnect())));
+      // QUIT waits for an answer: only to a connected Redis (one that is down would never give it).
+      await Promise.all(
+        [publisher, subscriber].map((client) =>
+          client.status === "ready" ? client.quit().catch(() => client.disconnect()) : client.disconnect(),
+        ),
+      );
     },
   };
 }

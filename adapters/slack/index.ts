@@ -60,6 +60,8 @@ export async function mountSlack(app: App): Promise<void> {
   registerEventListeners(bolt, rt);
   registerInteractionListeners(bolt, rt);
   app.dispatcher.register(new SlackDeliverer(outboxClient, log, (key) => queue.settled(key), (userId) => users.dmChannel(userId)));
+  // Scaled mode: a reply another replica delivered no longer holds acknowledgements back here.
+  app.onPeerDelivered((key) => key.startsWith("slack:") && queue.settled(key));
   if (receiver instanceof SharedServerReceiver) app.http.route("POST", SLACK_EVENTS_PATH, receiver.handle);
 
   let socket: { stop(): Promise<void> } | undefined;

@@ -18,4 +18,6 @@ export function mountTeams(app: App): void {
   const { runTurn } = createTeamsApplication({ app, conversations, waits, log });
   app.http.route("POST", "/api/messages", teamsEndpoint({ adapter, runTurn, log }));
   app.dispatcher.register(new TeamsDeliverer(adapter, conversations, waits, log));
+  // Scaled mode: a turn waiting for its reply hears when another replica delivered it.
+  app.onPeerDelivered((key) => key.startsWith("teams:") && waits.settled(key));
 }
