@@ -4,9 +4,11 @@
  * real answer from a neighbour that merely shares vocabulary:
  *
  * - coverage: the share of the question's concepts (weighted by rarity) the best passage holds;
- * - unknown words: concepts the corpus never mentions at all (other vendors, products, slang);
- * - a missing rare concept: the question's most specific existing concept is absent from the
- *   passage, so the passage is about the neighbourhood, not the point;
+ *   general-language words ("awful", "the guys") count at a fraction (lexicon/general.ts);
+ * - unknown words: concepts the corpus never mentions at all (other vendors, products), weighed by
+ *   kind, since an unknown general word or untranslated Spanish word is not a missing topic;
+ * - a missing rare topic: the question's most specific topic is absent from the passage, so the
+ *   passage is about the neighbourhood, not the point;
  * - unmet intent: prices, warranties, refunds, SLAs and part numbers are asked for by kind, and
  *   product documentation only answers them when the passage states one.
  */

@@ -134,8 +134,8 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
     if (matched) continue;
     const reversed = language === "es" ? reversedCompound(slots, i, tables) : undefined;
     if (reversed) {
-      reversed.entry.products.forEach((p) => products.add(p));
-      groups.push({ label: `${slots[i]!.word} ${slots[i + 1]!.word}`, alts: [{ terms: reversed.entry.terms, weight: 1 }, ...reversed.entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT }))] });
+      reversed.products.forEach((p) => products.add(p));
+      groups.push({ label: `${slots[i]!.word} ${slots[i + 1]!.word}`, alts: [{ terms: reversed.terms, weight: 1 }, ...reversed.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT }))] });
       i += 2;
       continue;
     }
@@ -145,7 +145,7 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
     const alts: QueryAlt[] = [{ terms: slot.primary, weight: own }, ...slot.alts.map((a) => ({ ...a, weight: Math.min(a.weight, own) }))];
     const entry = slot.primary.length > 1 ? matchAt(englishPhrases(), slot.primary, 0) : undefined;
     if (entry?.terms.length === slot.primary.length) alts.push(...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT })));
-    let known = alts.some((alt) => alt.terms.every((t) => options.speller?.knows(t) ?? true));
+    const known = alts.some((alt) => alt.terms.every((t) => options.speller?.knows(t) ?? true));
     if (!known && !general && isCommonWordTypo(slot.word, (w) => isStopword(w, "en") || isGeneralWord(w, "en"))) {
       // "teh", "evry": a mistyped common word, not a topic the corpus lacks.
       groups.push({ label: slot.word, alts: alts.map((a) => ({ ...a, weight: a.weight * GENERAL_WEIGHT })), general: true });
@@ -173,7 +173,7 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
  * English puts it before ("hallway phone", "room console"): two translated slots joined by "de"
  * (and an article) are also tried in English order against the English phrase tables.
  */
-function reversedCompound(slots: Slot[], i: number, tables: PhraseTable[]): { entry: PhraseEntry } | undefined {
+function reversedCompound(slots: Slot[], i: number, tables: PhraseTable[]): PhraseEntry | undefined {
   const a = slots[i];
   const b = slots[i + 1];
   if (!a || !b || a.primary.length !== 1 || b.primary.length !== 1 || a.to === undefined || b.from === undefined) return undefined;
@@ -181,7 +181,7 @@ function reversedCompound(slots: Slot[], i: number, tables: PhraseTable[]): { en
   if (gap < 2 || gap > 3) return undefined;
   for (const table of tables) {
     const entry = matchAt(table, [b.primary[0]!, a.primary[0]!], 0);
-    if (entry?.terms.length === 2) return { entry };
+    if (entry?.terms.length === 2) return entry;
   }
   return undefined;
 }
