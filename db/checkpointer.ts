@@ -38,15 +38,19 @@ export function startCheckpointer(file: string, onError: (message: string) => vo
     if (typeof message === "object" && message && "error" in message) onError(String((message as { error: string }).error));
   });
   worker.on("error", (error) => onError(error.message));
+  let stopping: Promise<void> | undefined;
   return {
+    // Idempotent: a second close of the same database must not wait for a worker that is gone.
     stop: () =>
-      new Promise<void>((resolve) => {
+      (stopping ??= new Promise<void>((resolve) => {
+        // Keep the process alive until the worker has checkpointed and closed its connection.
+        worker.ref();
         const done = () => {
           void worker.terminate().finally(resolve);
         };
         worker.once("message", (message) => message === "stopped" && done());
         worker.postMessage("stop");
-        setTimeout(done, 2_000).unref();
-      }),
+        setTimeout(done, 2_000);
+      })),
   };
 }
