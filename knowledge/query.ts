@@ -5,10 +5,11 @@
  * a passage saying both "MTR" and "Teams Rooms" is not counted twice.
  */
 import type { Catalog } from "../bot/catalog.ts";
-import { analyze, detectLanguage, fold, isStopword, stem, type Language } from "./analysis/tokenize.ts";
-import { catalogPhrases, englishPhrases, matchAt, spanishPhrases, type PhraseEntry, type PhraseTable } from "./lexicon/compile.ts";
+import { analyze, detectLanguage, isStopword, stem, type Language } from "./analysis/tokenize.ts";
+import { catalogPhrases, englishPhrases, matchAt, spanishPhrases } from "./lexicon/compile.ts";
 import { isCommonWordTypo, isGeneralWord } from "./lexicon/general.ts";
 import { productsInText } from "./products.ts";
+import { reversedCompound, spanishSlots, type Slot } from "./spanish-query.ts";
 import type { Speller } from "./speller.ts";
 
 /** One way of matching a concept: analyzed terms and a weight (1 = the user's own words). */
@@ -57,42 +58,6 @@ const SPELLING_WEIGHT = 0.8;
 const MAX_QUERY_CHARS = 600;
 const MAX_GROUPS = 24;
 
-interface Slot {
-  word: string;
-  untranslated?: boolean;
-  /** Primary terms (what synonym matching looks at) and further alternatives. */
-  primary: string[];
-  alts: QueryAlt[];
-  /** Token positions the slot spans in the question (stop words keep their slot). */
-  from?: number;
-  to?: number;
-}
-
-/** Spanish words → English slots, through the bilingual lexicon; unknown words pass through. */
-function spanishSlots(text: string, table: PhraseTable): Slot[] {
-  const analyzed = analyze(text, "es");
-  const stems = analyzed.map((t) => t.term);
-  const slots: Slot[] = [];
-  for (let i = 0; i < analyzed.length; ) {
-    const entry = matchAt(table, stems, i);
-    if (entry && entry.expansions.length > 0) {
-      const [first, ...rest] = entry.expansions;
-      const words = analyzed.slice(i, i + entry.terms.length).map((t) => t.word).join(" ");
-      slots.push({ word: words, primary: first!, alts: rest.map((terms) => ({ terms, weight: 0.9 })), from: analyzed[i]!.pos, to: analyzed[i + entry.terms.length - 1]!.pos });
-      i += entry.terms.length;
-      continue;
-    }
-    // Not in the lexicon: a product name, acronym or English loanword ("Teams", "DSCP", "bluetooth").
-    const word = analyzed[i]!.word;
-    // Written with a capital or a digit in the question, it is a name ("Crestron", "España",
-    // "X50"), and an unknown name is a real sign the question is about something else.
-    const typed = originalWord(text, word);
-    const named = /^\p{Lu}/u.test(typed) || /\d/.test(typed);
-    slots.push({ word, untranslated: !named, primary: [stem(word, "en")], alts: [{ terms: [stems[i]!], weight: 1 }], from: analyzed[i]!.pos, to: analyzed[i]!.pos });
-    i++;
-  }
-  return slots;
-}
 
 /** Parses a question; `speller` corrects words the index has never seen. */
 export function parseQuery(question: string, options: { catalog?: Catalog | undefined; speller?: Speller | undefined; language?: Language | undefined }): ParsedQuery {
@@ -146,7 +111,7 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
     const entry = slot.primary.length > 1 ? matchAt(englishPhrases(), slot.primary, 0) : undefined;
     if (entry?.terms.length === slot.primary.length) alts.push(...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT })));
     const known = alts.some((alt) => alt.terms.every((t) => options.speller?.knows(t) ?? true));
-    if (!known && !general && isCommonWordTypo(slot.word, (w) => isStopword(w, "en") || isGeneralWord(w, "en"))) {
+    if (!known && !general && isTypoOfCommonWord(slot.word)) {
       // "teh", "evry": a mistyped common word, not a topic the corpus lacks.
       groups.push({ label: slot.word, alts: alts.map((a) => ({ ...a, weight: a.weight * GENERAL_WEIGHT })), general: true });
       i++;
@@ -168,22 +133,19 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
   return { text, language, groups: dedupe(groups), pairs, products: [...products] };
 }
 
-/**
- * Spanish puts the modifier after the noun ("teléfono del pasillo", "consola de la sala") where
- * English puts it before ("hallway phone", "room console"): two translated slots joined by "de"
- * (and an article) are also tried in English order against the English phrase tables.
- */
-function reversedCompound(slots: Slot[], i: number, tables: PhraseTable[]): PhraseEntry | undefined {
-  const a = slots[i];
-  const b = slots[i + 1];
-  if (!a || !b || a.primary.length !== 1 || b.primary.length !== 1 || a.to === undefined || b.from === undefined) return undefined;
-  const gap = b.from - a.to;
-  if (gap < 2 || gap > 3) return undefined;
-  for (const table of tables) {
-    const entry = matchAt(table, [b.primary[0]!, a.primary[0]!], 0);
-    if (entry?.terms.length === 2) return entry;
+
+// Unknown words recur (typos, names): remember the answer instead of rebuilding candidates.
+const typoMemo = new Map<string, boolean>();
+
+/** A mistyped stop word or general word ("teh", "evry"), remembered per word. */
+function isTypoOfCommonWord(word: string): boolean {
+  let typo = typoMemo.get(word);
+  if (typo === undefined) {
+    typo = isCommonWordTypo(word, (w) => isStopword(w, "en") || isGeneralWord(w, "en"));
+    if (typoMemo.size > 10_000) typoMemo.clear();
+    typoMemo.set(word, typo);
   }
-  return undefined;
+  return typo;
 }
 
 /** A slot's words (one, or a translated phrase) are all general language. */
@@ -191,11 +153,6 @@ function isGeneral(words: string, language: Language): boolean {
   return words.split(" ").every((w) => isGeneralWord(w, language));
 }
 
-/** The word as typed (case and accents kept) for a folded word, or the folded word itself. */
-function originalWord(text: string, folded: string): string {
-  for (const raw of text.split(/[^\p{L}\p{N}]+/u)) if (raw && fold(raw) === folded) return raw;
-  return folded;
-}
 
 /** The same concept asked twice ("reset ... reset") counts once. */
 function dedupe(groups: QueryGroup[]): QueryGroup[] {

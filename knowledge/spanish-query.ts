@@ -1,0 +1,69 @@
+/**
+ * The Spanish side of query parsing: Spanish words become English slots through the bilingual
+ * lexicon, and noun-de-noun compounds are tried in English word order.
+ */
+import { analyze, fold, stem } from "./analysis/tokenize.ts";
+import { matchAt, type PhraseEntry, type PhraseTable } from "./lexicon/compile.ts";
+import type { QueryAlt } from "./query.ts";
+
+/** One word (or translated phrase) of the question, before synonym grouping. */
+export interface Slot {
+  word: string;
+  untranslated?: boolean;
+  /** Primary terms (what synonym matching looks at) and further alternatives. */
+  primary: string[];
+  alts: QueryAlt[];
+  /** Token positions the slot spans in the question (stop words keep their slot). */
+  from?: number;
+  to?: number;
+}
+
+/** Spanish words → English slots, through the bilingual lexicon; unknown words pass through. */
+export function spanishSlots(text: string, table: PhraseTable): Slot[] {
+  const analyzed = analyze(text, "es");
+  const stems = analyzed.map((t) => t.term);
+  const slots: Slot[] = [];
+  for (let i = 0; i < analyzed.length; ) {
+    const entry = matchAt(table, stems, i);
+    if (entry && entry.expansions.length > 0) {
+      const [first, ...rest] = entry.expansions;
+      const words = analyzed.slice(i, i + entry.terms.length).map((t) => t.word).join(" ");
+      slots.push({ word: words, primary: first!, alts: rest.map((terms) => ({ terms, weight: 0.9 })), from: analyzed[i]!.pos, to: analyzed[i + entry.terms.length - 1]!.pos });
+      i += entry.terms.length;
+      continue;
+    }
+    // Not in the lexicon: a product name, acronym or English loanword ("Teams", "DSCP", "bluetooth").
+    const word = analyzed[i]!.word;
+    // Written with a capital or a digit in the question, it is a name ("Crestron", "España",
+    // "X50"), and an unknown name is a real sign the question is about something else.
+    const typed = originalWord(text, word);
+    const named = /^\p{Lu}/u.test(typed) || /\d/.test(typed);
+    slots.push({ word, untranslated: !named, primary: [stem(word, "en")], alts: [{ terms: [stems[i]!], weight: 1 }], from: analyzed[i]!.pos, to: analyzed[i]!.pos });
+    i++;
+  }
+  return slots;
+}
+
+/**
+ * Spanish puts the modifier after the noun ("teléfono del pasillo", "consola de la sala") where
+ * English puts it before ("hallway phone", "room console"): two translated slots joined by "de"
+ * (and an article) are also tried in English order against the English phrase tables.
+ */
+export function reversedCompound(slots: Slot[], i: number, tables: PhraseTable[]): PhraseEntry | undefined {
+  const a = slots[i];
+  const b = slots[i + 1];
+  if (!a || !b || a.primary.length !== 1 || b.primary.length !== 1 || a.to === undefined || b.from === undefined) return undefined;
+  const gap = b.from - a.to;
+  if (gap < 2 || gap > 3) return undefined;
+  for (const table of tables) {
+    const entry = matchAt(table, [b.primary[0]!, a.primary[0]!], 0);
+    if (entry?.terms.length === 2) return entry;
+  }
+  return undefined;
+}
+
+/** The word as typed (case and accents kept) for a folded word, or the folded word itself. */
+function originalWord(text: string, folded: string): string {
+  for (const raw of text.split(/[^\p{L}\p{N}]+/u)) if (raw && fold(raw) === folded) return raw;
+  return folded;
+}
