@@ -390,8 +390,28 @@ describe.skipIf(!services.ok)("scaled mode: two replicas on PostgreSQL and Redis
     expect(sum(texts, "switchboard_escalations_total")).toBeGreaterThan(0);
     expect(texts[0]).toMatch(/^switchboard_outbox_backlog 0$/m);
 
-    await Promise.all([a.stop(), b.stop()]);
-    expect([a.exitCode, b.exitCode]).toEqual([0, 0]);
+    // ── 7. SIGTERM with a request in flight: A finishes it — its reply goes out — then exits 0 ──
+    // Teams now acknowledges slowly, and a Teams turn ends once its reply is out.
+    teamsProxy.delayMs = 800;
+    const last = newEvent("teams");
+    const answered = postActivity(a.url, last.body);
+    for (let i = 0; i < 1_000; i++) {
+      if ((await count(`SELECT count(*) AS n FROM "InboundDelivery" WHERE "deliveryId" = $1`, [last.id])) > 0) break;
+      await sleep(5);
+    }
+    const stopping = a.stop();
+    expect(await answered).toBe(200);
+    await stopping;
+    teamsProxy.delayMs = 0;
+    expect(a.exitCode).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM "InboundDelivery" WHERE "deliveryId" = $1 AND status = 'done'`, [last.id])).toBe(1);
+    expect(
+      connector
+        .activities()
+        .filter((activity) => String(activity.body?.channelData?.switchboard?.idempotencyKey ?? "").startsWith(`teams:${last.id}:out:`)),
+    ).not.toHaveLength(0);
+    await b.stop();
+    expect(b.exitCode).toBe(0);
 
     // For the record (not asserted: the timing of a kill decides it).
     const resumed = b.logged(/resumed deliveries/).reduce((n, line) => n + Number(line.resumed ?? 0), 0);
