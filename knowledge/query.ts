@@ -78,10 +78,14 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
     // Synonym phrases are matched over a run of one-term slots (a translated phrase is one slot).
     const run: string[] = [];
     for (let j = i; j < slots.length && slots[j]!.primary.length === 1; j++) run.push(slots[j]!.primary[0]!);
+    // A Spanish compound read in English order beats a one-word phrase at the same place
+    // ("sala de conferencias" is "conference room", not "room" and "conference").
+    const reversed = language === "es" ? reversedCompound(slots, i, tables) : undefined;
     let matched = false;
     for (const table of tables) {
       const entry = run.length > 0 ? matchAt(table, run, 0) : undefined;
-      if (!entry) continue;
+      // The phrase must span at least the slots the compound does.
+      if (!entry || (reversed && entry.terms.length < reversed.slots)) continue;
       const span = slots.slice(i, i + entry.terms.length);
       entry.products.forEach((p) => products.add(p));
       const general = span.every((s) => isGeneral(s.word, language));
@@ -97,11 +101,12 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
       break;
     }
     if (matched) continue;
-    const reversed = language === "es" ? reversedCompound(slots, i, tables) : undefined;
     if (reversed) {
-      reversed.products.forEach((p) => products.add(p));
-      groups.push({ label: `${slots[i]!.word} ${slots[i + 1]!.word}`, alts: [{ terms: reversed.terms, weight: 1 }, ...reversed.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT }))] });
-      i += 2;
+      const { entry, slots: length } = reversed;
+      entry.products.forEach((p) => products.add(p));
+      const span = slots.slice(i, i + length);
+      groups.push({ label: span.map((s) => s.word).join(" "), alts: [{ terms: entry.terms, weight: 1 }, ...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT }))] });
+      i += length;
       continue;
     }
     const slot = slots[i]!;

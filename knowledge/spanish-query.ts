@@ -46,18 +46,22 @@ export function spanishSlots(text: string, table: PhraseTable): Slot[] {
 
 /**
  * Spanish puts the modifier after the noun ("teléfono del pasillo", "consola de la sala") where
- * English puts it before ("hallway phone", "room console"): two translated slots joined by "de"
- * (and an article) are also tried in English order against the English phrase tables.
+ * English puts it before ("hallway phone", "room console"): slots joined by "de" (and an
+ * article) are also tried in English order against the English phrase tables, three slots
+ * ("teléfono de sala de conferencias" → "conference room phone") before two.
  */
-export function reversedCompound(slots: Slot[], i: number, tables: PhraseTable[]): PhraseEntry | undefined {
-  const a = slots[i];
-  const b = slots[i + 1];
-  if (!a || !b || a.primary.length !== 1 || b.primary.length !== 1 || a.to === undefined || b.from === undefined) return undefined;
-  const gap = b.from - a.to;
-  if (gap < 2 || gap > 3) return undefined;
-  for (const table of tables) {
-    const entry = matchAt(table, [b.primary[0]!, a.primary[0]!], 0);
-    if (entry?.terms.length === 2) return entry;
+export function reversedCompound(slots: Slot[], i: number, tables: PhraseTable[]): { entry: PhraseEntry; slots: number } | undefined {
+  for (const length of [3, 2]) {
+    const span = slots.slice(i, i + length);
+    if (span.length < length || span.some((s) => s.from === undefined || s.to === undefined)) continue;
+    const joined = span.every((s, k) => k === 0 || (s.from! - span[k - 1]!.to! >= 2 && s.from! - span[k - 1]!.to! <= 3));
+    if (!joined) continue;
+    // A translated phrase is one slot of several terms ("sala de conferencias" → "conference room").
+    const english = [...span].reverse().flatMap((s) => s.primary);
+    for (const table of tables) {
+      const entry = matchAt(table, english, 0);
+      if (entry?.terms.length === english.length) return { entry, slots: length };
+    }
   }
   return undefined;
 }

@@ -43,6 +43,7 @@ movil = mobile | phone
 celular = mobile | phone
 sala = room
 sala de reuniones = meeting room | conference room
+sala de conferencias = conference room | meeting room
 salas = rooms
 consola = console
 equipo = device | computer | pc

@@ -127,6 +127,9 @@ describe("spanish verbs", () => {
     const labels = parseQuery("los teléfonos del pasillo no suenan", { language: "es" }).groups;
     const hallway = labels.find((g) => g.label === "telefonos pasillo");
     expect(hallway?.alts.map((a) => a.terms.join(" "))).toContain("common area phone");
+    // Three nouns, and a compound beats a one-word phrase at the same place.
+    const conference = parseQuery("el teléfono de sala de conferencias", { language: "es" }).groups;
+    expect(conference.map((g) => g.label)).toEqual(["telefono sala conferencias"]);
   });
 });
 
