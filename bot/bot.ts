@@ -14,6 +14,7 @@ import { resolveIdentity } from "./middleware/identity.ts";
 import { compose, type Middleware } from "./pipeline.ts";
 import type { Router } from "./router.ts";
 import type { Services } from "./services/index.ts";
+import type { Admission } from "./services/deliveries.ts";
 import { replyKey } from "./services/outbox.ts";
 
 export interface HandleResult {
@@ -52,7 +53,7 @@ export class Bot {
   }
 
   /** Processes one event. Throws only when the event could not be recorded (e.g. database down). */
-  async handle(event: InboundEvent): Promise<HandleResult> {
+  async handle(event: InboundEvent, options: { admitted?: Admission } = {}): Promise<HandleResult> {
     const log = this.log.child({
       delivery: event.deliveryId,
       platform: event.platform,
@@ -60,6 +61,8 @@ export class Bot {
       kind: event.kind,
     });
     const ctx = new Context(event, this.services, log);
+    // The adapter recorded the delivery itself before acknowledging the platform (see admit()).
+    if (options.admitted) ctx.state.admitted = options.admitted;
     try {
       await this.pipeline(ctx, async () => undefined);
     } catch (error) {
@@ -83,6 +86,15 @@ export class Bot {
     const parsed = inboundEventSchema.safeParse(input);
     if (!parsed.success) throw new MalformedEventError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     return this.handle(parsed.data);
+  }
+
+  /**
+   * Records a delivery before the adapter acknowledges the platform, for platforms that never
+   * redeliver what was acknowledged (Slack): a crash right after the acknowledgement then leaves
+   * the event recorded, and the resume sweep processes it. Hand the result to `handle()`.
+   */
+  admit(event: InboundEvent): Promise<Admission> {
+    return this.services.deliveries.admit(event);
   }
 
   /** Resumes deliveries a crash interrupted. Returns how many were resumed. */

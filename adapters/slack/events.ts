@@ -10,6 +10,7 @@ import type { App as BoltApp, Context as BoltContext } from "@slack/bolt";
 import { envelopeSchema, messageEvent, messageSchema, messageText, type SlackMessage } from "./inbound.ts";
 import { publishHome } from "./home.ts";
 import { actorOf, type SlackRuntime } from "./runtime.ts";
+import { markUnrecorded } from "./receiver.ts";
 
 /** Message subtypes that are a person writing; edits, joins, deletions and the like are not. */
 const WRITTEN = new Set([undefined, "file_share", "thread_broadcast"]);
@@ -39,7 +40,10 @@ export function registerEventListeners(bolt: BoltApp, rt: SlackRuntime): void {
   });
 
   bolt.event("app_uninstalled", async ({ body }) => {
-    rt.log.warn({ team: (body as { team_id?: string }).team_id }, "Switchboard was uninstalled from a Slack workspace; messages to it will fail until it is reinstalled");
+    rt.log.warn(
+      { team: (body as { team_id?: string }).team_id },
+      "Switchboard was uninstalled from a Slack workspace; messages to it will fail until it is reinstalled",
+    );
   });
   bolt.event("tokens_revoked", async ({ body }) => {
     rt.log.warn({ team: (body as { team_id?: string }).team_id }, "Slack tokens were revoked; set a new SLACK_BOT_TOKEN");
@@ -53,7 +57,8 @@ async function onMessage(rt: SlackRuntime, body: unknown, raw: unknown, context:
   if (!envelope.success || !parsed.success) {
     const subtype = (raw as { subtype?: string } | undefined)?.subtype;
     // Edits, deletions and bot posts legitimately lack a user; anything else is malformed.
-    if (!subtype) rt.log.warn({ issues: (envelope.error ?? parsed.error)?.issues.slice(0, 5) }, "Slack message event with missing fields ignored");
+    if (!subtype)
+      rt.log.warn({ issues: (envelope.error ?? parsed.error)?.issues.slice(0, 5) }, "Slack message event with missing fields ignored");
     return;
   }
   const message = parsed.data;
@@ -62,12 +67,30 @@ async function onMessage(rt: SlackRuntime, body: unknown, raw: unknown, context:
   if (!(await addressedToBot(rt, message, botUserId))) return;
 
   const { text, truncated } = messageText(message.text, botUserId);
-  if (truncated) rt.log.info({ delivery: envelope.data.event_id, length: message.text.length }, "very long Slack message; the core reads the first part");
+  if (truncated)
+    rt.log.info(
+      { delivery: envelope.data.event_id, length: message.text.length },
+      "very long Slack message; the core reads the first part",
+    );
   const { actor, locale } = await actorOf(rt, message.user);
-  const event = messageEvent(envelope.data.event_id, message, text, actor, { receivedAt, retryNum: context.retryNum, retryReason: context.retryReason }, locale);
+  const event = messageEvent(
+    envelope.data.event_id,
+    message,
+    text,
+    actor,
+    { receivedAt, retryNum: context.retryNum, retryReason: context.retryReason },
+    locale,
+  );
   if (event.conversation.kind === "personal") rt.users.rememberDm(message.user, message.channel);
   else if (event.conversation.threadId) rt.threads.remember(message.channel, event.conversation.threadId);
-  void rt.queue.submit(event);
+  // Recorded before Slack hears 200 (the receiver holds the response until the listener is done).
+  try {
+    await rt.queue.recordThenSubmit(event);
+  } catch (error) {
+    // Bolt logs listener errors and answers anyway; the mark makes the receiver answer 503 instead.
+    markUnrecorded(body);
+    throw error;
+  }
 }
 
 /** DMs always; in channels a mention, or a reply in a thread the bot takes part in. */

@@ -16,6 +16,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { InboundEvent, OutboundMessage } from "../../bot/events.ts";
+import type { Admission } from "../../bot/services/deliveries.ts";
 
 /** Waits after a failed attempt before the next (the database may be restarting). */
 const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];
@@ -45,10 +46,22 @@ export class InboundQueue {
   private readonly waiting: { wake: () => void; done: boolean }[] = [];
 
   constructor(
-    private readonly handle: (event: InboundEvent) => Promise<HandleOutcome>,
+    private readonly handle: (event: InboundEvent, admitted?: Admission) => Promise<HandleOutcome>,
     private readonly log: Logger,
     private readonly options: InboundQueueOptions = {},
+    private readonly admit?: (event: InboundEvent) => Promise<Admission>,
   ) {}
+
+  /**
+   * Records the event in the core, then starts processing it. Listeners await this before Slack
+   * is acknowledged: an event Slack will never resend is then on disk before the 200 goes out,
+   * and a crash right after leaves it to the core's resume sweep. A failure to record throws, so
+   * the request is answered with an error and Slack retries.
+   */
+  async recordThenSubmit(event: InboundEvent): Promise<void> {
+    const admitted = this.admit ? await this.admit(event) : undefined;
+    void this.submit(event, admitted);
+  }
 
   /** Resolves when there is room for another event, or after `maxWaitMs`. */
   room(maxWaitMs: number): Promise<void> {
@@ -75,8 +88,8 @@ export class InboundQueue {
   }
 
   /** Starts processing; returns when done (callers normally do not wait). */
-  submit(event: InboundEvent): Promise<void> {
-    const run = this.run(event).finally(() => {
+  submit(event: InboundEvent, admitted?: Admission): Promise<void> {
+    const run = this.run(event, admitted).finally(() => {
       this.running.delete(run);
       this.wakeOne();
     });
@@ -111,10 +124,11 @@ export class InboundQueue {
     }
   }
 
-  private async run(event: InboundEvent): Promise<void> {
+  private async run(event: InboundEvent, admitted?: Admission): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await this.handle(event);
+        // A retry after a failure admits again: the first admission may be what failed.
+        const result = await this.handle(event, attempt === 0 ? admitted : undefined);
         if (result.duplicate) this.log.info({ delivery: event.deliveryId, retry: event.retry }, "Slack delivery already handled; ignored");
         const now = Date.now();
         result.outboundKeys?.forEach((key, i) => {

@@ -29,17 +29,39 @@ export async function mountSlack(app: App): Promise<void> {
   const slackLog = slackLogger(log);
   const slackApiUrl = config.apiUrl ?? "https://slack.com/api/";
   // Calls made while handling a request: short retries, the person is waiting.
-  const clientOptions = { slackApiUrl, logger: slackLog, timeout: 10_000, retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2_000 } };
+  const clientOptions = {
+    slackApiUrl,
+    logger: slackLog,
+    timeout: 10_000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2_000 },
+  };
   const api = new webApi.WebClient(config.botToken, clientOptions);
   // Outbox deliveries: no retries in the client, the outbox retries (and honours Retry-After).
-  const outboxClient = new webApi.WebClient(config.botToken, { slackApiUrl, logger: slackLog, timeout: 10_000, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+  const outboxClient = new webApi.WebClient(config.botToken, {
+    slackApiUrl,
+    logger: slackLog,
+    timeout: 10_000,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
 
   const workspace = new Workspace(api, config.botToken, app.db, log);
-  const queue = new InboundQueue((event) => app.bot.handle(event), log);
+  const queue = new InboundQueue(
+    (event, admitted) => app.bot.handle(event, { admitted }),
+    log,
+    {},
+    (event) => app.bot.admit(event),
+  );
   const socketMode = config.appToken !== undefined;
   const receiver = socketMode
     ? new SocketModeReceiver({ appToken: config.appToken!, logger: slackLog, installerOptions: { clientOptions } })
-    : new SharedServerReceiver({ signingSecret: config.signingSecret ?? "", log, slackLog, room: (ms) => queue.room(ms), ready: () => workspace.isReady() });
+    : new SharedServerReceiver({
+        signingSecret: config.signingSecret ?? "",
+        log,
+        slackLog,
+        room: (ms) => queue.room(ms),
+        ready: () => workspace.isReady(),
+      });
   const bolt = new BoltApp({
     receiver,
     authorize: workspace.authorize,
@@ -51,7 +73,8 @@ export async function mountSlack(app: App): Promise<void> {
   });
   bolt.error(async (error) => {
     const cause = (error as { original?: unknown }).original;
-    if (cause instanceof UnknownWorkspaceError) log.warn({ team: cause.teamId }, "Slack delivery for a workspace this app is not installed in; acknowledged and ignored");
+    if (cause instanceof UnknownWorkspaceError)
+      log.warn({ team: cause.teamId }, "Slack delivery for a workspace this app is not installed in; acknowledged and ignored");
     else log.error({ err: error, cause }, "Slack listener failed");
   });
 
@@ -59,7 +82,14 @@ export async function mountSlack(app: App): Promise<void> {
   const rt: SlackRuntime = { app, api, workspace, users, threads: new EngagedThreads(app.db), queue, log };
   registerEventListeners(bolt, rt);
   registerInteractionListeners(bolt, rt);
-  app.dispatcher.register(new SlackDeliverer(outboxClient, log, (key) => queue.settled(key), (userId) => users.dmChannel(userId)));
+  app.dispatcher.register(
+    new SlackDeliverer(
+      outboxClient,
+      log,
+      (key) => queue.settled(key),
+      (userId) => users.dmChannel(userId),
+    ),
+  );
   // Scaled mode: a reply another replica delivered no longer holds acknowledgements back here.
   app.onPeerDelivered((key) => key.startsWith("slack:") && queue.settled(key));
   if (receiver instanceof SharedServerReceiver) app.http.route("POST", SLACK_EVENTS_PATH, receiver.handle);
@@ -67,7 +97,11 @@ export async function mountSlack(app: App): Promise<void> {
   let socket: { stop(): Promise<void> } | undefined;
   app.onStart(async () => {
     // Learn the bot's identity now rather than on the first event; a failure is retried then.
-    await workspace.bot().catch((error: unknown) => log.error({ err: error }, "Slack is not reachable yet; deliveries get 503 (Slack retries them) until it is"));
+    await workspace
+      .bot()
+      .catch((error: unknown) =>
+        log.error({ err: error }, "Slack is not reachable yet; deliveries get 503 (Slack retries them) until it is"),
+      );
     if (socketMode) socket = connectSocketMode(bolt, log);
     log.info({ mode: socketMode ? "socket" : "http", path: socketMode ? undefined : SLACK_EVENTS_PATH }, "Slack adapter started");
   });

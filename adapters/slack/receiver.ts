@@ -3,8 +3,9 @@
  * app's server (one port for everything, as the operating contract says) instead of a second
  * server that Bolt's HTTPReceiver would start. It does what HTTPReceiver does, with Bolt's own
  * pieces: signature check (`v0:{timestamp}:{body}`, HMAC-SHA256, five-minute window), body
- * parsing, ssl_check and url_verification, and an `HTTPResponseAck` that answers as soon as the
- * listener acks — before the work, which continues after the response (processBeforeResponse off).
+ * parsing, ssl_check and url_verification, and an `HTTPResponseAck`. Buttons, commands and forms
+ * are answered as soon as their listener acks; an event is answered when its listener returns,
+ * having recorded the event in the core — the work continues after the response.
  *
  * Two differences: a signed body Bolt cannot route (no event, command or interaction, or no user
  * to authorize) gets a 400 at once, and one no listener takes is acknowledged when Bolt is done
@@ -37,6 +38,14 @@ export interface SharedServerReceiverOptions {
 
 /** How long a delivery may wait for room before it is acknowledged anyway: well inside 3 s. */
 const MAX_ROOM_WAIT_MS = 2_000;
+
+/** Request bodies whose event a listener failed to record (see markUnrecorded). */
+const unrecorded = new WeakSet<object>();
+
+/** A listener could not record its event: the request is answered 503 so Slack sends it again. */
+export function markUnrecorded(body: unknown): void {
+  if (typeof body === "object" && body !== null) unrecorded.add(body);
+}
 
 /** Body types Slack sends to the interactivity URL (see Bolt's getTypeAndConversation). */
 const INTERACTIVE_TYPES = new Set([
@@ -116,7 +125,10 @@ export class SharedServerReceiver implements Receiver {
     if (body.ssl_check === "1") return httpFunc.buildSSLCheckResponse(res);
     if (body.type === "url_verification") return httpFunc.buildUrlVerificationResponse(res, body);
     if (!isRoutable(body)) {
-      log.warn({ type: body.type, keys: Object.keys(body ?? {}).slice(0, 10) }, "Slack request refused: not an event, command or interaction");
+      log.warn(
+        { type: body.type, keys: Object.keys(body ?? {}).slice(0, 10) },
+        "Slack request refused: not an event, command or interaction",
+      );
       httpFunc.buildNoBodyResponse(res, 400);
       return;
     }
@@ -125,9 +137,13 @@ export class SharedServerReceiver implements Receiver {
       httpFunc.buildNoBodyResponse(res, 503);
       return;
     }
+    // Events are answered only once their listener is done, and the listener records the event
+    // first: Slack never resends an acknowledged event, so it must be on disk before the 200.
+    // Buttons and commands keep acknowledging at once (their listeners ack before any work).
+    const holdResponse = body.event !== undefined;
     const ack = new HTTPResponseAck({
       logger: this.options.slackLog,
-      processBeforeResponse: false,
+      processBeforeResponse: holdResponse,
       unhandledRequestTimeoutMillis: 3_001,
       unhandledRequestHandler: ({ response }) => {
         // Listeners ack first and unmatched requests are acked below: only a stall gets here.
@@ -155,6 +171,13 @@ export class SharedServerReceiver implements Receiver {
       // trigger id expires 3 s after the click.
       if (body.event !== undefined) await this.options.room?.(MAX_ROOM_WAIT_MS);
       await this.bolt?.processEvent(event);
+      if (holdResponse && unrecorded.has(body)) {
+        log.warn({ type: body.type }, "Slack event could not be recorded; answered 503 so Slack retries it");
+        if (!res.headersSent) httpFunc.buildNoBodyResponse(res, 503);
+        return;
+      }
+      const stored = (ack as unknown as { storedResponse: unknown }).storedResponse;
+      if (holdResponse && acked && !res.headersSent) httpFunc.buildContentResponse(res, stored as string | undefined);
       // Bolt has run every matching listener by now; none took it (a shortcut, a select menu's
       // options, a button without an id…). Say so at once instead of at the 3-second timer.
       if (!acked) {

@@ -5,10 +5,11 @@
  * `processing`, so the platform's retry or the resume sweep picks it up later.
  */
 import type { Context } from "../context.ts";
+import type { Admission } from "../services/deliveries.ts";
 import type { Middleware } from "../pipeline.ts";
 
 export const dedupe: Middleware<Context> = async (ctx, next) => {
-  const admission = await ctx.services.deliveries.admit(ctx.event);
+  const admission = (ctx.state.admitted as Admission | undefined) ?? (await ctx.services.deliveries.admit(ctx.event));
   if (admission === "duplicate") {
     ctx.log.debug({ retry: ctx.event.retry }, "duplicate delivery ignored");
     ctx.state.duplicate = true;

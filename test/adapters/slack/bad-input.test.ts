@@ -22,7 +22,9 @@ describe("Slack requests that are retried, forged or malformed", () => {
     const m = mention(ANA, "open case projector in room 7 flickers");
     const envelope = eventEnvelope(m, { eventId: "EvRETRY0001" });
     expect((await sendEvent(bed.url, envelope)).status).toBe(200);
-    const retries = [1, 2, 3].map((n) => sendEvent(bed.url, envelope, { headers: { "x-slack-retry-num": String(n), "x-slack-retry-reason": "http_timeout" } }));
+    const retries = [1, 2, 3].map((n) =>
+      sendEvent(bed.url, envelope, { headers: { "x-slack-retry-num": String(n), "x-slack-retry-reason": "http_timeout" } }),
+    );
     for (const response of await Promise.all(retries)) expect(response.status).toBe(200);
     await eventually(() => expect(repliesTo(m.ts)).toHaveLength(2));
     await stillAnswers();
@@ -51,7 +53,11 @@ describe("Slack requests that are retried, forged or malformed", () => {
     const response = await post(bed.url, JSON.stringify({ type: "url_verification", challenge: "c-123", token: "x" }), "application/json");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ challenge: "c-123" });
-    const ssl = await fetch(bed.url, { method: "POST", body: "ssl_check=1&token=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const ssl = await fetch(bed.url, {
+      method: "POST",
+      body: "ssl_check=1&token=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(ssl.status).toBe(200);
   });
 
@@ -66,9 +72,20 @@ describe("Slack requests that are retried, forged or malformed", () => {
   });
 
   it("acknowledges unknown event types and events with missing fields, logs them, and carries on", async () => {
-    expect((await sendEvent(bed.url, eventEnvelope({ type: "reaction_added", user: ANA, reaction: "tada", item: { type: "message", channel: "C1", ts: "1.1" } }))).status).toBe(200);
-    expect((await sendEvent(bed.url, eventEnvelope({ type: "app_mention", text: "<@UBOT> no user, no ts", channel: "C0SUPPORT" }))).status).toBe(200);
-    expect((await sendInteraction(bed.url, { type: "block_actions", actions: [{ type: "button", action_id: "case.take~0" }] })).status).toBe(400);
+    expect(
+      (
+        await sendEvent(
+          bed.url,
+          eventEnvelope({ type: "reaction_added", user: ANA, reaction: "tada", item: { type: "message", channel: "C1", ts: "1.1" } }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await sendEvent(bed.url, eventEnvelope({ type: "app_mention", text: "<@UBOT> no user, no ts", channel: "C0SUPPORT" }))).status,
+    ).toBe(200);
+    expect(
+      (await sendInteraction(bed.url, { type: "block_actions", actions: [{ type: "button", action_id: "case.take~0" }] })).status,
+    ).toBe(400);
     expect((await sendInteraction(bed.url, { type: "block_actions", user: { id: ANA }, actions: [{ type: "button" }] })).status).toBe(200);
     await eventually(() => {
       expect(logged(/event type not handled/)).toBe(true);
@@ -111,7 +128,56 @@ describe("Slack deliveries while the Slack Web API is not reachable yet", () => 
     const envelope = eventEnvelope(m);
     expect((await sendEvent(bed.url, envelope)).status).toBe(503);
     await eventually(() => expect(bed.t.logs.lines.some((l) => l.msg === "Slack workspace connected")).toBe(true));
-    expect((await sendEvent(bed.url, envelope, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_error" } })).status).toBe(200);
+    expect(
+      (await sendEvent(bed.url, envelope, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_error" } })).status,
+    ).toBe(200);
     await eventually(() => expect(bed.slack.callsOf("chat.postMessage").filter((c) => c.args.thread_ts === m.ts)).toHaveLength(1));
+  });
+});
+
+describe("an event Slack will never resend", () => {
+  let bed: Testbed;
+  beforeAll(async () => {
+    bed = await startTestbed();
+  });
+  afterAll(() => bed.close());
+
+  it("is on disk before Slack hears 200, so a crash right after the acknowledgement loses nothing", async () => {
+    const m = mention(ANA, "open case the Cam 4K in room 9 shows no picture");
+    const envelope = eventEnvelope(m, { eventId: "EvRECORDED01" });
+    // Processing is held back: what Slack's 200 proves is only that the event was recorded.
+    const handle = bed.t.app.bot.handle.bind(bed.t.app.bot);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    bed.t.app.bot.handle = async (event, options) => {
+      if (event.deliveryId === "EvRECORDED01") await held;
+      return handle(event, options);
+    };
+    expect((await sendEvent(bed.url, envelope)).status).toBe(200);
+    const row = await bed.t.app.db.prisma.inboundDelivery.findFirst({ where: { deliveryId: "EvRECORDED01" } });
+    expect(row).toMatchObject({ status: "processing" });
+    expect(row!.event).toContain("room 9");
+    release();
+    await eventually(async () => expect(await bed.t.app.db.prisma.case.count({ where: { title: { contains: "room 9" } } })).toBe(1));
+    bed.t.app.bot.handle = handle;
+  });
+
+  it("is refused with an error when it cannot be recorded, so Slack retries it", async () => {
+    const admit = bed.t.app.bot.admit.bind(bed.t.app.bot);
+    bed.t.app.bot.admit = async () => {
+      throw new Error("database unreachable");
+    };
+    const m = mention(ANA, "open case recorded later");
+    const response = await sendEvent(bed.url, eventEnvelope(m, { eventId: "EvNOTRECORDED" }));
+    expect(response.status).toBeGreaterThanOrEqual(500);
+    bed.t.app.bot.admit = admit;
+    // Slack's retry of the same event goes through.
+    const retry = await sendEvent(bed.url, eventEnvelope(m, { eventId: "EvNOTRECORDED" }), {
+      headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_error" },
+    });
+    expect(retry.status).toBe(200);
+    await eventually(async () =>
+      expect(await bed.t.app.db.prisma.case.count({ where: { title: { contains: "recorded later" } } })).toBe(1),
+    );
   });
 });
