@@ -176,7 +176,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   services.portal = portal;
   Object.assign(services, replacementFeature);
   registerReplacementTimers(scheduler, replacementFeature.replacements);
-  services.itTools = createItToolServices(services, { log, wake: (dueAt) => scheduler.wake(dueAt), networkCheckFile: config.networkCheckFile });
+  services.itTools = createItToolServices(services, {
+    log,
+    wake: (dueAt) => scheduler.wake(dueAt),
+    networkCheckFile: config.networkCheckFile,
+  });
   registerItToolTimers(scheduler, services, services.itTools);
   services.partners = createPartnerServices(services);
   const bot = new Bot(services, log.child({ component: "bot" }), {

@@ -80,7 +80,8 @@ const envSchema = z
     if (env.KNOWLEDGE_DIR && !(existsSync(env.KNOWLEDGE_DIR) && statSync(env.KNOWLEDGE_DIR).isDirectory()))
       issue("KNOWLEDGE_DIR", `is not a folder: ${env.KNOWLEDGE_DIR}`);
     if (env.CATALOG_FILE && !existsSync(env.CATALOG_FILE)) issue("CATALOG_FILE", `does not exist: ${env.CATALOG_FILE}`);
-    if (env.NETWORK_CHECK_FILE && !existsSync(env.NETWORK_CHECK_FILE)) issue("NETWORK_CHECK_FILE", `does not exist: ${env.NETWORK_CHECK_FILE}`);
+    if (env.NETWORK_CHECK_FILE && !existsSync(env.NETWORK_CHECK_FILE))
+      issue("NETWORK_CHECK_FILE", `does not exist: ${env.NETWORK_CHECK_FILE}`);
     if (env.ESCALATION_POLICIES_FILE && !existsSync(env.ESCALATION_POLICIES_FILE))
       issue("ESCALATION_POLICIES_FILE", `does not exist: ${env.ESCALATION_POLICIES_FILE}`);
   });

@@ -62,7 +62,12 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     const peakDrain = await drained(peakTotal);
     const cpu = process.cpuUsage(cpuStart);
     rows.push(
-      { area: "cases", metric: `peak case openings/s (${concurrency} in flight, ${peakTotal.toLocaleString("en-US")} cases)`, value: peakRate, unit: "/s" },
+      {
+        area: "cases",
+        metric: `peak case openings/s (${concurrency} in flight, ${peakTotal.toLocaleString("en-US")} cases)`,
+        value: peakRate,
+        unit: "/s",
+      },
       { area: "cases", metric: "CPU per opening incl. its delivery", value: (cpu.user + cpu.system) / 1000 / peakTotal, unit: "ms" },
       { area: "cases", metric: "outbox drain after the peak run", value: peakDrain, unit: "ms" },
     );
@@ -113,13 +118,45 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     const heapEnd = process.memoryUsage().heapUsed;
     const heapGrowth = heapEnd - heapStart;
     rows.push(
-      { area: "cases", metric: `sustained openings/s (paced at ${rate}/s, ${total.toLocaleString("en-US")} cases)`, value: achieved, unit: "/s", target: "≥ 500", ok: achieved >= rate * 0.98 },
-      { area: "cases", metric: "opening latency p50 / p99 at that rate", value: `${percentile(latencies, 50).toFixed(2)} / ${percentile(latencies, 99).toFixed(2)}`, unit: "ms" },
-      { area: "cases", metric: "largest outbox backlog during the run", value: maxBacklog, unit: "messages", target: "small (< 1 s of work)", ok: maxBacklog < rate },
+      {
+        area: "cases",
+        metric: `sustained openings/s (paced at ${rate}/s, ${total.toLocaleString("en-US")} cases)`,
+        value: achieved,
+        unit: "/s",
+        target: "≥ 500",
+        ok: achieved >= rate * 0.98,
+      },
+      {
+        area: "cases",
+        metric: "opening latency p50 / p99 at that rate",
+        value: `${percentile(latencies, 50).toFixed(2)} / ${percentile(latencies, 99).toFixed(2)}`,
+        unit: "ms",
+      },
+      {
+        area: "cases",
+        metric: "largest outbox backlog during the run",
+        value: maxBacklog,
+        unit: "messages",
+        target: "small (< 1 s of work)",
+        ok: maxBacklog < rate,
+      },
       { area: "cases", metric: "outbox drain after the last opening", value: drainMs, unit: "ms", target: "< 1 s", ok: drainMs < 1_000 },
-      { area: "cases", metric: "messages delivered / cases opened", value: `${delivered} / ${base + total}`, target: "equal", ok: delivered === base + total && backlog === 0 },
+      {
+        area: "cases",
+        metric: "messages delivered / cases opened",
+        value: `${delivered} / ${base + total}`,
+        target: "equal",
+        ok: delivered === base + total && backlog === 0,
+      },
       { area: "cases", metric: "heap used, samples during the run", value: heap.map(mb).join(" → "), unit: "MB" },
-      { area: "cases", metric: "heap after GC, end minus start of the run", value: mb(heapGrowth), unit: "MB", target: "flat (< 20)", ok: heapGrowth < 20 * 1_048_576 },
+      {
+        area: "cases",
+        metric: "heap after GC, end minus start of the run",
+        value: mb(heapGrowth),
+        unit: "MB",
+        target: "flat (< 20)",
+        ok: heapGrowth < 20 * 1_048_576,
+      },
       { area: "cases", metric: "RSS, samples", value: rss.map(mb).join(" → "), unit: "MB" },
     );
 
@@ -142,7 +179,12 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     const pipeElapsed = performance.now() - pipeStart;
     const used = process.cpuUsage(pipeCpu);
     rows.push(
-      { area: "pipeline", metric: "CPU per inbound event, no reply (dedupe + identity + dispatch)", value: (used.user + used.system) / 1000 / events, unit: "ms" },
+      {
+        area: "pipeline",
+        metric: "CPU per inbound event, no reply (dedupe + identity + dispatch)",
+        value: (used.user + used.system) / 1000 / events,
+        unit: "ms",
+      },
       { area: "pipeline", metric: "inbound events/s, one at a time", value: events / (pipeElapsed / 1000), unit: "/s" },
     );
   } finally {

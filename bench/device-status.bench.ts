@@ -80,7 +80,12 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     let sequence = 0;
     const event = () => {
       const i = sequence++;
-      return { id: `bench-${i}`, type: i % 10 === 9 ? "online" : "offline", serial: serials[i % DEVICES]!, occurredAt: new Date().toISOString() };
+      return {
+        id: `bench-${i}`,
+        type: i % 10 === 9 ? "online" : "offline",
+        serial: serials[i % DEVICES]!,
+        occurredAt: new Date().toISOString(),
+      };
     };
 
     const measure = async (label: string, total: number, perRequest: number) => {
@@ -102,9 +107,23 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
       );
       const seconds = (performance.now() - started) / 1000;
       rows.push(
-        { area: "device-status", metric: `events/s accepted by the webhook (${label}, 16 in flight)`, value: accepted / seconds, unit: "/s", target: "≥ 200", ok: accepted / seconds >= 200 },
+        {
+          area: "device-status",
+          metric: `events/s accepted by the webhook (${label}, 16 in flight)`,
+          value: accepted / seconds,
+          unit: "/s",
+          target: "≥ 200",
+          ok: accepted / seconds >= 200,
+        },
         { area: "device-status", metric: `p50 request latency (${label})`, value: percentile(latencies, 50), unit: "ms" },
-        { area: "device-status", metric: `p99 request latency (${label})`, value: percentile(latencies, 99), unit: "ms", target: perRequest === 1 ? "≤ 250 ms" : undefined, ok: perRequest === 1 ? percentile(latencies, 99) <= 250 : undefined },
+        {
+          area: "device-status",
+          metric: `p99 request latency (${label})`,
+          value: percentile(latencies, 99),
+          unit: "ms",
+          target: perRequest === 1 ? "≤ 250 ms" : undefined,
+          ok: perRequest === 1 ? percentile(latencies, 99) <= 250 : undefined,
+        },
       );
       return accepted;
     };
@@ -116,8 +135,20 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     await app.scheduler.runDue();
     const adminMessages = await app.db.prisma.outbox.count({ where: { conversationId: "contoso-admins" } });
     rows.push(
-      { area: "device-status", metric: "accepted events not stored (loss)", value: accepted - storedEvents, target: "= 0", ok: accepted === storedEvents },
-      { area: "device-status", metric: `admins' messages for ${accepted.toLocaleString("en-US")} events at one site (window closed)`, value: adminMessages, target: "≤ 5", ok: adminMessages <= 5 },
+      {
+        area: "device-status",
+        metric: "accepted events not stored (loss)",
+        value: accepted - storedEvents,
+        target: "= 0",
+        ok: accepted === storedEvents,
+      },
+      {
+        area: "device-status",
+        metric: `admins' messages for ${accepted.toLocaleString("en-US")} events at one site (window closed)`,
+        value: adminMessages,
+        target: "≤ 5",
+        ok: adminMessages <= 5,
+      },
     );
   } finally {
     agent.destroy();

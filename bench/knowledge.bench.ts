@@ -21,7 +21,14 @@ const SHARED = fileURLToPath(new URL("../../shared/", import.meta.url));
 const CORPUS = path.join(SHARED, "corpus/teams-devices");
 const QUESTIONS = path.join(SHARED, "eval/kb-dev.jsonl");
 
-const row = (metric: string, value: number | string, unit?: string, target?: string, ok?: boolean): BenchRow => ({ area: "knowledge", metric, value, unit, target, ok });
+const row = (metric: string, value: number | string, unit?: string, target?: string, ok?: boolean): BenchRow => ({
+  area: "knowledge",
+  metric,
+  value,
+  unit,
+  target,
+  ok,
+});
 
 export async function run(options: BenchOptions): Promise<BenchRow[]> {
   if (!existsSync(CORPUS) || !existsSync(QUESTIONS)) return [row("skipped", "../shared corpus or questions absent")];

@@ -32,7 +32,10 @@ const BOT = "UBOTBENCH";
 const CLK_TCK = 100;
 
 interface Autocannon {
-  (options: Record<string, unknown>, done: (error: unknown, result: { errors: number; timeouts: number; non2xx: number }) => void): { stop(): void };
+  (
+    options: Record<string, unknown>,
+    done: (error: unknown, result: { errors: number; timeouts: number; non2xx: number }) => void,
+  ): { stop(): void };
 }
 // autocannon ships no types; it is only used here.
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
@@ -51,7 +54,10 @@ function startSink(): Promise<{ server: http.Server; url: string; replies: Map<s
       let answer: Record<string, unknown> = { ok: true };
       if (method === "auth.test") answer = { ok: true, team_id: TEAM, user_id: BOT, bot_id: "BBENCH" };
       else if (method === "users.info")
-        answer = { ok: true, user: { id: body.user, name: "bench", locale: "en-US", profile: { email: "bench@bench.test", display_name: "Bench" } } };
+        answer = {
+          ok: true,
+          user: { id: body.user, name: "bench", locale: "en-US", profile: { email: "bench@bench.test", display_name: "Bench" } },
+        };
       else if (method === "chat.postMessage" || method === "chat.update") {
         const key = body.thread_ts;
         if (key) {
@@ -67,7 +73,9 @@ function startSink(): Promise<{ server: http.Server; url: string; replies: Map<s
   });
   server.keepAliveTimeout = 65_000;
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`, replies, duplicates: () => duplicates })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`, replies, duplicates: () => duplicates }),
+    ),
   );
 }
 
@@ -118,7 +126,9 @@ async function startSwitchboard(port: number, databaseUrl: string, apiUrl: strin
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Switchboard exited with ${child.exitCode}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok).catch(() => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ready) return child;
     if (Date.now() - started > 60_000) throw new Error("Switchboard did not become ready in 60 s");
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -143,7 +153,13 @@ interface LevelResult {
 }
 
 /** One closed-loop run: every request is a new signed app_mention with a unique event id and ts. */
-async function runLevel(target: string, connections: number, seconds: number, sink: Awaited<ReturnType<typeof startSink>>, pid: number): Promise<LevelResult> {
+async function runLevel(
+  target: string,
+  connections: number,
+  seconds: number,
+  sink: Awaited<ReturnType<typeof startSink>>,
+  pid: number,
+): Promise<LevelResult> {
   const run = randomBytes(3).toString("hex");
   const base = Math.floor(Date.now() / 1000);
   let seq = 0;
@@ -203,7 +219,7 @@ async function runLevel(target: string, connections: number, seconds: number, si
   );
   const elapsed = (performance.now() - started) / 1000;
   // Replies still on their way: wait until all arrived or nothing new for 5 s.
-  for (let last = -1, still = Date.now(); sink.replies.size < responded.size && Date.now() - still < 5_000; ) {
+  for (let last = -1, still = Date.now(); sink.replies.size < responded.size && Date.now() - still < 5_000;) {
     if (sink.replies.size !== last) [last, still] = [sink.replies.size, Date.now()];
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -214,7 +230,16 @@ async function runLevel(target: string, connections: number, seconds: number, si
     if (at === undefined) lost += 1;
     else reply.push(at - sent.get(key)!);
   }
-  return { connections, ok: responded.size, seconds: elapsed, http: httpLatency, reply, lost, cpu: cpuSeconds(pid) - cpu0, failed: result.errors + result.timeouts + result.non2xx };
+  return {
+    connections,
+    ok: responded.size,
+    seconds: elapsed,
+    http: httpLatency,
+    reply,
+    lost,
+    cpu: cpuSeconds(pid) - cpu0,
+    failed: result.errors + result.timeouts + result.non2xx,
+  };
 }
 
 export async function run(options: BenchOptions): Promise<BenchRow[]> {
@@ -236,7 +261,12 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
       rows.push(
         { area: "slack", metric: `c=${connections}: events/s (2xx)`, value: r.ok / r.seconds, unit: "/s" },
         { area: "slack", metric: `c=${connections}: HTTP ack latency p50 / p99`, value: fmt(r.http), unit: "ms" },
-        { area: "slack", metric: `c=${connections}: reply latency p50 / p99 (event sent → chat.postMessage)`, value: fmt(r.reply), unit: "ms" },
+        {
+          area: "slack",
+          metric: `c=${connections}: reply latency p50 / p99 (event sent → chat.postMessage)`,
+          value: fmt(r.reply),
+          unit: "ms",
+        },
         { area: "slack", metric: `c=${connections}: bot CPU per 1,000 events`, value: (r.cpu / Math.max(1, r.ok)) * 1000, unit: "s" },
         {
           area: "slack",

@@ -31,7 +31,10 @@ const PEOPLE = 64;
 const CLK_TCK = 100;
 
 interface Autocannon {
-  (options: Record<string, unknown>, done: (error: unknown, result: { errors: number; timeouts: number; non2xx: number }) => void): { stop(): void };
+  (
+    options: Record<string, unknown>,
+    done: (error: unknown, result: { errors: number; timeouts: number; non2xx: number }) => void,
+  ): { stop(): void };
 }
 // autocannon ships no types; it is only used here.
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
@@ -67,7 +70,9 @@ function startConnector(): Promise<Sink> {
   });
   server.keepAliveTimeout = 65_000;
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, replies, duplicates: () => duplicates })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, replies, duplicates: () => duplicates }),
+    ),
   );
 }
 
@@ -99,12 +104,22 @@ async function startSwitchboard(port: number, databaseUrl: string): Promise<Chil
   const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts", "--no-shell"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SEED_DEMO_DATA: "false", LOG_LEVEL: "error" },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO_DATA: "false",
+      LOG_LEVEL: "error",
+    },
   });
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Switchboard exited with ${child.exitCode}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok).catch(() => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ready) return child;
     if (Date.now() - started > 60_000) throw new Error("Switchboard did not become ready in 60 s");
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -184,7 +199,7 @@ async function runLevel(target: string, connections: number, seconds: number, si
   );
   const elapsed = (performance.now() - started) / 1000;
   // Replies still on their way: wait until all arrived or nothing new for 2 s.
-  for (let last = -1, still = Date.now(); sink.replies.size < responded.size && Date.now() - still < 2_000; ) {
+  for (let last = -1, still = Date.now(); sink.replies.size < responded.size && Date.now() - still < 2_000;) {
     if (sink.replies.size !== last) [last, still] = [sink.replies.size, Date.now()];
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -195,7 +210,15 @@ async function runLevel(target: string, connections: number, seconds: number, si
     if (at === undefined) lost += 1;
     else reply.push(at - sent.get(key)!);
   }
-  return { ok: responded.size, seconds: elapsed, http: httpLatency, reply, lost, cpu: cpuSeconds(pid) - cpu0, failed: result.errors + result.timeouts + result.non2xx };
+  return {
+    ok: responded.size,
+    seconds: elapsed,
+    http: httpLatency,
+    reply,
+    lost,
+    cpu: cpuSeconds(pid) - cpu0,
+    failed: result.errors + result.timeouts + result.non2xx,
+  };
 }
 
 export async function run(options: BenchOptions): Promise<BenchRow[]> {
@@ -217,7 +240,12 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
       rows.push(
         { area: "teams", metric: `c=${connections}: activities/s (2xx)`, value: r.ok / r.seconds, unit: "/s" },
         { area: "teams", metric: `c=${connections}: HTTP latency p50 / p99 (after the turn)`, value: fmt(r.http), unit: "ms" },
-        { area: "teams", metric: `c=${connections}: reply latency p50 / p99 (activity sent → reply at the connector)`, value: fmt(r.reply), unit: "ms" },
+        {
+          area: "teams",
+          metric: `c=${connections}: reply latency p50 / p99 (activity sent → reply at the connector)`,
+          value: fmt(r.reply),
+          unit: "ms",
+        },
         { area: "teams", metric: `c=${connections}: bot CPU per 1,000 activities`, value: (r.cpu / Math.max(1, r.ok)) * 1000, unit: "s" },
         {
           area: "teams",

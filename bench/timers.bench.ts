@@ -108,8 +108,20 @@ async function measure(setup: Setup, total: number, windowMs: number, idleMs: nu
   const idlePercent = ((idle.user + idle.system) / 1000 / idleMs) * 100;
   return [
     { area, metric: `timers due over ${windowMs / 1000} s`, value: total },
-    { area, metric: "lateness p50 / p99 / max", value: `${percentile(lateness, 50)} / ${p99} / ${Math.max(...lateness)}`, unit: "ms", target: `p99 ≤ ${target}`, ok: p99 <= target },
-    { area, metric: "fired once (handler runs / fired rows / timers)", value: `${fired.size} / ${stored} / ${total}, ${twice} twice`, ok: fired.size === total && stored === total && twice === 0 },
+    {
+      area,
+      metric: "lateness p50 / p99 / max",
+      value: `${percentile(lateness, 50)} / ${p99} / ${Math.max(...lateness)}`,
+      unit: "ms",
+      target: `p99 ≤ ${target}`,
+      ok: p99 <= target,
+    },
+    {
+      area,
+      metric: "fired once (handler runs / fired rows / timers)",
+      value: `${fired.size} / ${stored} / ${total}, ${twice} twice`,
+      ok: fired.size === total && stored === total && twice === 0,
+    },
     { area, metric: "CPU while firing (this process)", value: ((busy.user + busy.system) / 1000 / busyWall) * 100, unit: "% of a core" },
     { area, metric: "CPU while idle", value: idlePercent, unit: "% of a core", target: "< 2", ok: idlePercent < 2 },
     { area, metric: "RSS before → after", value: `${mb(rssBefore)} → ${mb(rssAfter)}`, unit: "MB" },

@@ -44,19 +44,29 @@ const COVERAGE_DEPTH = 3;
 const INTENTS: Array<{ name: string; question: RegExp; passage: RegExp }> = [
   {
     name: "price",
-    question: /\b(how much (is|does|do|are|would|will)|price[sd]?|pricing|cost(s|ing)?|fee|fees|quote|cu[aá]nto (cuesta|vale|cobran)|precio|coste|costo|tarifa)\b/i,
+    question:
+      /\b(how much (is|does|do|are|would|will)|price[sd]?|pricing|cost(s|ing)?|fee|fees|quote|cu[aá]nto (cuesta|vale|cobran)|precio|coste|costo|tarifa)\b/i,
     passage: /([$€£]\s?\d|\d\s?(usd|eur|gbp|dollars?|euros?)\b|\bprice list\b)/i,
   },
   { name: "warranty", question: /\b(warrant(y|ies)|guarantee|garant[ií]a)\b/i, passage: /\bwarrant(y|ies)\b/i },
-  { name: "refund", question: /\b(refunds?|return policy|money back|devoluci[oó]n|reembolso)\b/i, passage: /\b(refunds?|return policy)\b/i },
+  {
+    name: "refund",
+    question: /\b(refunds?|return policy|money back|devoluci[oó]n|reembolso)\b/i,
+    passage: /\b(refunds?|return policy)\b/i,
+  },
   { name: "sla", question: /\b(sla|service level|response time guarantee)\b/i, passage: /\b(sla|service level agreement)\b/i },
   {
     name: "purchase",
     // "which plan do we buy" asks which one, not to be sold one; "buy us a new one" asks to order.
-    question: /\b(order|buy|purchase|ship|send)\s+(me|us|a|an|new|more|another|replacement|spare)\b|\b(p[ií]de(me|nos)|c[oó]mpra(me|nos)|encarga(me|nos))\b|\b(comprar|encargar|pedir)\s+(un|una|unos|unas|otro|otra|otros|m[aá]s|nuevos?|nuevas?|repuestos?)\b/i,
+    question:
+      /\b(order|buy|purchase|ship|send)\s+(me|us|a|an|new|more|another|replacement|spare)\b|\b(p[ií]de(me|nos)|c[oó]mpra(me|nos)|encarga(me|nos))\b|\b(comprar|encargar|pedir)\s+(un|una|unos|unas|otro|otra|otros|m[aá]s|nuevos?|nuevas?|repuestos?)\b/i,
     passage: /\b(purchas\w*|buy\w*|order (a|one|new|replacement)\w*)\b/i,
   },
-  { name: "part number", question: /\b(part numbers?|sku|p\/n|order code|n[uú]mero de pieza|referencia de pieza)\b/i, passage: /\b(part numbers?|sku)\b/i },
+  {
+    name: "part number",
+    question: /\b(part numbers?|sku|p\/n|order code|n[uú]mero de pieza|referencia de pieza)\b/i,
+    passage: /\b(part numbers?|sku)\b/i,
+  },
 ];
 
 /**
@@ -100,7 +110,15 @@ export function weighEvidence(
   const top = ranked[0];
   const intent = INTENTS.find((i) => i.question.test(query.text));
   if (!top || query.groups.length === 0) {
-    return { abstain: true, confidence: 0, coverage: 0, unknown: 0, rareMissing: 0, intent: intent?.name, reason: query.groups.length === 0 ? "no searchable words" : "no matching passage" };
+    return {
+      abstain: true,
+      confidence: 0,
+      coverage: 0,
+      unknown: 0,
+      rareMissing: 0,
+      intent: intent?.name,
+      reason: query.groups.length === 0 ? "no searchable words" : "no matching passage",
+    };
   }
   const maxIdf = Math.log(1 + searcher.index.size);
   const known = query.groups.map((g) => trustedAlts(g).some((alt) => alt.terms.every((t) => searcher.index.df(t) > 0)));

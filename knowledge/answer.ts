@@ -103,7 +103,10 @@ export async function groundedAnswer(
   let text: string;
   try {
     // Without an explicit timeout the model's own setting applies (LanguageModelSettings.timeoutMs).
-    const turns = [{ role: "system" as const, content: system }, { role: "user" as const, content: `Passages:\n\n${sources}\n\nQuestion: ${question}` }];
+    const turns = [
+      { role: "system" as const, content: system },
+      { role: "user" as const, content: `Passages:\n\n${sources}\n\nQuestion: ${question}` },
+    ];
     text = (await llm.chat(turns, { maxTokens: 400, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })).trim();
   } catch (error) {
     return { kind: "failed", error: (error as Error).message };
@@ -115,7 +118,10 @@ export async function groundedAnswer(
 }
 
 /** Renders an answer as plain chat text (used by the CLI; chat adapters render their own cards). */
-export function renderAnswerText(answer: { status: string; passages: Passage[]; text?: string | undefined }, language: "en" | "es" = "en"): string {
+export function renderAnswerText(
+  answer: { status: string; passages: Passage[]; text?: string | undefined },
+  language: "en" | "es" = "en",
+): string {
   if (answer.status === "abstained" || answer.passages.length === 0) {
     return language === "es"
       ? "No encontré esto en la documentación. ¿Quieres que abra un caso?"

@@ -46,9 +46,11 @@ export function documentMeta(relPath: string, document: LoadedDocument, catalog:
   const langValue = field(LANGUAGE_FIELDS);
   const fullText = document.sections.map((s) => s.text).join("\n");
   const language: Language =
-    typeof langValue === "string" && /^(es|en)/i.test(langValue) ? (langValue.slice(0, 2).toLowerCase() as Language) : detectLanguage(fullText);
+    typeof langValue === "string" && /^(es|en)/i.test(langValue)
+      ? (langValue.slice(0, 2).toLowerCase() as Language)
+      : detectLanguage(fullText);
   const declared = field(PRODUCT_FIELDS);
-  const declaredText = Array.isArray(declared) ? declared.join(" | ") : declared ?? "";
+  const declaredText = Array.isArray(declared) ? declared.join(" | ") : (declared ?? "");
   const folders = relPath.split(/[\\/]/).slice(0, -1).join(" | ");
   let products = productsInText(catalog, `${declaredText} | ${folders}`, true);
   if (products.length === 0) products = productsInText(catalog, `${document.title}\n${fullText}`);

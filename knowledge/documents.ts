@@ -19,7 +19,14 @@ export interface LoadedDocument extends ParsedDocument {
 export type LoadResult = { ok: true; document: LoadedDocument } | { ok: false; reason: string };
 
 const EXTENSIONS: Record<string, DocumentFormat> = {
-  ".md": "md", ".markdown": "md", ".mdx": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".txt": "txt", ".text": "txt",
+  ".md": "md",
+  ".markdown": "md",
+  ".mdx": "md",
+  ".html": "html",
+  ".htm": "html",
+  ".pdf": "pdf",
+  ".txt": "txt",
+  ".text": "txt",
 };
 
 /** The format a file name selects, or undefined when the ingest does not read it. */
@@ -49,7 +56,8 @@ function decodeText(bytes: Uint8Array): string | undefined {
 function textToMarkdown(text: string): string {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const first = lines.findIndex((line) => line.trim() !== "");
-  if (first >= 0 && lines[first]!.trim().length <= 120 && !/^\s*[-=]{3,}\s*$/.test(lines[first + 1] ?? "")) lines[first] = `# ${lines[first]!.trim()}`;
+  if (first >= 0 && lines[first]!.trim().length <= 120 && !/^\s*[-=]{3,}\s*$/.test(lines[first + 1] ?? ""))
+    lines[first] = `# ${lines[first]!.trim()}`;
   // Escape what Markdown would misread in prose ("# of devices", "## note", fences).
   return lines.map((line, i) => (i === first ? line : line.replace(/^(\s{0,3})(#|```|~~~)/, "$1\\$2"))).join("\n");
 }

@@ -58,7 +58,10 @@ export class KnowledgeEngine {
   private readonly catalog: Catalog | undefined;
   private readonly llm: LanguageModel | undefined;
 
-  constructor(chunks: MemoryChunk[], options: { catalog?: Catalog | undefined; llm?: LanguageModel | undefined; searcher?: Searcher } = {}) {
+  constructor(
+    chunks: MemoryChunk[],
+    options: { catalog?: Catalog | undefined; llm?: LanguageModel | undefined; searcher?: Searcher } = {},
+  ) {
     this.searcher = options.searcher ?? new Searcher(chunks);
     this.searcher.speller.warm();
     this.catalog = options.catalog;
@@ -107,9 +110,21 @@ export class KnowledgeEngine {
     const top = ranked.slice(0, options.limit ?? ANSWER_PASSAGES).filter((r, i) => i === 0 || r.score >= CITE_RATIO * best);
     const passages = top.map((r) => toPassage(this.searcher.chunks[r.chunk]!, r.score, query));
     if (!this.llm) return { status: "answered", passages, ...base };
-    const grounded = await groundedAnswer(this.llm, question, passages.map((p, i) => ({ ...p, text: this.searcher.chunks[top[i]!.chunk]!.text })), { language });
+    const grounded = await groundedAnswer(
+      this.llm,
+      question,
+      passages.map((p, i) => ({ ...p, text: this.searcher.chunks[top[i]!.chunk]!.text })),
+      { language },
+    );
     if (grounded.kind === "text") return { status: "answered", passages, text: grounded.text, ...base };
-    if (grounded.kind === "no-answer") return { status: "abstained", passages: [], reason: "the passages found do not answer the question", ...base, confidence: Math.min(base.confidence, 0.4) };
+    if (grounded.kind === "no-answer")
+      return {
+        status: "abstained",
+        passages: [],
+        reason: "the passages found do not answer the question",
+        ...base,
+        confidence: Math.min(base.confidence, 0.4),
+      };
     // The model failed: the passage answer stands on its own.
     return { status: "answered", passages, ...base };
   }

@@ -33,7 +33,9 @@ export function readQuestionSet(file: string): EvalQuestion[] {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new QuestionSetError(`cannot read the question set ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new QuestionSetError(
+      `cannot read the question set ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const questions: EvalQuestion[] = [];
   text.split("\n").forEach((line, index) => {
@@ -48,7 +50,13 @@ export function readQuestionSet(file: string): EvalQuestion[] {
     if (typeof q !== "object" || q === null || typeof q.id !== "string" || typeof q.q !== "string")
       throw new QuestionSetError(`${file}:${index + 1}: a question needs string fields "id" and "q"`);
     const relevant = Array.isArray(q.relevant) ? q.relevant.filter((r) => r && typeof r.path === "string") : [];
-    questions.push({ id: q.id, q: q.q, lang: typeof q.lang === "string" ? q.lang : undefined, relevant, answerable: q.answerable ?? relevant.length > 0 });
+    questions.push({
+      id: q.id,
+      q: q.q,
+      lang: typeof q.lang === "string" ? q.lang : undefined,
+      relevant,
+      answerable: q.answerable ?? relevant.length > 0,
+    });
   });
   if (questions.length === 0) throw new QuestionSetError(`${file}: no questions`);
   return questions;
@@ -120,7 +128,10 @@ export async function evaluate(
   const byLanguage: Record<string, Record<string, number>> = {};
   for (const lang of [...new Set(questions.map((q) => q.lang ?? "unknown"))].sort()) {
     const picked = questions.map((q, i) => [q, outcomes[i]!] as const).filter(([q]) => (q.lang ?? "unknown") === lang);
-    byLanguage[lang] = scoreOutcomes(picked.map(([q]) => q), picked.map(([, o]) => o));
+    byLanguage[lang] = scoreOutcomes(
+      picked.map(([q]) => q),
+      picked.map(([, o]) => o),
+    );
   }
   return { report: { set: setName, ...scoreOutcomes(questions, outcomes), by_language: byLanguage }, outcomes };
 }

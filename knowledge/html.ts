@@ -4,7 +4,24 @@
  * markup. Unclosed tags, stray `<` and unknown entities degrade to text instead of failing.
  */
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ndash: "–", mdash: "—", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“", hellip: "…", copy: "©", reg: "®", trade: "™" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ndash: "–",
+  mdash: "—",
+  rsquo: "’",
+  lsquo: "‘",
+  rdquo: "”",
+  ldquo: "“",
+  hellip: "…",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+};
 
 /** Decodes named and numeric character references; unknown ones are left as written. */
 export function decodeEntities(text: string): string {
@@ -25,8 +42,14 @@ export function htmlToMarkdown(html: string): { title: string | undefined; markd
     .replace(/<!--[\s\S]*?(-->|$)/g, " ")
     .replace(/<(script|style|noscript|template|svg|head)\b[\s\S]*?(<\/\1\s*>|$)/gi, " ")
     // An unclosed heading ends where the next block starts, not at the end of the page.
-    .replace(/<h([1-6])\b[^>]*>([\s\S]*?)(<\/h\1\s*>|(?=<(h[1-6]|p|div|ul|ol|table|section|article|pre|blockquote)\b)|\n\s*\n|$)/gi, (_m, level: string, text: string) =>
-      `\n\n${"#".repeat(Number(level))} ${text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim()}\n\n`)
+    .replace(
+      /<h([1-6])\b[^>]*>([\s\S]*?)(<\/h\1\s*>|(?=<(h[1-6]|p|div|ul|ol|table|section|article|pre|blockquote)\b)|\n\s*\n|$)/gi,
+      (_m, level: string, text: string) =>
+        `\n\n${"#".repeat(Number(level))} ${text
+          .replace(/<[^>]*>/g, " ")
+          .replace(/\s+/g, " ")
+          .trim()}\n\n`,
+    )
     .replace(/<(pre)\b[^>]*>([\s\S]*?)(<\/pre\s*>|$)/gi, (_m, _t, text: string) => `\n\n${text.replace(/<[^>]*>/g, "")}\n\n`)
     .replace(/<li\b[^>]*>/gi, "\n- ")
     .replace(/<(br|hr)\b[^>]*>/gi, "\n")
@@ -40,5 +63,12 @@ export function htmlToMarkdown(html: string): { title: string | undefined; markd
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  return { title: title ? decodeEntities(title.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim() || undefined : undefined, markdown };
+  return {
+    title: title
+      ? decodeEntities(title.replace(/<[^>]*>/g, ""))
+          .replace(/\s+/g, " ")
+          .trim() || undefined
+      : undefined,
+    markdown,
+  };
 }

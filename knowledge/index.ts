@@ -69,7 +69,14 @@ export interface KnowledgeBaseOptions {
 
 function statsOf(engine: KnowledgeEngine, version: string | undefined, loadedAt: Date): KnowledgeStats {
   const chunks = engine.searcher.chunks;
-  return { documents: new Set(chunks.map((c) => c.path)).size, chunks: chunks.length, terms: engine.searcher.index.termCount, version, loadedAt, hybrid: engine.hybrid };
+  return {
+    documents: new Set(chunks.map((c) => c.path)).size,
+    chunks: chunks.length,
+    terms: engine.searcher.index.termCount,
+    version,
+    loadedAt,
+    hybrid: engine.hybrid,
+  };
 }
 
 /** Opens the knowledge base stored in the database (an empty index when nothing was ingested). */
@@ -102,7 +109,14 @@ export async function openKnowledgeBase(db: Database, options: KnowledgeBaseOpti
     },
     async recordFeedback(input) {
       await db.prisma.knowledgeFeedback.create({
-        data: { id: newId(), query: input.query.slice(0, 2000), chunkId: input.chunkId ?? null, helpful: input.helpful, personId: input.personId ?? null, createdAt: new Date() },
+        data: {
+          id: newId(),
+          query: input.query.slice(0, 2000),
+          chunkId: input.chunkId ?? null,
+          helpful: input.helpful,
+          personId: input.personId ?? null,
+          createdAt: new Date(),
+        },
       });
     },
     refresh,
@@ -111,7 +125,10 @@ export async function openKnowledgeBase(db: Database, options: KnowledgeBaseOpti
 }
 
 /** A knowledge base over chunks held in memory only (no database); feedback is kept in memory. */
-export function createMemoryKnowledgeBase(chunks: MemoryChunk[], options: { catalog?: Catalog | undefined; llm?: LanguageModel | undefined } = {}): KnowledgeBase & { feedback: KnowledgeFeedbackInput[]; engine: KnowledgeEngine } {
+export function createMemoryKnowledgeBase(
+  chunks: MemoryChunk[],
+  options: { catalog?: Catalog | undefined; llm?: LanguageModel | undefined } = {},
+): KnowledgeBase & { feedback: KnowledgeFeedbackInput[]; engine: KnowledgeEngine } {
   const engine = new KnowledgeEngine(chunks, options);
   const loadedAt = new Date();
   const feedback: KnowledgeFeedbackInput[] = [];

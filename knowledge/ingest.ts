@@ -52,7 +52,11 @@ export interface IngestOptions {
 
 const EMBED_BATCH = 64;
 
-async function embedChunks(llm: LanguageModel | undefined, prepared: PreparedDocument, logger?: KnowledgeLogger): Promise<Array<Uint8Array<ArrayBuffer> | null>> {
+async function embedChunks(
+  llm: LanguageModel | undefined,
+  prepared: PreparedDocument,
+  logger?: KnowledgeLogger,
+): Promise<Array<Uint8Array<ArrayBuffer> | null>> {
   const none = prepared.chunks.map(() => null);
   if (!llm) return none;
   try {
@@ -83,7 +87,9 @@ export async function ingestDirectory(db: Database, target: string, options: Ing
   }
   try {
     const existing = new Map(
-      (await db.prisma.knowledgeDocument.findMany({ where: { source: root }, select: { id: true, path: true, contentHash: true } })).map((d) => [d.path, d]),
+      (await db.prisma.knowledgeDocument.findMany({ where: { source: root }, select: { id: true, path: true, contentHash: true } })).map(
+        (d) => [d.path, d],
+      ),
     );
     for (const file of files) {
       const previous = existing.get(file.relPath);
@@ -108,17 +114,38 @@ export async function ingestDirectory(db: Database, target: string, options: Ing
       const documentId = newId();
       const now = new Date();
       await db.prisma.$transaction([
-        ...(previous ? [db.prisma.knowledgeChunk.deleteMany({ where: { documentId: previous.id } }), db.prisma.knowledgeDocument.delete({ where: { id: previous.id } })] : []),
+        ...(previous
+          ? [
+              db.prisma.knowledgeChunk.deleteMany({ where: { documentId: previous.id } }),
+              db.prisma.knowledgeDocument.delete({ where: { id: previous.id } }),
+            ]
+          : []),
         db.prisma.knowledgeDocument.create({
           data: {
-            id: documentId, source: root, path: file.relPath, title: prepared.meta.title, format: prepared.format, language: prepared.meta.language,
-            products: JSON.stringify(prepared.meta.products), link: prepared.meta.link, contentHash: hash!, ingestedAt: now,
+            id: documentId,
+            source: root,
+            path: file.relPath,
+            title: prepared.meta.title,
+            format: prepared.format,
+            language: prepared.meta.language,
+            products: JSON.stringify(prepared.meta.products),
+            link: prepared.meta.link,
+            contentHash: hash!,
+            ingestedAt: now,
           },
         }),
         db.prisma.knowledgeChunk.createMany({
           data: prepared.chunks.map((c, i) => ({
-            id: newId(), documentId, ordinal: c.ordinal, heading: c.heading, sectionPath: c.sectionPath, anchor: c.anchor ?? null,
-            text: c.text, products: JSON.stringify(c.products), language: c.language, embedding: embeddings[i] ?? null,
+            id: newId(),
+            documentId,
+            ordinal: c.ordinal,
+            heading: c.heading,
+            sectionPath: c.sectionPath,
+            anchor: c.anchor ?? null,
+            text: c.text,
+            products: JSON.stringify(c.products),
+            language: c.language,
+            embedding: embeddings[i] ?? null,
           })),
         }),
       ]);
@@ -129,7 +156,10 @@ export async function ingestDirectory(db: Database, target: string, options: Ing
     const listed = new Set(files.map((f) => f.relPath));
     const gone = single ? [] : [...existing.values()].filter((d) => !listed.has(d.path));
     if (gone.length > 0) {
-      await removeDocuments(db, gone.map((d) => d.id));
+      await removeDocuments(
+        db,
+        gone.map((d) => d.id),
+      );
       report.removed.push(...gone.map((d) => d.path));
     }
     if (report.added.length + report.updated.length + report.removed.length > 0) report.version = await bumpVersion(db.prisma);
@@ -137,7 +167,18 @@ export async function ingestDirectory(db: Database, target: string, options: Ing
     await releaseIngestLock(db, owner);
   }
   report.ms = performance.now() - started;
-  options.logger?.info({ source: root, added: report.added.length, updated: report.updated.length, removed: report.removed.length, unchanged: report.unchanged, skipped: report.skipped.length, ms: Math.round(report.ms) }, "knowledge ingest finished");
+  options.logger?.info(
+    {
+      source: root,
+      added: report.added.length,
+      updated: report.updated.length,
+      removed: report.removed.length,
+      unchanged: report.unchanged,
+      skipped: report.skipped.length,
+      ms: Math.round(report.ms),
+    },
+    "knowledge ingest finished",
+  );
   return report;
 }
 

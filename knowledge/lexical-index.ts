@@ -57,7 +57,11 @@ export class LexicalIndex {
   constructor(units: IndexableChunk[], weights: FieldWeights = DEFAULT_WEIGHTS, documentOf?: ArrayLike<number>) {
     this.size = units.length;
     this.weights = weights;
-    const analyzed: FieldTerms[] = units.map((u) => [analyze(u.title, u.language), analyze(u.headingText, u.language), analyze(u.text, u.language)]);
+    const analyzed: FieldTerms[] = units.map((u) => [
+      analyze(u.title, u.language),
+      analyze(u.headingText, u.language),
+      analyze(u.text, u.language),
+    ]);
     const avg = [0, 1, 2].map((f) => analyzed.reduce((sum, a) => sum + a[f as 0]!.length, 0) / Math.max(1, units.length) || 1);
     const fieldWeight = [weights.title, weights.heading, weights.body];
     const fieldB = [weights.bTitle, weights.bHeading, weights.bBody];

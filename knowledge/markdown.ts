@@ -46,28 +46,46 @@ export function cleanInline(text: string): string {
 
 /** Normalizes a heading for comparison as KB.md says: letters and digits only, lower case. */
 export function headingKey(heading: string): string {
-  return cleanInline(heading).toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\p{L}\p{N}]/gu, "");
+  return cleanInline(heading)
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 /** A URL fragment for a heading, the way documentation sites slug them. */
 export function slug(heading: string): string {
-  return cleanInline(heading).toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").trim().replace(/\s+/g, "-");
+  return cleanInline(heading)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, "")
+    .trim()
+    .replace(/\s+/g, "-");
 }
 
 /** Turns a block of Markdown into indexable plain text: no tags, link targets or table rules. */
 export function markdownToText(markdown: string): string {
-  return markdown
-    .split("\n")
-    .filter((line) => !/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line) && !/^\s*(\*{3,}|-{3,}|_{3,})\s*$/.test(line))
-    .map((line) => cleanInline(line.replace(/^\s{0,3}#{4,6}\s+/, "").replace(/<br\s*\/?>/gi, " ").replace(/\|/g, " ").replace(/^\s*>\s?/, "")))
-    .filter((line, i, lines) => line !== "" || (i > 0 && lines[i - 1] !== ""))
-    .join("\n")
-    // Emphasis. An underscore inside a word is part of an identifier ("Win32_Bios",
-    // "SkypeRoomSystems_v2"), not emphasis, as in CommonMark.
-    .replace(/\*{1,2}(\S[^*]*?)\*{1,2}/g, "$1")
-    .replace(/(^|[^\p{L}\p{N}])_{1,2}(\S[^_]*?)_{1,2}(?![\p{L}\p{N}])/gmu, "$1$2")
-    .replace(/\\([\\`*_{}[\]()#+\-.!|/<>])/g, "$1")
-    .trim();
+  return (
+    markdown
+      .split("\n")
+      .filter((line) => !/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line) && !/^\s*(\*{3,}|-{3,}|_{3,})\s*$/.test(line))
+      .map((line) =>
+        cleanInline(
+          line
+            .replace(/^\s{0,3}#{4,6}\s+/, "")
+            .replace(/<br\s*\/?>/gi, " ")
+            .replace(/\|/g, " ")
+            .replace(/^\s*>\s?/, ""),
+        ),
+      )
+      .filter((line, i, lines) => line !== "" || (i > 0 && lines[i - 1] !== ""))
+      .join("\n")
+      // Emphasis. An underscore inside a word is part of an identifier ("Win32_Bios",
+      // "SkypeRoomSystems_v2"), not emphasis, as in CommonMark.
+      .replace(/\*{1,2}(\S[^*]*?)\*{1,2}/g, "$1")
+      .replace(/(^|[^\p{L}\p{N}])_{1,2}(\S[^_]*?)_{1,2}(?![\p{L}\p{N}])/gmu, "$1$2")
+      .replace(/\\([\\`*_{}[\]()#+\-.!|/<>])/g, "$1")
+      .trim()
+  );
 }
 
 /** Reads simple YAML front matter (`key: value` and `- item` lists); anything else is skipped. */
@@ -85,9 +103,14 @@ function parseFrontMatter(lines: string[]): Record<string, string | string[]> {
     if (!pair) continue;
     lastKey = pair[1]!;
     const value = pair[2]!.trim();
-    fields[lastKey] = value.startsWith("[") && value.endsWith("]")
-      ? value.slice(1, -1).split(",").map((v) => unquote(v.trim())).filter(Boolean)
-      : unquote(value);
+    fields[lastKey] =
+      value.startsWith("[") && value.endsWith("]")
+        ? value
+            .slice(1, -1)
+            .split(",")
+            .map((v) => unquote(v.trim()))
+            .filter(Boolean)
+        : unquote(value);
   }
   return fields;
 }
@@ -96,7 +119,10 @@ const unquote = (value: string): string => value.replace(/^["']|["']$/g, "").tri
 
 /** Splits Markdown into front matter, title and sections. */
 export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocument {
-  const lines = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  const lines = source
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n");
   let start = 0;
   let frontMatter: Record<string, string | string[]> = {};
   if (/^---\s*$/.test(lines[0] ?? "")) {
@@ -109,14 +135,25 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
 
   let title: string | undefined;
   const sections: Section[] = [];
-  let current: { heading: string | undefined; level: number; parent: string | undefined; anchor: string | undefined; body: string[] } =
-    { heading: undefined, level: 1, parent: undefined, anchor: undefined, body: [] };
+  let current: { heading: string | undefined; level: number; parent: string | undefined; anchor: string | undefined; body: string[] } = {
+    heading: undefined,
+    level: 1,
+    parent: undefined,
+    anchor: undefined,
+    body: [],
+  };
   let parent: string | undefined;
   let fence: string | undefined;
   let pendingAnchor: string | undefined;
 
   const flush = () => {
-    sections.push({ heading: current.heading ?? "", level: current.level, parent: current.parent, anchor: current.anchor, text: markdownToText(current.body.join("\n")) });
+    sections.push({
+      heading: current.heading ?? "",
+      level: current.level,
+      parent: current.parent,
+      anchor: current.anchor,
+      text: markdownToText(current.body.join("\n")),
+    });
   };
   const open = (heading: string, level: number) => {
     flush();
@@ -129,7 +166,8 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
     const line = lines[i]!;
     const fenceMatch = FENCE.exec(line);
     if (fence !== undefined) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && line.trim() === fenceMatch[1]) fence = undefined;
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && line.trim() === fenceMatch[1])
+        fence = undefined;
       // Code is text to search (XML element names, cmdlets): keep tags as words, not markup.
       else current.body.push(line.replace(/[<>]/g, " "));
       continue;
@@ -146,12 +184,23 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
         title = text;
         continue;
       }
-      if (level === 2 || level === 3) { open(text, level); continue; }
+      if (level === 2 || level === 3) {
+        open(text, level);
+        continue;
+      }
     }
     const next = lines[i + 1];
     if (next !== undefined && line.trim() !== "" && !atx && !/^\s*([-*+]\s|\d+[.)]\s|\||<|>)/.test(line)) {
-      if (SETEXT_2.test(next)) { open(cleanInline(line), 2); i++; continue; }
-      if (SETEXT_1.test(next) && title === undefined && sections.length === 0) { title = cleanInline(line); i++; continue; }
+      if (SETEXT_2.test(next)) {
+        open(cleanInline(line), 2);
+        i++;
+        continue;
+      }
+      if (SETEXT_1.test(next) && title === undefined && sections.length === 0) {
+        title = cleanInline(line);
+        i++;
+        continue;
+      }
     }
     const anchor = NAMED_ANCHOR.exec(line);
     if (anchor && line.replace(/<[^>]*>/g, "").trim() === "") pendingAnchor = anchor[1];

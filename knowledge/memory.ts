@@ -20,7 +20,11 @@ export interface PreparedDocument {
 }
 
 /** Loads and chunks one file's bytes, or says why it is skipped. */
-export async function prepareDocument(relPath: string, bytes: Uint8Array, catalog: Catalog | undefined): Promise<PreparedDocument | { reason: string }> {
+export async function prepareDocument(
+  relPath: string,
+  bytes: Uint8Array,
+  catalog: Catalog | undefined,
+): Promise<PreparedDocument | { reason: string }> {
   const loaded = await loadDocument(relPath, bytes);
   if (!loaded.ok) return { reason: loaded.reason };
   const meta = documentMeta(relPath, loaded.document, catalog);

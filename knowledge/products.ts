@@ -11,7 +11,11 @@ export function productsInText(catalog: Catalog | undefined, text: string, allAl
   const haystack = ` ${fold(text).replace(/[^a-z0-9]+/g, " ")} `;
   const found: string[] = [];
   for (const model of catalog.models) {
-    const names = [model.id, model.name, ...model.aliases].map((n) => fold(n).replace(/[^a-z0-9]+/g, " ").trim());
+    const names = [model.id, model.name, ...model.aliases].map((n) =>
+      fold(n)
+        .replace(/[^a-z0-9]+/g, " ")
+        .trim(),
+    );
     // A bare word alias such as "tap" is too common in prose; in free text only names with a
     // digit or several words count. Front matter and folder names may use any alias.
     const usable = allAliases ? names : names.filter((n) => /\d/.test(n) || n.includes(" "));

@@ -58,9 +58,11 @@ const SPELLING_WEIGHT = 0.8;
 const MAX_QUERY_CHARS = 600;
 const MAX_GROUPS = 24;
 
-
 /** Parses a question; `speller` corrects words the index has never seen. */
-export function parseQuery(question: string, options: { catalog?: Catalog | undefined; speller?: Speller | undefined; language?: Language | undefined }): ParsedQuery {
+export function parseQuery(
+  question: string,
+  options: { catalog?: Catalog | undefined; speller?: Speller | undefined; language?: Language | undefined },
+): ParsedQuery {
   const text = question.slice(0, MAX_QUERY_CHARS);
   const language = options.language ?? detectLanguage(text);
   const slots: Slot[] =
@@ -74,7 +76,7 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
   const groups: QueryGroup[] = [];
   const tables = [catalogPhrases(options.catalog), englishPhrases()];
 
-  for (let i = 0; i < slots.length && groups.length < MAX_GROUPS; ) {
+  for (let i = 0; i < slots.length && groups.length < MAX_GROUPS;) {
     // Synonym phrases are matched over a run of one-term slots (a translated phrase is one slot).
     const run: string[] = [];
     for (let j = i; j < slots.length && slots[j]!.primary.length === 1; j++) run.push(slots[j]!.primary[0]!);
@@ -90,7 +92,11 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
       entry.products.forEach((p) => products.add(p));
       const general = span.every((s) => isGeneral(s.word, language));
       const scale = general ? GENERAL_WEIGHT : 1;
-      const alts = [{ terms: entry.terms, weight: 1 }, ...span.flatMap((s) => s.alts), ...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT }))];
+      const alts = [
+        { terms: entry.terms, weight: 1 },
+        ...span.flatMap((s) => s.alts),
+        ...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT })),
+      ];
       groups.push({
         label: span.map((s) => s.word).join(" "),
         alts: alts.map((a) => ({ ...a, weight: a.weight * scale })),
@@ -105,7 +111,10 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
       const { entry, slots: length } = reversed;
       entry.products.forEach((p) => products.add(p));
       const span = slots.slice(i, i + length);
-      groups.push({ label: span.map((s) => s.word).join(" "), alts: [{ terms: entry.terms, weight: 1 }, ...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT }))] });
+      groups.push({
+        label: span.map((s) => s.word).join(" "),
+        alts: [{ terms: entry.terms, weight: 1 }, ...entry.expansions.map((terms) => ({ terms, weight: SYNONYM_WEIGHT }))],
+      });
       i += length;
       continue;
     }
@@ -123,7 +132,8 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
       continue;
     }
     if (!known && options.speller) {
-      for (const fix of options.speller.correct(slot.word)) alts.push({ terms: [stem(fix, "en")], weight: SPELLING_WEIGHT * own, corrected: true });
+      for (const fix of options.speller.correct(slot.word))
+        alts.push({ terms: [stem(fix, "en")], weight: SPELLING_WEIGHT * own, corrected: true });
     }
     groups.push({ label: slot.word, alts, ...(slot.untranslated ? { untranslated: true } : {}), ...(general ? { general } : {}) });
     i++;
@@ -137,7 +147,6 @@ export function parseQuery(question: string, options: { catalog?: Catalog | unde
   }
   return { text, language, groups: dedupe(groups), pairs, products: [...products] };
 }
-
 
 // Unknown words recur (typos, names): remember the answer instead of rebuilding candidates.
 const typoMemo = new Map<string, boolean>();
@@ -157,7 +166,6 @@ function isTypoOfCommonWord(word: string): boolean {
 function isGeneral(words: string, language: Language): boolean {
   return words.split(" ").every((w) => isGeneralWord(w, language));
 }
-
 
 /** The same concept asked twice ("reset ... reset") counts once. */
 function dedupe(groups: QueryGroup[]): QueryGroup[] {

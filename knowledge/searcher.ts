@@ -84,11 +84,22 @@ export class Searcher {
       if (s === undefined) sectionIds.set(key, (s = sectionIds.size));
       this.sectionOf[i] = s;
     });
-    this.index = new LexicalIndex(chunks.map((c) => ({ title: c.title, headingText: `${c.heading} ${c.parentHeading ?? ""}`, text: c.text, language: c.language })), weights, this.documentOf);
-    this.documents = new LexicalIndex(docText.map((d) => ({ title: d.title, headingText: d.headings.join(" \n "), text: d.text.join("\n"), language: d.language })), weights);
+    this.index = new LexicalIndex(
+      chunks.map((c) => ({ title: c.title, headingText: `${c.heading} ${c.parentHeading ?? ""}`, text: c.text, language: c.language })),
+      weights,
+      this.documentOf,
+    );
+    this.documents = new LexicalIndex(
+      docText.map((d) => ({ title: d.title, headingText: d.headings.join(" \n "), text: d.text.join("\n"), language: d.language })),
+      weights,
+    );
     this.speller = createSpeller(this.index.words, (term) => this.index.df(term) > 0);
     const sections = sectionIds.size;
-    this.buffers = { sectionScore: new Float64Array(sections), sectionChunk: new Int32Array(sections), candidates: new Int32Array(sections) };
+    this.buffers = {
+      sectionScore: new Float64Array(sections),
+      sectionChunk: new Int32Array(sections),
+      candidates: new Int32Array(sections),
+    };
   }
 
   /** Sections ranked for the question, best first; `allow` filters chunks (product filter). */
@@ -96,11 +107,13 @@ export class Searcher {
     const chunkScores = scoreGroups(this.index, query);
     if (this.ranking.documentWeight > 0) {
       const docScores = scoreGroups(this.documents, query);
-      for (let i = 0; i < chunkScores.length; i++) if (chunkScores[i]! > 0) chunkScores[i]! += this.ranking.documentWeight * docScores[this.documentOf[i]!]!;
+      for (let i = 0; i < chunkScores.length; i++)
+        if (chunkScores[i]! > 0) chunkScores[i]! += this.ranking.documentWeight * docScores[this.documentOf[i]!]!;
     }
     if (query.products.length > 0) {
       chunkScores.forEach((score, i) => {
-        if (score > 0 && this.chunks[i]!.products.some((p) => query.products.includes(p))) chunkScores[i] = score * this.ranking.productBoost;
+        if (score > 0 && this.chunks[i]!.products.some((p) => query.products.includes(p)))
+          chunkScores[i] = score * this.ranking.productBoost;
       });
     }
     for (const [a, b] of query.pairs) this.index.accumulate(pairKey(a, b), this.ranking.pairWeight, chunkScores);
@@ -121,7 +134,11 @@ export class Searcher {
     let n = 0;
     for (let section = 0; section < sectionScore.length; section++) if (sectionScore[section]! > 0) candidates[n++] = section;
     const order = candidates.subarray(0, n).sort((a, b) => sectionScore[b]! - sectionScore[a]! || sectionChunk[a]! - sectionChunk[b]!);
-    let ranked: RankedSection[] = Array.from(order.subarray(0, Math.max(limit, RERANK_DEPTH)), (section) => ({ chunk: sectionChunk[section]!, section, score: sectionScore[section]! }));
+    let ranked: RankedSection[] = Array.from(order.subarray(0, Math.max(limit, RERANK_DEPTH)), (section) => ({
+      chunk: sectionChunk[section]!,
+      section,
+      score: sectionScore[section]!,
+    }));
     if (this.ranking.coverageExponent > 0 && query.groups.length > 1) {
       const weights = query.groups.map((g) => this.groupIdf(g));
       const total = weights.reduce((a, b) => a + b, 0) || 1;
@@ -166,7 +183,11 @@ const scratch = new WeakMap<LexicalIndex, { total: Float64Array; best: Float64Ar
 /** Σ over groups of the best alternative's BM25F score, for every unit of the index. */
 function scoreGroups(index: LexicalIndex, query: ParsedQuery): Float64Array {
   let buffers = scratch.get(index);
-  if (!buffers) scratch.set(index, (buffers = { total: new Float64Array(index.size), best: new Float64Array(index.size), alt: new Float64Array(index.size) }));
+  if (!buffers)
+    scratch.set(
+      index,
+      (buffers = { total: new Float64Array(index.size), best: new Float64Array(index.size), alt: new Float64Array(index.size) }),
+    );
   const { total, best, alt } = buffers;
   total.fill(0);
   for (const group of query.groups) {

@@ -23,12 +23,21 @@ export function spanishSlots(text: string, table: PhraseTable): Slot[] {
   const analyzed = analyze(text, "es");
   const stems = analyzed.map((t) => t.term);
   const slots: Slot[] = [];
-  for (let i = 0; i < analyzed.length; ) {
+  for (let i = 0; i < analyzed.length;) {
     const entry = matchAt(table, stems, i);
     if (entry && entry.expansions.length > 0) {
       const [first, ...rest] = entry.expansions;
-      const words = analyzed.slice(i, i + entry.terms.length).map((t) => t.word).join(" ");
-      slots.push({ word: words, primary: first!, alts: rest.map((terms) => ({ terms, weight: 0.9 })), from: analyzed[i]!.pos, to: analyzed[i + entry.terms.length - 1]!.pos });
+      const words = analyzed
+        .slice(i, i + entry.terms.length)
+        .map((t) => t.word)
+        .join(" ");
+      slots.push({
+        word: words,
+        primary: first!,
+        alts: rest.map((terms) => ({ terms, weight: 0.9 })),
+        from: analyzed[i]!.pos,
+        to: analyzed[i + entry.terms.length - 1]!.pos,
+      });
       i += entry.terms.length;
       continue;
     }
@@ -38,7 +47,14 @@ export function spanishSlots(text: string, table: PhraseTable): Slot[] {
     // "X50"), and an unknown name is a real sign the question is about something else.
     const typed = originalWord(text, word);
     const named = /^\p{Lu}/u.test(typed) || /\d/.test(typed);
-    slots.push({ word, untranslated: !named, primary: [stem(word, "en")], alts: [{ terms: [stems[i]!], weight: 1 }], from: analyzed[i]!.pos, to: analyzed[i]!.pos });
+    slots.push({
+      word,
+      untranslated: !named,
+      primary: [stem(word, "en")],
+      alts: [{ terms: [stems[i]!], weight: 1 }],
+      from: analyzed[i]!.pos,
+      to: analyzed[i]!.pos,
+    });
     i++;
   }
   return slots;

@@ -67,7 +67,8 @@ export function createSpeller(words: ReadonlyMap<string, number>, hasTerm: (term
       if (cached) return cached;
       const limit = word.length >= 8 ? 2 : 1;
       const candidates = new Set<string>();
-      for (const key of deletes(word)) for (const found of table().get(key) ?? []) if (Math.abs(found.length - word.length) <= limit) candidates.add(found);
+      for (const key of deletes(word))
+        for (const found of table().get(key) ?? []) if (Math.abs(found.length - word.length) <= limit) candidates.add(found);
       const scored = [...candidates]
         .map((candidate) => ({ candidate, distance: editDistance(word, candidate) }))
         .filter((c) => c.distance <= limit)

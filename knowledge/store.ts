@@ -35,7 +35,11 @@ export async function readVersion(db: Database): Promise<string | undefined> {
 export async function bumpVersion(tx: Tx): Promise<string> {
   const value = newId();
   const now = new Date();
-  await tx.setting.upsert({ where: { key: VERSION_KEY }, create: { key: VERSION_KEY, value, updatedAt: now }, update: { value, updatedAt: now } });
+  await tx.setting.upsert({
+    where: { key: VERSION_KEY },
+    create: { key: VERSION_KEY, value, updatedAt: now },
+    update: { value, updatedAt: now },
+  });
   return value;
 }
 
@@ -69,7 +73,10 @@ export async function acquireIngestLock(db: Database, owner: string): Promise<bo
   } catch {
     // The row exists: take it over only if it is stale, and only if nobody else just did.
     const stale = new Date(now.getTime() - LOCK_TTL_MS);
-    const taken = await db.prisma.setting.updateMany({ where: { key: LOCK_KEY, updatedAt: { lt: stale } }, data: { value: owner, updatedAt: now } });
+    const taken = await db.prisma.setting.updateMany({
+      where: { key: LOCK_KEY, updatedAt: { lt: stale } },
+      data: { value: owner, updatedAt: now },
+    });
     return taken.count === 1;
   }
 }

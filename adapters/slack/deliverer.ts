@@ -120,7 +120,10 @@ export class SlackDeliverer implements Deliverer {
     try {
       return await this.client.apiCall(method, args);
     } catch (error) {
-      const retryAfter = (error as { code?: string; retryAfter?: number }).code === webApi.ErrorCode.RateLimitedError ? (error as { retryAfter: number }).retryAfter : undefined;
+      const retryAfter =
+        (error as { code?: string; retryAfter?: number }).code === webApi.ErrorCode.RateLimitedError
+          ? (error as { retryAfter: number }).retryAfter
+          : undefined;
       if (retryAfter !== undefined) {
         this.gates.set(method, Math.max(this.gates.get(method) ?? 0, Date.now() + retryAfter * 1000));
         this.log.warn({ method, retryAfterS: retryAfter }, "Slack rate limit: holding this method");
@@ -148,14 +151,16 @@ export class SlackDeliverer implements Deliverer {
     const result = threadTs
       ? await this.call("conversations.replies", { ...common, ts: threadTs })
       : await this.call("conversations.history", common);
-    const messages = (result as { messages?: { ts?: string; metadata?: { event_type?: string; event_payload?: { key?: unknown } } }[] }).messages ?? [];
+    const messages =
+      (result as { messages?: { ts?: string; metadata?: { event_type?: string; event_payload?: { key?: unknown } } }[] }).messages ?? [];
     return messages.find((m) => m.metadata?.event_type === METADATA_EVENT && m.metadata.event_payload?.key === delivery.idempotencyKey)?.ts;
   }
 
   private failure(error: unknown, channel: string): DeliveryResult {
     if (error instanceof GateClosed) return { ok: false, retryable: true, error: error.message, retryAfterMs: error.waitMs };
     const e = error as { code?: string; retryAfter?: number; statusCode?: number; message?: string };
-    if (e.code === webApi.ErrorCode.RateLimitedError) return { ok: false, retryable: true, error: "rate_limited", retryAfterMs: (e.retryAfter ?? 1) * 1000 };
+    if (e.code === webApi.ErrorCode.RateLimitedError)
+      return { ok: false, retryable: true, error: "rate_limited", retryAfterMs: (e.retryAfter ?? 1) * 1000 };
     const code = platformError(error);
     if (code) return { ok: false, retryable: !PERMANENT.has(code), error: `slack: ${code} (${channel})` };
     // Network failures and 5xx: try again later; the key check above keeps it to one message.

@@ -49,15 +49,36 @@ export async function homeBlocks(services: Services, viewer: Viewer, lang: Langu
   if (policy.isSupport(viewer)) {
     const mine = await services.cases.list(viewer, { mine: true, limit: 50 });
     const all = await services.cases.list(viewer, { limit: 100 });
-    blocks.push(...caseList(t("home.queue"), mine.filter((c) => c.assigneeId === viewer.personId), lang));
-    blocks.push(...caseList(t("home.unassigned"), all.filter((c) => !c.assigneeId && c.status === "open"), lang));
+    blocks.push(
+      ...caseList(
+        t("home.queue"),
+        mine.filter((c) => c.assigneeId === viewer.personId),
+        lang,
+      ),
+    );
+    blocks.push(
+      ...caseList(
+        t("home.unassigned"),
+        all.filter((c) => !c.assigneeId && c.status === "open"),
+        lang,
+      ),
+    );
     blocks.push(...escalationList(t("home.escalations"), await services.escalations.openEscalations(viewer), lang));
   } else {
     const admin = viewer.role === "admin";
     const cases = await services.cases.list(viewer, { mine: !admin, limit: 50 });
-    blocks.push(...caseList(t(admin ? "home.org" : "home.mine"), cases.filter((c) => c.status !== "closed"), lang));
+    blocks.push(
+      ...caseList(
+        t(admin ? "home.org" : "home.mine"),
+        cases.filter((c) => c.status !== "closed"),
+        lang,
+      ),
+    );
   }
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("home.updated", { time: new Date().toISOString().slice(0, 16).replace("T", " ") }) }] });
+  blocks.push({
+    type: "context",
+    elements: [{ type: "mrkdwn", text: t("home.updated", { time: new Date().toISOString().slice(0, 16).replace("T", " ") }) }],
+  });
   return blocks;
 }
 
@@ -78,12 +99,18 @@ function caseList(title: string, cases: CaseView[], lang: Language): Block[] {
   for (const view of cases.slice(0, SHOWN_PER_LIST)) {
     blocks.push({
       type: "section",
-      text: { type: "mrkdwn", text: clip(`*${view.ref}* · ${view.severity} · ${escapeMrkdwn(statusLabel(t, view.status))}\n${escapeMrkdwn(view.title)}`, 3_000) },
+      text: {
+        type: "mrkdwn",
+        text: clip(`*${view.ref}* · ${view.severity} · ${escapeMrkdwn(statusLabel(t, view.status))}\n${escapeMrkdwn(view.title)}`, 3_000),
+      },
       accessory: button(slackText(lang, "home.view"), "case.view~0", { case: view.ref }),
     });
   }
   if (cases.length > SHOWN_PER_LIST)
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: slackText(lang, "home.more", { count: cases.length - SHOWN_PER_LIST }) }] });
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: slackText(lang, "home.more", { count: cases.length - SHOWN_PER_LIST }) }],
+    });
   return blocks;
 }
 
@@ -94,7 +121,10 @@ function escalationList(title: string, escalations: EscalationSummary[], lang: L
     const state = slackText(lang, e.acknowledged ? "home.acknowledged" : "home.unacknowledged");
     blocks.push({
       type: "section",
-      text: { type: "mrkdwn", text: clip(`*${e.ref}* · L${e.level} · ${e.severity} · ${state}\n${escapeMrkdwn(`${e.organizationName}: ${e.title}`)}`, 3_000) },
+      text: {
+        type: "mrkdwn",
+        text: clip(`*${e.ref}* · L${e.level} · ${e.severity} · ${state}\n${escapeMrkdwn(`${e.organizationName}: ${e.title}`)}`, 3_000),
+      },
       accessory: button(slackText(lang, "home.view"), "case.view~0", { case: e.ref }),
     });
   }
@@ -102,5 +132,11 @@ function escalationList(title: string, escalations: EscalationSummary[], lang: L
 }
 
 function button(label: string, actionId: string, value: Record<string, string>, style?: "primary"): types.Button {
-  return { type: "button", text: { type: "plain_text", text: clip(label, 75) }, action_id: actionId, value: buttonValue(value), ...(style ? { style } : {}) };
+  return {
+    type: "button",
+    text: { type: "plain_text", text: clip(label, 75) },
+    action_id: actionId,
+    value: buttonValue(value),
+    ...(style ? { style } : {}),
+  };
 }

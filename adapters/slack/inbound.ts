@@ -108,7 +108,14 @@ function base(deliveryId: string, actor: Actor, conversation: ConversationRef, i
  * A DM, a mention or a thread reply. In a channel the answer goes to the message's thread (a new
  * thread under a top-level mention); in a DM it goes where the message was.
  */
-export function messageEvent(eventId: string, message: SlackMessage, text: string, actor: Actor, info: DeliveryInfo, locale?: string): InboundEvent {
+export function messageEvent(
+  eventId: string,
+  message: SlackMessage,
+  text: string,
+  actor: Actor,
+  info: DeliveryInfo,
+  locale?: string,
+): InboundEvent {
   const kind = conversationKind(message.channel, message.channel_type);
   const threadId = message.thread_ts ?? (kind === "personal" ? undefined : message.ts);
   const conversation: ConversationRef = {
@@ -118,7 +125,13 @@ export function messageEvent(eventId: string, message: SlackMessage, text: strin
     tenantId: message.user_team ?? message.team,
     kind,
   };
-  return { ...base(eventId, actor, conversation, info, locale), kind: "message", text, messageId: message.ts, mentioned: message.type === "app_mention" };
+  return {
+    ...base(eventId, actor, conversation, info, locale),
+    kind: "message",
+    text,
+    messageId: message.ts,
+    mentioned: message.type === "app_mention",
+  };
 }
 
 /** A slash command (or a form standing for one); answered in `conversation`. */

@@ -12,7 +12,16 @@
 import type { App as BoltApp } from "@slack/bolt";
 import { MAX_TEXT_LENGTH, type ConversationRef, type Language } from "../../bot/events.ts";
 import { languageFromLocale } from "../../bot/i18n/index.ts";
-import { actionBodySchema, actionEvent, commandEvent, commandSchema, conversationKind, plainText, viewSubmissionSchema, type DeliveryInfo } from "./inbound.ts";
+import {
+  actionBodySchema,
+  actionEvent,
+  commandEvent,
+  commandSchema,
+  conversationKind,
+  plainText,
+  viewSubmissionSchema,
+  type DeliveryInfo,
+} from "./inbound.ts";
 import { MODAL, commandTextOf, inputsModal, openCaseModal, readOrigin, readViewValues, registerModal, type ModalOrigin } from "./modals.ts";
 import { parseButtonValue } from "./render.ts";
 import { actorOf, type SlackRuntime } from "./runtime.ts";
@@ -43,7 +52,14 @@ export function registerInteractionListeners(bolt: BoltApp, rt: SlackRuntime): v
     const threadId = b.message?.thread_ts ?? b.container?.thread_ts;
     const payload = parseButtonValue(action.value);
     if (payload.i?.length) {
-      const origin: ModalOrigin = { c: inMessage ? b.channel!.id : undefined, t: threadId, m: b.container?.message_ts, a: actionId, v: payload.v, l: lang };
+      const origin: ModalOrigin = {
+        c: inMessage ? b.channel!.id : undefined,
+        t: threadId,
+        m: b.container?.message_ts,
+        a: actionId,
+        v: payload.v,
+        l: lang,
+      };
       const label = (body as { actions?: { text?: { text?: string } }[] }).actions?.[0]?.text?.text ?? "";
       await openModal(rt, b.trigger_id, inputsModal(label, payload.i, origin));
       return;
@@ -56,10 +72,18 @@ export function registerInteractionListeners(bolt: BoltApp, rt: SlackRuntime): v
       return;
     }
     const conversation: ConversationRef = inMessage
-      ? { platform: "slack", conversationId: b.channel!.id, ...(threadId ? { threadId } : {}), kind: conversationKind(b.channel!.id), tenantId: b.user.team_id }
+      ? {
+          platform: "slack",
+          conversationId: b.channel!.id,
+          ...(threadId ? { threadId } : {}),
+          kind: conversationKind(b.channel!.id),
+          tenantId: b.user.team_id,
+        }
       : await dmOf(rt, b.user.id);
     const messageId = inMessage ? b.container?.message_ts : undefined;
-    void rt.queue.submit(actionEvent(`action:${b.trigger_id}`, { actionId, value: payload.v, messageId }, actor, conversation, info, locale));
+    void rt.queue.submit(
+      actionEvent(`action:${b.trigger_id}`, { actionId, value: payload.v, messageId }, actor, conversation, info, locale),
+    );
   });
 
   bolt.command(/.+/, async ({ ack, body }) => {
@@ -95,13 +119,28 @@ export function registerInteractionListeners(bolt: BoltApp, rt: SlackRuntime): v
     const values = readViewValues(view.state);
     const { actor, locale } = await actorOf(rt, user.id);
     const conversation: ConversationRef = origin.c
-      ? { platform: "slack", conversationId: origin.c, ...(origin.t ? { threadId: origin.t } : {}), kind: conversationKind(origin.c), tenantId: user.team_id }
+      ? {
+          platform: "slack",
+          conversationId: origin.c,
+          ...(origin.t ? { threadId: origin.t } : {}),
+          kind: conversationKind(origin.c),
+          tenantId: user.team_id,
+        }
       : await dmOf(rt, user.id);
     // The view id: submitting the same modal twice (a double click) is one delivery.
     const deliveryId = `view:${view.id}`;
     const info: DeliveryInfo = { receivedAt };
     if (view.callback_id === MODAL.inputs && origin.a) {
-      void rt.queue.submit(actionEvent(deliveryId, { actionId: origin.a, value: origin.v ?? {}, inputs: values, messageId: origin.m }, actor, conversation, info, locale));
+      void rt.queue.submit(
+        actionEvent(
+          deliveryId,
+          { actionId: origin.a, value: origin.v ?? {}, inputs: values, messageId: origin.m },
+          actor,
+          conversation,
+          info,
+          locale,
+        ),
+      );
       return;
     }
     const text = commandTextOf(view.callback_id, values);
@@ -113,8 +152,14 @@ export function registerInteractionListeners(bolt: BoltApp, rt: SlackRuntime): v
   });
 }
 
-async function openModal(rt: SlackRuntime, triggerId: string, view: Parameters<SlackRuntime["api"]["views"]["open"]>[0]["view"]): Promise<void> {
-  await rt.api.views.open({ trigger_id: triggerId, view }).catch((error: unknown) => rt.log.warn({ err: error }, "could not open a Slack modal"));
+async function openModal(
+  rt: SlackRuntime,
+  triggerId: string,
+  view: Parameters<SlackRuntime["api"]["views"]["open"]>[0]["view"],
+): Promise<void> {
+  await rt.api.views
+    .open({ trigger_id: triggerId, view })
+    .catch((error: unknown) => rt.log.warn({ err: error }, "could not open a Slack modal"));
 }
 
 /** The person's DM with the bot, as a conversation. */

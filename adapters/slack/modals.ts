@@ -51,7 +51,14 @@ export function readOrigin(raw: string | undefined): ModalOrigin {
     const o = JSON.parse(raw ?? "") as Partial<ModalOrigin>;
     const str = (value: unknown) => (typeof value === "string" && value ? value : undefined);
     const v = o.v && typeof o.v === "object" ? Object.fromEntries(Object.entries(o.v).filter(([, x]) => typeof x === "string")) : undefined;
-    return { c: str(o.c), t: str(o.t), m: str(o.m), a: str(o.a), v: v as Record<string, string> | undefined, l: o.l === "es" ? "es" : "en" };
+    return {
+      c: str(o.c),
+      t: str(o.t),
+      m: str(o.m),
+      a: str(o.a),
+      v: v as Record<string, string> | undefined,
+      l: o.l === "es" ? "es" : "en",
+    };
   } catch {
     return { l: "en" };
   }

@@ -99,7 +99,8 @@ function packInputs(inputs: CardInput[]): PackedInput[] {
 
 function cardBlocks(card: Card): KnownBlock[] {
   const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: clip(card.title, LIMITS.headerText), emoji: true } }];
-  if (card.subtitle) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(escapeMrkdwn(card.subtitle), LIMITS.contextText) }] });
+  if (card.subtitle)
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(escapeMrkdwn(card.subtitle), LIMITS.contextText) }] });
   const facts = card.facts ?? [];
   for (let i = 0; i < facts.length; i += LIMITS.fieldsPerSection) {
     blocks.push({

@@ -99,7 +99,10 @@ export class Workspace {
   private async organizationTeams(): Promise<Map<string, string>> {
     const now = Date.now();
     if (this.teams && now - this.teams.at < ORGANIZATION_TTL_MS) return this.teams.byTeam;
-    const rows = await this.db.prisma.organization.findMany({ where: { slackTeamId: { not: null } }, select: { id: true, slackTeamId: true } });
+    const rows = await this.db.prisma.organization.findMany({
+      where: { slackTeamId: { not: null } },
+      select: { id: true, slackTeamId: true },
+    });
     this.teams = { at: now, byTeam: new Map(rows.map((row) => [row.slackTeamId!, row.id])) };
     return this.teams.byTeam;
   }

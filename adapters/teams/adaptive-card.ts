@@ -44,7 +44,13 @@ function renderInput(input: CardInput): Record<string, unknown> {
       choices: (input.choices ?? []).map((choice) => ({ title: choice.label, value: choice.value })),
     };
   }
-  return { type: "Input.Text", ...common, placeholder: input.placeholder, isMultiline: input.kind === "multiline", maxLength: MAX_TEXT_LENGTH };
+  return {
+    type: "Input.Text",
+    ...common,
+    placeholder: input.placeholder,
+    isMultiline: input.kind === "multiline",
+    maxLength: MAX_TEXT_LENGTH,
+  };
 }
 
 /** The data a button sends back: `verb` lets teams-ai route Action.Submit presses like Execute ones. */
@@ -73,7 +79,8 @@ export function renderAdaptiveCard(card: Card): AdaptiveCard {
   if (card.facts?.length) body.push({ type: "FactSet", facts: card.facts.map((fact) => ({ title: fact.label, value: fact.value })) });
   if (card.body) body.push(textBlock(cardText(card.body)));
   for (const input of card.inputs ?? []) body.push(renderInput(input));
-  if (card.context?.length) body.push(textBlock(card.context.map(cardText).join("\n\n"), { size: "Small", isSubtle: true, spacing: "Medium" }));
+  if (card.context?.length)
+    body.push(textBlock(card.context.map(cardText).join("\n\n"), { size: "Small", isSubtle: true, spacing: "Medium" }));
   const actions = (card.actions ?? []).map(renderAction);
   return {
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",

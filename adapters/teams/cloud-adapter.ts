@@ -37,7 +37,8 @@ export class TeamsCloudAdapter extends CloudAdapter {
         .createConnectorFactory(this.createClaimsIdentity(this.appId))
         .create(serviceUrl, undefined)
         .then((client) => {
-          const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } }).client?.pipeline;
+          const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } }).client
+            ?.pipeline;
           pipeline?.removePolicy({ phase: "Retry" });
           return client;
         });

@@ -100,7 +100,9 @@ export class TeamsConversations {
   async get(conversationId: string): Promise<TeamsConversation | undefined> {
     const cached = this.cache.get(conversationId);
     if (cached && this.clock.now().getTime() - cached.at < CACHE_MS) return cached.row;
-    const rows = await this.db.prisma.$queryRaw<Row[]>`SELECT "conversationId", "serviceUrl", "tenantId", kind, reference, status, "goneReason"
+    const rows = await this.db.prisma.$queryRaw<
+      Row[]
+    >`SELECT "conversationId", "serviceUrl", "tenantId", kind, reference, status, "goneReason"
       FROM "TeamsConversation" WHERE "conversationId" = ${conversationId}`;
     const row = rows[0] ? fromRow(rows[0]) : undefined;
     this.put(conversationId, row);
@@ -115,7 +117,9 @@ export class TeamsConversations {
     const key = `user:${userId}`;
     const cached = this.cache.get(key);
     if (cached && this.clock.now().getTime() - cached.at < CACHE_MS) return cached.row;
-    const rows = await this.db.prisma.$queryRaw<Row[]>`SELECT "conversationId", "serviceUrl", "tenantId", kind, reference, status, "goneReason"
+    const rows = await this.db.prisma.$queryRaw<
+      Row[]
+    >`SELECT "conversationId", "serviceUrl", "tenantId", kind, reference, status, "goneReason"
       FROM "TeamsConversation" WHERE "userId" = ${userId} AND kind = 'personal' ORDER BY "updatedAt" DESC LIMIT 1`;
     const row = rows[0] ? fromRow(rows[0]) : undefined;
     this.put(key, row);
@@ -132,12 +136,14 @@ export class TeamsConversations {
   /** Records that Teams refused the conversation for good (the bot was removed, it was deleted). */
   async markGone(conversationId: string, reason: string): Promise<void> {
     const now = this.clock.now();
-    await this.db.prisma.$executeRaw`UPDATE "TeamsConversation" SET status = 'gone', "goneReason" = ${reason.slice(0, 500)}, "goneAt" = ${now},
+    await this.db.prisma
+      .$executeRaw`UPDATE "TeamsConversation" SET status = 'gone', "goneReason" = ${reason.slice(0, 500)}, "goneAt" = ${now},
       "updatedAt" = ${now} WHERE "conversationId" = ${conversationId}`;
     const cached = this.cache.get(conversationId)?.row;
     if (cached) this.put(conversationId, { ...cached, status: "gone", goneReason: reason });
     else this.cache.delete(conversationId);
-    for (const [key, entry] of this.cache) if (key.startsWith("user:") && entry.row?.conversationId === conversationId) this.cache.delete(key);
+    for (const [key, entry] of this.cache)
+      if (key.startsWith("user:") && entry.row?.conversationId === conversationId) this.cache.delete(key);
   }
 
   private put(conversationId: string, row: TeamsConversation | undefined): void {

@@ -75,7 +75,11 @@ export class TeamsDeliverer implements Deliverer {
     const person = target.conversationId.startsWith(PERSON_PREFIX) ? target.conversationId.slice(PERSON_PREFIX.length) : undefined;
     const stored = person ? await this.conversations.personalOf(person) : await this.conversations.get(target.conversationId);
     if (stored?.status === "gone")
-      return { ok: false, retryable: false, error: `Teams conversation ${stored.conversationId} is gone: ${stored.goneReason ?? "removed"}` };
+      return {
+        ok: false,
+        retryable: false,
+        error: `Teams conversation ${stored.conversationId} is gone: ${stored.goneReason ?? "removed"}`,
+      };
     const destination: Destination | undefined = stored
       ? { conversationId: stored.conversationId, serviceUrl: stored.serviceUrl, kind: stored.kind, bot: stored.reference.bot, stored: true }
       : person
@@ -84,7 +88,11 @@ export class TeamsDeliverer implements Deliverer {
     if (!destination) {
       // The person may write or install the app soon; the dispatcher gives up after its last attempt.
       this.log.warn({ conversation: target.conversationId }, "no Teams conversation reference yet; will retry");
-      return { ok: false, retryable: true, error: `no conversation reference for ${target.conversationId}: the bot must be installed there first` };
+      return {
+        ok: false,
+        retryable: true,
+        error: `no conversation reference for ${target.conversationId}: the bot must be installed there first`,
+      };
     }
     const address = addressOf({ conversationId: destination.conversationId, threadId: target.threadId, kind: destination.kind });
     const activity: Partial<Activity> = {
@@ -100,7 +108,12 @@ export class TeamsDeliverer implements Deliverer {
       const options = { timeout: CALL_TIMEOUT_MS };
       if (delivery.existingMessageId) {
         try {
-          await connector.conversations.updateActivity(address, delivery.existingMessageId, { ...activity, id: delivery.existingMessageId }, options);
+          await connector.conversations.updateActivity(
+            address,
+            delivery.existingMessageId,
+            { ...activity, id: delivery.existingMessageId },
+            options,
+          );
           const card = activity.attachments?.[0]?.content as AdaptiveCard | undefined;
           if (card) this.waits.cardUpdated(delivery.existingMessageId, card);
           return { ok: true, platformMessageId: delivery.existingMessageId };
@@ -123,9 +136,16 @@ export class TeamsDeliverer implements Deliverer {
 
   /** A target the bot has no reference for: its own serviceUrl, or the one of its tenant. */
   private async fallback(target: ConversationRef): Promise<Destination | undefined> {
-    const serviceUrl = target.extra?.serviceUrl || (target.tenantId ? await this.conversations.serviceUrlOfTenant(target.tenantId) : undefined);
+    const serviceUrl =
+      target.extra?.serviceUrl || (target.tenantId ? await this.conversations.serviceUrlOfTenant(target.tenantId) : undefined);
     if (!serviceUrl) return undefined;
-    return { conversationId: target.conversationId, serviceUrl, kind: target.kind ?? guessKind(target.conversationId), bot: undefined, stored: false };
+    return {
+      conversationId: target.conversationId,
+      serviceUrl,
+      kind: target.kind ?? guessKind(target.conversationId),
+      bot: undefined,
+      stored: false,
+    };
   }
 
   private async failure(error: unknown, destination: Destination): Promise<DeliveryResult> {
@@ -135,14 +155,22 @@ export class TeamsDeliverer implements Deliverer {
     const log = this.log.child({ conversation: destination.conversationId, status, code });
     if (status === 429) {
       const retryAfter = Number(headerOf(error, "retry-after"));
-      return { ok: false, retryable: true, error: detail, retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined };
+      return {
+        ok: false,
+        retryable: true,
+        error: detail,
+        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+      };
     }
     if (status === 403 || status === 404) {
       log.warn("Teams refused the conversation (bot removed or conversation deleted); recorded, not retried");
       if (destination.stored) await this.conversations.markGone(destination.conversationId, detail);
       return { ok: false, retryable: false, error: detail };
     }
-    if (status === 401) log.error("the Bot Connector refused the bot's credentials: check MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID");
+    if (status === 401)
+      log.error(
+        "the Bot Connector refused the bot's credentials: check MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID",
+      );
     if (status === 400 || status === 413) {
       log.error({ err: error }, "the Bot Connector rejected the message");
       return { ok: false, retryable: false, error: detail };

@@ -47,7 +47,10 @@ export function teamsEndpoint({ adapter, runTurn, log }: EndpointDeps): RouteHan
     }
     const parsed = activitySchema.safeParse(json);
     if (!parsed.success) {
-      log.warn({ problems: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`) }, "Teams request is not an activity; refused");
+      log.warn(
+        { problems: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`) },
+        "Teams request is not an activity; refused",
+      );
       return sendJson(res, 400, { error: "not a Bot Framework activity" });
     }
     const activity = parsed.data;

@@ -25,7 +25,10 @@ export const activitySchema = z
     conversation: z
       .object({ id: z.string().min(1).max(512), conversationType: z.string().max(32).optional(), tenantId: z.string().max(256).optional() })
       .passthrough(),
-    from: z.object({ id: z.string().min(1).max(256), name: z.string().max(256).optional(), aadObjectId: z.string().max(256).optional() }).passthrough().optional(),
+    from: z
+      .object({ id: z.string().min(1).max(256), name: z.string().max(256).optional(), aadObjectId: z.string().max(256).optional() })
+      .passthrough()
+      .optional(),
     text: z.string().optional(),
   })
   .passthrough();
@@ -35,7 +38,9 @@ const THREAD_MARKER = ";messageid=";
 /** Splits a Teams conversation id into the conversation and the channel reply chain, if any. */
 export function splitConversationId(id: string): { conversationId: string; threadId: string | undefined } {
   const at = id.indexOf(THREAD_MARKER);
-  return at < 0 ? { conversationId: id, threadId: undefined } : { conversationId: id.slice(0, at), threadId: id.slice(at + THREAD_MARKER.length) || undefined };
+  return at < 0
+    ? { conversationId: id, threadId: undefined }
+    : { conversationId: id.slice(0, at), threadId: id.slice(at + THREAD_MARKER.length) || undefined };
 }
 
 /** The id to address a conversation (and a channel reply chain) on the Bot Connector. */
@@ -74,7 +79,15 @@ export function actorOf(activity: Partial<Activity>): Actor | null {
   return { platform: "teams", externalId: from.aadObjectId || from.id, displayName: from.name?.slice(0, 256) || undefined };
 }
 
-const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'" };
+const ENTITIES: Record<string, string> = {
+  "&nbsp;": " ",
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&apos;": "'",
+};
 
 /** Teams text as a person typed it: mentions become names, the little HTML Teams adds goes away. */
 export function cleanText(raw: string): string {
@@ -91,7 +104,9 @@ export function cleanText(raw: string): string {
 /** Whether the bot was @mentioned (in a channel, Teams only sends the bot messages that mention it). */
 export function mentionsBot(activity: Partial<Activity>): boolean {
   const botId = activity.recipient?.id;
-  return (activity.entities ?? []).some((entity) => entity.type === "mention" && (entity as { mentioned?: { id?: string } }).mentioned?.id === botId);
+  return (activity.entities ?? []).some(
+    (entity) => entity.type === "mention" && (entity as { mentioned?: { id?: string } }).mentioned?.id === botId,
+  );
 }
 
 function base(activity: Partial<Activity>, receivedAt: Date) {

@@ -39,7 +39,9 @@ export function registerMessageExtension(application: Application<TurnState>, de
   application.messageExtensions.query(SEARCH_COMMAND, async (context, _state, query) => {
     const { viewer, lang } = await who(context);
     if (!viewer) return message(translate(lang, "error.unknownPerson", { platform: "Teams" }));
-    const text = String(query.parameters.query ?? "").trim().slice(0, 500);
+    const text = String(query.parameters.query ?? "")
+      .trim()
+      .slice(0, 500);
     if (!text) return message(teamsMessages[lang]["teams.search.empty"]);
     const passages = app.services.knowledge.search(text, { limit: query.skip + query.count }).slice(query.skip);
     log.info({ passages: passages.length }, "Teams documentation search");
@@ -51,7 +53,12 @@ export function registerMessageExtension(application: Application<TurnState>, de
     const { lang } = await who(context);
     const text = payloadText(context);
     if (!text) return teamsMessages[lang]["teams.case.empty"];
-    return { title: teamsMessages[lang]["teams.case.dialogTitle"], width: "medium", height: "medium", card: CardFactory.adaptiveCard(caseForm(text, lang)) };
+    return {
+      title: teamsMessages[lang]["teams.case.dialogTitle"],
+      width: "medium",
+      height: "medium",
+      card: CardFactory.adaptiveCard(caseForm(text, lang)),
+    };
   });
 
   application.messageExtensions.submitAction(CREATE_CASE_COMMAND, async (context, _state, data: Record<string, unknown>) => {
@@ -63,7 +70,11 @@ export function registerMessageExtension(application: Application<TurnState>, de
     // audit and the replies in this conversation work as for any other case opened in chat.
     const { event } = toMessageEvent({ ...context.activity, text: "" }, app.services.clock.now());
     const actor = await roster.complete(context, event.actor);
-    const opened = await app.bot.handle({ ...event, actor, text: `open case ${severity} ${title || oneLine(details).slice(0, 120)}\n${details}`.slice(0, MAX_TEXT_LENGTH) });
+    const opened = await app.bot.handle({
+      ...event,
+      actor,
+      text: `open case ${severity} ${title || oneLine(details).slice(0, 120)}\n${details}`.slice(0, MAX_TEXT_LENGTH),
+    });
     log.info({ duplicate: opened.duplicate, replies: opened.outbound.length }, "case requested from a Teams message");
     return undefined;
   });
@@ -97,7 +108,14 @@ function caseForm(text: string, lang: Language) {
     type: "AdaptiveCard",
     version: "1.5",
     body: [
-      { type: "Input.Text", id: "title", label: m["teams.case.title"], value: oneLine(text.split(/[.!?\n]/)[0] ?? "").slice(0, 120), isRequired: true, maxLength: 200 },
+      {
+        type: "Input.Text",
+        id: "title",
+        label: m["teams.case.title"],
+        value: oneLine(text.split(/[.!?\n]/)[0] ?? "").slice(0, 120),
+        isRequired: true,
+        maxLength: 200,
+      },
       { type: "Input.Text", id: "details", label: m["teams.case.details"], value: text, isMultiline: true, maxLength: MAX_TEXT_LENGTH },
       {
         type: "Input.ChoiceSet",

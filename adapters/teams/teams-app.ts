@@ -29,10 +29,18 @@ export interface TeamsAppDeps {
 }
 
 /** Activity types whose conversation is worth remembering for proactive messages later. */
-const REMEMBERED = new Set<string>([ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
+const REMEMBERED = new Set<string>([
+  ActivityTypes.Message,
+  ActivityTypes.Invoke,
+  ActivityTypes.ConversationUpdate,
+  ActivityTypes.InstallationUpdate,
+]);
 
 /** Builds the Application with every route; `runTurn` is the CloudAdapter's turn logic. */
-export function createTeamsApplication(deps: TeamsAppDeps): { application: Application<TurnState>; runTurn(context: TurnContext): Promise<void> } {
+export function createTeamsApplication(deps: TeamsAppDeps): {
+  application: Application<TurnState>;
+  runTurn(context: TurnContext): Promise<void>;
+} {
   const { app, conversations, waits, log } = deps;
   // No typing indicator: replies follow within milliseconds, and each indicator is one more
   // Bot Connector call per message.
@@ -58,7 +66,10 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
     const pressed = parseActionData(data);
     const locale = context.activity.locale;
     if (!pressed) {
-      log.warn({ verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb }, "Action.Execute without Switchboard data");
+      log.warn(
+        { verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb },
+        "Action.Execute without Switchboard data",
+      );
       return teamsText("teams.action.invalid", locale);
     }
     const pressedAt = Date.now();
@@ -100,7 +111,11 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
         type: ActivityTypes.InvokeResponse,
         value: {
           status: 400,
-          body: { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "missing or malformed action" } },
+          body: {
+            statusCode: 400,
+            type: "application/vnd.microsoft.error",
+            value: { code: "BadRequest", message: "missing or malformed action" },
+          },
         },
       });
     },
@@ -108,7 +123,8 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
   );
 
   application.activity(ActivityTypes.Message, async (context) => {
-    if (!context.activity.text && context.activity.value !== undefined) return void log.info("message with data but no Switchboard button; ignored");
+    if (!context.activity.text && context.activity.value !== undefined)
+      return void log.info("message with data but no Switchboard button; ignored");
     const { event, truncated } = toMessageEvent(context.activity, now());
     if (truncated) log.warn({ delivery: event.deliveryId, length: context.activity.text?.length }, "message text over the limit; cut");
     await handleAndWait(event, context);
@@ -116,7 +132,11 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
 
   const membership = async (context: TurnContext) => {
     const change = membershipChange(context);
-    if (change === "removed") return removed(context, context.activity.type === ActivityTypes.InstallationUpdate ? "app uninstalled" : "bot removed from the conversation");
+    if (change === "removed")
+      return removed(
+        context,
+        context.activity.type === ActivityTypes.InstallationUpdate ? "app uninstalled" : "bot removed from the conversation",
+      );
     if (change === "added") return installed(context);
   };
   application.activity(ActivityTypes.ConversationUpdate, membership);
@@ -130,7 +150,10 @@ export function createTeamsApplication(deps: TeamsAppDeps): { application: Appli
     // welcome goes with whichever created the conversation. Sent in the turn: it says nothing
     // the core must know, and a redelivery (duplicate) does not repeat it.
     if (created && !result.duplicate && kindOf(context.activity) === "personal")
-      await context.sendActivity({ ...MessageFactory.text(toTeamsMarkdown(teamsText("teams.welcome", context.activity.locale))), textFormat: "markdown" });
+      await context.sendActivity({
+        ...MessageFactory.text(toTeamsMarkdown(teamsText("teams.welcome", context.activity.locale))),
+        textFormat: "markdown",
+      });
   }
 
   async function removed(context: TurnContext, reason: string): Promise<void> {

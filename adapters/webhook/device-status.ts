@@ -34,7 +34,12 @@ async function receive(app: App, req: IncomingMessage, res: ServerResponse): Pro
   if (!secret) return sendJson(res, 503, { error: "the device-status webhook is off: set DEVICE_WEBHOOK_SECRET" });
   const body = await readBody(req);
   const header = (name: string) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : undefined);
-  const check = verify(secret, { timestamp: header(TIMESTAMP_HEADER), signature: header(SIGNATURE_HEADER) }, body, Math.floor(app.services.clock.now().getTime() / 1000));
+  const check = verify(
+    secret,
+    { timestamp: header(TIMESTAMP_HEADER), signature: header(SIGNATURE_HEADER) },
+    body,
+    Math.floor(app.services.clock.now().getTime() / 1000),
+  );
   if (!check.ok) return sendJson(res, 401, { error: REFUSALS[check.reason] });
 
   const text = body.toString("utf8");
@@ -47,7 +52,9 @@ async function receive(app: App, req: IncomingMessage, res: ServerResponse): Pro
   const batch = isBatch(payload);
   const items: unknown[] = batch ? (payload as { events: unknown[] }).events : [payload];
   if (batch && items.length > MAX_EVENTS_PER_REQUEST)
-    return sendJson(res, 413, { error: `events: ${items.length} events; at most ${MAX_EVENTS_PER_REQUEST} per request; nothing was processed` });
+    return sendJson(res, 413, {
+      error: `events: ${items.length} events; at most ${MAX_EVENTS_PER_REQUEST} per request; nothing was processed`,
+    });
 
   const valid: DeviceEvent[] = [];
   const rejected: { index: number; id?: string; problems: string[] }[] = [];
@@ -60,7 +67,10 @@ async function receive(app: App, req: IncomingMessage, res: ServerResponse): Pro
     }
   });
   if (valid.length === 0)
-    return sendJson(res, 400, { error: batch ? "no valid event in the batch; nothing was processed" : "invalid event; nothing was processed", rejected });
+    return sendJson(res, 400, {
+      error: batch ? "no valid event in the batch; nothing was processed" : "invalid event; nothing was processed",
+      rejected,
+    });
 
   let accepted = 0;
   let duplicates = 0;
@@ -82,13 +92,18 @@ async function receive(app: App, req: IncomingMessage, res: ServerResponse): Pro
     }
   } catch (error) {
     app.log.error({ err: error, accepted }, "device status events could not be recorded");
-    return sendJson(res, 503, { error: "could not record the events; send them again (events already recorded are recognized by id)", accepted });
+    return sendJson(res, 503, {
+      error: "could not record the events; send them again (events already recorded are recognized by id)",
+      accepted,
+    });
   }
   sendJson(res, 202, { accepted, duplicates, rejected });
 }
 
 function isBatch(payload: unknown): boolean {
-  return typeof payload === "object" && payload !== null && !Array.isArray(payload) && Array.isArray((payload as { events?: unknown }).events);
+  return (
+    typeof payload === "object" && payload !== null && !Array.isArray(payload) && Array.isArray((payload as { events?: unknown }).events)
+  );
 }
 
 /** JSON.parse's complaint and the line and column of the first error. */

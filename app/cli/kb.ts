@@ -90,13 +90,20 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     const json = parsed.flags.has("--json");
     const llm = env.OPENAI_API_KEY
-      ? createLanguageModel({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL || "gpt-4o-mini", embeddingModel: env.OPENAI_EMBEDDING_MODEL })
+      ? createLanguageModel({
+          apiKey: env.OPENAI_API_KEY,
+          baseURL: env.OPENAI_BASE_URL,
+          model: env.OPENAI_MODEL || "gpt-4o-mini",
+          embeddingModel: env.OPENAI_EMBEDDING_MODEL,
+        })
       : undefined;
 
     switch (parsed.command) {
       case "ingest": {
         const target = requirePath(parsed.positional[0], "folder or file to ingest", "any");
-        const report = await withDatabase(env, (db) => ingestDirectory(db, target, { catalog: catalogFrom(env), llm: env.OPENAI_EMBEDDING_MODEL ? llm : undefined, logger }));
+        const report = await withDatabase(env, (db) =>
+          ingestDirectory(db, target, { catalog: catalogFrom(env), llm: env.OPENAI_EMBEDDING_MODEL ? llm : undefined, logger }),
+        );
         if (json) out(JSON.stringify(report));
         else {
           if (report.busy) out("another process is ingesting right now; nothing done");
@@ -104,7 +111,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
           for (const p of report.updated) out(`updated   ${p}`);
           for (const p of report.removed) out(`removed   ${p}`);
           for (const s of report.skipped) out(`skipped   ${s.path}: ${s.reason}`);
-          out(`${report.added.length} added, ${report.updated.length} updated, ${report.unchanged} unchanged, ${report.removed.length} removed, ${report.skipped.length} skipped (${report.chunks} chunks, ${Math.round(report.ms)} ms)`);
+          out(
+            `${report.added.length} added, ${report.updated.length} updated, ${report.unchanged} unchanged, ${report.removed.length} removed, ${report.skipped.length} skipped (${report.chunks} chunks, ${Math.round(report.ms)} ms)`,
+          );
         }
         return 0;
       }
@@ -132,9 +141,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         const { report } = await evaluate(path.basename(setFile), questions, ({ q }) => {
           const { ranked, evidence } = kb.engine.retrieve(q);
           const chunks = kb.engine.searcher.chunks;
-          return { ranked: ranked.map((r) => ({ path: chunks[r.chunk]!.path, heading: chunks[r.chunk]!.heading })), abstained: evidence.abstain };
+          return {
+            ranked: ranked.map((r) => ({ path: chunks[r.chunk]!.path, heading: chunks[r.chunk]!.heading })),
+            abstained: evidence.abstain,
+          };
         });
-        const full = { ...report, mode: "lexical", documents: kb.stats().documents, chunks: kb.stats().chunks, index_ms: Math.round(indexMs) };
+        const full = {
+          ...report,
+          mode: "lexical",
+          documents: kb.stats().documents,
+          chunks: kb.stats().chunks,
+          index_ms: Math.round(indexMs),
+        };
         if (json) out(JSON.stringify(full));
         else out(renderReport(full));
         return 0;
@@ -158,7 +176,9 @@ function renderReport(report: Record<string, unknown>): string {
     .map(([k, v]) => `${k.padEnd(24)} ${String(v)}`);
   const byLanguage = report.by_language as Record<string, Record<string, number>> | undefined;
   for (const [lang, figures] of Object.entries(byLanguage ?? {})) {
-    lines.push(`-- ${lang}: ${["questions", "recall@5_path", "recall@5_path_heading", "mrr@10", "abstention_accuracy", "false_abstention_rate"].map((k) => `${k}=${figures[k]}`).join(" ")}`);
+    lines.push(
+      `-- ${lang}: ${["questions", "recall@5_path", "recall@5_path_heading", "mrr@10", "abstention_accuracy", "false_abstention_rate"].map((k) => `${k}=${figures[k]}`).join(" ")}`,
+    );
   }
   return lines.join("\n");
 }

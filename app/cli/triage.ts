@@ -154,10 +154,28 @@ function renderReport(report: EvalReport, errors: number): string {
   for (const key of ["intent_accuracy", "category_macro_f1", "severity_accuracy", "entity_micro_f1", "site_f1", "lang_accuracy"] as const) {
     lines.push(`${key.padEnd(19)} ${pct(report[key])}   ${byLang("en", key)}   ${byLang("es", key)}`);
   }
-  lines.push("", "entity F1 by type: " + Object.entries(report.entity_f1_by_type).map(([k, v]) => `${k} ${pct(v)}`).join(", "));
-  lines.push("category F1: " + Object.entries(report.category_f1).map(([k, v]) => `${k} ${pct(v)}`).join(", "));
-  const short = (intent: string) => intent.split("_").map((part) => part.slice(0, 3)).join("_").padStart(8);
-  const labels = INTENTS.filter((intent) => report.intent_confusion.rows[intent] || Object.values(report.intent_confusion.rows).some((row) => row[intent]));
+  lines.push(
+    "",
+    "entity F1 by type: " +
+      Object.entries(report.entity_f1_by_type)
+        .map(([k, v]) => `${k} ${pct(v)}`)
+        .join(", "),
+  );
+  lines.push(
+    "category F1: " +
+      Object.entries(report.category_f1)
+        .map(([k, v]) => `${k} ${pct(v)}`)
+        .join(", "),
+  );
+  const short = (intent: string) =>
+    intent
+      .split("_")
+      .map((part) => part.slice(0, 3))
+      .join("_")
+      .padStart(8);
+  const labels = INTENTS.filter(
+    (intent) => report.intent_confusion.rows[intent] || Object.values(report.intent_confusion.rows).some((row) => row[intent]),
+  );
   lines.push("", "intent confusion (rows: label, columns: predicted)", `${"".padEnd(19)}${labels.map(short).join("")}`);
   for (const gold of labels) {
     const row = report.intent_confusion.rows[gold] ?? {};
@@ -165,7 +183,8 @@ function renderReport(report: EvalReport, errors: number): string {
   }
   if (errors > 0) {
     lines.push("", `mislabelled (first ${Math.min(errors, report.mistakes.length)} of ${report.mistakes.length}):`);
-    for (const m of report.mistakes.slice(0, errors)) lines.push(`  ${m.id}  want ${m.expected}  got ${m.predicted}\n      ${m.text.slice(0, 160)}`);
+    for (const m of report.mistakes.slice(0, errors))
+      lines.push(`  ${m.id}  want ${m.expected}  got ${m.predicted}\n      ${m.text.slice(0, 160)}`);
   }
   return lines.join("\n");
 }

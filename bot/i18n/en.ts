@@ -18,7 +18,8 @@ export const en = {
   "error.transition": "Case {case} is {status}; it can't be {action} now.",
   "error.engineersOnly": "Only support engineers can do that.",
   "error.unknownDevice": "I couldn't find a device with serial {serial} in your organization.",
-  "error.feature.coming": "{feature} is coming soon; I can't do it in chat yet. I can open a case so an engineer handles it: type *open case* and a short description.",
+  "error.feature.coming":
+    "{feature} is coming soon; I can't do it in chat yet. I can open a case so an engineer handles it: type *open case* and a short description.",
 
   // help
   "help.title": "Here is what I can do",
@@ -28,10 +29,11 @@ export const en = {
   "help.engineer":
     "• *note CS-10422 <text>* — an internal note, never shown to the customer\n• *status CS-10422 waiting_customer* — open, waiting_customer, waiting_partner\n• *resolve CS-10422 workaround <what was done>* — fix, workaround, no_fault_found, partner_fix\n• *cases all* — every open case",
   "help.services":
-    "• *rma* — your advance replacements and where they are\n• *parts <part> <model>* — spare-part availability (\"do you have a power supply for the Bar 50 in Spain?\")\n• *onsite* — technician visits",
+    '• *rma* — your advance replacements and where they are\n• *parts <part> <model>* — spare-part availability ("do you have a power supply for the Bar 50 in Spain?")\n• *onsite* — technician visits',
   "help.admin":
     "• *portal* — register devices, licenses and coverage, software updates and compliance, documents, discounts\n• *device status*, *network check <site>*, *audit CS-10422* / *audit last 24h by @name*",
-  "help.shell": "Shell: */as employee|admin|engineer|manager|partner* switches the demo person; */whoami*; */quit*. Type a number to press a button.",
+  "help.shell":
+    "Shell: */as employee|admin|engineer|manager|partner* switches the demo person; */whoami*; */quit*. Type a number to press a button.",
 
   // greetings
   "greeting.hello": "Hi {name}! How can I help? Describe the problem in your own words, or type *help*.",

@@ -11,7 +11,8 @@ export const es: Record<CoreMessageKey, string> = {
   "error.tooLong": "El mensaje es muy largo; solo he leído la primera parte.",
   "error.unknownPerson":
     "¡Hola! Todavía no te conozco, así que no puedo abrir ni mostrar casos para ti. Pide a tu administrador de IT que te dé de alta en Switchboard (puede importar personas con su identidad de {platform}).",
-  "error.notLinked": "Este espacio de trabajo aún no está conectado a una cuenta de cliente. Pide a tu administrador de IT que lo configure.",
+  "error.notLinked":
+    "Este espacio de trabajo aún no está conectado a una cuenta de cliente. Pide a tu administrador de IT que lo configure.",
   "error.missingText": "Añade un texto: {usage}",
   "error.badSeverity": "La severidad debe ser sev1, sev2, sev3 o sev4.",
   "error.badResolution": "El tipo de resolución debe ser: fix, workaround, no_fault_found o partner_fix.",
@@ -25,19 +26,21 @@ export const es: Record<CoreMessageKey, string> = {
   "help.title": "Esto es lo que puedo hacer",
   "help.intro": "Escribe con tus palabras (en español o en inglés); los comandos de abajo son atajos.",
   "help.employee":
-    "• Describe el problema (\"la Bar 50 de la sala 4.12 no tiene sonido\") y te ayudo o abro un caso\n• *abrir caso <qué ocurre>* — abrirlo directamente\n• *casos* — los casos de tu organización\n• *caso CS-10422* — detalles e historial\n• *comentar CS-10422 <texto>* — añadir información\n• *severidad CS-10422 sev2* — cambiar la urgencia\n• *cerrar CS-10422* — ya funciona\n• *reabrir CS-10422 <motivo>* — ha vuelto a fallar\n• *escalar CS-10422 <motivo>*",
+    '• Describe el problema ("la Bar 50 de la sala 4.12 no tiene sonido") y te ayudo o abro un caso\n• *abrir caso <qué ocurre>* — abrirlo directamente\n• *casos* — los casos de tu organización\n• *caso CS-10422* — detalles e historial\n• *comentar CS-10422 <texto>* — añadir información\n• *severidad CS-10422 sev2* — cambiar la urgencia\n• *cerrar CS-10422* — ya funciona\n• *reabrir CS-10422 <motivo>* — ha vuelto a fallar\n• *escalar CS-10422 <motivo>*',
   "help.engineer":
     "• *nota CS-10422 <texto>* — nota interna, nunca visible para el cliente\n• *estado CS-10422 waiting_customer* — open, waiting_customer, waiting_partner\n• *resolver CS-10422 workaround <qué se hizo>* — fix, workaround, no_fault_found, partner_fix\n• *casos todos* — todos los casos abiertos",
   "help.services":
-    "• *rma* — tus sustituciones anticipadas y dónde están\n• *repuestos <pieza> <modelo>* — disponibilidad de recambios (\"¿tenéis una fuente de alimentación para la Bar 50 en España?\")\n• *visita* — visitas de técnicos",
+    '• *rma* — tus sustituciones anticipadas y dónde están\n• *repuestos <pieza> <modelo>* — disponibilidad de recambios ("¿tenéis una fuente de alimentación para la Bar 50 en España?")\n• *visita* — visitas de técnicos',
   "help.admin":
     "• *portal* — registrar dispositivos, licencias y cobertura, actualizaciones de software y cumplimiento, documentos, descuentos\n• *estado dispositivos*, *comprobar red <sede>*, *auditoria CS-10422*",
-  "help.shell": "Terminal: */as employee|admin|engineer|manager|partner* cambia la persona de demostración; */whoami*; */quit*. Escribe un número para pulsar un botón.",
+  "help.shell":
+    "Terminal: */as employee|admin|engineer|manager|partner* cambia la persona de demostración; */whoami*; */quit*. Escribe un número para pulsar un botón.",
 
   "greeting.hello": "¡Hola, {name}! ¿En qué puedo ayudarte? Describe el problema con tus palabras o escribe *ayuda*.",
   "greeting.thanks": "¡De nada! Aquí estoy si surge cualquier otra cosa.",
 
-  "conversation.fallback": "Puedo abrir un caso para esto: escribe *abrir caso* seguido de lo que ocurre, o *ayuda* para ver todo lo que puedo hacer.",
+  "conversation.fallback":
+    "Puedo abrir un caso para esto: escribe *abrir caso* seguido de lo que ocurre, o *ayuda* para ver todo lo que puedo hacer.",
   "case.opened": "He abierto el caso {case}: {title}. Un ingeniero se encargará; publicaré las novedades aquí.",
   "case.openedAgain": "El caso {case} ya está abierto para este mensaje.",
   "case.card.title": "{case} · {title}",

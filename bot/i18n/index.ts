@@ -16,7 +16,15 @@ import { portalMessages } from "../portal/messages.ts";
 import { itToolMessages } from "../it-tools/messages.ts";
 import { partnerMessages } from "../partners/messages.ts";
 
-const features = [knowledgeMessages, escalationMessages, intakeMessages, portalMessages, replacementMessages, itToolMessages, partnerMessages] as const;
+const features = [
+  knowledgeMessages,
+  escalationMessages,
+  intakeMessages,
+  portalMessages,
+  replacementMessages,
+  itToolMessages,
+  partnerMessages,
+] as const;
 
 // Distributes over the union of catalogs, so every catalog's keys are included.
 type KeysOf<C> = C extends { en: infer E } ? keyof E : never;
@@ -24,8 +32,10 @@ type FeatureKeys = KeysOf<(typeof features)[number]>;
 export type MessageKey = keyof typeof coreEn | FeatureKeys;
 export type MessageParams = Record<string, string | number>;
 
-const merge = (base: Record<string, string>, pick: (f: { en: Record<string, string>; es: Record<string, string> }) => Record<string, string>) =>
-  Object.assign({}, base, ...features.map((feature) => pick(feature as never)));
+const merge = (
+  base: Record<string, string>,
+  pick: (f: { en: Record<string, string>; es: Record<string, string> }) => Record<string, string>,
+) => Object.assign({}, base, ...features.map((feature) => pick(feature as never)));
 
 const catalogs: Record<Language, Record<string, string>> = {
   en: merge(coreEn, (f) => f.en),

@@ -80,7 +80,13 @@ export async function verifyAuditChain(db: Database, pageSize = 2_000): Promise<
   ]);
   const head = headRow ? { chainIndex: headRow.chainIndex, hash: headRow.hash } : null;
   let checked = 0;
-  const report = (problem?: ChainReport["problem"]): ChainReport => ({ ok: !problem, checked, unchained, head, ...(problem ? { problem } : {}) });
+  const report = (problem?: ChainReport["problem"]): ChainReport => ({
+    ok: !problem,
+    checked,
+    unchained,
+    head,
+    ...(problem ? { problem } : {}),
+  });
   let expected = 1;
   let prevHash = GENESIS_HASH;
   for (;;) {

@@ -44,10 +44,15 @@ export async function exportAudit(db: Database, options: ExportOptions, write: (
   const pageSize = options.pageSize ?? 1_000;
   const where = {
     ...(options.organizationId ? { organizationId: options.organizationId } : {}),
-    ...(options.since || options.until ? { at: { ...(options.since ? { gte: options.since } : {}), ...(options.until ? { lt: options.until } : {}) } } : {}),
+    ...(options.since || options.until
+      ? { at: { ...(options.since ? { gte: options.since } : {}), ...(options.until ? { lt: options.until } : {}) } }
+      : {}),
   };
   if (options.format === "csv") await write(`${EXPORT_COLUMNS.join(",")}\n`);
-  else await write(`{"filters":${JSON.stringify({ since: options.since ?? null, until: options.until ?? null, organizationId: options.organizationId ?? null })},"entries":[`);
+  else
+    await write(
+      `{"filters":${JSON.stringify({ since: options.since ?? null, until: options.until ?? null, organizationId: options.organizationId ?? null })},"entries":[`,
+    );
   let after = 0;
   let count = 0;
   for (;;) {

@@ -31,7 +31,19 @@ export interface AuditHit {
   after: string | null;
 }
 
-const UNITS: Record<string, number> = { m: 60_000, min: 60_000, h: 3_600_000, hour: 3_600_000, hora: 3_600_000, d: 86_400_000, day: 86_400_000, dia: 86_400_000, w: 604_800_000, week: 604_800_000, semana: 604_800_000 };
+const UNITS: Record<string, number> = {
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  hour: 3_600_000,
+  hora: 3_600_000,
+  d: 86_400_000,
+  day: 86_400_000,
+  dia: 86_400_000,
+  w: 604_800_000,
+  week: 604_800_000,
+  semana: 604_800_000,
+};
 
 /** Reads the words after "audit" into a query (what it cannot read is ignored, not guessed). */
 export function parseAuditQuery(text: string, now: Date): AuditQuery {
@@ -62,7 +74,10 @@ export function auditScope(viewer: Viewer): string | null {
 export async function matchPeople(db: Database, scope: string | null, platform: Platform, written: string): Promise<string[]> {
   const mention = /^<@([^>|]+)/.exec(written);
   const handle = mention ? mention[1]! : written;
-  const identities = await db.prisma.platformIdentity.findMany({ where: { externalId: handle, ...(mention ? { platform } : {}) }, select: { personId: true } });
+  const identities = await db.prisma.platformIdentity.findMany({
+    where: { externalId: handle, ...(mention ? { platform } : {}) },
+    select: { personId: true },
+  });
   const wanted = fold(handle);
   // An admin's entries are written by their own people and by the vendor's engineers.
   const people = await db.prisma.person.findMany({
@@ -70,7 +85,11 @@ export async function matchPeople(db: Database, scope: string | null, platform: 
     select: { id: true, key: true, name: true, email: true },
   });
   const byName = people.filter(
-    (p) => fold(p.key) === wanted || fold(p.email?.split("@")[0] ?? "") === wanted || fold(p.name).split(" ").includes(wanted) || fold(p.name) === wanted,
+    (p) =>
+      fold(p.key) === wanted ||
+      fold(p.email?.split("@")[0] ?? "") === wanted ||
+      fold(p.name).split(" ").includes(wanted) ||
+      fold(p.name) === wanted,
   );
   return [...new Set([...identities.map((i) => i.personId), ...byName.map((p) => p.id)])];
 }

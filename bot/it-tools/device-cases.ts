@@ -38,18 +38,29 @@ export class DeviceCasePolicy {
   async apply(event: DeviceEvent, device: KnownDevice, digestId: string): Promise<void> {
     const caseId = await this.openOrUpdate(event, device).catch((error: unknown) => {
       // The event and the admins' card are already stored; a case failure must not lose them.
-      this.log.error({ err: error, eventId: event.id, serial: device.serial }, "could not open or update a case for a critical device event");
+      this.log.error(
+        { err: error, eventId: event.id, serial: device.serial },
+        "could not open or update a case for a critical device event",
+      );
       return null;
     });
     // `reported = 0` marks the card stale, so the end of the window rewrites it with the case.
-    await this.db.prisma.$executeRaw`UPDATE "StatusDigest" SET "caseId" = ${caseId ?? "none"}, reported = 0 WHERE id = ${digestId} AND "closedAt" IS NULL`;
+    await this.db.prisma
+      .$executeRaw`UPDATE "StatusDigest" SET "caseId" = ${caseId ?? "none"}, reported = 0 WHERE id = ${digestId} AND "closedAt" IS NULL`;
   }
 
   private async openOrUpdate(event: DeviceEvent, device: KnownDevice): Promise<string | null> {
     const lang: Language = device.locale === "es" ? "es" : "en";
     const t = (key: MessageKey, params: Record<string, string> = {}) => translate(lang, key, params);
     const state = t(`ds.type.${event.type}` as MessageKey);
-    const params = { model: device.modelName, serial: device.serial, state, site: device.siteName ?? t("ds.noSite"), detail: event.detail ?? "", at: event.occurredAt };
+    const params = {
+      model: device.modelName,
+      serial: device.serial,
+      state,
+      site: device.siteName ?? t("ds.noSite"),
+      detail: event.detail ?? "",
+      at: event.occurredAt,
+    };
     const origin: Origin = { platform: "device", originKey: `device:${event.id}` };
     const active = await this.db.prisma.case.findFirst({
       where: { deviceId: device.id, status: { in: ACTIVE } },
@@ -66,8 +77,16 @@ export class DeviceCasePolicy {
     }
     // The case is the admins' to follow: their first admin asks, or anyone of the organization.
     const requester =
-      (await this.db.prisma.person.findFirst({ where: { organizationId: device.organizationId, role: "admin" }, orderBy: { createdAt: "asc" }, select: { id: true } })) ??
-      (await this.db.prisma.person.findFirst({ where: { organizationId: device.organizationId }, orderBy: { createdAt: "asc" }, select: { id: true } }));
+      (await this.db.prisma.person.findFirst({
+        where: { organizationId: device.organizationId, role: "admin" },
+        orderBy: { createdAt: "asc" },
+        select: { id: true },
+      })) ??
+      (await this.db.prisma.person.findFirst({
+        where: { organizationId: device.organizationId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true },
+      }));
     if (!requester) return null;
     const { view } = await this.cases.open(
       SYSTEM_VIEWER,

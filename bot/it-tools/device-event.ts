@@ -24,7 +24,10 @@ export const deviceEventSchema = z.object({
   detail: z.string().max(500, "is longer than 500 characters").optional(),
   peripheral: z.string().max(100).optional(),
   /** The firmware the device runs now (e.g. reported with `online` after an update). */
-  firmware: z.string().regex(/^\d{1,5}(\.\d{1,5}){0,3}$/, "must be a version like 4.2.0").optional(),
+  firmware: z
+    .string()
+    .regex(/^\d{1,5}(\.\d{1,5}){0,3}$/, "must be a version like 4.2.0")
+    .optional(),
 });
 export type DeviceEvent = z.infer<typeof deviceEventSchema>;
 
@@ -36,5 +39,7 @@ export function severityOf(event: Pick<DeviceEvent, "type" | "severity">): Devic
 
 /** The problems of an invalid event, each naming its field ("serial: is required"). */
 export function eventProblems(error: z.ZodError, prefix = ""): string[] {
-  return error.issues.map((issue) => `${prefix}${issue.path.join(".") || "(event)"}: ${issue.message === "Required" ? "is required" : issue.message}`);
+  return error.issues.map(
+    (issue) => `${prefix}${issue.path.join(".") || "(event)"}: ${issue.message === "Required" ? "is required" : issue.message}`,
+  );
 }

@@ -84,7 +84,12 @@ export class DeviceStatusService {
     return "recorded";
   }
 
-  private *storeSteps(event: DeviceEvent, device: KnownDevice, routes: ConversationRef[], now: Date): Steps<{ digestId: string; first: boolean; claimedCase: boolean }> {
+  private *storeSteps(
+    event: DeviceEvent,
+    device: KnownDevice,
+    routes: ConversationRef[],
+    now: Date,
+  ): Steps<{ digestId: string; first: boolean; claimedCase: boolean }> {
     const severity = severityOf(event);
     const openKey = `${device.organizationId}:${device.siteId ?? "-"}`;
     const [digest] = yield Prisma.sql`INSERT INTO "StatusDigest"
@@ -112,7 +117,10 @@ export class DeviceStatusService {
     if (first) {
       const { lang, card } = firstEventCard(device, event, severity, this.windowMs);
       const replaceKey = digestCardKey(digestId);
-      const messages = routes.map((target, index) => ({ key: `${replaceKey}:v0:${index}`, message: { target, visibility: "public" as const, lang, replaceKey, card } }));
+      const messages = routes.map((target, index) => ({
+        key: `${replaceKey}:v0:${index}`,
+        message: { target, visibility: "public" as const, lang, replaceKey, card },
+      }));
       const enqueue = enqueueStatement(messages, now);
       if (enqueue) yield enqueue;
       yield scheduleStatement([digestTimer(digestId, 0, new Date(now.getTime() + this.windowMs))], now)!;
@@ -120,7 +128,8 @@ export class DeviceStatusService {
     // One case per burst at most: the first critical event claims the digest's case slot.
     let claimedCase = false;
     if (severity === "critical" && digest!.caseId === null && this.casePolicy) {
-      const claimed = yield Prisma.sql`UPDATE "StatusDigest" SET "caseId" = ${pendingCase(event.id)} WHERE id = ${digestId} AND "caseId" IS NULL RETURNING id`;
+      const claimed =
+        yield Prisma.sql`UPDATE "StatusDigest" SET "caseId" = ${pendingCase(event.id)} WHERE id = ${digestId} AND "caseId" IS NULL RETURNING id`;
       claimedCase = claimed.length === 1;
     }
     return { digestId, first, claimedCase };
@@ -146,10 +155,26 @@ export class DeviceStatusService {
     if (cached && now - cached.at < (cached.device ? CACHE_TTL_MS : CACHE_TTL_MS / 6)) return cached.device;
     const row = await this.db.prisma.device.findUnique({
       where: { serial },
-      select: { id: true, serial: true, organizationId: true, siteId: true, model: { select: { name: true } }, site: { select: { name: true } }, organization: { select: { locale: true } } },
+      select: {
+        id: true,
+        serial: true,
+        organizationId: true,
+        siteId: true,
+        model: { select: { name: true } },
+        site: { select: { name: true } },
+        organization: { select: { locale: true } },
+      },
     });
     const device = row
-      ? { id: row.id, serial: row.serial, modelName: row.model.name, organizationId: row.organizationId, siteId: row.siteId, siteName: row.site?.name ?? null, locale: row.organization.locale }
+      ? {
+          id: row.id,
+          serial: row.serial,
+          modelName: row.model.name,
+          organizationId: row.organizationId,
+          siteId: row.siteId,
+          siteName: row.site?.name ?? null,
+          locale: row.organization.locale,
+        }
       : undefined;
     if (this.devices.size > 100_000) this.devices.clear();
     this.devices.set(serial, { at: now, device });

@@ -30,23 +30,27 @@ export function itToolsOf(ctx: Context): ItToolServices {
 
 /** Registers the IT tools' commands, buttons and the device-status webhook. */
 export function registerItToolHandlers(router: Router): Router {
-  return router
-    .command(WORDS.status, "text", (ctx, args) => showStatus(ctx, args.rest))
-    .command(WORDS.netcheck, "text", (ctx, args) => runNetworkCheck(ctx, args.rest))
-    // The router takes a case number that follows the verb out of `rest`: put it back.
-    .command(WORDS.audit, "text", (ctx, args) => auditCommand(ctx, args.caseNumber ? `${formatCaseRef(args.caseNumber)} ${args.rest}` : args.rest))
-    .action("it.status", (ctx, event) => showStatus(ctx, event.value.site ?? ""))
-    .action("it.netcheck", (ctx, event) => runNetworkCheck(ctx, event.value.site ?? ""))
-    .webhook("device-status", async (ctx) => {
-      // The adapter validated the body already; a resumed event from an older version may not be.
-      const parsed = deviceEventSchema.safeParse(ctx.event.kind === "webhook" ? ctx.event.body : undefined);
-      if (!parsed.success) {
-        ctx.log.warn({ problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, "device status event refused");
-        return;
-      }
-      const outcome = await itToolsOf(ctx).deviceStatus.record(parsed.data);
-      ctx.log.debug({ eventId: parsed.data.id, type: parsed.data.type, outcome }, "device status event");
-    });
+  return (
+    router
+      .command(WORDS.status, "text", (ctx, args) => showStatus(ctx, args.rest))
+      .command(WORDS.netcheck, "text", (ctx, args) => runNetworkCheck(ctx, args.rest))
+      // The router takes a case number that follows the verb out of `rest`: put it back.
+      .command(WORDS.audit, "text", (ctx, args) =>
+        auditCommand(ctx, args.caseNumber ? `${formatCaseRef(args.caseNumber)} ${args.rest}` : args.rest),
+      )
+      .action("it.status", (ctx, event) => showStatus(ctx, event.value.site ?? ""))
+      .action("it.netcheck", (ctx, event) => runNetworkCheck(ctx, event.value.site ?? ""))
+      .webhook("device-status", async (ctx) => {
+        // The adapter validated the body already; a resumed event from an older version may not be.
+        const parsed = deviceEventSchema.safeParse(ctx.event.kind === "webhook" ? ctx.event.body : undefined);
+        if (!parsed.success) {
+          ctx.log.warn({ problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, "device status event refused");
+          return;
+        }
+        const outcome = await itToolsOf(ctx).deviceStatus.record(parsed.data);
+        ctx.log.debug({ eventId: parsed.data.id, type: parsed.data.type, outcome }, "device status event");
+      })
+  );
 }
 
 /** A site of the viewer's organization by name or id; undefined for "all sites". */

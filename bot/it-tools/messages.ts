@@ -53,13 +53,15 @@ export const itToolMessages = defineMessages(
     "net.tls": "TLS {protocol} {ms} ms",
     "net.tls.fail": "TLS handshake failed ({error})",
     "net.tls.untrusted": "TLS certificate not trusted ({error}) — a proxy inspecting TLS?",
-    "net.context": "Checked from the Switchboard server at {at}; a firewall or proxy at the site may behave differently. Latency is the TCP connect time.",
+    "net.context":
+      "Checked from the Switchboard server at {at}; a firewall or proxy at the site may behave differently. Latency is the TCP connect time.",
 
     "audit.forbidden": "The audit log is for your organization's IT admins and the vendor's support managers.",
     "audit.title": "Audit log · {count} entries",
     "audit.line": "{at} · {actor} · {platform} · {action} {subject}",
     "audit.none": "No audit entries match.",
-    "audit.more": "Showing the newest {shown} of {total}. Narrow it down (a case, a serial, *last 24h*, *by @name*) or export: npm run audit -- export --format csv",
+    "audit.more":
+      "Showing the newest {shown} of {total}. Narrow it down (a case, a serial, *last 24h*, *by @name*) or export: npm run audit -- export --format csv",
     "audit.nobody": "I don't know anyone called *{name}*.",
     "audit.verify.ok": "The audit log's chain is intact: {count} entries checked, up to entry #{head}.",
     "audit.verify.broken": "⚠ The audit log has been tampered with: {problem}.",
@@ -76,7 +78,8 @@ export const itToolMessages = defineMessages(
     "ds.severity.warning": "aviso",
     "ds.severity.info": "información",
     "ds.first.title": "{site}: {model} {serial} — {state}",
-    "ds.first.grouping": "Los siguientes eventos de esta sede en los próximos {seconds} s se suman a esta tarjeta en vez de publicarse uno a uno.",
+    "ds.first.grouping":
+      "Los siguientes eventos de esta sede en los próximos {seconds} s se suman a esta tarjeta en vez de publicarse uno a uno.",
     "ds.fact.device": "Dispositivo",
     "ds.fact.event": "Evento",
     "ds.fact.severity": "Gravedad",
@@ -92,7 +95,8 @@ export const itToolMessages = defineMessages(
     "ds.action.status": "Estado de dispositivos",
     "ds.action.netcheck": "Comprobar red",
     "ds.case.title": "{model} {serial} en {site}: {state}",
-    "ds.case.description": "Abierto automáticamente por un evento crítico del dispositivo: {state} en {model} {serial} en {site} ({at}). {detail}",
+    "ds.case.description":
+      "Abierto automáticamente por un evento crítico del dispositivo: {state} en {model} {serial} en {site} ({at}). {detail}",
     "ds.case.comment": "Evento crítico del dispositivo: {state} en {serial} en {site} ({at}). {detail}",
     "ds.overview.title": "Estado de dispositivos · {scope}",
     "ds.overview.all": "todas las sedes",
@@ -115,13 +119,16 @@ export const itToolMessages = defineMessages(
     "net.tls": "TLS {protocol} {ms} ms",
     "net.tls.fail": "el saludo TLS falló ({error})",
     "net.tls.untrusted": "certificado TLS no fiable ({error}) — ¿un proxy inspeccionando TLS?",
-    "net.context": "Comprobado desde el servidor de Switchboard a las {at}; un cortafuegos o proxy de la sede puede comportarse de otra forma. La latencia es el tiempo de conexión TCP.",
+    "net.context":
+      "Comprobado desde el servidor de Switchboard a las {at}; un cortafuegos o proxy de la sede puede comportarse de otra forma. La latencia es el tiempo de conexión TCP.",
 
-    "audit.forbidden": "El registro de auditoría es para los administradores de IT de tu organización y los responsables de soporte del fabricante.",
+    "audit.forbidden":
+      "El registro de auditoría es para los administradores de IT de tu organización y los responsables de soporte del fabricante.",
     "audit.title": "Registro de auditoría · {count} entradas",
     "audit.line": "{at} · {actor} · {platform} · {action} {subject}",
     "audit.none": "Ninguna entrada de auditoría coincide.",
-    "audit.more": "Se muestran las {shown} más recientes de {total}. Acota la búsqueda (un caso, un número de serie, *ultimas 24h*, *por @nombre*) o exporta: npm run audit -- export --format csv",
+    "audit.more":
+      "Se muestran las {shown} más recientes de {total}. Acota la búsqueda (un caso, un número de serie, *ultimas 24h*, *por @nombre*) o exporta: npm run audit -- export --format csv",
     "audit.nobody": "No conozco a nadie llamado *{name}*.",
     "audit.verify.ok": "La cadena del registro de auditoría está intacta: {count} entradas comprobadas, hasta la #{head}.",
     "audit.verify.broken": "⚠ El registro de auditoría ha sido manipulado: {problem}.",

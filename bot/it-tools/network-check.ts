@@ -74,7 +74,11 @@ async function timed<T>(timeoutMs: number, step: () => Promise<T>): Promise<Step
     ]);
     return { ok: true, ms: Math.round(performance.now() - started), ...(typeof value === "string" ? { address: value } : {}) };
   } catch (error) {
-    return { ok: false, ms: Math.round(performance.now() - started), error: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+    return {
+      ok: false,
+      ms: Math.round(performance.now() - started),
+      error: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -33,7 +33,10 @@ export function loadEndpoints(file: string): Endpoint[] {
   const parsed = endpointListSchema.safeParse(data);
   if (!parsed.success)
     throw new EndpointListError(
-      `NETWORK_CHECK_FILE ${file} is not a valid endpoint list: ${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      `NETWORK_CHECK_FILE ${file} is not a valid endpoint list: ${parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .join("; ")}`,
     );
   return parsed.data.endpoints.map((endpoint, index) => {
     if (!endpoint.caFile) return endpoint;

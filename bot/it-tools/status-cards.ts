@@ -16,7 +16,12 @@ const languageOf = (locale: string): Language => (locale === "es" ? "es" : "en")
 const clock = (date: Date) => `${date.toISOString().slice(11, 19)} UTC`;
 
 /** The card posted for the first event of a burst. */
-export function firstEventCard(device: KnownDevice, event: DeviceEvent, severity: string, windowMs: number): { lang: Language; card: Card } {
+export function firstEventCard(
+  device: KnownDevice,
+  event: DeviceEvent,
+  severity: string,
+  windowMs: number,
+): { lang: Language; card: Card } {
   const lang = languageOf(device.locale);
   const t = (key: MessageKey, params: MessageParams = {}) => translate(lang, key, params);
   const site = device.siteName ?? t("ds.noSite");
@@ -27,7 +32,10 @@ export function firstEventCard(device: KnownDevice, event: DeviceEvent, severity
       title: t("ds.first.title", { site, model: device.modelName, serial: device.serial, state }),
       facts: [
         { label: t("ds.fact.device"), value: `${device.modelName} · ${device.serial}` },
-        { label: t("ds.fact.event"), value: `${state}${event.detail ? ` — ${event.detail}` : ""}${event.peripheral ? ` (${event.peripheral})` : ""}` },
+        {
+          label: t("ds.fact.event"),
+          value: `${state}${event.detail ? ` — ${event.detail}` : ""}${event.peripheral ? ` (${event.peripheral})` : ""}`,
+        },
         { label: t("ds.fact.severity"), value: t(`ds.severity.${severity}` as MessageKey) },
         { label: t("ds.fact.at"), value: clock(new Date(event.occurredAt)) },
       ],
@@ -71,7 +79,12 @@ export function digestCard(totals: DigestTotals): { lang: Language; card: Card }
           label: t(`ds.type.${row.type}` as MessageKey),
           value: t("ds.digest.count", { events: n(row.events), devices: n(row.devices) }),
         })),
-        { label: t("ds.fact.now"), value: now ? t("ds.digest.now", { states: now, total: n(totals.siteDevices) }) : t("ds.digest.allOnline", { total: n(totals.siteDevices) }) },
+        {
+          label: t("ds.fact.now"),
+          value: now
+            ? t("ds.digest.now", { states: now, total: n(totals.siteDevices) })
+            : t("ds.digest.allOnline", { total: n(totals.siteDevices) }),
+        },
         ...(totals.caseRef ? [{ label: t("ds.fact.case"), value: totals.caseRef }] : []),
       ],
       body: totals.examples.length > 0 ? t("ds.digest.examples", { serials: totals.examples.join(", ") }) : undefined,

@@ -70,7 +70,10 @@ async function readTotals(tx: Tx, row: DigestRow): Promise<DigestTotals> {
   const examples = await tx.$queryRaw<{ serial: string }[]>`SELECT d.serial FROM "Device" d WHERE d.id IN (
       SELECT DISTINCT e."deviceId" FROM "DeviceEvent" e WHERE e."digestId" = ${row.id} AND e.type <> 'online') ORDER BY d.serial LIMIT ${EXAMPLES + 1}`;
   const site = row.siteId ? await tx.site.findUnique({ where: { id: row.siteId }, select: { name: true } }) : null;
-  const caseRow = row.caseId && !row.caseId.startsWith("pending:") ? await tx.case.findUnique({ where: { id: row.caseId }, select: { number: true } }) : null;
+  const caseRow =
+    row.caseId && !row.caseId.startsWith("pending:")
+      ? await tx.case.findUnique({ where: { id: row.caseId }, select: { number: true } })
+      : null;
   const siteDevices = await tx.device.count({ where: { organizationId: row.organizationId, siteId: row.siteId } });
   const locale = (await tx.organization.findUnique({ where: { id: row.organizationId }, select: { locale: true } }))?.locale ?? "en";
   return {
@@ -83,7 +86,10 @@ async function readTotals(tx: Tx, row: DigestRow): Promise<DigestTotals> {
     byType: byType.map((r) => ({ type: r.type, events: Number(r.events), devices: Number(r.devices) })),
     states: states.map((r) => ({ state: r.state, devices: Number(r.devices) })),
     siteDevices,
-    examples: examples.slice(0, EXAMPLES).map((r) => r.serial).concat(examples.length > EXAMPLES ? ["…"] : []),
+    examples: examples
+      .slice(0, EXAMPLES)
+      .map((r) => r.serial)
+      .concat(examples.length > EXAMPLES ? ["…"] : []),
     caseRef: caseRow ? formatCaseRef(caseRow.number) : null,
   };
 }

@@ -11,10 +11,18 @@ export function restAfterVerb(text: string, words: readonly string[]): string {
   const tokens = [...raw.matchAll(/\S+/g)];
   for (const length of [3, 2, 1]) {
     if (tokens.length < length) continue;
-    const phrase = normalizeCommandText(tokens.slice(0, length).map((m) => m[0]).join(" "));
+    const phrase = normalizeCommandText(
+      tokens
+        .slice(0, length)
+        .map((m) => m[0])
+        .join(" "),
+    );
     if (!wanted.has(phrase)) continue;
     const last = tokens[length - 1]!;
-    return raw.slice(last.index + last[0].length).replace(/^[ \t]*\r?\n?/, "").trimEnd();
+    return raw
+      .slice(last.index + last[0].length)
+      .replace(/^[ \t]*\r?\n?/, "")
+      .trimEnd();
   }
   return raw.trim();
 }

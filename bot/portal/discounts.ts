@@ -39,9 +39,23 @@ export class DiscountService {
     const reseller = organization?.resellerName ? { name: organization.resellerName, contact: organization.resellerContact } : null;
     const base = { organizationName: organization?.name ?? "", reseller };
     if (active && active.servicesDiscount > 0)
-      return { ...base, eligible: true, discount: active.servicesDiscount, contractKey: active.key, endsOn: active.endsOn, reason: "active" };
+      return {
+        ...base,
+        eligible: true,
+        discount: active.servicesDiscount,
+        contractKey: active.key,
+        endsOn: active.endsOn,
+        reason: "active",
+      };
     if (active) return { ...base, eligible: false, discount: 0, contractKey: active.key, endsOn: active.endsOn, reason: "no_discount" };
     const ended = contracts.find((contract) => contract.state === "expired");
-    return { ...base, eligible: false, discount: 0, contractKey: ended?.key ?? null, endsOn: ended?.endsOn ?? null, reason: ended ? "expired" : "no_contract" };
+    return {
+      ...base,
+      eligible: false,
+      discount: 0,
+      contractKey: ended?.key ?? null,
+      endsOn: ended?.endsOn ?? null,
+      reason: ended ? "expired" : "no_contract",
+    };
   }
 }

@@ -58,7 +58,10 @@ export class DocumentService {
       .filter((doc): doc is { title: string; url: string } => typeof doc.title === "string" && typeof doc.url === "string")
       .map((doc) => ({ title: doc.title, link: doc.url, source: "catalog" as const, specific: true }));
     const docs = [...byPath.values()];
-    const documents = [...fromCatalog, ...docs.filter((d) => d.specific), ...docs.filter((d) => !d.specific).slice(0, MAX_GENERAL)].slice(0, MAX_DOCUMENTS);
+    const documents = [...fromCatalog, ...docs.filter((d) => d.specific), ...docs.filter((d) => !d.specific).slice(0, MAX_GENERAL)].slice(
+      0,
+      MAX_DOCUMENTS,
+    );
     const [latest] = await this.firmware.releases(model.id, 1);
     return { model, documents, latest };
   }

@@ -32,9 +32,16 @@ const releaseSchema = z
   .object({
     model: z.string().min(1, "is required"),
     version: z.string().regex(VERSION_PATTERN, "must be a version like 4.2.0"),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31").refine((d) => !Number.isNaN(Date.parse(d)), "is not a real date"),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31")
+      .refine((d) => !Number.isNaN(Date.parse(d)), "is not a real date"),
     notes: z.string().max(4_000, "is longer than 4,000 characters").default(""),
-    link: z.string().url("must be a link (https://…)").refine((u) => /^https?:/i.test(u), "must be an http(s) link").nullish(),
+    link: z
+      .string()
+      .url("must be a link (https://…)")
+      .refine((u) => /^https?:/i.test(u), "must be an http(s) link")
+      .nullish(),
   })
   .strict();
 
@@ -57,7 +64,8 @@ export function readFirmwareImport(catalog: Catalog, text: string): ReleaseInput
   for (const { where, data } of items) {
     const parsed = releaseSchema.safeParse(data);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(`${where}${issue.path.length ? `.${issue.path.join(".")}` : ""}: ${issue.message}`);
+      for (const issue of parsed.error.issues)
+        problems.push(`${where}${issue.path.length ? `.${issue.path.join(".")}` : ""}: ${issue.message}`);
       continue;
     }
     const model = modelByName(catalog, parsed.data.model);
@@ -68,7 +76,13 @@ export function readFirmwareImport(catalog: Catalog, text: string): ReleaseInput
     const key = `${model.id} ${parsed.data.version}`;
     if (seen.has(key)) problems.push(`${where}: ${model.name} ${parsed.data.version} appears twice (also ${seen.get(key)})`);
     seen.set(key, where);
-    releases.push({ modelId: model.id, version: parsed.data.version, releasedAt: new Date(`${parsed.data.date}T00:00:00Z`), notes: parsed.data.notes, link: parsed.data.link ?? null });
+    releases.push({
+      modelId: model.id,
+      version: parsed.data.version,
+      releasedAt: new Date(`${parsed.data.date}T00:00:00Z`),
+      notes: parsed.data.notes,
+      link: parsed.data.link ?? null,
+    });
   }
   if (problems.length > 0) throw new FirmwareImportError(problems.slice(0, 20));
   return releases;
@@ -109,7 +123,9 @@ function fromCsv(text: string): { where: string; data: unknown }[] {
     ]);
   return data.map((row) => {
     if (row.cells.length > columns.length)
-      throw new FirmwareImportError([`line ${row.line}: ${row.cells.length} values for ${columns.length} columns (put values that contain commas in quotes)`]);
+      throw new FirmwareImportError([
+        `line ${row.line}: ${row.cells.length} values for ${columns.length} columns (put values that contain commas in quotes)`,
+      ]);
     const record: Record<string, string> = {};
     columns.forEach((column, i) => {
       const value = row.cells[i];

@@ -69,7 +69,14 @@ export class FirmwareService {
   async deviceUpdate(viewer: Viewer, serial: string): Promise<DeviceUpdate> {
     const device = await this.db.prisma.device.findUnique({
       where: { serial },
-      select: { serial: true, organizationId: true, firmwareVersion: true, modelId: true, model: { select: { name: true } }, site: { select: { name: true } } },
+      select: {
+        serial: true,
+        organizationId: true,
+        firmwareVersion: true,
+        modelId: true,
+        model: { select: { name: true } },
+        site: { select: { name: true } },
+      },
     });
     if (!device || !(policy.isSupport(viewer) || (policy.isCustomer(viewer) && viewer.organizationId === device.organizationId)))
       throw notFound("lic.unknownSerial", { serial });
@@ -85,7 +92,9 @@ export class FirmwareService {
       select: { serial: true, firmwareVersion: true, modelId: true, model: { select: { name: true } }, site: { select: { name: true } } },
       orderBy: { serial: "asc" },
     });
-    const releases = await this.db.prisma.firmwareRelease.findMany({ where: { modelId: { in: [...new Set(devices.map((d) => d.modelId))] } } });
+    const releases = await this.db.prisma.firmwareRelease.findMany({
+      where: { modelId: { in: [...new Set(devices.map((d) => d.modelId))] } },
+    });
     const byModel = new Map<string, Release[]>();
     for (const release of releases) byModel.set(release.modelId, [...(byModel.get(release.modelId) ?? []), release]);
     for (const list of byModel.values()) list.sort((a, b) => compareVersions(b.version, a.version));
@@ -93,18 +102,32 @@ export class FirmwareService {
   }
 
   /** Stores releases (support only); new latest releases notify the admins they affect. */
-  async importReleases(viewer: Viewer | undefined, releases: ReleaseInput[], origin: Origin, options: { notify?: boolean } = {}): Promise<ImportReport> {
+  async importReleases(
+    viewer: Viewer | undefined,
+    releases: ReleaseInput[],
+    origin: Origin,
+    options: { notify?: boolean } = {},
+  ): Promise<ImportReport> {
     if (viewer && !policy.isSupport(viewer)) throw forbidden("fw.supportOnly");
     const now = this.clock.now();
     const report = await this.db.prisma.$transaction(
       async (tx) => {
         const result: ImportReport = { created: [], updated: 0, unchanged: 0, notified: 0 };
         for (const input of releases) {
-          const existing = await tx.firmwareRelease.findUnique({ where: { modelId_version: { modelId: input.modelId, version: input.version } } });
+          const existing = await tx.firmwareRelease.findUnique({
+            where: { modelId_version: { modelId: input.modelId, version: input.version } },
+          });
           if (!existing) {
             result.created.push(await tx.firmwareRelease.create({ data: { id: newId(now.getTime()), ...input, createdAt: now } }));
-          } else if (existing.notes !== input.notes || existing.link !== input.link || existing.releasedAt.getTime() !== input.releasedAt.getTime()) {
-            await tx.firmwareRelease.update({ where: { id: existing.id }, data: { notes: input.notes, link: input.link, releasedAt: input.releasedAt } });
+          } else if (
+            existing.notes !== input.notes ||
+            existing.link !== input.link ||
+            existing.releasedAt.getTime() !== input.releasedAt.getTime()
+          ) {
+            await tx.firmwareRelease.update({
+              where: { id: existing.id },
+              data: { notes: input.notes, link: input.link, releasedAt: input.releasedAt },
+            });
             result.updated += 1;
           } else result.unchanged += 1;
         }
@@ -119,7 +142,12 @@ export class FirmwareService {
                 subjectType: "firmware",
                 subjectId: `${release.modelId} ${release.version}`,
                 organizationId: null,
-                after: { model: release.modelId, version: release.version, date: release.releasedAt.toISOString().slice(0, 10), link: release.link },
+                after: {
+                  model: release.modelId,
+                  version: release.version,
+                  date: release.releasedAt.toISOString().slice(0, 10),
+                  link: release.link,
+                },
               },
               now,
             );
@@ -146,7 +174,11 @@ export class FirmwareService {
       const affected = new Map<string, AffectedOrganization>();
       for (const device of devices) {
         if (compareVersions(device.firmwareVersion!, release.version) >= 0) continue;
-        const entry = affected.get(device.organizationId) ?? { organizationId: device.organizationId, locale: device.organization.locale, serials: [] };
+        const entry = affected.get(device.organizationId) ?? {
+          organizationId: device.organizationId,
+          locale: device.organization.locale,
+          serials: [],
+        };
         entry.serials.push(device.serial);
         affected.set(device.organizationId, entry);
       }
@@ -170,5 +202,14 @@ function assess(
   const version = device.firmwareVersion;
   const missed = version ? releases.filter((release) => compareVersions(release.version, version) > 0) : [];
   const state: DeviceUpdateState = !latest ? "no_releases" : !version ? "unknown_version" : missed.length > 0 ? "behind" : "current";
-  return { serial: device.serial, modelId: device.modelId, modelName: device.model.name, siteName: device.site?.name ?? null, version, state, latest, missed };
+  return {
+    serial: device.serial,
+    modelId: device.modelId,
+    modelName: device.model.name,
+    siteName: device.site?.name ?? null,
+    version,
+    state,
+    latest,
+    missed,
+  };
 }

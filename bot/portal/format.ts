@@ -8,7 +8,9 @@ export function formatCount(lang: Language, value: number): string {
 
 /** Formats every number among message parameters. */
 export function formatCounts(lang: Language, params: Record<string, string | number>): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === "number" ? formatCount(lang, value) : value]));
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, typeof value === "number" ? formatCount(lang, value) : value]),
+  );
 }
 
 /** A day as 2026-01-31 (unambiguous in both languages). */

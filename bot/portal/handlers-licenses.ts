@@ -29,9 +29,15 @@ export async function showLicenses(ctx: Context): Promise<void> {
         ? t("lic.covers.all", { covered: contract.coveredDevices, total: contract.totalDevices })
         : t("lic.covers.some", { families: contract.families.join(", "), covered: contract.coveredDevices, total: contract.totalDevices });
     return [
-      { label: `${t("lic.contract", { plan: contract.plan, coverage: coverageLabel(t, contract) })} (${contract.key})`, value: t(`lic.state.${contract.state}`, dates) },
+      {
+        label: `${t("lic.contract", { plan: contract.plan, coverage: coverageLabel(t, contract) })} (${contract.key})`,
+        value: t(`lic.state.${contract.state}`, dates),
+      },
       { label: t("lic.covers"), value: covers },
-      { label: t("lic.options"), value: t("lic.extras", { onsite: t(contract.onsiteOption ? "lic.yes" : "lic.no"), discount: contract.servicesDiscount }) },
+      {
+        label: t("lic.options"),
+        value: t("lic.extras", { onsite: t(contract.onsiteOption ? "lic.yes" : "lic.no"), discount: contract.servicesDiscount }),
+      },
     ];
   });
   const renewals = contracts
@@ -63,7 +69,9 @@ export async function showCoverage(ctx: Context, text: string): Promise<void> {
   const base = { serial, model: coverage.modelName, site: coverage.siteName ? `, ${coverage.siteName}` : "" };
   if (coverage.covered) {
     const { contract } = coverage;
-    ctx.reply({ text: ctx.t("lic.covered", { ...base, plan: contract.plan, coverage: coverageLabel(ctx.t, contract), end: day(contract.endsOn) }) });
+    ctx.reply({
+      text: ctx.t("lic.covered", { ...base, plan: contract.plan, coverage: coverageLabel(ctx.t, contract), end: day(contract.endsOn) }),
+    });
     return;
   }
   ctx.reply({

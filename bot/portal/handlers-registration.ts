@@ -49,13 +49,18 @@ function renderReport(ctx: Context, report: RegistrationReport, total: number): 
   for (const device of registered) bySite.set(device.siteName, (bySite.get(device.siteName) ?? 0) + 1);
   const problems = refused
     .slice(0, SHOWN_PROBLEMS)
-    .map((row) => `• ${ctx.t("reg.refused.line", { line: row.line, reason: ctx.t(`reg.problem.${row.problem}` as MessageKey, row.params) })}`);
+    .map(
+      (row) => `• ${ctx.t("reg.refused.line", { line: row.line, reason: ctx.t(`reg.problem.${row.problem}` as MessageKey, row.params) })}`,
+    );
   if (refused.length > SHOWN_PROBLEMS) problems.push(`• ${ctx.t("portal.andMore", { count: refused.length - SHOWN_PROBLEMS })}`);
   ctx.reply({
     card: {
       title: ctx.t("reg.done.title", formatCounts(ctx.lang, { registered: registered.length, total })),
       facts: [...bySite].map(([site, count]) => ({ label: site, value: formatCount(ctx.lang, count) })),
-      body: refused.length > 0 ? `*${ctx.t("reg.refused.title", formatCounts(ctx.lang, { count: refused.length }))}*\n${problems.join("\n")}` : undefined,
+      body:
+        refused.length > 0
+          ? `*${ctx.t("reg.refused.title", formatCounts(ctx.lang, { count: refused.length }))}*\n${problems.join("\n")}`
+          : undefined,
       context: refused.length === 0 ? undefined : [ctx.t(registered.length > 0 ? "reg.partial" : "reg.none")],
     },
   });
@@ -69,7 +74,8 @@ export async function showDevices(ctx: Context): Promise<void> {
     return;
   }
   const lines = devices.map(
-    (d) => `• ${d.serial} · ${d.modelName} · ${d.siteName ?? "—"}${d.assetTag ? ` · ${d.assetTag}` : ""}${d.firmwareVersion ? ` · ${d.firmwareVersion}` : ""}`,
+    (d) =>
+      `• ${d.serial} · ${d.modelName} · ${d.siteName ?? "—"}${d.assetTag ? ` · ${d.assetTag}` : ""}${d.firmwareVersion ? ` · ${d.firmwareVersion}` : ""}`,
   );
   if (total > devices.length) lines.push(`• ${ctx.t("portal.andMore", { count: total - devices.length })}`);
   ctx.reply({

@@ -17,7 +17,8 @@ const download = (ctx: Context, release: Release | undefined): CardAction[] =>
 export async function firmwareCommand(ctx: Context, rest: string): Promise<void> {
   const [first = "", ...others] = rest.split(/[ \t]+/);
   const word = fold(first);
-  if (["import", "importar", "publish", "publicar"].includes(word)) return importFirmware(ctx, rest.slice(first.length).replace(/^[ \t]*\r?\n?/, ""));
+  if (["import", "importar", "publish", "publicar"].includes(word))
+    return importFirmware(ctx, rest.slice(first.length).replace(/^[ \t]*\r?\n?/, ""));
   if (["report", "informe", "compliance", "cumplimiento"].includes(word) && others.join("").trim() === "") return showCompliance(ctx);
   if (!rest.trim()) {
     if (ctx.person.role === "admin") return showCompliance(ctx);
@@ -28,7 +29,12 @@ export async function firmwareCommand(ctx: Context, rest: string): Promise<void>
   if (serial) return showDeviceUpdate(ctx, serial);
   const model = findModel(ctx.services.catalog, rest);
   if (!model) {
-    ctx.reply({ text: ctx.t("portal.unknownModel", { model: rest.trim().slice(0, 60), models: ctx.services.catalog.models.map((m) => m.name).join(", ") }) });
+    ctx.reply({
+      text: ctx.t("portal.unknownModel", {
+        model: rest.trim().slice(0, 60),
+        models: ctx.services.catalog.models.map((m) => m.name).join(", "),
+      }),
+    });
     return;
   }
   await showModelFirmware(ctx, model.id);
@@ -80,7 +86,10 @@ export async function showModelFirmware(ctx: Context, modelId: string): Promise<
       title: ctx.t("fw.title", { model: name }),
       subtitle: ctx.t("fw.latest", { version: latest.version, date: day(latest.releasedAt) }),
       body: latest.notes || undefined,
-      context: earlier.length > 0 ? [ctx.t("fw.previous", { versions: earlier.map((r) => `${r.version} (${day(r.releasedAt)})`).join(", ") })] : undefined,
+      context:
+        earlier.length > 0
+          ? [ctx.t("fw.previous", { versions: earlier.map((r) => `${r.version} (${day(r.releasedAt)})`).join(", ") })]
+          : undefined,
       actions: download(ctx, latest),
     },
   });
@@ -104,12 +113,17 @@ export async function showCompliance(ctx: Context): Promise<void> {
   }
   const lines = behind
     .slice(0, SHOWN_DEVICES)
-    .map((d) => ctx.t("fw.report.device", { serial: d.serial, site: d.siteName ?? "—", version: d.version ?? "", latest: d.latest!.version }));
+    .map((d) =>
+      ctx.t("fw.report.device", { serial: d.serial, site: d.siteName ?? "—", version: d.version ?? "", latest: d.latest!.version }),
+    );
   if (behind.length > SHOWN_DEVICES) lines.push(`• ${ctx.t("portal.andMore", { count: behind.length - SHOWN_DEVICES })}`);
   ctx.reply({
     card: {
       title: ctx.t("fw.report.title", { behind: behind.length, total: devices.length }),
-      facts: [...models.values()].map((m) => ({ label: m.name, value: ctx.t("fw.report.line", { behind: m.behind, total: m.total, latest: m.latest }) })),
+      facts: [...models.values()].map((m) => ({
+        label: m.name,
+        value: ctx.t("fw.report.line", { behind: m.behind, total: m.total, latest: m.latest }),
+      })),
       body: behind.length > 0 ? lines.join("\n") : ctx.t("fw.report.allCurrent"),
       context: unknown > 0 ? [ctx.t("fw.report.unknown", { count: unknown })] : undefined,
       actions: behind.slice(0, 3).map((d) => ({ id: "portal.firmware", label: d.serial, value: { serial: d.serial } })),
@@ -132,7 +146,14 @@ async function importFirmware(ctx: Context, text: string): Promise<void> {
     return;
   }
   const report = await portalOf(ctx).firmware.importReleases(ctx.person, releases, ctx.origin);
-  ctx.reply({ text: ctx.t("fw.import.done", { created: report.created.length, updated: report.updated, unchanged: report.unchanged, notified: report.notified }) });
+  ctx.reply({
+    text: ctx.t("fw.import.done", {
+      created: report.created.length,
+      updated: report.updated,
+      unchanged: report.unchanged,
+      notified: report.notified,
+    }),
+  });
 }
 
 /** "docs Bar 50": manuals, guides and downloads for a model (or a serial's model). */
@@ -140,12 +161,23 @@ export async function showDocuments(ctx: Context, text: string): Promise<void> {
   const model = text.trim() ? findModel(ctx.services.catalog, text) : undefined;
   if (!model) {
     const key = text.trim() ? "portal.unknownModel" : "portal.whichModel";
-    ctx.reply({ text: ctx.t(key, { model: text.trim().slice(0, 60), models: ctx.services.catalog.models.map((m) => m.name).join(", "), example: "docs Bar 50" }) });
+    ctx.reply({
+      text: ctx.t(key, {
+        model: text.trim().slice(0, 60),
+        models: ctx.services.catalog.models.map((m) => m.name).join(", "),
+        example: "docs Bar 50",
+      }),
+    });
     return;
   }
   const { documents, latest } = await portalOf(ctx).documents.forModel(model);
-  const lines = documents.map((doc) => `• ${doc.title}${doc.specific ? "" : ` (${ctx.t("docs.general")})`}${doc.link ? ` — ${doc.link}` : ""}`);
-  if (latest) lines.push(`• ${ctx.t("docs.firmware", { version: latest.version, date: day(latest.releasedAt) })}${latest.link ? ` — ${latest.link}` : ""}`);
+  const lines = documents.map(
+    (doc) => `• ${doc.title}${doc.specific ? "" : ` (${ctx.t("docs.general")})`}${doc.link ? ` — ${doc.link}` : ""}`,
+  );
+  if (latest)
+    lines.push(
+      `• ${ctx.t("docs.firmware", { version: latest.version, date: day(latest.releasedAt) })}${latest.link ? ` — ${latest.link}` : ""}`,
+    );
   ctx.reply({
     card: {
       title: ctx.t("docs.title", { model: model.name }),

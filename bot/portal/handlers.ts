@@ -36,7 +36,9 @@ export function registerPortalHandlers(router: Router): Router {
     .command(WORDS.docs, "text", (ctx, args) => showDocuments(ctx, args.rest))
     .command(WORDS.discounts, "none", (ctx) => showDiscounts(ctx))
     .action("portal.menu", (ctx) => showPortalMenu(ctx))
-    .action("portal.register", (ctx, event) => (event.inputs?.devices ? registerFromText(ctx, event.inputs.devices) : showRegistrationForm(ctx)))
+    .action("portal.register", (ctx, event) =>
+      event.inputs?.devices ? registerFromText(ctx, event.inputs.devices) : showRegistrationForm(ctx),
+    )
     .action("portal.licenses", (ctx) => showLicenses(ctx))
     .action("portal.compliance", (ctx) => showCompliance(ctx))
     .action("portal.discounts", (ctx) => showDiscounts(ctx))

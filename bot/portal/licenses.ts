@@ -33,7 +33,14 @@ export interface ContractSummary {
 
 export type Coverage =
   | { covered: true; serial: string; modelName: string; siteName: string | null; contract: ContractSummary }
-  | { covered: false; serial: string; modelName: string; siteName: string | null; reason: "no_contract" | "family"; contract?: ContractSummary };
+  | {
+      covered: false;
+      serial: string;
+      modelName: string;
+      siteName: string | null;
+      reason: "no_contract" | "family";
+      contract?: ContractSummary;
+    };
 
 /** Contracts and entitlements of an organization, and coverage of one device. */
 export class LicenseService {
@@ -74,7 +81,9 @@ export class LicenseService {
     const base = { serial, modelName: device.model.name, siteName: device.site?.name ?? null };
     const covering = contracts.find((contract) => contract.families.length === 0 || contract.families.includes(device.model.family));
     if (covering) return { covered: true, ...base, contract: covering };
-    return contracts[0] ? { covered: false, ...base, reason: "family", contract: contracts[0] } : { covered: false, ...base, reason: "no_contract" };
+    return contracts[0]
+      ? { covered: false, ...base, reason: "family", contract: contracts[0] }
+      : { covered: false, ...base, reason: "no_contract" };
   }
 
   private managedOrganization(viewer: Viewer): string {

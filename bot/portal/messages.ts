@@ -73,8 +73,10 @@ export const portalMessages = defineMessages(
     "lic.coverage.business_hours": "business hours ({hours}, {zone})",
     "lic.covered": "{serial} ({model}{site}) is covered by {plan} · {coverage} until {end}.",
     "lic.notCovered.family": "{serial} ({model}{site}) is not covered: contract {contract} covers {families} only.",
-    "lic.notCovered.none": "{serial} ({model}{site}) is not covered: your organization has no contract in force. Your reseller can renew it.",
-    "lic.unknownSerial": "I couldn't find {serial} among your organization's registered devices. To register it: *register {serial} at <site>*.",
+    "lic.notCovered.none":
+      "{serial} ({model}{site}) is not covered: your organization has no contract in force. Your reseller can renew it.",
+    "lic.unknownSerial":
+      "I couldn't find {serial} among your organization's registered devices. To register it: *register {serial} at <site>*.",
     "lic.askSerial": "Which device? For example *covered NB5-2231987*.",
 
     "fw.title": "{model} · firmware",
@@ -103,7 +105,8 @@ export const portalMessages = defineMessages(
     "fw.supportOnly": "Only the vendor's support team can publish firmware releases.",
     "fw.import.done": "Firmware import: {created} new, {updated} updated, {unchanged} unchanged; {notified} organization(s) notified.",
     "fw.import.refused": "I couldn't import the releases — nothing was stored:\n{problems}",
-    "fw.import.help": "Paste the releases after *firmware import*: JSON `{\"releases\": [{\"model\": \"nw-bar-50\", \"version\": \"4.3.0\", \"date\": \"2026-02-01\", \"notes\": \"…\", \"link\": \"https://…\"}]}` or CSV with the header `model,version,date,notes,link`.",
+    "fw.import.help":
+      'Paste the releases after *firmware import*: JSON `{"releases": [{"model": "nw-bar-50", "version": "4.3.0", "date": "2026-02-01", "notes": "…", "link": "https://…"}]}` or CSV with the header `model,version,date,notes,link`.',
 
     "docs.title": "{model} · documents and downloads",
     "docs.none": "I have no documents for {model} in the documentation index yet.",
@@ -112,7 +115,8 @@ export const portalMessages = defineMessages(
 
     "disc.eligible": "{organization} is eligible: *{discount}%* off professional services with contract {contract} (in force until {end}).",
     "disc.noDiscount": "{organization}'s contract {contract} is in force but includes no professional-services discount.",
-    "disc.expired": "{organization} has no contract in force ({contract} ended {end}), so no professional-services discount applies; renewing brings it back.",
+    "disc.expired":
+      "{organization} has no contract in force ({contract} ended {end}), so no professional-services discount applies; renewing brings it back.",
     "disc.noContract": "{organization} has no support contract, so no professional-services discount applies.",
     "disc.reseller": "Your reseller, *{name}*{contact}, quotes and applies it.",
     "disc.noReseller": "Ask your vendor account manager for a reseller near you.",
@@ -121,7 +125,8 @@ export const portalMessages = defineMessages(
     "portal.title": "Portal de soporte y herramientas de IT",
     "portal.menu":
       "• *registrar NB5-2231987 en Madrid HQ [etiqueta MAD-BR-03]* — registrar un dispositivo; pega una lista o un CSV (serial,site,asset_tag) para registrar varios\n• *dispositivos* — tus dispositivos registrados\n• *licencias* — contratos y derechos · *cubierto NB5-2231987* — ¿está cubierto?\n• *firmware NB5-2231987* — ¿está actualizado? · *firmware informe* — dispositivos sin la última versión · *firmware Bar 50* — última versión\n• *documentos Bar 50* — manuales, guías y descargas\n• *descuentos* — descuento en servicios profesionales y tu distribuidor\n• *estado dispositivos [sede]* — lo que han notificado los dispositivos · *comprobar red [sede]* — si la sede llega a lo que necesitan los dispositivos\n• *auditoria CS-10422*, *auditoria ultimas 24h por @ana*, *auditoria verificar* — el registro de auditoría",
-    "portal.adminsOnly": "Solo los administradores de IT de tu organización pueden hacer eso. Pídeselo a uno de ellos, o escribe *ayuda* para ver qué puedo hacer por ti.",
+    "portal.adminsOnly":
+      "Solo los administradores de IT de tu organización pueden hacer eso. Pídeselo a uno de ellos, o escribe *ayuda* para ver qué puedo hacer por ti.",
     "portal.customersOnly": "Eso es para organizaciones cliente; pregúntalo desde el espacio de trabajo de tu organización.",
     "portal.andMore": "y {count} más",
     "portal.action.licenses": "Licencias",
@@ -166,7 +171,8 @@ export const portalMessages = defineMessages(
     "reg.upload.empty": "no contiene números de serie.",
     "reg.upload.no_serial_column": "la línea 1 es una cabecera sin columna *serial* (columnas: {columns}).",
     "reg.upload.unknown_column": "la línea {line} nombra una columna que no conozco: *{column}* (columnas: {columns}).",
-    "reg.upload.cells": "la línea {line} tiene {cells} valores pero la cabecera tiene {columns} columnas — pon entre comillas dobles los valores con comas.",
+    "reg.upload.cells":
+      "la línea {line} tiene {cells} valores pero la cabecera tiene {columns} columnas — pon entre comillas dobles los valores con comas.",
     "reg.upload.tag_for_many": "una etiqueta es de un solo dispositivo; para varios, envía un CSV con la columna asset_tag.",
 
     "lic.title": "Contratos · {organization}",
@@ -187,8 +193,10 @@ export const portalMessages = defineMessages(
     "lic.coverage.business_hours": "horario laboral ({hours}, {zone})",
     "lic.covered": "{serial} ({model}{site}) está cubierto por {plan} · {coverage} hasta el {end}.",
     "lic.notCovered.family": "{serial} ({model}{site}) no está cubierto: el contrato {contract} solo cubre {families}.",
-    "lic.notCovered.none": "{serial} ({model}{site}) no está cubierto: tu organización no tiene ningún contrato en vigor. Tu distribuidor puede renovarlo.",
-    "lic.unknownSerial": "No encuentro {serial} entre los dispositivos registrados de tu organización. Para registrarlo: *registrar {serial} en <sede>*.",
+    "lic.notCovered.none":
+      "{serial} ({model}{site}) no está cubierto: tu organización no tiene ningún contrato en vigor. Tu distribuidor puede renovarlo.",
+    "lic.unknownSerial":
+      "No encuentro {serial} entre los dispositivos registrados de tu organización. Para registrarlo: *registrar {serial} en <sede>*.",
     "lic.askSerial": "¿Qué dispositivo? Por ejemplo *cubierto NB5-2231987*.",
 
     "fw.title": "{model} · firmware",
@@ -215,18 +223,22 @@ export const portalMessages = defineMessages(
     "fw.action.download": "Descargar",
     "fw.action.report": "Informe de cumplimiento",
     "fw.supportOnly": "Solo el equipo de soporte del fabricante puede publicar versiones de firmware.",
-    "fw.import.done": "Importación de firmware: {created} nuevas, {updated} actualizadas, {unchanged} sin cambios; {notified} organización(es) avisada(s).",
+    "fw.import.done":
+      "Importación de firmware: {created} nuevas, {updated} actualizadas, {unchanged} sin cambios; {notified} organización(es) avisada(s).",
     "fw.import.refused": "No he podido importar las versiones — no se ha guardado nada:\n{problems}",
-    "fw.import.help": "Pega las versiones tras *firmware importar*: JSON `{\"releases\": [{\"model\": \"nw-bar-50\", \"version\": \"4.3.0\", \"date\": \"2026-02-01\", \"notes\": \"…\", \"link\": \"https://…\"}]}` o CSV con la cabecera `model,version,date,notes,link`.",
+    "fw.import.help":
+      'Pega las versiones tras *firmware importar*: JSON `{"releases": [{"model": "nw-bar-50", "version": "4.3.0", "date": "2026-02-01", "notes": "…", "link": "https://…"}]}` o CSV con la cabecera `model,version,date,notes,link`.',
 
     "docs.title": "{model} · documentos y descargas",
     "docs.none": "Todavía no tengo documentos de {model} en el índice de documentación.",
     "docs.firmware": "Firmware {version} ({date})",
     "docs.general": "general",
 
-    "disc.eligible": "{organization} tiene derecho a un *{discount}%* de descuento en servicios profesionales con el contrato {contract} (en vigor hasta el {end}).",
+    "disc.eligible":
+      "{organization} tiene derecho a un *{discount}%* de descuento en servicios profesionales con el contrato {contract} (en vigor hasta el {end}).",
     "disc.noDiscount": "El contrato {contract} de {organization} está en vigor, pero no incluye descuento en servicios profesionales.",
-    "disc.expired": "{organization} no tiene ningún contrato en vigor ({contract} terminó el {end}), así que no hay descuento en servicios profesionales; al renovarlo se recupera.",
+    "disc.expired":
+      "{organization} no tiene ningún contrato en vigor ({contract} terminó el {end}), así que no hay descuento en servicios profesionales; al renovarlo se recupera.",
     "disc.noContract": "{organization} no tiene contrato de soporte, así que no hay descuento en servicios profesionales.",
     "disc.reseller": "Tu distribuidor, *{name}*{contact}, te lo presupuesta y aplica.",
     "disc.noReseller": "Pide a tu gestor de cuenta del fabricante un distribuidor cercano.",

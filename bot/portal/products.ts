@@ -22,7 +22,8 @@ export function readSerial(catalog: Catalog, raw: string): SerialReading {
   for (const prefix of prefixes) {
     if (!text.startsWith(prefix)) continue;
     const digits = /^[-\s]?(\d{7})$/.exec(text.slice(prefix.length));
-    if (digits) return { ok: true, serial: canonicalSerial(prefix, digits[1]!), model: catalog.models.find((m) => m.serial_prefix === prefix)! };
+    if (digits)
+      return { ok: true, serial: canonicalSerial(prefix, digits[1]!), model: catalog.models.find((m) => m.serial_prefix === prefix)! };
   }
   const shape = SHAPE.exec(text);
   if (shape) return { ok: false, reason: "unknown_model", text: raw.trim(), prefix: shape[1]! };
@@ -55,5 +56,7 @@ export function modelByName(catalog: Catalog, name: string): ProductModelEntry |
 
 /** Lower case, no accents (the triage's folding), punctuation as spaces: "Sala  Alhambra-2" → "sala alhambra 2". */
 export function fold(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]+/g, " ").trim();
+  return foldText(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }

@@ -123,14 +123,20 @@ export class RegistrationService {
       if (!owner) return true;
       refused.push(
         owner.organizationId === organizationId
-          ? { line: row.line, serial: row.serial, problem: "already_yours", params: { serial: row.serial, site: owner.siteName ?? "—", date: owner.registeredAt.toISOString().slice(0, 10) } }
+          ? {
+              line: row.line,
+              serial: row.serial,
+              problem: "already_yours",
+              params: { serial: row.serial, site: owner.siteName ?? "—", date: owner.registeredAt.toISOString().slice(0, 10) },
+            }
           : { line: row.line, serial: row.serial, problem: "foreign", params: { serial: row.serial } },
       );
       return false;
     });
     const inserted = fresh.length > 0 ? await this.insert(viewer, organizationId, fresh, origin) : new Set<string>();
     for (const row of fresh)
-      if (!inserted.has(row.serial)) refused.push({ line: row.line, serial: row.serial, problem: "foreign", params: { serial: row.serial } });
+      if (!inserted.has(row.serial))
+        refused.push({ line: row.line, serial: row.serial, problem: "foreign", params: { serial: row.serial } });
     const at = (row: RefusedRow) => position.get(`${row.line}:${row.serial}`) ?? 0;
     refused.sort((a, b) => a.line - b.line || at(a) - at(b));
     return {
@@ -142,13 +148,22 @@ export class RegistrationService {
   }
 
   /** The viewer's organization's devices (any of its people may look), by site then serial. */
-  async list(viewer: Viewer, limit: number): Promise<{ devices: (RegisteredDevice & { firmwareVersion: string | null })[]; total: number }> {
+  async list(
+    viewer: Viewer,
+    limit: number,
+  ): Promise<{ devices: (RegisteredDevice & { firmwareVersion: string | null })[]; total: number }> {
     const organizationId = viewer.organizationId;
     if (!organizationId || !policy.isCustomer(viewer)) throw forbidden("portal.customersOnly");
     const [rows, total] = await Promise.all([
       this.db.prisma.device.findMany({
         where: { organizationId },
-        select: { serial: true, assetTag: true, firmwareVersion: true, model: { select: { name: true } }, site: { select: { name: true } } },
+        select: {
+          serial: true,
+          assetTag: true,
+          firmwareVersion: true,
+          model: { select: { name: true } },
+          site: { select: { name: true } },
+        },
         orderBy: [{ siteId: "asc" }, { serial: "asc" }],
         take: limit,
       }),
@@ -178,7 +193,8 @@ export class RegistrationService {
         where: { serial: { in: serials.slice(i, i + CHUNK) } },
         select: { serial: true, organizationId: true, registeredAt: true, site: { select: { name: true } } },
       });
-      for (const row of rows) found.set(row.serial, { organizationId: row.organizationId, siteName: row.site?.name ?? null, registeredAt: row.registeredAt });
+      for (const row of rows)
+        found.set(row.serial, { organizationId: row.organizationId, siteName: row.site?.name ?? null, registeredAt: row.registeredAt });
     }
     return found;
   }
@@ -188,7 +204,12 @@ export class RegistrationService {
    * its entry lists every serial). A serial another organization registered a moment ago is
    * skipped by ON CONFLICT and reported as foreign, instead of failing the whole upload.
    */
-  private async insert(viewer: Viewer, organizationId: string, rows: { serial: string; modelId: string; site: SiteEntry; assetTag?: string }[], origin: Origin) {
+  private async insert(
+    viewer: Viewer,
+    organizationId: string,
+    rows: { serial: string; modelId: string; site: SiteEntry; assetTag?: string }[],
+    origin: Origin,
+  ) {
     const now = this.clock.now();
     return this.db.prisma.$transaction(
       async (tx) => {
@@ -196,8 +217,13 @@ export class RegistrationService {
         for (let i = 0; i < rows.length; i += CHUNK) {
           const values = rows
             .slice(i, i + CHUNK)
-            .map((row) => Prisma.sql`(${newId(now.getTime())}, ${row.serial}, ${row.modelId}, ${organizationId}, ${row.site.id}, ${row.assetTag ?? null}, ${now})`);
-          const returned = await tx.$queryRaw<{ serial: string }[]>`INSERT INTO "Device" (id, serial, "modelId", "organizationId", "siteId", "assetTag", "registeredAt")
+            .map(
+              (row) =>
+                Prisma.sql`(${newId(now.getTime())}, ${row.serial}, ${row.modelId}, ${organizationId}, ${row.site.id}, ${row.assetTag ?? null}, ${now})`,
+            );
+          const returned = await tx.$queryRaw<
+            { serial: string }[]
+          >`INSERT INTO "Device" (id, serial, "modelId", "organizationId", "siteId", "assetTag", "registeredAt")
             VALUES ${Prisma.join(values)} ON CONFLICT (serial) DO NOTHING RETURNING serial`;
           for (const row of returned) inserted.add(row.serial);
         }

@@ -36,7 +36,12 @@ export async function createPortalServices(core: Services, options: { seedDemo?:
     const demo = JSON.parse(readFileSync(DEMO_FIRMWARE_FILE, "utf8")) as { releases: { model: string }[] };
     const known = demo.releases.filter((release) => catalog.models.some((model) => model.id === release.model));
     if (known.length > 0)
-      await firmware.importReleases(undefined, readFirmwareImport(catalog, JSON.stringify({ releases: known })), { platform: "system" }, { notify: false });
+      await firmware.importReleases(
+        undefined,
+        readFirmwareImport(catalog, JSON.stringify({ releases: known })),
+        { platform: "system" },
+        { notify: false },
+      );
   }
   return {
     sites,

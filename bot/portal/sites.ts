@@ -23,7 +23,8 @@ export function matchSite(sites: readonly SiteEntry[], text: string): SiteMatch 
   if (!wanted) return { kind: "none" };
   const exact = sites.filter((site) => site.names.includes(wanted));
   if (exact.length === 1) return { kind: "one", site: exact[0]! };
-  const partial = exact.length > 1 ? exact : sites.filter((site) => site.names.some((name) => contains(name, wanted) || contains(wanted, name)));
+  const partial =
+    exact.length > 1 ? exact : sites.filter((site) => site.names.some((name) => contains(name, wanted) || contains(wanted, name)));
   if (partial.length === 1) return { kind: "one", site: partial[0]! };
   return partial.length === 0 ? { kind: "none" } : { kind: "several", sites: partial };
 }

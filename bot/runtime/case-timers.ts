@@ -8,6 +8,12 @@ export function registerCaseTimers(scheduler: TimerScheduler, cases: CaseService
   scheduler.register("case.autoclose", async (tx, timer) => {
     const row = await tx.case.findUnique({ where: { id: String(timer.payload.caseId) }, select: { number: true, status: true } });
     if (!row || row.status !== "resolved") return;
-    await cases.close(SYSTEM_VIEWER, row.number, { platform: "system", originKey: `timer:${timer.key}` }, "auto-closed after resolution", tx);
+    await cases.close(
+      SYSTEM_VIEWER,
+      row.number,
+      { platform: "system", originKey: `timer:${timer.key}` },
+      "auto-closed after resolution",
+      tx,
+    );
   });
 }

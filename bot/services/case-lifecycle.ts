@@ -21,13 +21,26 @@ export interface CaseLifecycle {
    * The statements to run in that transaction after the case row is inserted (rows and timers of
    * the clock), and the earliest timer they schedule. Computed before the transaction.
    */
-  openedStatements(caseId: string, severity: Severity, organizationId: string, sla: SlaView, now: Date): Promise<{ statements: Prisma.Sql[]; wake?: Date }>;
+  openedStatements(
+    caseId: string,
+    severity: Severity,
+    organizationId: string,
+    sla: SlaView,
+    now: Date,
+  ): Promise<{ statements: Prisma.Sql[]; wake?: Date }>;
   /**
    * Inside the transaction of any other change, after the case row was updated. Returns the SLA
    * fields it changed (merged into the view the notifications are rendered from) and the
    * earliest timer it scheduled.
    */
-  changed(tx: Tx, before: CaseView, after: CaseView, change: CaseChange, viewer: Viewer, now: Date): Promise<{ sla?: Partial<SlaView>; wake?: Date }>;
+  changed(
+    tx: Tx,
+    before: CaseView,
+    after: CaseView,
+    change: CaseChange,
+    viewer: Viewer,
+    now: Date,
+  ): Promise<{ sla?: Partial<SlaView>; wake?: Date }>;
 }
 
 /** The SLA state of a case with no clock. */

@@ -113,7 +113,8 @@ export async function loadCase(tx: Tx, number: number): Promise<CaseView | undef
  * behind every case card, so it skips Prisma's one-query-per-relation includes.
  */
 export async function readCase(db: Database, number: number): Promise<CaseView | undefined> {
-  const [row] = await db.fast.query(Prisma.sql`SELECT c.*, o.name AS "organizationName", r.name AS "requesterName", a.name AS "assigneeName",
+  const [row] = await db.fast
+    .query(Prisma.sql`SELECT c.*, o.name AS "organizationName", r.name AS "requesterName", a.name AS "assigneeName",
       d.serial AS "deviceSerial", m.name AS "deviceModel", s.name AS "siteName"
     FROM "Case" c
     JOIN "Organization" o ON o.id = c."organizationId"

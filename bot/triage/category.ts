@@ -15,39 +15,85 @@ export interface CategoryDecision {
 }
 
 /** The partner's service is said to work: the problem is on the device or the network. */
-const PARTNER_FINE =
-  wordUnion([
-    /(laptops?|phones?|other devices|pcs?|portatiles|moviles)( \w+){0,4} (are|is|work|works|working|resolve it) ?(fine|ok|normal|bien)?/,
-    /(teams|zoom|meet|webex) (works?|is) (fine|ok)/, /works fine on (laptops?|the laptop)/, /laptops have internet/,
-    /(partner|microsoft|zoom|google|webex)('?s)? side (is|looks) fine/
-  ]);
+const PARTNER_FINE = wordUnion([
+  /(laptops?|phones?|other devices|pcs?|portatiles|moviles)( \w+){0,4} (are|is|work|works|working|resolve it) ?(fine|ok|normal|bien)?/,
+  /(teams|zoom|meet|webex) (works?|is) (fine|ok)/,
+  /works fine on (laptops?|the laptop)/,
+  /laptops have internet/,
+  /(partner|microsoft|zoom|google|webex)('?s)? side (is|looks) fine/,
+]);
 /** The device side is said to work: the problem is the partner's. */
 const DEVICE_FINE = /\b((northwind|device) side (looks|is|seems) (fine|ok)|nothing'?s locked on our side)\b/;
 const AFTER_UPDATE = wordUnion([
   /(after|since) (the |our |a |this |last |last night'?s |yesterday'?s |the latest |the last |the recent |the new |the overnight )?(\S+ ){0,4}(firmware|fw|update|upgrade|release|version|patch)/,
-  /(after|since) (updating|upgrading|we updated)/, /desde (la|el) (ultima |nueva )?(actualizacion|update|version)/,
+  /(after|since) (updating|upgrading|we updated)/,
+  /desde (la|el) (ultima |nueva )?(actualizacion|update|version)/,
   /(firmware|fw|version|update|upgrade)( \d+(\.\d+)+)? (broke|has broken|caused|introduced)/,
-  /tras (la )?actualiz\w*/, /despues de (la )?actualiz\w*/, /se actualizo/
+  /tras (la )?actualiz\w*/,
+  /despues de (la )?actualiz\w*/,
+  /se actualizo/,
 ]);
-const PHYSICAL_CAUSE =
-  wordUnion([
-    /dropped/, /fell/, /spill\w*/, /spilt/, /coffee (on|in|over|all over|got|went)/, /water/, /rained on/, /got wet/, /liquid/, /soaked/, /flooded/, /cracked/, /shattered/,
-    /burnt/, /burned/, /torn/, /ripped/, /frayed/, /chewed/, /snapped/, /bent/, /knocked/, /hit/, /overheat\w*/,
-    /(very|super|too|really) hot/, /fan/, /ventilador/, /clicking/, /grinding/, /rattl\w*/, /whin(e|ing)/,
-    /when (i|you|we|someone) (move|touch|wiggle|bend)/, /gets (very |really )?hot/, /power (cut|surge|outage)/,
-    /se (nos )?cayo/, /mojad\w*/, /rot[oa]/, /quemad\w*/, /golpe/, /se calienta/, /caliente/, /se fue la luz/
-  ]);
+const PHYSICAL_CAUSE = wordUnion([
+  /dropped/,
+  /fell/,
+  /spill\w*/,
+  /spilt/,
+  /coffee (on|in|over|all over|got|went)/,
+  /water/,
+  /rained on/,
+  /got wet/,
+  /liquid/,
+  /soaked/,
+  /flooded/,
+  /cracked/,
+  /shattered/,
+  /burnt/,
+  /burned/,
+  /torn/,
+  /ripped/,
+  /frayed/,
+  /chewed/,
+  /snapped/,
+  /bent/,
+  /knocked/,
+  /hit/,
+  /overheat\w*/,
+  /(very|super|too|really) hot/,
+  /fan/,
+  /ventilador/,
+  /clicking/,
+  /grinding/,
+  /rattl\w*/,
+  /whin(e|ing)/,
+  /when (i|you|we|someone) (move|touch|wiggle|bend)/,
+  /gets (very |really )?hot/,
+  /power (cut|surge|outage)/,
+  /se (nos )?cayo/,
+  /mojad\w*/,
+  /rot[oa]/,
+  /quemad\w*/,
+  /golpe/,
+  /se calienta/,
+  /caliente/,
+  /se fue la luz/,
+]);
 /** The partner confirms the problem: taxonomy tie-break, cloud_partner. */
-const PARTNER_CONFIRMS =
-  wordUnion([
-    /(microsoft|zoom|google|webex|partner)( support)? (says|said|confirm\w*|told|reports?|has an? (open )?(incident|advisory|outage)|publish\w*|posted)/,
-    /status (page|dashboard) (says|shows|reports)/, /(major|partial) outage/, /known issue/, /on their (side|end)/,
-    /incidente abierto/, /publico (un|una) (incidente|caida)/, /confirmo (un|una)/
-  ]);
+const PARTNER_CONFIRMS = wordUnion([
+  /(microsoft|zoom|google|webex|partner)( support)? (says|said|confirm\w*|told|reports?|has an? (open )?(incident|advisory|outage)|publish\w*|posted)/,
+  /status (page|dashboard) (says|shows|reports)/,
+  /(major|partial) outage/,
+  /known issue/,
+  /on their (side|end)/,
+  /incidente abierto/,
+  /publico (un|una) (incidente|caida)/,
+  /confirmo (un|una)/,
+]);
 /** An escalation about a stuck partner ticket is about the partner's service. */
-const PARTNER_TICKET_WORDS = /\b(partner ticket|(microsoft|zoom|google|webex) (ticket|case|incident)|ticket with (microsoft|zoom|google|webex))\b/;
+const PARTNER_TICKET_WORDS =
+  /\b(partner ticket|(microsoft|zoom|google|webex) (ticket|case|incident)|ticket with (microsoft|zoom|google|webex))\b/;
 /** A licence of the partner's platform: taxonomy says cloud_partner, not account_license. */
-const PARTNER_LICENSE = /\b((teams rooms|zoom rooms?|meet|teams|zoom|webex|m365|microsoft 365|microsoft)( pro)? licen[cs]es?|licencias? de (teams|zoom|microsoft|webex))\b/;
+const PARTNER_LICENSE =
+  /\b((teams rooms|zoom rooms?|meet|teams|zoom|webex|m365|microsoft 365|microsoft)( pro)? licen[cs]es?|licencias? de (teams|zoom|microsoft|webex))\b/;
 /** The partner's admin tools: a licence or activation limit shown there is the partner's. */
 const PARTNER_ADMIN = /\b(control hub|admin cent(er|re)|zoom admin|google admin|admin console|m365|microsoft 365|entra|tenant)\b/;
 /** The update itself failed: taxonomy "failed or bad update". */
@@ -57,12 +103,38 @@ const FAILED_UPDATE =
 const CONFIG_CAUSE =
   /\b(someone|somebody|whoever) (changed|set|switched|left|mixed|forgot|paired)|set (way |much |far )?too (high|low|loud|quiet)|(is|are|was) set (to|too) |(since|after) (we|they) (reconfigured|changed the (settings?|config\w*)|moved (it|the \w+) to)|desde que (reconfiguramos|cambiamos la configuracion)|alguien cambio|reconfigur\w*/;
 /** Parts named in an onsite request: the visit is for a hardware fix. */
-const COMPONENT =
-  wordUnion([
-    /board/, /mainboard/, /motherboard/, /placa/, /psu/, /power supply/, /fuente/, /camera module/, /module/,
-    /modulo/, /motor/, /mic board/, /screen/, /pantalla/, /display/, /panel/, /fan/, /ventilador/, /port/, /puerto/,
-    /lens/, /lente/, /battery/, /bateria/, /speaker/, /altavoz/, /cable/, /hinge/, /camera/, /camara/
-  ]);
+const COMPONENT = wordUnion([
+  /board/,
+  /mainboard/,
+  /motherboard/,
+  /placa/,
+  /psu/,
+  /power supply/,
+  /fuente/,
+  /camera module/,
+  /module/,
+  /modulo/,
+  /motor/,
+  /mic board/,
+  /screen/,
+  /pantalla/,
+  /display/,
+  /panel/,
+  /fan/,
+  /ventilador/,
+  /port/,
+  /puerto/,
+  /lens/,
+  /lente/,
+  /battery/,
+  /bateria/,
+  /speaker/,
+  /altavoz/,
+  /cable/,
+  /hinge/,
+  /camera/,
+  /camara/,
+]);
 
 /** Picks the category for a problem-carrying intent; null when no problem is described. */
 export function decideCategory(problem: ProblemEvidence, intent: Intent, partner: Partner | null): CategoryDecision {
@@ -98,13 +170,15 @@ export function decideCategory(problem: ProblemEvidence, intent: Intent, partner
 
   // A ticket or visit about "our Teams Rooms issue" says nothing about what is wrong: only a
   // symptom or a blocking statement describes the problem.
-  if (intent === "partner_ticket") return problem.described ? { category: "cloud_partner", confidence: 0.8 } : { category: null, confidence: 0.7 };
+  if (intent === "partner_ticket")
+    return problem.described ? { category: "cloud_partner", confidence: 0.8 } : { category: null, confidence: 0.7 };
   if (intent === "onsite_request") {
     if (problem.symptoms.hardware_failure > 0 || COMPONENT.test(folded)) return { category: "hardware_failure", confidence: 0.75 };
     // Logistics ("Thursday instead of Wednesday") are not a weak configuration symptom.
     return problem.described && scores[best] >= 3 ? { category: best, confidence: 0.5 } : { category: null, confidence: 0.7 };
   }
-  if (scores[best] <= 0 && intent === "escalate" && partner && PARTNER_TICKET_WORDS.test(folded)) return { category: "cloud_partner", confidence: 0.5 };
+  if (scores[best] <= 0 && intent === "escalate" && partner && PARTNER_TICKET_WORDS.test(folded))
+    return { category: "cloud_partner", confidence: 0.5 };
   if (scores[best] <= 0) {
     // Something is wrong but nothing says what: rooms down on a named platform are usually the
     // platform's; otherwise a dead or down device is the common case.

@@ -43,7 +43,16 @@ export function createClassifier(catalog: Catalog): Classifier {
     const problem = readProblem(text.folded, partner !== null);
 
     const intent = decideIntent(
-      { folded: text.folded, caseIds: ids.case_id, rmaIds: ids.rma_id, serials: ids.serial, models: modelIds, partner, problem, vendorWords },
+      {
+        folded: text.folded,
+        caseIds: ids.case_id,
+        rmaIds: ids.rma_id,
+        serials: ids.serial,
+        models: modelIds,
+        partner,
+        problem,
+        vendorWords,
+      },
       text.prose,
     );
     let category: TriageResult["category"] = null;

@@ -24,7 +24,10 @@ const labelledSchema = z.object({
 });
 
 /** One labelled message of an evaluation set. */
-export type LabelledMessage = Omit<TriageResult, "confidence" | "confidences" | "signals" | "source" | "truncated"> & { id?: string; text: string };
+export type LabelledMessage = Omit<TriageResult, "confidence" | "confidences" | "signals" | "source" | "truncated"> & {
+  id?: string;
+  text: string;
+};
 
 /** A set that cannot be read; the message names the line. */
 export class EvalSetError extends Error {
@@ -92,12 +95,22 @@ export function evaluate(setName: string, items: readonly LabelledMessage[], cla
   const byLang = {} as Record<Lang, EvalScores>;
   for (const lang of ["en", "es"] as const) {
     const indexes = items.map((item, i) => (item.lang === lang ? i : -1)).filter((i) => i >= 0);
-    byLang[lang] = score(indexes.map((i) => items[i]!), indexes.map((i) => predictions[i]!));
+    byLang[lang] = score(
+      indexes.map((i) => items[i]!),
+      indexes.map((i) => predictions[i]!),
+    );
   }
   const entityByType = {} as Record<EntityField, number>;
   for (const field of ENTITY_FIELDS) entityByType[field] = round(entityF1(items, predictions, [field]));
   const categoryF1: Record<string, number> = {};
-  for (const category of CATEGORIES) categoryF1[category] = round(classF1(items.map((i) => i.category), predictions.map((p) => p.category), category) ?? 0);
+  for (const category of CATEGORIES)
+    categoryF1[category] = round(
+      classF1(
+        items.map((i) => i.category),
+        predictions.map((p) => p.category),
+        category,
+      ) ?? 0,
+    );
   const rows: Record<string, Record<string, number>> = {};
   items.forEach((item, i) => {
     const row = (rows[item.intent] ??= {});
@@ -124,9 +137,13 @@ export function evaluate(setName: string, items: readonly LabelledMessage[], cla
 function score(items: readonly LabelledMessage[], predictions: readonly TriageResult[]): EvalScores {
   const n = items.length;
   const withSeverity = items.map((item, i) => [item, predictions[i]!] as const).filter(([item]) => item.severity !== null);
-  const f1s = CATEGORIES.map((category) => classF1(items.map((i) => i.category), predictions.map((p) => p.category), category)).filter(
-    (value): value is number => value !== undefined,
-  );
+  const f1s = CATEGORIES.map((category) =>
+    classF1(
+      items.map((i) => i.category),
+      predictions.map((p) => p.category),
+      category,
+    ),
+  ).filter((value): value is number => value !== undefined);
   return {
     messages: n,
     intent_accuracy: round(ratio(items.filter((item, i) => item.intent === predictions[i]!.intent).length, n)),
@@ -174,7 +191,7 @@ function entityF1(items: readonly LabelledMessage[], predictions: readonly Triag
   items.forEach((item, i) => {
     const gold = entityPairs(item.entities, fields);
     const predicted = entityPairs(predictions[i]!.entities, fields);
-    for (const pair of predicted) (gold.has(pair) ? tp++ : fp++);
+    for (const pair of predicted) gold.has(pair) ? tp++ : fp++;
     for (const pair of gold) if (!predicted.has(pair)) fn++;
   });
   return tp + fp + fn === 0 ? 1 : f1(tp, fp, fn);
@@ -182,7 +199,11 @@ function entityF1(items: readonly LabelledMessage[], predictions: readonly Triag
 
 /** Lenient site match (TRIAGE.md §6): case-insensitive, punctuation-normalised, either contains the other. */
 export function sitesMatch(gold: string, predicted: string): boolean {
-  const norm = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const norm = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
   const a = norm(gold);
   const b = norm(predicted);
   return a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));

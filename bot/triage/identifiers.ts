@@ -24,7 +24,10 @@ const RMA_ID = /(?<![\p{L}\p{N}])rma\s?[-#:]{0,2}\s?(\d{6})(?!\d)/giu;
 
 /** Builds the extractor for the catalog's serial prefixes (format `<PREFIX>-<7 digits>`). */
 export function createIdentifierExtractor(prefixes: readonly string[]): IdentifierExtractor {
-  const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+  const alternatives = [...prefixes]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
   const serialPattern = alternatives ? new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives})[\\s-]?(\\d{7})(?!\\d)`, "giu") : undefined;
   return {
     extract(text) {

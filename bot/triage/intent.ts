@@ -61,16 +61,66 @@ export interface IntentDecision {
 /** A problem at least this strong is a report even when phrased as a question. */
 const STRONG_PROBLEM = 3;
 
-const DOMAIN =
-  wordUnion([
-    /bars?/, /barras?/, /video ?bars?/, /cams?/, /cameras?/, /camaras?/, /headsets?/, /auriculares/,
-    /speakerphones?/, /speakers?/, /altavoz/, /mics?/, /microphones?/, /microfonos?/, /consoles?/, /consola/,
-    /panels?/, /taps?/, /room systems?/, /rooms?/, /salas?/, /displays?/, /screens?/, /pantallas?/, /firmware/,
-    /licen[cs]es?/, /licencias?/, /rma/, /cases?/, /casos?/, /tickets?/, /incidencias?/, /support/, /soporte/, /devices?/, /equipos?/,
-    /dispositivos?/, /units?/, /portal/, /warranty/, /garantia/, /onsite/, /technician/, /tecnico/, /desk ?phones?/,
-    /telefonos?/, /meetings?/, /reuniones?/, /calls?/, /llamadas?/, /serial/, /serie/, /contract/, /contrato/,
-    /subscription/, /spare/, /repuesto/, /northwind/
-  ]);
+const DOMAIN = wordUnion([
+  /bars?/,
+  /barras?/,
+  /video ?bars?/,
+  /cams?/,
+  /cameras?/,
+  /camaras?/,
+  /headsets?/,
+  /auriculares/,
+  /speakerphones?/,
+  /speakers?/,
+  /altavoz/,
+  /mics?/,
+  /microphones?/,
+  /microfonos?/,
+  /consoles?/,
+  /consola/,
+  /panels?/,
+  /taps?/,
+  /room systems?/,
+  /rooms?/,
+  /salas?/,
+  /displays?/,
+  /screens?/,
+  /pantallas?/,
+  /firmware/,
+  /licen[cs]es?/,
+  /licencias?/,
+  /rma/,
+  /cases?/,
+  /casos?/,
+  /tickets?/,
+  /incidencias?/,
+  /support/,
+  /soporte/,
+  /devices?/,
+  /equipos?/,
+  /dispositivos?/,
+  /units?/,
+  /portal/,
+  /warranty/,
+  /garantia/,
+  /onsite/,
+  /technician/,
+  /tecnico/,
+  /desk ?phones?/,
+  /telefonos?/,
+  /meetings?/,
+  /reuniones?/,
+  /calls?/,
+  /llamadas?/,
+  /serial/,
+  /serie/,
+  /contract/,
+  /contrato/,
+  /subscription/,
+  /spare/,
+  /repuesto/,
+  /northwind/,
+]);
 const CASE_WORD = /\b(case|ticket|caso|incidencia|cs)\b/;
 const THANKS = /\b(thanks|thank you|thx|ty|cheers|gracias)\b/;
 const PROCEDURE = /\b(process|procedure|procedimiento|proceso|how do (i|we) (open|file|claim|request|start|return|send))\b/;
@@ -86,7 +136,8 @@ export function decideIntent(input: IntentInput, original: string): IntentDecisi
     return GREETING_EMOJI.test(original) ? decision("greeting_help", 0.5, "emoji greeting") : decision("other", 0.4, "no words");
   }
   if (isGreetingOnly(t)) return decision("greeting_help", 0.9, "greeting words only");
-  if (META_HELP.test(t) && input.problem.strength === 0 && !hasIds && input.models.length === 0) return decision("greeting_help", 0.8, "asks what the bot does");
+  if (META_HELP.test(t) && input.problem.strength === 0 && !hasIds && input.models.length === 0)
+    return decision("greeting_help", 0.8, "asks what the bot does");
   if (NOISE.test(t.replace(/[^a-z0-9 ]/g, "").trim())) return decision("other", 0.8, "test or noise");
   if (OFF_TOPIC.test(t) && input.models.length === 0 && !hasIds) return decision("other", 0.8, "off-topic subject");
   if (OTHER_DEVICE.test(t) && !isAboutProducts(input)) return decision("other", 0.65, "about another product");
@@ -103,7 +154,8 @@ export function decideIntent(input: IntentInput, original: string): IntentDecisi
   const partsRequest = PARTS_REQUEST.test(t) && PART_NOUN.test(t);
   // "does premium support include advance replacement?" asks about the contract, not a shipment.
   const strongProblem = input.problem.strength >= STRONG_PROBLEM;
-  if (!strongProblem && input.rmaIds.length === 0 && COVERAGE_QUESTION.test(t) && LICENSE_TOPIC.test(t)) return decision("license_lookup", 0.7, "coverage question");
+  if (!strongProblem && input.rmaIds.length === 0 && COVERAGE_QUESTION.test(t) && LICENSE_TOPIC.test(t))
+    return decision("license_lookup", 0.7, "coverage question");
   if (input.rmaIds.length > 0 || (REPLACEMENT.test(t) && !partsRequest)) return decision("replacement_status", 0.85, "replacement or RMA");
   if (input.caseIds.length > 0) return decision("case_status", 0.8, "case id");
   if (CASE_STATUS_NO_ID.test(t)) return decision("case_status", 0.7, "case status wording");
@@ -111,7 +163,8 @@ export function decideIntent(input: IntentInput, original: string): IntentDecisi
   if (partsRequest) return decision("parts_availability", 0.8, "spare part request");
 
   const strength = input.problem.strength;
-  const question = HOW_TO.test(t) || t.includes("?") || /^(when|which|what|how|is|are|do|does|can|could|cuando|cual|que|como|hay|tenemos)\b/.test(t);
+  const question =
+    HOW_TO.test(t) || t.includes("?") || /^(when|which|what|how|is|are|do|does|can|could|cuando|cual|que|como|hay|tenemos)\b/.test(t);
   if (strength >= STRONG_PROBLEM) return decision("report_issue", Math.min(0.95, 0.6 + strength * 0.05), "problem described");
   // "is it normal that the fan spins up at boot?" asks about a behaviour of the device: a report
   // with no impact (taxonomy sev4), even when the behaviour is not a known symptom.
@@ -154,7 +207,8 @@ function isGreetingOnly(folded: string): boolean {
 }
 
 function isAboutProducts(input: IntentInput): boolean {
-  if (input.models.length > 0 || input.serials.length > 0 || input.caseIds.length > 0 || input.rmaIds.length > 0 || input.partner) return true;
+  if (input.models.length > 0 || input.serials.length > 0 || input.caseIds.length > 0 || input.rmaIds.length > 0 || input.partner)
+    return true;
   if (DOMAIN.test(input.folded)) return true;
   return (input.folded.match(/[a-z]+/g) ?? []).some((word) => input.vendorWords.has(word));
 }

@@ -19,14 +19,18 @@ const ALWAYS: Array<[Partner, RegExp]> = [
 ];
 
 /** Groups whose members are people, so "the network teams" is not Microsoft Teams. */
-const PEOPLE_TEAMS = /\b(network|it|support|security|sales|facilities|av|engineering|ops|operations|field|different|other|several|many|both|dev|product|hr|local|regional|global|customer|two|three|all the|project|service|desk) teams\b/;
+const PEOPLE_TEAMS =
+  /\b(network|it|support|security|sales|facilities|av|engineering|ops|operations|field|different|other|several|many|both|dev|product|hr|local|regional|global|customer|two|three|all the|project|service|desk) teams\b/;
 
 // After "zoom": words that make it the platform, and words that make it a camera movement.
 const ZOOM_PLATFORM_AFTER =
   /^(rooms?|meetings?|calls?|support|app|apps|client|admin|account|status|ticket|side|phone|workplace|controller|appliance|mode|contract|premier|engineers?|web|portal|cloud|says|said|confirmed|team|case|desktop|whiteboard|chat|recording|update|outage|incident|licen[cs]es?|certified|link|id|servers?|service|tenant|devices?|reuniones|reunion|llamadas?|soporte|cuenta|salas?)\b/;
-const ZOOM_CAMERA_AFTER = /^(in|out|into|level|lens|range|factor|speed|ratio|automatico|automatica|auto|digital|optico|optica|x|a|al|demasiado|lento|rapido|de la|del|to the|on the|on faces?)\b/;
-const ZOOM_CAMERA_BEFORE = /\b(digital|optical|optico|auto|hace|haga|hacer|hacen|hago|haciendo|sin|el|more|less|mas|menos|smooth|camera|cam|ptz|lens|\d+x|the) $/;
-const CAMERA_WORDS = /\b(camera|cam|camara|ptz|lens|lente|framing|encuadre|image|imagen|picture|preset|presets|tracking|focus|enfoque|pan|tilt)\b/;
+const ZOOM_CAMERA_AFTER =
+  /^(in|out|into|level|lens|range|factor|speed|ratio|automatico|automatica|auto|digital|optico|optica|x|a|al|demasiado|lento|rapido|de la|del|to the|on the|on faces?)\b/;
+const ZOOM_CAMERA_BEFORE =
+  /\b(digital|optical|optico|auto|hace|haga|hacer|hacen|hago|haciendo|sin|el|more|less|mas|menos|smooth|camera|cam|ptz|lens|\d+x|the) $/;
+const CAMERA_WORDS =
+  /\b(camera|cam|camara|ptz|lens|lente|framing|encuadre|image|imagen|picture|preset|presets|tracking|focus|enfoque|pan|tilt)\b/;
 
 /**
  * Finds the partner a message is about. `folded` is the folded text, `original` the prose as
@@ -42,8 +46,10 @@ export function detectPartner(folded: string, original: string): Partner | null 
     if (!PEOPLE_TEAMS.test(folded.slice(Math.max(0, index - 20), index + 5))) mentions.push({ partner: "microsoft", index });
   }
   // "Entra" capitalised in the middle of a sentence is Microsoft Entra; lower-case "entra" is Spanish.
-  for (const match of original.matchAll(/(?<=[\p{Ll},] )Entra\b/gu)) mentions.push({ partner: "microsoft", index: approximateIndex(match.index ?? 0, original, folded) });
-  for (const match of original.matchAll(/(?<=[\p{Ll},] )Meet\b/gu)) mentions.push({ partner: "google", index: approximateIndex(match.index ?? 0, original, folded) });
+  for (const match of original.matchAll(/(?<=[\p{Ll},] )Entra\b/gu))
+    mentions.push({ partner: "microsoft", index: approximateIndex(match.index ?? 0, original, folded) });
+  for (const match of original.matchAll(/(?<=[\p{Ll},] )Meet\b/gu))
+    mentions.push({ partner: "google", index: approximateIndex(match.index ?? 0, original, folded) });
   for (const match of folded.matchAll(/\bzoom\b/g)) {
     const index = match.index ?? 0;
     if (isZoomPlatform(folded, index, original)) mentions.push({ partner: "zoom", index });
@@ -74,13 +80,21 @@ function choosePartner(folded: string, mentions: Mention[]): Partner | null {
   if (distinct.length === 1) return distinct[0]!;
   for (const mention of mentions) {
     const before = folded.slice(Math.max(0, mention.index - 40), mention.index);
-    if (/\b(from|de|desde)\b.{1,30}\b(to|a|hacia|over to)\s+(the\s+)?$/.test(before) || /\b(compatible|compatibles|works?|funciona) (with|con) (the )?$/.test(before)) {
+    if (
+      /\b(from|de|desde)\b.{1,30}\b(to|a|hacia|over to)\s+(the\s+)?$/.test(before) ||
+      /\b(compatible|compatibles|works?|funciona) (with|con) (the )?$/.test(before)
+    ) {
       return mention.partner;
     }
   }
   for (const mention of mentions) {
     const around = folded.slice(mention.index, mention.index + 60);
-    if (/^\S+( \S+)?( support| status| side)?\s*(says|said|confirm\w*|dice|confirmo|has an incident|published|posted|publico|reports?)\b/.test(around)) return mention.partner;
+    if (
+      /^\S+( \S+)?( support| status| side)?\s*(says|said|confirm\w*|dice|confirmo|has an incident|published|posted|publico|reports?)\b/.test(
+        around,
+      )
+    )
+      return mention.partner;
   }
   const counts = new Map<Partner, number>();
   for (const mention of mentions) counts.set(mention.partner, (counts.get(mention.partner) ?? 0) + 1);

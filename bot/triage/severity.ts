@@ -31,12 +31,15 @@ export function decideSeverity(category: Category | null, impact: Impact, intent
   if (!category) return { severity: null, confidence: 0.7 };
   // An onsite visit to install a part: the device waits for it (taxonomy: sev2 by default).
   if (intent === "onsite_request" && category === "hardware_failure") {
-    return impact.critical || (impact.rooms ?? 1) >= MANY_ROOMS ? { severity: "sev1", confidence: 0.7 } : { severity: "sev2", confidence: 0.75 };
+    return impact.critical || (impact.rooms ?? 1) >= MANY_ROOMS
+      ? { severity: "sev1", confidence: 0.7 }
+      : { severity: "sev2", confidence: 0.75 };
   }
   const down = impact.unusable || impact.blocked;
   const many = (impact.rooms ?? 1) >= MANY_ROOMS;
   const limited = impact.worksPartly || impact.minor;
-  if (impact.critical && !impact.minor && (down || category === "hardware_failure" || !limited)) return { severity: "sev1", confidence: 0.8 };
+  if (impact.critical && !impact.minor && (down || category === "hardware_failure" || !limited))
+    return { severity: "sev1", confidence: 0.8 };
   if (many) {
     if (limited || (impact.intermittent && !impact.unusable)) return { severity: "sev3", confidence: 0.65 };
     return { severity: "sev1", confidence: impact.rooms === MANY || down ? 0.8 : 0.6 };

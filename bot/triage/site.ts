@@ -5,7 +5,16 @@
  * or "the office" alone do not.
  */
 import { foldWord } from "./text.ts";
-import { CITIES, GENERIC_MODIFIERS, MAX_CITY_WORDS, NOT_PLACES, ORDINAL_WORDS, PLACE_HEADS, PLACE_MODIFIERS, STANDALONE_PLACES } from "./places.ts";
+import {
+  CITIES,
+  GENERIC_MODIFIERS,
+  MAX_CITY_WORDS,
+  NOT_PLACES,
+  ORDINAL_WORDS,
+  PLACE_HEADS,
+  PLACE_MODIFIERS,
+  STANDALONE_PLACES,
+} from "./places.ts";
 
 type Kind = "proper" | "city" | "head" | "standalone" | "modifier" | "ordinal" | "number" | "letter" | "connector" | "product" | "other";
 
@@ -27,10 +36,65 @@ export interface Excluded {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.'\u2019&][\p{L}\p{N}]+)*/gu;
-const DETERMINERS = new Set(["the", "our", "my", "your", "their", "whole", "entire", "la", "el", "los", "las", "nuestra", "nuestro", "nuestras", "nuestros", "todo", "toda", "su", "sus", "mi"]);
-const ANCHORS = new Set(["in", "at", "from", "on", "for", "en", "de", "del", "outside", "inside", "near", "within", "fuera", "dentro", "junto", "a", "to"]);
-const MOTION = /\b(come|coming|go|going|send|sent|visit|travel|move|moved|ship|shipped|bring|get|drive|fly|venir|venga|vengan|mandar|mandad|enviar|ir|vaya|desplazar|desplazarse|tecnico|technician|someone|alguien)\b/;
-const DEVICE_WORDS = new Set(["equipo", "equipos", "barra", "camara", "pantalla", "telefono", "salas", "dispositivo", "dispositivos", "auriculares", "consola", "panel", "rooms", "devices"]);
+const DETERMINERS = new Set([
+  "the",
+  "our",
+  "my",
+  "your",
+  "their",
+  "whole",
+  "entire",
+  "la",
+  "el",
+  "los",
+  "las",
+  "nuestra",
+  "nuestro",
+  "nuestras",
+  "nuestros",
+  "todo",
+  "toda",
+  "su",
+  "sus",
+  "mi",
+]);
+const ANCHORS = new Set([
+  "in",
+  "at",
+  "from",
+  "on",
+  "for",
+  "en",
+  "de",
+  "del",
+  "outside",
+  "inside",
+  "near",
+  "within",
+  "fuera",
+  "dentro",
+  "junto",
+  "a",
+  "to",
+]);
+const MOTION =
+  /\b(come|coming|go|going|send|sent|visit|travel|move|moved|ship|shipped|bring|get|drive|fly|venir|venga|vengan|mandar|mandad|enviar|ir|vaya|desplazar|desplazarse|tecnico|technician|someone|alguien)\b/;
+const DEVICE_WORDS = new Set([
+  "equipo",
+  "equipos",
+  "barra",
+  "camara",
+  "pantalla",
+  "telefono",
+  "salas",
+  "dispositivo",
+  "dispositivos",
+  "auriculares",
+  "consola",
+  "panel",
+  "rooms",
+  "devices",
+]);
 
 /** Finds the first named location in the prose, or null. `excluded` are product-name spans. */
 export function extractSite(prose: string, excluded: readonly Excluded[], productWords: ReadonlySet<string>): string | null {
@@ -46,7 +110,8 @@ export function extractSite(prose: string, excluded: readonly Excluded[], produc
 }
 
 /** Text shown by a device, quoted ("shows the room name as \"Default Room\""), is a label, not a place. */
-const QUOTED_AFTER = /\b(as|shows?|showing|says?|saying|reads|displays?|named|called|dice|muestra|pone|aparece( como)?)\s*["'\u201c\u2018]$/i;
+const QUOTED_AFTER =
+  /\b(as|shows?|showing|says?|saying|reads|displays?|named|called|dice|muestra|pone|aparece( como)?)\s*["'\u201c\u2018]$/i;
 
 function isQuotedLabel(prose: string, start: number): boolean {
   return QUOTED_AFTER.test(prose.slice(Math.max(0, start - 24), start));
@@ -108,7 +173,10 @@ function markCities(words: Word[]): void {
   for (let i = 0; i < words.length; i++) {
     if (!CITY_FIRST_WORDS.has(words[i]!.folded)) continue;
     for (let n = Math.min(MAX_CITY_WORDS, words.length - i); n >= 1; n--) {
-      const name = words.slice(i, i + n).map((word) => word.folded).join(" ");
+      const name = words
+        .slice(i, i + n)
+        .map((word) => word.folded)
+        .join(" ");
       if (!CITIES.has(name)) continue;
       for (let k = i; k < i + n; k++) words[k]!.kind = "city";
       i += n - 1;
@@ -120,7 +188,16 @@ function markCities(words: Word[]): void {
 function anchoredSpan(words: readonly Word[], i: number): { start: number; end: number } | undefined {
   const anchor = words[i]!;
   if (!ANCHORS.has(anchor.folded) || anchor.kind === "city") return undefined;
-  if ((anchor.folded === "to" || anchor.folded === "a") && !MOTION.test(words.slice(Math.max(0, i - 8), i).map((word) => word.folded).join(" "))) return undefined;
+  if (
+    (anchor.folded === "to" || anchor.folded === "a") &&
+    !MOTION.test(
+      words
+        .slice(Math.max(0, i - 8), i)
+        .map((word) => word.folded)
+        .join(" "),
+    )
+  )
+    return undefined;
   let k = i + 1;
   while (k < words.length && DETERMINERS.has(words[k]!.folded) && !words[k]!.breakBefore) k++;
   if (k >= words.length || words[k]!.breakBefore) return undefined;
@@ -149,8 +226,15 @@ function unanchoredSpan(words: readonly Word[], i: number): { start: number; end
     // "the entire 4th floor": an ordinal on a place noun.
     (word.kind === "ordinal" && nextJoins && next.kind === "head") ||
     (word.kind === "proper" && nextJoins && (next.kind === "head" || next.kind === "standalone")) ||
-    ((word.folded === "sala" || word.folded === "room" || word.folded === "floor" || word.folded === "planta" || word.folded === "piso" || word.folded === "building" || word.folded === "edificio") &&
-      nextJoins && (next.kind === "proper" || next.kind === "number" || next.kind === "letter" || next.kind === "city"));
+    ((word.folded === "sala" ||
+      word.folded === "room" ||
+      word.folded === "floor" ||
+      word.folded === "planta" ||
+      word.folded === "piso" ||
+      word.folded === "building" ||
+      word.folded === "edificio") &&
+      nextJoins &&
+      (next.kind === "proper" || next.kind === "number" || next.kind === "letter" || next.kind === "city"));
   if (!startsPlace) return undefined;
   if (i > 0 && !word.breakBefore && ["proper", "city", "modifier", "ordinal"].includes(words[i - 1]!.kind)) return undefined;
   return buildSpan(words, i);
@@ -165,7 +249,8 @@ function buildSpan(words: readonly Word[], from: number): { start: number; end: 
     if (word.kind === "other" || word.kind === "product") break;
     if (word.kind === "connector") {
       const next = words[j + 1];
-      if (taken.length === 0 || !next || next.breakBefore || !["proper", "city", "head", "standalone", "modifier"].includes(next.kind)) break;
+      if (taken.length === 0 || !next || next.breakBefore || !["proper", "city", "head", "standalone", "modifier"].includes(next.kind))
+        break;
     }
     if (word.kind === "letter" && taken.length > 0 && !["head", "proper", "city"].includes(taken[taken.length - 1]!.kind)) break;
     if (word.kind === "letter" && taken.length === 0) break;
@@ -173,7 +258,8 @@ function buildSpan(words: readonly Word[], from: number): { start: number; end: 
   }
   // Trailing qualifiers stay only after a place noun ("sala principal"), as in Spanish word order.
   const hasHead = taken.some((word) => word.kind === "head" || word.kind === "standalone");
-  while (taken.length > 0 && (taken[taken.length - 1]!.kind === "connector" || (taken[taken.length - 1]!.kind === "modifier" && !hasHead))) taken.pop();
+  while (taken.length > 0 && (taken[taken.length - 1]!.kind === "connector" || (taken[taken.length - 1]!.kind === "modifier" && !hasHead)))
+    taken.pop();
   if (taken.length === 0) return undefined;
   const kinds = new Set(taken.map((word) => word.kind));
   const first = taken[0]!;

@@ -22,13 +22,7 @@ export type Intent =
 
 /** Where the described problem lives; only set for the problem-carrying intents. */
 export type Category =
-  | "hardware_failure"
-  | "firmware_software"
-  | "network"
-  | "cloud_partner"
-  | "configuration"
-  | "audio_video_quality"
-  | "account_license";
+  "hardware_failure" | "firmware_software" | "network" | "cloud_partner" | "configuration" | "audio_video_quality" | "account_license";
 
 /** Impact of the described problem, sev1 (outage / critical event) to sev4 (cosmetic). */
 export type Severity = "sev1" | "sev2" | "sev3" | "sev4";

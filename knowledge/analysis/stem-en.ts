@@ -9,24 +9,84 @@ const DOUBLES = new Set(["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"]);
 const LI_ENDINGS = new Set(["c", "d", "e", "g", "h", "k", "m", "n", "r", "t"]);
 
 const EXCEPTIONS: Record<string, string> = {
-  skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl", gently: "gentl",
-  ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe",
-  atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes",
+  skis: "ski",
+  skies: "sky",
+  dying: "die",
+  lying: "lie",
+  tying: "tie",
+  idly: "idl",
+  gently: "gentl",
+  ugly: "ugli",
+  early: "earli",
+  only: "onli",
+  singly: "singl",
+  sky: "sky",
+  news: "news",
+  howe: "howe",
+  atlas: "atlas",
+  cosmos: "cosmos",
+  bias: "bias",
+  andes: "andes",
 };
 const AFTER_1A = new Set(["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"]);
 
 const STEP2: Array<[string, string]> = [
-  ["ization", "ize"], ["ational", "ate"], ["fulness", "ful"], ["ousness", "ous"], ["iveness", "ive"],
-  ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["entli", "ent"], ["ation", "ate"],
-  ["alism", "al"], ["aliti", "al"], ["ousli", "ous"], ["iviti", "ive"], ["fulli", "ful"], ["enci", "ence"],
-  ["anci", "ance"], ["abli", "able"], ["izer", "ize"], ["ator", "ate"], ["alli", "al"], ["bli", "ble"],
-  ["ogi", "og"], ["li", ""],
+  ["ization", "ize"],
+  ["ational", "ate"],
+  ["fulness", "ful"],
+  ["ousness", "ous"],
+  ["iveness", "ive"],
+  ["tional", "tion"],
+  ["biliti", "ble"],
+  ["lessli", "less"],
+  ["entli", "ent"],
+  ["ation", "ate"],
+  ["alism", "al"],
+  ["aliti", "al"],
+  ["ousli", "ous"],
+  ["iviti", "ive"],
+  ["fulli", "ful"],
+  ["enci", "ence"],
+  ["anci", "ance"],
+  ["abli", "able"],
+  ["izer", "ize"],
+  ["ator", "ate"],
+  ["alli", "al"],
+  ["bli", "ble"],
+  ["ogi", "og"],
+  ["li", ""],
 ];
 const STEP3: Array<[string, string]> = [
-  ["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"], ["ative", ""],
-  ["ical", "ic"], ["ness", ""], ["ful", ""],
+  ["ational", "ate"],
+  ["tional", "tion"],
+  ["alize", "al"],
+  ["icate", "ic"],
+  ["iciti", "ic"],
+  ["ative", ""],
+  ["ical", "ic"],
+  ["ness", ""],
+  ["ful", ""],
 ];
-const STEP4 = ["ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "al", "er", "ic"];
+const STEP4 = [
+  "ement",
+  "ance",
+  "ence",
+  "able",
+  "ible",
+  "ment",
+  "ant",
+  "ent",
+  "ism",
+  "ate",
+  "iti",
+  "ous",
+  "ive",
+  "ize",
+  "ion",
+  "al",
+  "er",
+  "ic",
+];
 
 const isVowel = (w: string, i: number): boolean => VOWELS.has(w[i]!);
 
@@ -62,13 +122,18 @@ export function stemEnglish(input: string): string {
   r1 = Math.min(r1, w.length);
 
   // Step 0: possessives.
-  for (const s of ["'s'", "'s", "'"]) if (w.endsWith(s)) { w = w.slice(0, -s.length); break; }
+  for (const s of ["'s'", "'s", "'"])
+    if (w.endsWith(s)) {
+      w = w.slice(0, -s.length);
+      break;
+    }
 
   // Step 1a: plurals.
   if (w.endsWith("sses")) w = w.slice(0, -2);
   else if (w.endsWith("ied") || w.endsWith("ies")) w = w.length > 4 ? w.slice(0, -2) : w.slice(0, -1);
-  else if (w.endsWith("us") || w.endsWith("ss")) { /* unchanged */ }
-  else if (w.endsWith("s") && hasVowel(w.slice(0, -2))) w = w.slice(0, -1);
+  else if (w.endsWith("us") || w.endsWith("ss")) {
+    /* unchanged */
+  } else if (w.endsWith("s") && hasVowel(w.slice(0, -2))) w = w.slice(0, -1);
   if (AFTER_1A.has(w)) return w;
 
   // Step 1b: past tenses and gerunds.
@@ -92,15 +157,18 @@ export function stemEnglish(input: string): string {
   for (const [suffix, replacement] of STEP2) {
     if (!w.endsWith(suffix)) continue;
     if (w.length - suffix.length >= r1) {
-      if (suffix === "ogi") { if (w[w.length - 4] === "l") w = w.slice(0, -3) + "og"; }
-      else if (suffix === "li") { if (LI_ENDINGS.has(w[w.length - 3] ?? "")) w = w.slice(0, -2); }
-      else w = w.slice(0, -suffix.length) + replacement;
+      if (suffix === "ogi") {
+        if (w[w.length - 4] === "l") w = w.slice(0, -3) + "og";
+      } else if (suffix === "li") {
+        if (LI_ENDINGS.has(w[w.length - 3] ?? "")) w = w.slice(0, -2);
+      } else w = w.slice(0, -suffix.length) + replacement;
     }
     break;
   }
   for (const [suffix, replacement] of STEP3) {
     if (!w.endsWith(suffix)) continue;
-    if (w.length - suffix.length >= r1 && (suffix !== "ative" || w.length - suffix.length >= r2)) w = w.slice(0, -suffix.length) + replacement;
+    if (w.length - suffix.length >= r1 && (suffix !== "ative" || w.length - suffix.length >= r2))
+      w = w.slice(0, -suffix.length) + replacement;
     break;
   }
 

@@ -30,43 +30,167 @@ const byLength = (list: string[]): string[] => [...list].sort((a, b) => b.length
 
 const PRONOUNS = byLength(["selas", "selos", "sela", "selo", "las", "les", "los", "nos", "me", "se", "la", "le", "lo"]);
 const STEP1: Array<[string[], (w: string, stem: string, r1: number, r2: number) => string | undefined]> = [
-  [["amientos", "imientos", "amiento", "imiento", "anzas", "ismos", "ables", "ibles", "istas", "anza", "icos", "icas", "ismo", "able", "ible", "ista", "osos", "osas", "ico", "ica", "oso", "osa"],
-    (_w, stem, _r1, r2) => (stem.length >= r2 ? stem : undefined)],
-  [["aciones", "adoras", "adores", "ancias", "adora", "acion", "antes", "ancia", "ador", "ante"],
-    (_w, stem, _r1, r2) => (stem.length >= r2 ? (stem.endsWith("ic") && stem.length - 2 >= r2 ? stem.slice(0, -2) : stem) : undefined)],
+  [
+    [
+      "amientos",
+      "imientos",
+      "amiento",
+      "imiento",
+      "anzas",
+      "ismos",
+      "ables",
+      "ibles",
+      "istas",
+      "anza",
+      "icos",
+      "icas",
+      "ismo",
+      "able",
+      "ible",
+      "ista",
+      "osos",
+      "osas",
+      "ico",
+      "ica",
+      "oso",
+      "osa",
+    ],
+    (_w, stem, _r1, r2) => (stem.length >= r2 ? stem : undefined),
+  ],
+  [
+    ["aciones", "adoras", "adores", "ancias", "adora", "acion", "antes", "ancia", "ador", "ante"],
+    (_w, stem, _r1, r2) => (stem.length >= r2 ? (stem.endsWith("ic") && stem.length - 2 >= r2 ? stem.slice(0, -2) : stem) : undefined),
+  ],
   [["logias", "logia"], (_w, stem, _r1, r2) => (stem.length >= r2 ? `${stem}log` : undefined)],
   [["uciones", "ucion"], (_w, stem, _r1, r2) => (stem.length >= r2 ? `${stem}u` : undefined)],
   [["encias", "encia"], (_w, stem, _r1, r2) => (stem.length >= r2 ? `${stem}ente` : undefined)],
-  [["amente"], (_w, stem, r1, r2) => {
-    if (stem.length < r1) return undefined;
-    for (const pre of ["iv", "os", "ic", "ad"]) if (stem.endsWith(pre) && stem.length - 2 >= r2) return stem.slice(0, -2);
-    return stem;
-  }],
-  [["mente"], (_w, stem, _r1, r2) => {
-    if (stem.length < r2) return undefined;
-    for (const pre of ["ante", "able", "ible"]) if (stem.endsWith(pre) && stem.length - pre.length >= r2) return stem.slice(0, -pre.length);
-    return stem;
-  }],
-  [["idades", "idad"], (_w, stem, _r1, r2) => {
-    if (stem.length < r2) return undefined;
-    for (const pre of ["abil", "ic", "iv"]) if (stem.endsWith(pre) && stem.length - pre.length >= r2) return stem.slice(0, -pre.length);
-    return stem;
-  }],
-  [["ivas", "ivos", "iva", "ivo"], (_w, stem, _r1, r2) => {
-    if (stem.length < r2) return undefined;
-    return stem.endsWith("at") && stem.length - 2 >= r2 ? stem.slice(0, -2) : stem;
-  }],
+  [
+    ["amente"],
+    (_w, stem, r1, r2) => {
+      if (stem.length < r1) return undefined;
+      for (const pre of ["iv", "os", "ic", "ad"]) if (stem.endsWith(pre) && stem.length - 2 >= r2) return stem.slice(0, -2);
+      return stem;
+    },
+  ],
+  [
+    ["mente"],
+    (_w, stem, _r1, r2) => {
+      if (stem.length < r2) return undefined;
+      for (const pre of ["ante", "able", "ible"])
+        if (stem.endsWith(pre) && stem.length - pre.length >= r2) return stem.slice(0, -pre.length);
+      return stem;
+    },
+  ],
+  [
+    ["idades", "idad"],
+    (_w, stem, _r1, r2) => {
+      if (stem.length < r2) return undefined;
+      for (const pre of ["abil", "ic", "iv"]) if (stem.endsWith(pre) && stem.length - pre.length >= r2) return stem.slice(0, -pre.length);
+      return stem;
+    },
+  ],
+  [
+    ["ivas", "ivos", "iva", "ivo"],
+    (_w, stem, _r1, r2) => {
+      if (stem.length < r2) return undefined;
+      return stem.endsWith("at") && stem.length - 2 >= r2 ? stem.slice(0, -2) : stem;
+    },
+  ],
 ];
 const STEP2A = byLength(["yeron", "yendo", "yamos", "yais", "yan", "yen", "yas", "yes", "ya", "ye", "yo"]);
 const STEP2B_GU = ["emos", "eis", "en", "es"];
 const STEP2B = byLength([
-  "arian", "arias", "aran", "aras", "ariais", "aria", "areis", "ariamos", "aremos", "ara", "are", "erian", "erias", "eran",
-  "eras", "eriais", "eria", "ereis", "eriamos", "eremos", "era", "ere", "irian", "irias", "iran", "iras", "iriais", "iria",
-  "ireis", "iriamos", "iremos", "ira", "ire", "aba", "ada", "ida", "ia", "iera", "ad", "ed", "id", "ase", "iese", "aste",
-  "iste", "an", "aban", "ian", "aran", "ieran", "asen", "iesen", "aron", "ieron", "ado", "ido", "ando", "iendo", "io", "ar",
-  "er", "ir", "as", "abas", "adas", "idas", "ias", "aras", "ieras", "ases", "ieses", "is", "ais", "abais", "iais", "arais",
-  "ierais", "aseis", "ieseis", "asteis", "isteis", "ados", "idos", "amos", "abamos", "iamos", "imos", "aramos", "ieramos",
-  "iesemos", "asemos",
+  "arian",
+  "arias",
+  "aran",
+  "aras",
+  "ariais",
+  "aria",
+  "areis",
+  "ariamos",
+  "aremos",
+  "ara",
+  "are",
+  "erian",
+  "erias",
+  "eran",
+  "eras",
+  "eriais",
+  "eria",
+  "ereis",
+  "eriamos",
+  "eremos",
+  "era",
+  "ere",
+  "irian",
+  "irias",
+  "iran",
+  "iras",
+  "iriais",
+  "iria",
+  "ireis",
+  "iriamos",
+  "iremos",
+  "ira",
+  "ire",
+  "aba",
+  "ada",
+  "ida",
+  "ia",
+  "iera",
+  "ad",
+  "ed",
+  "id",
+  "ase",
+  "iese",
+  "aste",
+  "iste",
+  "an",
+  "aban",
+  "ian",
+  "aran",
+  "ieran",
+  "asen",
+  "iesen",
+  "aron",
+  "ieron",
+  "ado",
+  "ido",
+  "ando",
+  "iendo",
+  "io",
+  "ar",
+  "er",
+  "ir",
+  "as",
+  "abas",
+  "adas",
+  "idas",
+  "ias",
+  "aras",
+  "ieras",
+  "ases",
+  "ieses",
+  "is",
+  "ais",
+  "abais",
+  "iais",
+  "arais",
+  "ierais",
+  "aseis",
+  "ieseis",
+  "asteis",
+  "isteis",
+  "ados",
+  "idos",
+  "amos",
+  "abamos",
+  "iamos",
+  "imos",
+  "aramos",
+  "ieramos",
+  "iesemos",
+  "asemos",
 ]);
 
 /** Stems one lower-case, accent-folded Spanish word. */
@@ -91,7 +215,10 @@ export function stemSpanish(word: string): string {
     for (const s of suffixes) {
       if (!w.endsWith(s)) continue;
       const result = apply(w, w.slice(0, -s.length), r1, r2);
-      if (result !== undefined) { w = result; changed = true; }
+      if (result !== undefined) {
+        w = result;
+        changed = true;
+      }
       break outer;
     }
   }
@@ -100,7 +227,11 @@ export function stemSpanish(word: string): string {
     // Step 2a/2b: verb suffixes in RV.
     let done = false;
     for (const s of STEP2A) {
-      if (w.endsWith(s) && w.length - s.length >= rv && w[w.length - s.length - 1] === "u") { w = w.slice(0, -s.length); done = true; break; }
+      if (w.endsWith(s) && w.length - s.length >= rv && w[w.length - s.length - 1] === "u") {
+        w = w.slice(0, -s.length);
+        done = true;
+        break;
+      }
     }
     if (!done) {
       for (const s of byLength([...STEP2B, ...STEP2B_GU])) {

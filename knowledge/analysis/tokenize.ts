@@ -20,7 +20,10 @@ export interface Term {
 
 /** Lower-cases and removes accents ("Cámara" → "camara"), keeping ñ's base letter. */
 export function fold(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 // Splits camelCase and letter/digit runs that people write both ways ("SkypeSettings", "win10").

@@ -39,7 +39,8 @@ function addEntry(table: PhraseTable, terms: string[], expansions: string[][], p
   const existing = list.find((e) => keyOf(e.terms) === keyOf(terms));
   const target = existing ?? { terms, expansions: [], products: [] };
   for (const expansion of expansions) {
-    if (expansion.length > 0 && keyOf(expansion) !== keyOf(terms) && !target.expansions.some((e) => keyOf(e) === keyOf(expansion))) target.expansions.push(expansion);
+    if (expansion.length > 0 && keyOf(expansion) !== keyOf(terms) && !target.expansions.some((e) => keyOf(e) === keyOf(expansion)))
+      target.expansions.push(expansion);
   }
   for (const id of products) if (!target.products.includes(id)) target.products.push(id);
   if (!existing) {
@@ -49,7 +50,11 @@ function addEntry(table: PhraseTable, terms: string[], expansions: string[][], p
   }
 }
 
-const lines = (text: string): string[] => text.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("//"));
+const lines = (text: string): string[] =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("//"));
 
 let englishTable: PhraseTable | undefined;
 let spanishTable: PhraseTable | undefined;
@@ -60,13 +65,20 @@ export function englishPhrases(): PhraseTable {
   if (englishTable) return englishTable;
   const table: PhraseTable = new Map();
   for (const line of lines(SYNONYM_SETS)) {
-    const phrases = line.split(",").map((p) => phraseTerms(p, "en")).filter((t) => t.length > 0);
+    const phrases = line
+      .split(",")
+      .map((p) => phraseTerms(p, "en"))
+      .filter((t) => t.length > 0);
     for (const phrase of phrases) addEntry(table, phrase, phrases);
   }
   for (const line of lines(ONE_WAY)) {
     const [left, right] = line.split(":");
     if (!left || !right) continue;
-    addEntry(table, phraseTerms(left, "en"), right.split(",").map((p) => phraseTerms(p, "en")));
+    addEntry(
+      table,
+      phraseTerms(left, "en"),
+      right.split(",").map((p) => phraseTerms(p, "en")),
+    );
   }
   return (englishTable = table);
 }
@@ -99,7 +111,10 @@ export function spanishPhrases(): PhraseTable {
     if (!left || !right) continue;
     // A translation keeps what survives analysis ("sign in" → "sign"): unlike a synonym it is
     // the only English the question has for that word.
-    const translations = right.split("|").map((p) => termsOf(p, "en")).filter((t) => t.length > 0);
+    const translations = right
+      .split("|")
+      .map((p) => termsOf(p, "en"))
+      .filter((t) => t.length > 0);
     const terms = termsOf(left, "es");
     addTranslation(table, terms, translations);
     // The stemmer does not always give a plural the singular's stem ("obligatorios" →

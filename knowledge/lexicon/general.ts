@@ -70,7 +70,8 @@ export function isCommonWordTypo(word: string, common: (w: string) => boolean): 
     if (swapped !== word && common(swapped)) return true;
   }
   if (word.length < 4) return false;
-  for (let i = 0; i <= word.length; i++) for (const c of "abcdefghijklmnopqrstuvwxyz") if (common(word.slice(0, i) + c + word.slice(i))) return true;
+  for (let i = 0; i <= word.length; i++)
+    for (const c of "abcdefghijklmnopqrstuvwxyz") if (common(word.slice(0, i) + c + word.slice(i))) return true;
   return false;
 }
 

@@ -81,7 +81,10 @@ describe("the shell conversation", () => {
     term.type("/as employee");
     term.type(`reopen ${ref} no sound again this morning`);
     await term.sees(`${ref} is open again.`, mark);
-    const view = await t.app.services.cases.get((await t.app.services.people.resolve({ platform: "shell", externalId: "employee" }))!, Number(ref.slice(3)));
+    const view = await t.app.services.cases.get(
+      (await t.app.services.people.resolve({ platform: "shell", externalId: "employee" }))!,
+      Number(ref.slice(3)),
+    );
     expect(view.status).toBe("open");
   });
 

@@ -15,10 +15,18 @@ describe("who may see and do what", () => {
     for (const id of ["employee", "admin", "engineer", "manager", "partner", "fabrikam-admin"])
       viewers[id] = (await t.app.services.people.resolve({ platform: "shell", externalId: id }))!;
     contosoCase = (
-      await t.app.services.cases.open(viewers.employee!, { title: "Contoso bar", description: "x", severity: "sev3", language: "en" }, origin)
+      await t.app.services.cases.open(
+        viewers.employee!,
+        { title: "Contoso bar", description: "x", severity: "sev3", language: "en" },
+        origin,
+      )
     ).view.number;
     fabrikamCase = (
-      await t.app.services.cases.open(viewers["fabrikam-admin"]!, { title: "Fabrikam room", description: "x", severity: "sev3", language: "en" }, origin)
+      await t.app.services.cases.open(
+        viewers["fabrikam-admin"]!,
+        { title: "Fabrikam room", description: "x", severity: "sev3", language: "en" },
+        origin,
+      )
     ).view.number;
     await t.app.services.cases.comment(viewers.engineer!, contosoCase, "customer firmware is old", "internal", origin);
     // Share the Contoso case with Microsoft, as the partner bridge does.
@@ -33,7 +41,9 @@ describe("who may see and do what", () => {
     const timeline = await t.app.services.cases.timeline(employee, contosoCase);
     expect(timeline.some((e) => e.body?.includes("firmware is old"))).toBe(false);
     await expect(t.app.services.cases.resolve(employee, contosoCase, "fix", "x", origin)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(t.app.services.cases.comment(employee, contosoCase, "note", "internal", origin)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(t.app.services.cases.comment(employee, contosoCase, "note", "internal", origin)).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("admin: manages their organization's cases but not another customer's", async () => {
@@ -64,7 +74,9 @@ describe("who may see and do what", () => {
     await expect(t.app.services.cases.get(partner, fabrikamCase)).rejects.toMatchObject({ code: "not_found" });
     const timeline = await t.app.services.cases.timeline(partner, contosoCase);
     expect(timeline.some((e) => e.visibility === "internal")).toBe(false);
-    await expect(t.app.services.cases.comment(partner, contosoCase, "internal?", "internal", origin)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(t.app.services.cases.comment(partner, contosoCase, "internal?", "internal", origin)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await t.app.services.cases.comment(partner, contosoCase, "We see a tenant policy issue", "public", origin);
   });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../../bot/calendar/business-calendar.ts";
 
-const madrid = new BusinessCalendar({ coverage: "business_hours", timeZone: "Europe/Madrid", businessHours: "Mon-Fri 09:00-18:00", holidayCountry: "ES", holidayRegion: "MD" });
+const madrid = new BusinessCalendar({
+  coverage: "business_hours",
+  timeZone: "Europe/Madrid",
+  businessHours: "Mon-Fri 09:00-18:00",
+  holidayCountry: "ES",
+  holidayRegion: "MD",
+});
 const h = 3_600_000;
 
 describe("business calendar", () => {
@@ -42,6 +48,8 @@ describe("business calendar", () => {
   });
 
   it("refuses malformed business hours", () => {
-    expect(() => new BusinessCalendar({ coverage: "business_hours", timeZone: "Europe/Madrid", businessHours: "9 to 5" })).toThrow(/Mon-Fri/);
+    expect(() => new BusinessCalendar({ coverage: "business_hours", timeZone: "Europe/Madrid", businessHours: "9 to 5" })).toThrow(
+      /Mon-Fri/,
+    );
   });
 });

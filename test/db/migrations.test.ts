@@ -33,83 +33,99 @@ describe("schema and migrations", () => {
     expect(output).toBe("ok");
   });
 
-  it.each(["sqlite", "postgresql"] as const)("the %s migrations produce exactly the schema", async (provider) => {
-    if (!(await testProviders()).includes(provider)) return;
-    const migrated = await createTestDatabase(provider);
-    const fresh = await createTestDatabase(provider);
-    databases.push(migrated, fresh);
-    const config = provider === "postgresql" ? ["--config", "prisma/postgres/prisma.config.ts"] : [];
-    const schemaFile = provider === "postgresql" ? "prisma/postgres/schema.prisma" : "prisma/schema.prisma";
-    const script = await cli(["migrate", "diff", ...config, "--from-empty", "--to-schema-datamodel", schemaFile, "--script"], migrated.url);
-    expect(script).not.toContain("FAILED");
+  it.each(["sqlite", "postgresql"] as const)(
+    "the %s migrations produce exactly the schema",
+    async (provider) => {
+      if (!(await testProviders()).includes(provider)) return;
+      const migrated = await createTestDatabase(provider);
+      const fresh = await createTestDatabase(provider);
+      databases.push(migrated, fresh);
+      const config = provider === "postgresql" ? ["--config", "prisma/postgres/prisma.config.ts"] : [];
+      const schemaFile = provider === "postgresql" ? "prisma/postgres/schema.prisma" : "prisma/schema.prisma";
+      const script = await cli(
+        ["migrate", "diff", ...config, "--from-empty", "--to-schema-datamodel", schemaFile, "--script"],
+        migrated.url,
+      );
+      expect(script).not.toContain("FAILED");
 
-    // Rebuild the second database from the schema file alone.
-    if (provider === "sqlite") {
-      await fresh.db.close();
-      const db = new Sqlite(sqliteFile(fresh.url));
-      const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((t) => t.name);
-      db.pragma("foreign_keys = OFF");
-      for (const table of tables) db.exec(`DROP TABLE "${table}"`);
-      db.exec(script);
-      db.close();
-    } else {
-      const url = new URL(fresh.url);
-      const schema = url.searchParams.get("schema")!;
-      url.searchParams.delete("schema");
-      const client = new pg.Client({ connectionString: url.toString() });
-      await client.connect();
-      await client.query(`DROP SCHEMA "${schema}" CASCADE; CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`);
-      await client.query(script);
-      await client.end();
-    }
-    expect(await describeSchema(migrated.url)).toEqual(await describeSchema(fresh.url));
+      // Rebuild the second database from the schema file alone.
+      if (provider === "sqlite") {
+        await fresh.db.close();
+        const db = new Sqlite(sqliteFile(fresh.url));
+        const tables = (
+          db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]
+        ).map((t) => t.name);
+        db.pragma("foreign_keys = OFF");
+        for (const table of tables) db.exec(`DROP TABLE "${table}"`);
+        db.exec(script);
+        db.close();
+      } else {
+        const url = new URL(fresh.url);
+        const schema = url.searchParams.get("schema")!;
+        url.searchParams.delete("schema");
+        const client = new pg.Client({ connectionString: url.toString() });
+        await client.connect();
+        await client.query(`DROP SCHEMA "${schema}" CASCADE; CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`);
+        await client.query(script);
+        await client.end();
+      }
+      expect(await describeSchema(migrated.url)).toEqual(await describeSchema(fresh.url));
 
-    const status = await cli(["migrate", "status", ...config], migrated.url);
-    expect(status).toContain("Database schema is up to date");
-  }, 180_000);
+      const status = await cli(["migrate", "status", ...config], migrated.url);
+      expect(status).toContain("Database schema is up to date");
+    },
+    180_000,
+  );
 });
 
 describe("upgrading a database that holds data", () => {
-  it.each(["sqlite", "postgresql"] as const)("keeps cases and their timelines through every migration on %s", async (provider) => {
-    if (!(await testProviders()).includes(provider)) return;
-    const { applyMigrations, readMigrations } = await import("../../db/migrate.ts");
-    const { openDatabase } = await import("../../db/client.ts");
-    const database = await createTestDatabase(provider);
-    await database.db.close();
-    // Recreate from the first migration only, add data, then apply the rest.
-    const first = readMigrations(provider)[0]!.name;
-    const url = provider === "sqlite" ? database.url.replace("test.db", "upgrade.db") : `${database.url}_up`;
-    await applyMigrations(url, { until: first });
-    let db = await openDatabase(url);
-    const now = new Date();
-    await db.prisma.organization.create({ data: { id: "o1", key: "o1", name: "Org" } });
-    await db.prisma.person.create({ data: { id: "p1", key: "p1", name: "Pat", role: "employee", organizationId: "o1" } });
-    await db.prisma.$executeRawUnsafe(
-      `INSERT INTO "Case" (id, number, "organizationId", "requesterId", title, description, severity, status, language, "createdAt", "updatedAt")
-       VALUES ('c1', 10001, 'o1', 'p1', 'Old case', 'd', 'sev3', 'open', 'en', $1, $1)`.replace(/\$1/g, provider === "sqlite" ? "'2026-01-01T00:00:00.000+00:00'" : "now()"),
-    );
-    await db.prisma.$executeRawUnsafe(
-      `INSERT INTO "CaseEvent" (id, "caseId", kind, visibility, "createdAt") VALUES ('e1', 'c1', 'opened', 'public', ${provider === "sqlite" ? "'2026-01-01T00:00:00.000+00:00'" : "now()"})`,
-    );
-    await db.close();
-    const report = await applyMigrations(url);
-    expect(report.applied.length).toBe(readMigrations(provider).length - 1);
-    db = await openDatabase(url);
-    const kept = await db.prisma.case.findUnique({ where: { id: "c1" }, include: { events: true } });
-    expect(kept?.title).toBe("Old case");
-    expect(kept?.events).toHaveLength(1);
-    await db.close();
-    void now;
-    if (provider === "sqlite") {
-      const { rmSync } = await import("node:fs");
-      rmSync(url.slice("file:".length), { force: true });
-    } else {
-      const pg = (await import("pg")).default;
-      const client = new pg.Client({ connectionString: url.split("?")[0] });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${new URL(url).searchParams.get("schema")}" CASCADE`);
-      await client.end();
-    }
-    await database.cleanup();
-  }, 60_000);
+  it.each(["sqlite", "postgresql"] as const)(
+    "keeps cases and their timelines through every migration on %s",
+    async (provider) => {
+      if (!(await testProviders()).includes(provider)) return;
+      const { applyMigrations, readMigrations } = await import("../../db/migrate.ts");
+      const { openDatabase } = await import("../../db/client.ts");
+      const database = await createTestDatabase(provider);
+      await database.db.close();
+      // Recreate from the first migration only, add data, then apply the rest.
+      const first = readMigrations(provider)[0]!.name;
+      const url = provider === "sqlite" ? database.url.replace("test.db", "upgrade.db") : `${database.url}_up`;
+      await applyMigrations(url, { until: first });
+      let db = await openDatabase(url);
+      const now = new Date();
+      await db.prisma.organization.create({ data: { id: "o1", key: "o1", name: "Org" } });
+      await db.prisma.person.create({ data: { id: "p1", key: "p1", name: "Pat", role: "employee", organizationId: "o1" } });
+      await db.prisma.$executeRawUnsafe(
+        `INSERT INTO "Case" (id, number, "organizationId", "requesterId", title, description, severity, status, language, "createdAt", "updatedAt")
+       VALUES ('c1', 10001, 'o1', 'p1', 'Old case', 'd', 'sev3', 'open', 'en', $1, $1)`.replace(
+          /\$1/g,
+          provider === "sqlite" ? "'2026-01-01T00:00:00.000+00:00'" : "now()",
+        ),
+      );
+      await db.prisma.$executeRawUnsafe(
+        `INSERT INTO "CaseEvent" (id, "caseId", kind, visibility, "createdAt") VALUES ('e1', 'c1', 'opened', 'public', ${provider === "sqlite" ? "'2026-01-01T00:00:00.000+00:00'" : "now()"})`,
+      );
+      await db.close();
+      const report = await applyMigrations(url);
+      expect(report.applied.length).toBe(readMigrations(provider).length - 1);
+      db = await openDatabase(url);
+      const kept = await db.prisma.case.findUnique({ where: { id: "c1" }, include: { events: true } });
+      expect(kept?.title).toBe("Old case");
+      expect(kept?.events).toHaveLength(1);
+      await db.close();
+      void now;
+      if (provider === "sqlite") {
+        const { rmSync } = await import("node:fs");
+        rmSync(url.slice("file:".length), { force: true });
+      } else {
+        const pg = (await import("pg")).default;
+        const client = new pg.Client({ connectionString: url.split("?")[0] });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS "${new URL(url).searchParams.get("schema")}" CASCADE`);
+        await client.end();
+      }
+      await database.cleanup();
+    },
+    60_000,
+  );
 });

@@ -44,7 +44,11 @@ describe.each(providers)("the audit log's hash chain (%s)", (provider) => {
   it("a rolled-back change leaves no entry and no gap", async () => {
     await expect(
       t.db.prisma.$transaction(async (tx) => {
-        await recordAudit(tx, { actor: SYSTEM_VIEWER, platform: "system", action: "x", subjectType: "x", subjectId: "x", organizationId: null }, at);
+        await recordAudit(
+          tx,
+          { actor: SYSTEM_VIEWER, platform: "system", action: "x", subjectType: "x", subjectId: "x", organizationId: null },
+          at,
+        );
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -69,7 +73,11 @@ describe.each(providers)("the audit log's hash chain (%s)", (provider) => {
     try {
       for (let i = 0; i < 5; i++)
         await other.db.prisma.$transaction((tx) =>
-          recordAudit(tx, { actor: SYSTEM_VIEWER, platform: "system", action: "a", subjectType: "s", subjectId: `${i}`, organizationId: null }, at),
+          recordAudit(
+            tx,
+            { actor: SYSTEM_VIEWER, platform: "system", action: "a", subjectType: "s", subjectId: `${i}`, organizationId: null },
+            at,
+          ),
         );
       expect(await verifyAuditChain(other.db)).toMatchObject({ ok: true, checked: 5 });
       await other.db.prisma.$executeRaw`DELETE FROM "AuditLog" WHERE "chainIndex" = 5`;

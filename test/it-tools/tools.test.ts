@@ -117,9 +117,13 @@ describe("IT tools in chat: device status, network check, audit log", () => {
     const env = { ...process.env, DATABASE_URL: t.database.url, LOG_LEVEL: "silent" };
     const csv = await run("npx", ["tsx", "app/cli/audit.ts", "export", "--format", "csv", "--since", "24h"], { env });
     const lines = csv.stdout.trim().split("\n");
-    expect(lines[0]).toBe("seq,chainIndex,at,actorId,actorLabel,platform,action,subjectType,subjectId,organizationId,before,after,prevHash,hash");
+    expect(lines[0]).toBe(
+      "seq,chainIndex,at,actorId,actorLabel,platform,action,subjectType,subjectId,organizationId,before,after,prevHash,hash",
+    );
     expect(lines.some((line) => line.includes("device.registered"))).toBe(true);
-    const json = JSON.parse((await run("npx", ["tsx", "app/cli/audit.ts", "export", "--format", "json", "--org", "contoso"], { env })).stdout) as {
+    const json = JSON.parse(
+      (await run("npx", ["tsx", "app/cli/audit.ts", "export", "--format", "json", "--org", "contoso"], { env })).stdout,
+    ) as {
       entries: { action: string; organizationId: string }[];
       count: number;
     };
@@ -128,8 +132,12 @@ describe("IT tools in chat: device status, network check, audit log", () => {
 
     const registration = await t.app.db.prisma.auditLog.findFirstOrThrow({ where: { action: "device.registered" } });
     await t.app.db.prisma.$executeRaw`UPDATE "AuditLog" SET "actorLabel" = 'Someone Else (admin)' WHERE seq = ${registration.seq}`;
-    expect(await say(t, "admin", "audit verify")).toContain(`⚠ The audit log has been tampered with: audit entry #${registration.chainIndex} (seq ${registration.seq}, device.registered`);
-    const verify = await run("npx", ["tsx", "app/cli/audit.ts", "verify"], { env }).catch((error: { code: number; stdout: string }) => error);
+    expect(await say(t, "admin", "audit verify")).toContain(
+      `⚠ The audit log has been tampered with: audit entry #${registration.chainIndex} (seq ${registration.seq}, device.registered`,
+    );
+    const verify = await run("npx", ["tsx", "app/cli/audit.ts", "verify"], { env }).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
     expect(verify).toMatchObject({ code: 3 });
     expect((verify as { stdout: string }).stdout).toContain("AUDIT CHAIN BROKEN");
   });

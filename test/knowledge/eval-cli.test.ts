@@ -17,7 +17,11 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function kb(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: "warn" }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(TSX, [CLI, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, LOG_LEVEL: "warn" },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -28,27 +32,39 @@ async function kb(args: string[]): Promise<{ code: number; stdout: string; stder
 if (!haveShared) console.warn(`../shared (${SHARED_DIR}) is absent: the evaluation against the shared question set is skipped`);
 
 describe("kb eval", () => {
-  it.skipIf(!haveShared)("meets the targets on the shared dev set, as one JSON object on stdout", async () => {
-    const { code, stdout } = await kb(["eval", "--set", DEV_SET, "--docs", CORPUS, "--json"]);
-    expect(code).toBe(0);
-    const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ set: "kb-dev.jsonl", questions: 136, answerable: 96, unanswerable: 40 });
-    expect(report["recall@5_path"]).toBeGreaterThanOrEqual(0.93);
-    expect(report["recall@5_path_heading"]).toBeGreaterThanOrEqual(0.88);
-    expect(report["mrr@10"]).toBeGreaterThanOrEqual(0.8);
-    expect(report.abstention_accuracy).toBeGreaterThanOrEqual(0.8);
-    expect(report.false_abstention_rate).toBeLessThanOrEqual(0.1);
-    // Spanish questions are answered at least as well as the FTS5 baseline answers English ones.
-    expect(report.by_language.es["recall@5_path"]).toBeGreaterThanOrEqual(0.84);
-    expect(report.by_language.es["mrr@10"]).toBeGreaterThanOrEqual(0.71);
-  }, 120_000);
+  it.skipIf(!haveShared)(
+    "meets the targets on the shared dev set, as one JSON object on stdout",
+    async () => {
+      const { code, stdout } = await kb(["eval", "--set", DEV_SET, "--docs", CORPUS, "--json"]);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout);
+      expect(report).toMatchObject({ set: "kb-dev.jsonl", questions: 136, answerable: 96, unanswerable: 40 });
+      expect(report["recall@5_path"]).toBeGreaterThanOrEqual(0.93);
+      expect(report["recall@5_path_heading"]).toBeGreaterThanOrEqual(0.88);
+      expect(report["mrr@10"]).toBeGreaterThanOrEqual(0.8);
+      expect(report.abstention_accuracy).toBeGreaterThanOrEqual(0.8);
+      expect(report.false_abstention_rate).toBeLessThanOrEqual(0.1);
+      // Spanish questions are answered at least as well as the FTS5 baseline answers English ones.
+      expect(report.by_language.es["recall@5_path"]).toBeGreaterThanOrEqual(0.84);
+      expect(report.by_language.es["mrr@10"]).toBeGreaterThanOrEqual(0.71);
+    },
+    120_000,
+  );
 
   it("works on any folder and question file in the same format", async () => {
     const set = path.join(scratch, "mini.jsonl");
-    writeFileSync(set, [
-      JSON.stringify({ id: "m1", q: "pinhole reset of the bar 50", relevant: [{ path: "bar-50/factory-reset.md", heading: "Using the pinhole button" }], answerable: true }),
-      JSON.stringify({ id: "m2", q: "how do I refill the coffee machine", relevant: [], answerable: false }),
-    ].join("\n"));
+    writeFileSync(
+      set,
+      [
+        JSON.stringify({
+          id: "m1",
+          q: "pinhole reset of the bar 50",
+          relevant: [{ path: "bar-50/factory-reset.md", heading: "Using the pinhole button" }],
+          answerable: true,
+        }),
+        JSON.stringify({ id: "m2", q: "how do I refill the coffee machine", relevant: [], answerable: false }),
+      ].join("\n"),
+    );
     const { code, stdout } = await kb(["eval", "--set", set, "--docs", FIXTURE_DOCS, "--json"]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ set: "mini.jsonl", questions: 2, "recall@5_path_heading": 1, abstention_accuracy: 1 });

@@ -11,7 +11,10 @@ let dir: string;
 beforeAll(async () => {
   test = await createTestDatabase("sqlite");
   dir = copyFixtures();
-  writeFileSync(path.join(dir, "cam-4k-quickstart.pdf"), makePdf("Mount the Cam 4K above the display and connect the USB cable", "Cam 4K quick start"));
+  writeFileSync(
+    path.join(dir, "cam-4k-quickstart.pdf"),
+    makePdf("Mount the Cam 4K above the display and connect the USB cable", "Cam 4K quick start"),
+  );
 });
 
 afterAll(async () => {
@@ -22,14 +25,25 @@ afterAll(async () => {
 describe("ingest", () => {
   it("ingests Markdown, HTML, PDF and plain text with their metadata", async () => {
     const report = await ingestDirectory(test.db, dir, { catalog });
-    expect(report.added.sort()).toEqual(["bar-30/firmware.md", "bar-50/factory-reset.md", "cam-4k-quickstart.pdf", "network-requirements.txt", "speakerphone-echo.md", "tap-10-pairing.html"]);
+    expect(report.added.sort()).toEqual([
+      "bar-30/firmware.md",
+      "bar-50/factory-reset.md",
+      "cam-4k-quickstart.pdf",
+      "network-requirements.txt",
+      "speakerphone-echo.md",
+      "tap-10-pairing.html",
+    ]);
     expect(report.skipped).toEqual([]);
     expect(report.version).toBeDefined();
 
     const docs = await test.db.prisma.knowledgeDocument.findMany({ orderBy: { path: "asc" } });
     expect(docs.map((d) => [d.path, d.format])).toEqual([
-      ["bar-30/firmware.md", "md"], ["bar-50/factory-reset.md", "md"], ["cam-4k-quickstart.pdf", "pdf"],
-      ["network-requirements.txt", "txt"], ["speakerphone-echo.md", "md"], ["tap-10-pairing.html", "html"],
+      ["bar-30/firmware.md", "md"],
+      ["bar-50/factory-reset.md", "md"],
+      ["cam-4k-quickstart.pdf", "pdf"],
+      ["network-requirements.txt", "txt"],
+      ["speakerphone-echo.md", "md"],
+      ["tap-10-pairing.html", "html"],
     ]);
     const pdf = docs.find((d) => d.format === "pdf")!;
     expect(pdf.title).toBe("Cam 4K quick start");
@@ -50,7 +64,10 @@ describe("ingest", () => {
     expect(again).toMatchObject({ added: [], updated: [], removed: [], unchanged: 6 });
     expect(again.version).toBeUndefined();
 
-    appendFileSync(path.join(dir, "speakerphone-echo.md"), "\n## Bluetooth pairing\n\nHold the Bluetooth key for five seconds to pair a phone.\n");
+    appendFileSync(
+      path.join(dir, "speakerphone-echo.md"),
+      "\n## Bluetooth pairing\n\nHold the Bluetooth key for five seconds to pair a phone.\n",
+    );
     rmSync(path.join(dir, "network-requirements.txt"));
     const changed = await ingestDirectory(test.db, dir, { catalog });
     expect(changed.updated).toEqual(["speakerphone-echo.md"]);

@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const model = (timeoutMs = 2_000) => createLanguageModel({ apiKey: "test", baseURL: server.baseURL, model: "fake-model", embeddingModel: "fake-embed", timeoutMs })!;
+const model = (timeoutMs = 2_000) =>
+  createLanguageModel({ apiKey: "test", baseURL: server.baseURL, model: "fake-model", embeddingModel: "fake-embed", timeoutMs })!;
 
 describe("grounded answers with a language model", () => {
   it("writes an answer only from the retrieved passages and keeps valid citations", async () => {

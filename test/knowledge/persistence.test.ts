@@ -18,7 +18,10 @@ describe.each(providers)("knowledge index on %s", (provider) => {
       expect(first.stats()).toMatchObject({ documents: 5, chunks: second.stats().chunks });
       expect(first.search("pinhole factory reset")[0]?.heading).toBe("Using the pinhole button");
 
-      appendFileSync(path.join(dir, "bar-30/firmware.md"), "\n## Downgrade firmware\n\nBars accept a downgrade only from the recovery menu.\n");
+      appendFileSync(
+        path.join(dir, "bar-30/firmware.md"),
+        "\n## Downgrade firmware\n\nBars accept a downgrade only from the recovery menu.\n",
+      );
       await ingestDirectory(test.db, dir, { catalog });
       expect(second.search("downgrade firmware from recovery menu")[0]?.heading).not.toBe("Downgrade firmware");
       expect(await second.refresh()).toBe(true);

@@ -11,9 +11,17 @@ beforeAll(async () => {
 
 describe("sections", () => {
   it("splits at ##/### and setext underlines, never at #### or inside fences", () => {
-    const doc = parseMarkdown("---\ntitle: Front\n---\n# Real title\nintro\n## A\ntext a\n```\n## not a heading\n```\n#### deep\nstill a\n   ### B\ntext b\nC heading\n---\ntext c\n", "x");
+    const doc = parseMarkdown(
+      "---\ntitle: Front\n---\n# Real title\nintro\n## A\ntext a\n```\n## not a heading\n```\n#### deep\nstill a\n   ### B\ntext b\nC heading\n---\ntext c\n",
+      "x",
+    );
     expect(doc.title).toBe("Real title");
-    expect(doc.sections.map((s) => [s.heading, s.level])).toEqual([["Real title", 1], ["A", 2], ["B", 3], ["C heading", 2]]);
+    expect(doc.sections.map((s) => [s.heading, s.level])).toEqual([
+      ["Real title", 1],
+      ["A", 2],
+      ["B", 3],
+      ["C heading", 2],
+    ]);
     expect(doc.sections[1]!.text).toContain("not a heading");
     expect(doc.sections[1]!.text).toContain("deep");
     expect(doc.sections[2]!.parent).toBe("A");
@@ -67,7 +75,12 @@ describe("ranking on the fixture corpus", () => {
 
 describe("abstention", () => {
   it("says it does not know for questions outside the documentation", async () => {
-    for (const q of ["how do I replace the toner in the office printer", "what is the price of a bar 50", "¿cuál es la garantía de la barra 30?", "zoom rooms: enable ultrasonic sharing"]) {
+    for (const q of [
+      "how do I replace the toner in the office printer",
+      "what is the price of a bar 50",
+      "¿cuál es la garantía de la barra 30?",
+      "zoom rooms: enable ultrasonic sharing",
+    ]) {
       const answer = await kb.answer(q);
       expect(answer.status, q).toBe("abstained");
       expect(answer.passages).toEqual([]);

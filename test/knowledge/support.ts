@@ -64,12 +64,22 @@ export async function startFakeOpenAI(initial: ChatBehaviour = "answer") {
       };
       if (req.url?.endsWith("/embeddings")) {
         const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
-        return send(200, { object: "list", model: body.model, data: inputs.map((text, index) => ({ object: "embedding", index, embedding: bagOfWords(text) })) });
+        return send(200, {
+          object: "list",
+          model: body.model,
+          data: inputs.map((text, index) => ({ object: "embedding", index, embedding: bagOfWords(text) })),
+        });
       }
       if (behaviour === "hang") return; // never answers: the client's timeout must fire
       if (behaviour === "error") return send(500, { error: { message: "model overloaded" } });
       const content = behaviour === "no-answer" ? "NO_ANSWER" : "Hold the pinhole button for fifteen seconds [1]. Unsupported claim [7].";
-      send(200, { id: "x", object: "chat.completion", created: 0, model: body.model, choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content } }] });
+      send(200, {
+        id: "x",
+        object: "chat.completion",
+        created: 0,
+        model: body.model,
+        choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content } }],
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

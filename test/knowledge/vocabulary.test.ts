@@ -16,11 +16,25 @@ beforeAll(async () => {
 });
 
 /** A one-section chunk for a hand-made corpus. */
-const chunk = (id: string, title: string, text: string): MemoryChunk => ({ id, path: `${id}.md`, title, heading: title, sectionPath: title, link: null, text, products: [], language: "en" });
+const chunk = (id: string, title: string, text: string): MemoryChunk => ({
+  id,
+  path: `${id}.md`,
+  title,
+  heading: title,
+  sectionPath: title,
+  link: null,
+  text,
+  products: [],
+  language: "en",
+});
 
 describe("chat-style wording", () => {
   it("answers when the question's extra words are general language, not missing concepts", async () => {
-    for (const q of ["how do I fix echo on the Speak 40?", "the Speak 40 has a bad echo", "the speak 40 sounds awful, people hear themselves"]) {
+    for (const q of [
+      "how do I fix echo on the Speak 40?",
+      "the Speak 40 has a bad echo",
+      "the speak 40 sounds awful, people hear themselves",
+    ]) {
       const answer = await kb.answer(q);
       expect(answer.status, q).toBe("answered");
       expect(answer.passages[0]?.heading, q).toBe("Echo during calls");
@@ -43,7 +57,13 @@ describe("chat-style wording", () => {
 
 describe("spelling", () => {
   it("folds British spellings onto American ones in index and query alike", () => {
-    for (const [gb, us] of [["colour", "color"], ["centre", "center"], ["prioritise", "prioritize"], ["organisation", "organization"], ["licence", "license"]]) {
+    for (const [gb, us] of [
+      ["colour", "color"],
+      ["centre", "center"],
+      ["prioritise", "prioritize"],
+      ["organisation", "organization"],
+      ["licence", "license"],
+    ]) {
       expect(stem(gb!, "en"), gb).toBe(stem(us!, "en"));
     }
     // Not every -ise word is a variant spelling.
@@ -70,7 +90,9 @@ describe("spelling", () => {
 
 describe("identifiers and possessives", () => {
   it("keeps underscores inside identifiers instead of reading them as emphasis", () => {
-    expect(markdownToText("gwmi -Class Win32_Bios | Format-List {$_.x} and _stress_ here")).toBe("gwmi -Class Win32_Bios Format-List {$_.x} and stress here");
+    expect(markdownToText("gwmi -Class Win32_Bios | Format-List {$_.x} and _stress_ here")).toBe(
+      "gwmi -Class Win32_Bios Format-List {$_.x} and stress here",
+    );
     expect(tokenize("Win32_Bios")).toContain("bios");
   });
 
@@ -105,7 +127,12 @@ describe("typos of common words", () => {
 
   it("does not let a mistyped chat question abstain for its typos", async () => {
     const q = "teh speak 40 has echo evry call";
-    expect(kb.engine.retrieve(q).query.groups.filter((g) => g.general).map((g) => g.label)).toEqual(expect.arrayContaining(["teh", "evry"]));
+    expect(
+      kb.engine
+        .retrieve(q)
+        .query.groups.filter((g) => g.general)
+        .map((g) => g.label),
+    ).toEqual(expect.arrayContaining(["teh", "evry"]));
     expect((await kb.answer(q)).status).toBe("answered");
   });
 });
@@ -119,7 +146,9 @@ describe("spanish verbs", () => {
   });
 
   it("matches a lexicon entry in the plural even where the stemmer gives the plural another stem", () => {
-    const alts = parseQuery("¿funcionan los perfiles obligatorios?", { language: "es" }).groups.flatMap((g) => g.alts.map((a) => a.terms.join(" ")));
+    const alts = parseQuery("¿funcionan los perfiles obligatorios?", { language: "es" }).groups.flatMap((g) =>
+      g.alts.map((a) => a.terms.join(" ")),
+    );
     expect(alts).toContain("mandatori profil");
   });
 
@@ -134,7 +163,9 @@ describe("spanish verbs", () => {
 });
 
 describe("request intents", () => {
-  const engine = new KnowledgeEngine([chunk("plans", "Calling plans", "Choose a Domestic Calling Plan or a Domestic and International Calling Plan for the phone.")]);
+  const engine = new KnowledgeEngine([
+    chunk("plans", "Calling plans", "Choose a Domestic Calling Plan or a Domestic and International Calling Plan for the phone."),
+  ]);
   const intentOf = (q: string) => weighEvidence(parseQuery(q, {}), engine.searcher, engine.searcher.rank(parseQuery(q, {}), 10)).intent;
 
   it("tells asking which one to buy from asking to be sold one", () => {

@@ -31,7 +31,13 @@ export async function say(t: TestApp, person: string, text: string): Promise<str
 }
 
 /** Presses a button (with form inputs) as a demo person; returns the replies. */
-export async function press(t: TestApp, person: string, actionId: string, value: Record<string, string> = {}, inputs?: Record<string, string>): Promise<string> {
+export async function press(
+  t: TestApp,
+  person: string,
+  actionId: string,
+  value: Record<string, string> = {},
+  inputs?: Record<string, string>,
+): Promise<string> {
   const result = await t.app.bot.handle(action(person, actionId, value, inputs ? { inputs } : {}));
   return render(result.outbound.filter((m) => m.target.conversationId === `dm:${person}`));
 }

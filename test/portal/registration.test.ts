@@ -27,7 +27,11 @@ describe.each(providers)("product registration in chat (%s)", (provider) => {
   });
 
   it("registers a pasted list and refuses, with a reason per line, duplicates, foreign, malformed and unknown-model serials", async () => {
-    const reply = await say(t, "admin", "register NB5-2231991, NB5-2231987 NRL-0300777\nNB5-22319 XYZ-1234567\nNT1-0045599, NB5-2231991 at Lisbon");
+    const reply = await say(
+      t,
+      "admin",
+      "register NB5-2231991, NB5-2231987 NRL-0300777\nNB5-22319 XYZ-1234567\nNT1-0045599, NB5-2231991 at Lisbon",
+    );
     expect(reply).toContain("Registered 2 of 7 devices");
     expect(reply).toContain("Lisbon office: 2");
     expect(reply).toContain("line 1 · NB5-2231987 is already registered to your organization (Madrid HQ");
@@ -67,10 +71,16 @@ describe.each(providers)("product registration in chat (%s)", (provider) => {
     expect(await say(t, "admin", "register serial,site\nNC4-2000002,Madrid\nNC4-2000003,Ma\uFFFDrid")).toContain(
       "line 3 has characters that are not valid UTF-8 — save the file as CSV UTF-8. Nothing was registered.",
     );
-    expect(await say(t, "admin", 'register serial,site\nNC4-2000004,"Madrid')).toContain("line 2 opens a quoted value that is never closed.");
-    expect(await say(t, "admin", "register serial,site\nNC4-2000005,Madrid,HQ")).toContain("line 2 has 3 values but the header has 2 columns");
+    expect(await say(t, "admin", 'register serial,site\nNC4-2000004,"Madrid')).toContain(
+      "line 2 opens a quoted value that is never closed.",
+    );
+    expect(await say(t, "admin", "register serial,site\nNC4-2000005,Madrid,HQ")).toContain(
+      "line 2 has 3 values but the header has 2 columns",
+    );
     const huge = ["serial,site", ...Array.from({ length: 100_000 }, (_, i) => `NC4-${String(3_000_000 + i)},Madrid`)].join("\n");
-    expect(await say(t, "admin", `register ${huge}`)).toContain("it has 100,001 rows; at most 10,000 per upload — split it into smaller files. Nothing was registered.");
+    expect(await say(t, "admin", `register ${huge}`)).toContain(
+      "it has 100,001 rows; at most 10,000 per upload — split it into smaller files. Nothing was registered.",
+    );
     const list = Array.from({ length: 10_001 }, (_, i) => `NC4-${String(3_200_000 + i)}`).join(", ");
     expect(await say(t, "admin", `register ${list} at Madrid`)).toContain("it has 10,001 rows; at most 10,000 per upload");
     expect(await devices()).toBe(before);

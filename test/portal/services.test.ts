@@ -27,9 +27,23 @@ describe("licenses, software updates, documents and discounts in chat", () => {
   it("flags a renewal coming and an ended contract", async () => {
     const fabrikam = await t.app.db.prisma.organization.findUniqueOrThrow({ where: { key: "fabrikam" } });
     const soon = new Date(Date.now() + 30 * 86_400_000);
-    await t.app.db.prisma.contract.update({ where: { key: "fabrikam-premium-2026" }, data: { startsOn: new Date("2025-01-01"), endsOn: soon } });
+    await t.app.db.prisma.contract.update({
+      where: { key: "fabrikam-premium-2026" },
+      data: { startsOn: new Date("2025-01-01"), endsOn: soon },
+    });
     await t.app.db.prisma.contract.create({
-      data: { id: "c-old", key: "fabrikam-2024", organizationId: fabrikam.id, plan: "standard", coverage: "business_hours", timeZone: "America/Chicago", holidayCountry: "US", startsOn: new Date("2024-01-01"), endsOn: new Date("2024-12-31"), coveredFamilies: '["video_bar"]' },
+      data: {
+        id: "c-old",
+        key: "fabrikam-2024",
+        organizationId: fabrikam.id,
+        plan: "standard",
+        coverage: "business_hours",
+        timeZone: "America/Chicago",
+        holidayCountry: "US",
+        startsOn: new Date("2024-01-01"),
+        endsOn: new Date("2024-12-31"),
+        coveredFamilies: '["video_bar"]',
+      },
     });
     const reply = await say(t, "fabrikam-admin", "licenses");
     expect(reply).toMatch(/⚠ fabrikam-premium-2026 ends in (30|31) days/);
@@ -41,7 +55,9 @@ describe("licenses, software updates, documents and discounts in chat", () => {
     expect(await say(t, "admin", "covered NB5-2231987")).toBe(
       "NB5-2231987 (Northwind Bar 50, Madrid HQ) is covered by premium · 24x7 until 2027-12-31.",
     );
-    expect(await say(t, "admin", "covered NRL-0300777")).toContain("I couldn't find NRL-0300777 among your organization's registered devices.");
+    expect(await say(t, "admin", "covered NRL-0300777")).toContain(
+      "I couldn't find NRL-0300777 among your organization's registered devices.",
+    );
     expect(await say(t, "engineer", "covered NRL-0300777")).toContain("NRL-0300777 (Northwind Room L, Chicago HQ) is covered");
     expect(await sayPlainly(intentBot(t), "employee", "is NB7-0100234 still covered by our support contract?")).toContain(
       "NB7-0100234 (Northwind Bar 70, Lisbon office) is covered by premium",
@@ -70,11 +86,23 @@ describe("licenses, software updates, documents and discounts in chat", () => {
 
   it("imports a release (support only) and tells the admins whose devices it affects, once", async () => {
     const release = JSON.stringify({
-      releases: [{ model: "nw-bar-50", version: "4.3.0", date: "2026-01-04", notes: "Faster wake from standby.", link: "https://support.northwind.example/firmware/nw-bar-50/4.3.0" }],
+      releases: [
+        {
+          model: "nw-bar-50",
+          version: "4.3.0",
+          date: "2026-01-04",
+          notes: "Faster wake from standby.",
+          link: "https://support.northwind.example/firmware/nw-bar-50/4.3.0",
+        },
+      ],
     });
     expect(await say(t, "admin", `firmware import ${release}`)).toContain("Only the vendor's support team can publish firmware releases.");
-    expect(await say(t, "engineer", `firmware import ${release}`)).toContain("Firmware import: 1 new, 0 updated, 0 unchanged; 1 organization(s) notified.");
-    expect(await say(t, "engineer", `firmware import ${release}`)).toContain("Firmware import: 0 new, 0 updated, 1 unchanged; 0 organization(s) notified.");
+    expect(await say(t, "engineer", `firmware import ${release}`)).toContain(
+      "Firmware import: 1 new, 0 updated, 0 unchanged; 1 organization(s) notified.",
+    );
+    expect(await say(t, "engineer", `firmware import ${release}`)).toContain(
+      "Firmware import: 0 new, 0 updated, 1 unchanged; 0 organization(s) notified.",
+    );
     const notice = await eventually(() => {
       const text = t.recorder.textOf("contoso-admins");
       if (!text.includes("4.3.0")) throw new Error("no notice yet");
@@ -88,14 +116,19 @@ describe("licenses, software updates, documents and discounts in chat", () => {
   });
 
   it("refuses a whole firmware import with a bad release, naming the field or line", async () => {
-    const bad = JSON.stringify({ releases: [{ model: "nw-bar-30", version: "5.0.0", date: "2026-02-01" }, { model: "Bar 99", version: "v5", date: "soon" }] });
+    const bad = JSON.stringify({
+      releases: [
+        { model: "nw-bar-30", version: "5.0.0", date: "2026-02-01" },
+        { model: "Bar 99", version: "v5", date: "soon" },
+      ],
+    });
     const reply = await say(t, "engineer", `firmware import ${bad}`);
     expect(reply).toContain("I couldn't import the releases — nothing was stored:");
     expect(reply).toContain("releases[1].version: must be a version like 4.2.0");
     expect(reply).toContain("releases[1].date: must be a date like 2026-01-31");
-    expect(await say(t, "engineer", "firmware import model,version,date\nnw-bar-30,5.0.0,2026-02-01\nnw-bar-99,5.0.0,2026-02-01")).toContain(
-      "line 3.model: unknown model nw-bar-99 (not in the product catalog)",
-    );
+    expect(
+      await say(t, "engineer", "firmware import model,version,date\nnw-bar-30,5.0.0,2026-02-01\nnw-bar-99,5.0.0,2026-02-01"),
+    ).toContain("line 3.model: unknown model nw-bar-99 (not in the product catalog)");
     expect(await say(t, "engineer", "firmware import {not json")).toContain("not valid JSON");
     expect(await t.app.db.prisma.firmwareRelease.count({ where: { version: "5.0.0" } })).toBe(0);
   });

@@ -34,7 +34,14 @@ export class LoopbackServer {
         } catch {
           json = undefined;
         }
-        const request: RecordedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, json, at: Date.now() };
+        const request: RecordedRequest = {
+          method: req.method ?? "",
+          path: req.url ?? "",
+          headers: req.headers,
+          body,
+          json,
+          at: Date.now(),
+        };
         this.requests.push(request);
         const answer = this.responder?.(request) ?? {};
         const payload = answer.body === undefined ? { ok: true } : answer.body;

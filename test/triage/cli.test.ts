@@ -49,7 +49,16 @@ describe("npm run triage", () => {
     const run = await runCli("eval", "--set", OWN_EXAMPLES, "--json");
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    for (const key of ["set", "messages", "intent_accuracy", "category_macro_f1", "severity_accuracy", "entity_micro_f1", "site_f1", "by_lang"]) {
+    for (const key of [
+      "set",
+      "messages",
+      "intent_accuracy",
+      "category_macro_f1",
+      "severity_accuracy",
+      "entity_micro_f1",
+      "site_f1",
+      "by_lang",
+    ]) {
       expect(report).toHaveProperty(key);
     }
     expect(report.set).toBe("own-examples.jsonl");
@@ -74,7 +83,10 @@ describe("npm run triage", () => {
   it("a bad JSON line exits 2 and names the line", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "triage-cli-"));
     const file = path.join(dir, "broken.jsonl");
-    writeFileSync(file, `${JSON.stringify({ text: "hi", lang: "en", intent: "greeting_help", category: null, severity: null, entities: {} })}\n{not json\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ text: "hi", lang: "en", intent: "greeting_help", category: null, severity: null, entities: {} })}\n{not json\n`,
+    );
     const run = await runCli("eval", "--set", file, "--json");
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("broken.jsonl:2: not valid JSON");

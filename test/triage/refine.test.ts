@@ -59,10 +59,12 @@ const completion = (content: string) =>
     usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
   });
 
-const answerWith = (content: string): Behaviour => (_req, res) => {
-  res.writeHead(200, { "content-type": "application/json" });
-  res.end(completion(content));
-};
+const answerWith =
+  (content: string): Behaviour =>
+  (_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(completion(content));
+  };
 
 function triageAgainst(server: FakeServer, errors: unknown[] = [], timeoutMs = 2_000) {
   const llm = createLanguageModel({ apiKey: "test-key", baseURL: server.url, model: "fake-model", timeoutMs });

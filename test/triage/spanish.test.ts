@@ -19,7 +19,10 @@ describe("language detection", () => {
 
 describe("Spanish messages", () => {
   it("reports with accents present or missing", () => {
-    for (const text of ["La Room L de Sevilla no coge IP desde que movieron el switch", "la room l de sevilla no coge ip desde que movieron el switch"]) {
+    for (const text of [
+      "La Room L de Sevilla no coge IP desde que movieron el switch",
+      "la room l de sevilla no coge ip desde que movieron el switch",
+    ]) {
       const r = classify(text);
       expect([r.intent, r.category, r.severity]).toEqual(["report_issue", "network", "sev2"]);
       expect(r.entities.model).toEqual(["nw-room-l"]);

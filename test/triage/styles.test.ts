@@ -41,7 +41,8 @@ describe("statements that are not what they look like", () => {
   });
 
   it("'the phone still works' in an e-mail is a workaround, not another device that works", () => {
-    const text = "Hello,\n\nOne of our Phone 400 units has a cracked screen corner. The phone still works and calls are fine.\n\nRegards,\nSam";
+    const text =
+      "Hello,\n\nOne of our Phone 400 units has a cracked screen corner. The phone still works and calls are fine.\n\nRegards,\nSam";
     expect(classify(text).severity).toBe("sev3");
   });
 
@@ -60,7 +61,11 @@ describe("requests phrased as logistics", () => {
   });
 
   it("someone to install a part is an onsite request", () => {
-    expect(labels("we need an engineer to install the new mainboard in our bar 50")).toEqual(["onsite_request", "hardware_failure", "sev2"]);
+    expect(labels("we need an engineer to install the new mainboard in our bar 50")).toEqual([
+      "onsite_request",
+      "hardware_failure",
+      "sev2",
+    ]);
   });
 
   it("'raise it with Zoom' asks for a partner ticket, not an escalation", () => {
@@ -128,12 +133,20 @@ describe("batch 10: last wordings found", () => {
   });
 
   it("a setting that resets to max or always powers on at max is configuration", () => {
-    expect(labels("the bar 30 always powers on at max volume, we turn it down every day")).toEqual(["report_issue", "configuration", "sev3"]);
+    expect(labels("the bar 30 always powers on at max volume, we turn it down every day")).toEqual([
+      "report_issue",
+      "configuration",
+      "sev3",
+    ]);
   });
 
   it("a small chip or click that does not matter is cosmetic", () => {
     expect(labels("tiny chip on the tap 10 bezel, touch works fine")).toEqual(["report_issue", "hardware_failure", "sev4"]);
-    expect(labels("el speak 20 hace un pequeño chasquido al encender, luego va perfecto")).toEqual(["report_issue", "hardware_failure", "sev4"]);
+    expect(labels("el speak 20 hace un pequeño chasquido al encender, luego va perfecto")).toEqual([
+      "report_issue",
+      "hardware_failure",
+      "sev4",
+    ]);
   });
 
   it("'se le cae la conexión' is a network drop; 'we plug it in at lunch' a workaround", () => {

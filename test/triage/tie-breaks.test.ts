@@ -25,13 +25,25 @@ describe("intent tie-breaks (TRIAGE.md §1)", () => {
   });
 
   it("asking for a technician is an onsite request, with the part making it hardware", () => {
-    expect(labels("the bar 70 mainboard is bad, can a technician come to the Austin office to swap it?")).toEqual(["onsite_request", "hardware_failure", "sev2"]);
+    expect(labels("the bar 70 mainboard is bad, can a technician come to the Austin office to swap it?")).toEqual([
+      "onsite_request",
+      "hardware_failure",
+      "sev2",
+    ]);
     expect(labels("when is the technician for CS-43001 coming?")).toEqual(["onsite_request", null, null]);
   });
 
   it("asking for a partner ticket is partner_ticket; only reporting a partner problem is a report", () => {
-    expect(labels("Zoom Rooms across the company can't start meetings, please open a ticket with Zoom")).toEqual(["partner_ticket", "cloud_partner", "sev1"]);
-    expect(labels("zoom rooms whiteboard broken for everyone, zoom says it's on their side, meetings are fine")).toEqual(["report_issue", "cloud_partner", "sev3"]);
+    expect(labels("Zoom Rooms across the company can't start meetings, please open a ticket with Zoom")).toEqual([
+      "partner_ticket",
+      "cloud_partner",
+      "sev1",
+    ]);
+    expect(labels("zoom rooms whiteboard broken for everyone, zoom says it's on their side, meetings are fine")).toEqual([
+      "report_issue",
+      "cloud_partner",
+      "sev3",
+    ]);
     expect(classify("the Zoom ticket is open on their end but the tap still says account locked").intent).toBe("report_issue");
   });
 
@@ -51,7 +63,11 @@ describe("intent tie-breaks (TRIAGE.md §1)", () => {
   });
 
   it("a greeting before a request is labelled by the request", () => {
-    expect(labels("hi there! hope you're well. our bar 30 stopped powering on after the weekend")).toEqual(["report_issue", "hardware_failure", "sev2"]);
+    expect(labels("hi there! hope you're well. our bar 30 stopped powering on after the weekend")).toEqual([
+      "report_issue",
+      "hardware_failure",
+      "sev2",
+    ]);
   });
 
   it("off-topic requests are other, even with a product-sounding word", () => {

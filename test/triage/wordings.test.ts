@@ -17,7 +17,11 @@ describe("requests worded in other ways", () => {
   });
 
   it("a technician who 'comes' with a part is an onsite visit, not a spare-part order", () => {
-    expect(labels("when the engineer comes to Leeds please bring a new power supply, the bar 70 is dead")).toEqual(["onsite_request", "hardware_failure", "sev2"]);
+    expect(labels("when the engineer comes to Leeds please bring a new power supply, the bar 70 is dead")).toEqual([
+      "onsite_request",
+      "hardware_failure",
+      "sev2",
+    ]);
   });
 
   it("'necesitamos que abráis un caso con Zoom' asks for a partner ticket", () => {
@@ -44,7 +48,11 @@ describe("requests worded in other ways", () => {
 
 describe("symptoms worded in other ways", () => {
   it("a clock off by an hour is a configuration problem", () => {
-    expect(labels("the tap 10 clock is an hour ahead since daylight saving started, booking works")).toEqual(["report_issue", "configuration", "sev3"]);
+    expect(labels("the tap 10 clock is an hour ahead since daylight saving started, booking works")).toEqual([
+      "report_issue",
+      "configuration",
+      "sev3",
+    ]);
   });
 
   it("devices that dropped off the network are a network problem, not a fall", () => {
@@ -57,7 +65,11 @@ describe("symptoms worded in other ways", () => {
   });
 
   it("'requires an active subscription' on the portal reports a licence problem", () => {
-    expect(labels("dashboard says remote config requires an active subscription, calls are fine")).toEqual(["report_issue", "account_license", "sev3"]);
+    expect(labels("dashboard says remote config requires an active subscription, calls are fine")).toEqual([
+      "report_issue",
+      "account_license",
+      "sev3",
+    ]);
   });
 
   it("one of a pair dead while the other works is degraded, not unusable", () => {
@@ -140,7 +152,9 @@ describe("batch 9: counts, coverage and partner-side limits", () => {
   });
 
   it("a device limit in the partner's admin tool is the partner's, a Northwind seat limit is ours", () => {
-    expect(classify('Zoom room on the bar 70: "activation failed, device limit reached" in the zoom admin portal').category).toBe("cloud_partner");
+    expect(classify('Zoom room on the bar 70: "activation failed, device limit reached" in the zoom admin portal').category).toBe(
+      "cloud_partner",
+    );
     expect(classify('bar 70: "activation failed: no Northwind seat available"').category).toBe("account_license");
   });
 

@@ -25,7 +25,10 @@ export function buildTeamsPackage(options: { appId: string; out: string; manifes
   const manifestText = readFileSync(path.join(dir, "manifest.json"), "utf8").replaceAll("${{MICROSOFT_APP_ID}}", options.appId);
   const manifest = JSON.parse(manifestText) as { icons: { color: string; outline: string } };
   const files = ["manifest.json", manifest.icons.color, manifest.icons.outline];
-  const entries = files.map((name) => ({ name, data: name === "manifest.json" ? Buffer.from(manifestText) : readFileSync(path.join(dir, name)) }));
+  const entries = files.map((name) => ({
+    name,
+    data: name === "manifest.json" ? Buffer.from(manifestText) : readFileSync(path.join(dir, name)),
+  }));
   mkdirSync(path.dirname(options.out), { recursive: true });
   writeFileSync(options.out, zip(entries));
   return files;
@@ -43,7 +46,9 @@ function main(argv: string[]): void {
   const env = loadEnv();
   let appId = option("--app-id") ?? env.MICROSOFT_APP_ID ?? "";
   if (!appId) {
-    console.error(`warning: MICROSOFT_APP_ID is not set; the package uses ${PLACEHOLDER} and cannot reach a bot. Set it (or pass --app-id) for a real upload.`);
+    console.error(
+      `warning: MICROSOFT_APP_ID is not set; the package uses ${PLACEHOLDER} and cannot reach a bot. Set it (or pass --app-id) for a real upload.`,
+    );
     appId = PLACEHOLDER;
   }
   if (argv.includes("--icons") || !existsSync(path.join(MANIFEST_DIR, "color.png"))) writeIcons();

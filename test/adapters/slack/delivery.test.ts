@@ -67,7 +67,11 @@ describe("SlackDeliverer", () => {
   let deliverer: SlackDeliverer;
   beforeAll(async () => {
     slack = await new FakeSlack().start();
-    const client = new webApi.WebClient("xoxb-test", { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+    const client = new webApi.WebClient("xoxb-test", {
+      slackApiUrl: slack.apiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+    });
     deliverer = new SlackDeliverer(client, pino({ level: "silent" }));
   });
   afterAll(() => slack.stop());
@@ -77,7 +81,12 @@ describe("SlackDeliverer", () => {
     id: `o${++n}`,
     idempotencyKey: `test:${n}`,
     attempt,
-    message: { target: { platform: "slack", conversationId: "C0TEST", threadId: "1700000000.000001" }, text, visibility: "public", ...extra },
+    message: {
+      target: { platform: "slack", conversationId: "C0TEST", threadId: "1700000000.000001" },
+      text,
+      visibility: "public",
+      ...extra,
+    },
   });
 
   it("posts in the target thread with the idempotency key in the metadata", async () => {
@@ -110,7 +119,11 @@ describe("SlackDeliverer", () => {
 
   it("gives up on channels it cannot post in, and retries what may pass later", async () => {
     slack.script("chat.postMessage", { body: { ok: false, error: "not_in_channel" } });
-    expect(await deliverer.deliver(delivery("x"))).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining("not_in_channel") });
+    expect(await deliverer.deliver(delivery("x"))).toMatchObject({
+      ok: false,
+      retryable: false,
+      error: expect.stringContaining("not_in_channel"),
+    });
     slack.script("chat.postMessage", { body: { ok: false, error: "internal_error" } });
     expect(await deliverer.deliver(delivery("x"))).toMatchObject({ ok: false, retryable: true });
     slack.script("chat.postMessage", { status: 503, body: "unavailable" });
@@ -118,12 +131,20 @@ describe("SlackDeliverer", () => {
   });
 
   it("delivers a message addressed to a person (their user id) in their DM, and updates it there", async () => {
-    const toPerson = new SlackDeliverer(new webApi.WebClient("xoxb-test", { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }), pino({ level: "silent" }), undefined, async (user) => `D${user}`);
+    const toPerson = new SlackDeliverer(
+      new webApi.WebClient("xoxb-test", { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+      pino({ level: "silent" }),
+      undefined,
+      async (user) => `D${user}`,
+    );
     const ping = delivery("Escalation level 1: CS-10001", { target: { platform: "slack", conversationId: "U0LEE", kind: "personal" } });
     const sent = await toPerson.deliver(ping);
     expect(slack.callsOf("chat.postMessage").at(-1)!.args).toMatchObject({ channel: "DU0LEE" });
     const ts = sent.ok ? sent.platformMessageId! : "";
-    expect(await toPerson.deliver({ ...ping, idempotencyKey: "again", existingMessageId: ts })).toEqual({ ok: true, platformMessageId: ts });
+    expect(await toPerson.deliver({ ...ping, idempotencyKey: "again", existingMessageId: ts })).toEqual({
+      ok: true,
+      platformMessageId: ts,
+    });
     expect(slack.callsOf("chat.update").at(-1)!.args).toMatchObject({ channel: "DU0LEE", ts });
   });
 

@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../../support/app.ts";
-import { ANA, BO, ENGINEERS_CHANNEL, LEE, STRANGER, eventEnvelope, mention, message, nextTs, sendEvent, startTestbed, type Testbed } from "./testbed.ts";
+import {
+  ANA,
+  BO,
+  ENGINEERS_CHANNEL,
+  LEE,
+  STRANGER,
+  eventEnvelope,
+  mention,
+  message,
+  nextTs,
+  sendEvent,
+  startTestbed,
+  type Testbed,
+} from "./testbed.ts";
 
 describe("Slack events: mentions, DMs and threads", () => {
   let bed: Testbed;
@@ -9,7 +22,8 @@ describe("Slack events: mentions, DMs and threads", () => {
   });
   afterAll(() => bed.close());
 
-  const repliesIn = (channel: string, thread?: string) => bed.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === channel && c.args.thread_ts === thread);
+  const repliesIn = (channel: string, thread?: string) =>
+    bed.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === channel && c.args.thread_ts === thread);
 
   it("answers a mention in a channel inside the mention's thread", async () => {
     const m = mention(ANA, "hello");

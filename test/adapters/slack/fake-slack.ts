@@ -90,13 +90,27 @@ export class FakeSlack {
       case "users.info": {
         const user = this.users.get(String(args.user));
         if (!user) return { body: { ok: false, error: "user_not_found" } };
-        return ok({ user: { id: user.id, name: user.name, real_name: user.name, locale: user.locale, profile: { email: user.email, display_name: user.name } } });
+        return ok({
+          user: {
+            id: user.id,
+            name: user.name,
+            real_name: user.name,
+            locale: user.locale,
+            profile: { email: user.email, display_name: user.name },
+          },
+        });
       }
       case "conversations.open":
         return ok({ channel: { id: `D${String(args.users)}` } });
       case "chat.postMessage": {
         const ts = this.nextTs();
-        this.posted.push({ channel: String(args.channel), ts, thread_ts: args.thread_ts as string | undefined, text: args.text as string, metadata: args.metadata });
+        this.posted.push({
+          channel: String(args.channel),
+          ts,
+          thread_ts: args.thread_ts as string | undefined,
+          text: args.text as string,
+          metadata: args.metadata,
+        });
         return ok({ channel: args.channel, ts });
       }
       case "chat.update": {
@@ -108,7 +122,9 @@ export class FakeSlack {
       case "conversations.history":
       case "conversations.replies": {
         const thread = method === "conversations.replies" ? String(args.ts) : undefined;
-        const messages = this.posted.filter((m) => m.channel === args.channel && (thread ? m.thread_ts === thread || m.ts === thread : !m.thread_ts));
+        const messages = this.posted.filter(
+          (m) => m.channel === args.channel && (thread ? m.thread_ts === thread || m.ts === thread : !m.thread_ts),
+        );
         return ok({ messages });
       }
       default:

@@ -46,7 +46,11 @@ describe("Slack interactivity: buttons, modals, the slash command and App Home",
 
   it("takes a case with the engineers' card button and updates that same card", async () => {
     const take = buttons(engineersCard.call).find((b) => b.action_id?.startsWith("case.take"))!;
-    const press = () => sendInteraction(bed.url, buttonPress(LEE, { action_id: take.action_id!, value: take.value }, { channel: ENGINEERS_CHANNEL, ts: engineersCard.ts }));
+    const press = () =>
+      sendInteraction(
+        bed.url,
+        buttonPress(LEE, { action_id: take.action_id!, value: take.value }, { channel: ENGINEERS_CHANNEL, ts: engineersCard.ts }),
+      );
     expect((await press()).status).toBe(200);
     const update = await eventually(() => {
       const found = bed.slack.callsOf("chat.update").filter((c) => c.args.channel === ENGINEERS_CHANNEL && c.args.ts === engineersCard.ts);
@@ -57,7 +61,10 @@ describe("Slack interactivity: buttons, modals, the slash command and App Home",
     expect(buttons(update).some((b) => b.action_id?.startsWith("case.take"))).toBe(false);
     // Pressing again changes nothing: no new message, the case keeps its one assignee.
     await press();
-    const view = await bed.t.app.services.cases.get((await bed.t.app.services.people.resolve({ platform: "slack", externalId: LEE }))!, Number(caseRef.slice(3)));
+    const view = await bed.t.app.services.cases.get(
+      (await bed.t.app.services.people.resolve({ platform: "slack", externalId: LEE }))!,
+      Number(caseRef.slice(3)),
+    );
     expect(view.assigneeName).toBe("Lee Chen");
     expect(bed.slack.posted.filter((m) => m.channel === ENGINEERS_CHANNEL)).toHaveLength(1);
   });
@@ -94,14 +101,21 @@ describe("Slack interactivity: buttons, modals, the slash command and App Home",
         id: "V0OPEN1",
         callback_id: view.callback_id,
         private_metadata: view.private_metadata,
-        state: { values: { what: { what: { type: "plain_text_input", value: "Speakerphone echoes in room 2" } }, severity: { severity: { type: "static_select", selected_option: { value: "sev2" } } } } },
+        state: {
+          values: {
+            what: { what: { type: "plain_text_input", value: "Speakerphone echoes in room 2" } },
+            severity: { severity: { type: "static_select", selected_option: { value: "sev2" } } },
+          },
+        },
       },
     };
     const before = dm(ANA).length;
     expect((await sendInteraction(bed.url, submission)).status).toBe(200);
     expect((await sendInteraction(bed.url, submission)).status).toBe(200);
     const replies = await eventually(() => {
-      const found = dm(ANA).slice(before).map((c) => String(c.args.text));
+      const found = dm(ANA)
+        .slice(before)
+        .map((c) => String(c.args.text));
       expect(found.some((text) => /I opened case CS-\d+: Speakerphone echoes/.test(text))).toBe(true);
       return found;
     });
@@ -124,7 +138,10 @@ describe("Slack interactivity: buttons, modals, the slash command and App Home",
   it("asks a card's inputs in a modal and sends them with the button's action", async () => {
     // A "Reopen" button of a card that declares a reason input.
     const value = JSON.stringify({ v: { case: caseRef }, i: [{ id: "reason", l: "Why?", k: "multiline", r: 1 }] });
-    await sendInteraction(bed.url, buttonPress(ANA, { action_id: "case.reopen~0", value }, { channel: "C0SUPPORT", ts: "1700009999.000001" }));
+    await sendInteraction(
+      bed.url,
+      buttonPress(ANA, { action_id: "case.reopen~0", value }, { channel: "C0SUPPORT", ts: "1700009999.000001" }),
+    );
     const opened = await eventually(() => {
       const found = bed.slack.callsOf("views.open").find((c) => (c.args.view as { callback_id?: string }).callback_id === "sb.inputs");
       expect(found).toBeDefined();
@@ -135,11 +152,18 @@ describe("Slack interactivity: buttons, modals, the slash command and App Home",
     await sendInteraction(bed.url, {
       type: "view_submission",
       user: { id: ANA, team_id: "T0ACME" },
-      view: { id: "V0REASON1", callback_id: "sb.inputs", private_metadata: view.private_metadata, state: { values: { reason: { reason: { value: "still rebooting" } } } } },
+      view: {
+        id: "V0REASON1",
+        callback_id: "sb.inputs",
+        private_metadata: view.private_metadata,
+        state: { values: { reason: { reason: { value: "still rebooting" } } } },
+      },
     });
     // The case is not resolved, so the core refuses to reopen it — in the thread the card was in.
     const reply = await eventually(() => {
-      const found = bed.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0SUPPORT" && /can't be|reopen/i.test(String(c.args.text)));
+      const found = bed.slack
+        .callsOf("chat.postMessage")
+        .filter((c) => c.args.channel === "C0SUPPORT" && /can't be|reopen/i.test(String(c.args.text)));
       expect(found.length).toBeGreaterThan(0);
       return found[0]!;
     });
@@ -147,7 +171,8 @@ describe("Slack interactivity: buttons, modals, the slash command and App Home",
   });
 
   it("shows the App Home: the admin's organization cases, the engineer's queue, a stranger's explanation", async () => {
-    for (const user of [ANA, LEE, STRANGER]) await sendEvent(bed.url, eventEnvelope({ type: "app_home_opened", user, channel: `D${user}`, tab: "home", event_ts: "1" }));
+    for (const user of [ANA, LEE, STRANGER])
+      await sendEvent(bed.url, eventEnvelope({ type: "app_home_opened", user, channel: `D${user}`, tab: "home", event_ts: "1" }));
     const views = await eventually(() => {
       const found = bed.slack.callsOf("views.publish");
       expect(found).toHaveLength(3);

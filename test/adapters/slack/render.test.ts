@@ -7,14 +7,22 @@ import type { Card, OutboundMessage } from "../../../bot/events.ts";
 const target = { platform: "slack" as const, conversationId: "C1" };
 const withCard = (card: Card, text?: string): OutboundMessage => ({ target, card, text, visibility: "public" });
 
-type AnyBlock = { type: string; text?: { text: string }; fields?: unknown[]; elements?: { action_id?: string; value?: string; text?: unknown }[] };
+type AnyBlock = {
+  type: string;
+  text?: { text: string };
+  fields?: unknown[];
+  elements?: { action_id?: string; value?: string; text?: unknown }[];
+};
 
 describe("Block Kit rendering", () => {
   it("renders a card as header, fields, body, context and buttons", () => {
     const { text, blocks } = renderMessage(
       withCard({
         title: "CS-10001 · No sound",
-        facts: [{ label: "Status", value: "open" }, { label: "Severity", value: "sev2" }],
+        facts: [
+          { label: "Status", value: "open" },
+          { label: "Severity", value: "sev2" },
+        ],
         body: "Room <4.12> & lobby",
         context: ["Opened 2026-11-25 10:00 UTC"],
         actions: [
@@ -77,7 +85,14 @@ describe("Block Kit rendering", () => {
     );
     const button = (blocks as AnyBlock[]).find((b) => b.type === "actions")!.elements![0]!;
     expect(parseButtonValue(button.value)).toEqual({ v: { case: "CS-1" }, i: [{ id: "reason", l: "Why?", k: "multiline", r: 1 }] });
-    const huge = [{ id: "x", l: "L", k: "choice" as const, c: Array.from({ length: 100 }, (_, i): [string, string] => [`value-${i}`.repeat(5), "label"]) }];
+    const huge = [
+      {
+        id: "x",
+        l: "L",
+        k: "choice" as const,
+        c: Array.from({ length: 100 }, (_, i): [string, string] => [`value-${i}`.repeat(5), "label"]),
+      },
+    ];
     expect(parseButtonValue(buttonValue({ case: "CS-1" }, huge))).toEqual({ v: { case: "CS-1" } });
     expect(parseButtonValue("not json")).toEqual({ v: {} });
   });
@@ -85,24 +100,43 @@ describe("Block Kit rendering", () => {
 
 describe("Slack text and forms", () => {
   it("reads Slack's markup back as what the person typed", () => {
-    expect(plainText("see <https://x.example.com/a|the guide> in <#C123|support> &lt;3 &amp; <!here>")).toBe("see https://x.example.com/a in #support <3 & @here");
-    expect(messageText("<@UBOT> open case <mailto:a@b.test|a@b.test> broke", "UBOT")).toEqual({ text: "open case a@b.test broke", truncated: false });
+    expect(plainText("see <https://x.example.com/a|the guide> in <#C123|support> &lt;3 &amp; <!here>")).toBe(
+      "see https://x.example.com/a in #support <3 & @here",
+    );
+    expect(messageText("<@UBOT> open case <mailto:a@b.test|a@b.test> broke", "UBOT")).toEqual({
+      text: "open case a@b.test broke",
+      truncated: false,
+    });
     const long = messageText(`<@UBOT> ${"y".repeat(50_000)}`, "UBOT");
     expect(long.truncated).toBe(true);
     expect(long.text).toHaveLength(40_000);
   });
 
   it("turns the fixed forms into the commands a person could type", () => {
-    expect(commandTextOf("sb.open_case", { what: "No video on the Bar 50", severity: "sev2" })).toBe("open case sev2 No video on the Bar 50");
+    expect(commandTextOf("sb.open_case", { what: "No video on the Bar 50", severity: "sev2" })).toBe(
+      "open case sev2 No video on the Bar 50",
+    );
     expect(commandTextOf("sb.open_case", { what: "No video", severity: "urgent!" })).toBe("open case sev3 No video");
     expect(commandTextOf("sb.open_case", {})).toBeUndefined();
     expect(commandTextOf("sb.register", { serial: " nb5-2231987 ", site: "Madrid HQ" })).toBe("register NB5-2231987 site Madrid HQ");
   });
 
   it("reads submitted values and the modal's origin, distrusting what it cannot read", () => {
-    const values = readViewValues({ values: { reason: { reason: { value: " broke again " } }, sev: { sev: { selected_option: { value: "sev1" } } }, empty: { empty: { value: "" } } } });
+    const values = readViewValues({
+      values: {
+        reason: { reason: { value: " broke again " } },
+        sev: { sev: { selected_option: { value: "sev1" } } },
+        empty: { empty: { value: "" } },
+      },
+    });
     expect(values).toEqual({ reason: " broke again ", sev: "sev1" });
-    const modal = inputsModal("Reopen", [{ id: "reason", l: "Why?", k: "text" }], { c: "C1", t: "1.2", a: "case.reopen", v: { case: "CS-1" }, l: "es" });
+    const modal = inputsModal("Reopen", [{ id: "reason", l: "Why?", k: "text" }], {
+      c: "C1",
+      t: "1.2",
+      a: "case.reopen",
+      v: { case: "CS-1" },
+      l: "es",
+    });
     expect(readOrigin(modal.private_metadata)).toEqual({ c: "C1", t: "1.2", a: "case.reopen", v: { case: "CS-1" }, l: "es" });
     expect(readOrigin("{bad")).toEqual({ l: "en" });
     expect(modal.submit).toMatchObject({ text: "Enviar" });

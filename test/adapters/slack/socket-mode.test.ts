@@ -22,7 +22,9 @@ describe("Slack over Socket Mode (SLACK_APP_TOKEN set)", () => {
     server.on("connection", (ws) => {
       socket = ws;
       ws.on("message", (data) => acks.push(JSON.parse(String(data)) as { envelope_id: string }));
-      ws.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A0SWITCH" }, debug_info: { host: "loopback" } }));
+      ws.send(
+        JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A0SWITCH" }, debug_info: { host: "loopback" } }),
+      );
     });
     bed = await startTestbed({ SLACK_APP_TOKEN: "xapp-1-A0SWITCH-test" }, undefined, (slack) =>
       slack.script("apps.connections.open", { body: { ok: true, url } }, 10),
@@ -45,7 +47,14 @@ describe("Slack over Socket Mode (SLACK_APP_TOKEN set)", () => {
     send({ envelope_id: "env-2", type: "events_api", payload, accepts_response_payload: false, retry_attempt: 1, retry_reason: "timeout" });
     await eventually(() => expect(acks.some((a) => a.envelope_id === "env-2")).toBe(true));
     const later = mention(ANA, "hello again");
-    send({ envelope_id: "env-3", type: "events_api", payload: eventEnvelope(later), accepts_response_payload: false, retry_attempt: 0, retry_reason: "" });
+    send({
+      envelope_id: "env-3",
+      type: "events_api",
+      payload: eventEnvelope(later),
+      accepts_response_payload: false,
+      retry_attempt: 0,
+      retry_reason: "",
+    });
     await eventually(() => expect(bed.slack.callsOf("chat.postMessage").filter((c) => c.args.thread_ts === later.ts)).toHaveLength(1));
     expect(bed.slack.callsOf("chat.postMessage").filter((c) => c.args.thread_ts === m.ts)).toHaveLength(1);
   });

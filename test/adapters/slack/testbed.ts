@@ -75,9 +75,14 @@ export async function startTestbed(
 }
 
 /** Headers Slack would send with `body`, signed with `secret` at `timestamp` (seconds). */
-export function signedHeaders(body: string, options: { secret?: string; timestamp?: number; contentType?: string } = {}): Record<string, string> {
+export function signedHeaders(
+  body: string,
+  options: { secret?: string; timestamp?: number; contentType?: string } = {},
+): Record<string, string> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac("sha256", options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  const signature = `v0=${createHmac("sha256", options.secret ?? SIGNING_SECRET)
+    .update(`v0:${timestamp}:${body}`)
+    .digest("hex")}`;
   return {
     "content-type": options.contentType ?? "application/json",
     "x-slack-request-timestamp": String(timestamp),
@@ -147,7 +152,11 @@ export function sendCommand(url: string, fields: Record<string, string>, options
 }
 
 /** A mention of the bot in a channel. */
-export function mention(user: string, text: string, options: { channel?: string; ts?: string; thread_ts?: string } = {}): Record<string, unknown> {
+export function mention(
+  user: string,
+  text: string,
+  options: { channel?: string; ts?: string; thread_ts?: string } = {},
+): Record<string, unknown> {
   const ts = options.ts ?? nextTs();
   return {
     type: "app_mention",
@@ -162,7 +171,11 @@ export function mention(user: string, text: string, options: { channel?: string;
 }
 
 /** A message in a channel or DM (`channel_type` im for a DM). */
-export function message(user: string, text: string, options: { channel?: string; channel_type?: string; ts?: string; thread_ts?: string; parent_user_id?: string } = {}): Record<string, unknown> {
+export function message(
+  user: string,
+  text: string,
+  options: { channel?: string; channel_type?: string; ts?: string; thread_ts?: string; parent_user_id?: string } = {},
+): Record<string, unknown> {
   const ts = options.ts ?? nextTs();
   return {
     type: "message",
@@ -179,14 +192,24 @@ export function message(user: string, text: string, options: { channel?: string;
 }
 
 /** A block_actions payload for a button of a message the bot posted. */
-export function buttonPress(user: string, button: { action_id: string; value?: string }, where: { channel: string; ts: string; thread_ts?: string }): Record<string, unknown> {
+export function buttonPress(
+  user: string,
+  button: { action_id: string; value?: string },
+  where: { channel: string; ts: string; thread_ts?: string },
+): Record<string, unknown> {
   return {
     type: "block_actions",
     team: { id: TEAM, domain: "acme" },
     user: { id: user, team_id: TEAM },
     api_app_id: "A0SWITCH",
     trigger_id: `${Date.now()}.${randomUUID()}`,
-    container: { type: "message", message_ts: where.ts, channel_id: where.channel, is_ephemeral: false, ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}) },
+    container: {
+      type: "message",
+      message_ts: where.ts,
+      channel_id: where.channel,
+      is_ephemeral: false,
+      ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
+    },
     channel: { id: where.channel },
     message: { ts: where.ts, ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}) },
     actions: [{ type: "button", action_id: button.action_id, block_id: "b1", value: button.value, action_ts: `${Date.now() / 1000}` }],

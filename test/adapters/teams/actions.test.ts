@@ -68,7 +68,14 @@ describe("Teams card buttons", () => {
     expect(notice.activityId).toBeUndefined();
     const works = button(cardOf(notice), "It works now");
     const response = await t.post(
-      executeAction(t.connector.url, PEOPLE.tom, TENANT_CONVERSATION(personalChat(PEOPLE.tom), "personal"), "card-in-tom-chat", works.verb, works.data),
+      executeAction(
+        t.connector.url,
+        PEOPLE.tom,
+        TENANT_CONVERSATION(personalChat(PEOPLE.tom), "personal"),
+        "card-in-tom-chat",
+        works.verb,
+        works.data,
+      ),
     );
     expect(response.body.type).toBe("application/vnd.microsoft.card.adaptive");
     expect(JSON.stringify(response.body.value)).toContain('"title":"Reopen"');
@@ -87,7 +94,11 @@ describe("Teams card buttons", () => {
       t.connector.postsTo(personalChat(PEOPLE.tom)).find((p) => (p.body.text ?? "").includes(`${ref} was resolved`)),
     );
     const reopen = button(cardOf(notice), "Reopen");
-    const submit = personalMessage(t.connector.url, PEOPLE.tom, "", { text: undefined, replyToId: "card-7", value: { ...reopen.data, reason: "it drops again" } });
+    const submit = personalMessage(t.connector.url, PEOPLE.tom, "", {
+      text: undefined,
+      replyToId: "card-7",
+      value: { ...reopen.data, reason: "it drops again" },
+    });
     expect((await t.post(submit)).status).toBe(200);
     const update = await received(() => t.connector.activities().find((a) => a.method === "PUT" && a.activityId === "card-7"));
     expect(update.conversation).toBe(personalChat(PEOPLE.tom));
@@ -99,9 +110,18 @@ describe("Teams card buttons", () => {
   it("a second press of the same invoke (a redelivery) changes nothing and says it was already done", async () => {
     const { ref, number } = await openCase(t, PEOPLE.tom, "The speakerphone echoes");
     await t.post(channelMention(t.connector.url, PEOPLE.lee, ENGINEERS_CHANNEL, `resolve ${ref} fix new cable`));
-    const notice = await received(() => t.connector.postsTo(personalChat(PEOPLE.tom)).find((p) => (p.body.text ?? "").includes(`${ref} was resolved`)));
+    const notice = await received(() =>
+      t.connector.postsTo(personalChat(PEOPLE.tom)).find((p) => (p.body.text ?? "").includes(`${ref} was resolved`)),
+    );
     const works = button(cardOf(notice), "It works now");
-    const invoke = executeAction(t.connector.url, PEOPLE.tom, TENANT_CONVERSATION(personalChat(PEOPLE.tom), "personal"), "card-9", works.verb, works.data);
+    const invoke = executeAction(
+      t.connector.url,
+      PEOPLE.tom,
+      TENANT_CONVERSATION(personalChat(PEOPLE.tom), "personal"),
+      "card-9",
+      works.verb,
+      works.data,
+    );
     const first = await t.post(invoke);
     const second = await t.post(invoke);
     expect(first.body.type).toBe("application/vnd.microsoft.card.adaptive");
@@ -116,7 +136,9 @@ describe("Teams card buttons", () => {
     const post = await received(() => t.connector.postsTo(ENGINEERS_CHANNEL).find((p) => JSON.stringify(p.body).includes(ref)));
     const take = button(cardOf(post), "Take");
     // Tom is an employee: only engineers take cases.
-    const response = await t.post(executeAction(t.connector.url, PEOPLE.tom, TENANT_CONVERSATION(personalChat(PEOPLE.tom), "personal"), "card-x", take.verb, take.data));
+    const response = await t.post(
+      executeAction(t.connector.url, PEOPLE.tom, TENANT_CONVERSATION(personalChat(PEOPLE.tom), "personal"), "card-x", take.verb, take.data),
+    );
     expect(response.body.type).toBe("application/vnd.microsoft.activity.message");
     expect(response.body.value).toMatch(/engineer/i);
     const row = await t.app.db.prisma.case.findUnique({ where: { number } });
@@ -129,8 +151,13 @@ describe("Teams card buttons", () => {
     // The support card in the engineers' channel now asks for an acknowledgement.
     const row = await t.app.db.prisma.case.findUnique({ where: { number } });
     const cardId = await eventually(async () => {
-      const sent = await t.app.db.prisma.messageRef.findFirst({ where: { conversationId: ENGINEERS_CHANNEL, replaceKey: `case:${row!.id}:support` } });
-      const latest = t.connector.activities().filter((a) => a.conversation === ENGINEERS_CHANNEL && JSON.stringify(a.body).includes(ref)).at(-1);
+      const sent = await t.app.db.prisma.messageRef.findFirst({
+        where: { conversationId: ENGINEERS_CHANNEL, replaceKey: `case:${row!.id}:support` },
+      });
+      const latest = t.connector
+        .activities()
+        .filter((a) => a.conversation === ENGINEERS_CHANNEL && JSON.stringify(a.body).includes(ref))
+        .at(-1);
       if (!sent || !JSON.stringify(latest?.body).includes('"title":"Acknowledge"')) throw new Error("no escalated card yet");
       return { id: sent.messageId, card: cardOf(latest) };
     });

@@ -41,7 +41,12 @@ describe("bad input on /api/messages", () => {
   });
 
   it("answers an invoke it does not know with 501", async () => {
-    const response = await t.post({ ...personalMessage(t.connector.url, PEOPLE.tom, ""), type: "invoke", name: "some/unknownInvoke", value: {} });
+    const response = await t.post({
+      ...personalMessage(t.connector.url, PEOPLE.tom, ""),
+      type: "invoke",
+      name: "some/unknownInvoke",
+      value: {},
+    });
     expect(response.status).toBe(501);
   });
 

@@ -5,7 +5,13 @@ import { PEOPLE, SUPPORT_CHANNEL, received, startTeams, type TeamsHarness, type 
 
 const DOCS = fileURLToPath(new URL("../../fixtures/kb/docs", import.meta.url));
 
-function invoke(t: TeamsHarness, person: TeamsPerson, name: string, value: Record<string, unknown>, conversationId = `a:personal-${person.aad}`) {
+function invoke(
+  t: TeamsHarness,
+  person: TeamsPerson,
+  name: string,
+  value: Record<string, unknown>,
+  conversationId = `a:personal-${person.aad}`,
+) {
   return t.post({
     type: "invoke",
     name,
@@ -14,7 +20,11 @@ function invoke(t: TeamsHarness, person: TeamsPerson, name: string, value: Recor
     serviceUrl: t.connector.url,
     from: { id: `29:${person.aad}`, name: person.name, aadObjectId: person.aad },
     recipient: { id: "28:switchboard-bot", name: "Switchboard" },
-    conversation: { id: conversationId, conversationType: conversationId.startsWith("19:") ? "channel" : "personal", tenantId: "tenant-contoso" },
+    conversation: {
+      id: conversationId,
+      conversationType: conversationId.startsWith("19:") ? "channel" : "personal",
+      tenantId: "tenant-contoso",
+    },
     locale: "en-US",
     value,
   });
@@ -46,28 +56,51 @@ describe("the Teams message extension", () => {
   });
 
   it("says so when nothing matches, or when the search box is empty", async () => {
-    const none = await invoke(t, PEOPLE.tom, "composeExtension/query", { commandId: "searchDocs", parameters: [{ name: "query", value: "zzqx wobblefrob" }] });
+    const none = await invoke(t, PEOPLE.tom, "composeExtension/query", {
+      commandId: "searchDocs",
+      parameters: [{ name: "query", value: "zzqx wobblefrob" }],
+    });
     expect(none.body.composeExtension).toMatchObject({ type: "message" });
-    const empty = await invoke(t, PEOPLE.tom, "composeExtension/query", { commandId: "searchDocs", parameters: [{ name: "initialRun", value: true }] });
+    const empty = await invoke(t, PEOPLE.tom, "composeExtension/query", {
+      commandId: "searchDocs",
+      parameters: [{ name: "initialRun", value: true }],
+    });
     expect(empty.body.composeExtension.type).toBe("message");
   });
 
   it("does not search for someone Switchboard does not know", async () => {
-    const response = await invoke(t, PEOPLE.stranger, "composeExtension/query", { commandId: "searchDocs", parameters: [{ name: "query", value: "factory reset" }] });
+    const response = await invoke(t, PEOPLE.stranger, "composeExtension/query", {
+      commandId: "searchDocs",
+      parameters: [{ name: "query", value: "factory reset" }],
+    });
     expect(response.body.composeExtension.type).toBe("message");
     expect(response.body.composeExtension.text).toContain("don't know you");
   });
 
   it("creates a case from a channel message: a prefilled form, then the case in that reply chain", async () => {
-    const messagePayload = { id: "1700000000001", body: { contentType: "html", content: "<p>The Bar 50 in the boardroom shows <b>no picture</b> since this morning.</p>" } };
+    const messagePayload = {
+      id: "1700000000001",
+      body: { contentType: "html", content: "<p>The Bar 50 in the boardroom shows <b>no picture</b> since this morning.</p>" },
+    };
     const thread = `${SUPPORT_CHANNEL};messageid=1700000000001`;
-    const form = await invoke(t, PEOPLE.tom, "composeExtension/fetchTask", { commandId: "createCase", commandContext: "message", messagePayload }, thread);
+    const form = await invoke(
+      t,
+      PEOPLE.tom,
+      "composeExtension/fetchTask",
+      { commandId: "createCase", commandContext: "message", messagePayload },
+      thread,
+    );
     expect(form.status).toBe(200);
     expect(form.body.task.type).toBe("continue");
     const card = form.body.task.value.card.content;
     expect(JSON.stringify(card)).toContain("The Bar 50 in the boardroom shows no picture since this morning");
 
-    const submit = { commandId: "createCase", commandContext: "message", messagePayload, data: { title: "Boardroom Bar 50: no picture", details: "No picture since this morning.", severity: "sev2" } };
+    const submit = {
+      commandId: "createCase",
+      commandContext: "message",
+      messagePayload,
+      data: { title: "Boardroom Bar 50: no picture", details: "No picture since this morning.", severity: "sev2" },
+    };
     const done = await invoke(t, PEOPLE.tom, "composeExtension/submitAction", submit, thread);
     expect(done.status).toBe(200);
     const opened = await eventually(async () => {
@@ -81,7 +114,11 @@ describe("the Teams message extension", () => {
   });
 
   it("asks for text when the message has none", async () => {
-    const form = await invoke(t, PEOPLE.tom, "composeExtension/fetchTask", { commandId: "createCase", commandContext: "message", messagePayload: { body: { content: "" } } });
+    const form = await invoke(t, PEOPLE.tom, "composeExtension/fetchTask", {
+      commandId: "createCase",
+      commandContext: "message",
+      messagePayload: { body: { content: "" } },
+    });
     expect(form.body.task.type).toBe("message");
   });
 });

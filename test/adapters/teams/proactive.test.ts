@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../../support/app.ts";
 import { testProviders } from "../../support/database.ts";
-import { ENGINEERS_CHANNEL, PEOPLE, channelMention, openCase, personalChat, personalMessage, received, startTeams, type TeamsHarness } from "./support.ts";
+import {
+  ENGINEERS_CHANNEL,
+  PEOPLE,
+  channelMention,
+  openCase,
+  personalChat,
+  personalMessage,
+  received,
+  startTeams,
+  type TeamsHarness,
+} from "./support.ts";
 
 describe.each(await testProviders())("proactive Teams messages on %s", (provider) => {
   let t: TeamsHarness;
@@ -27,7 +37,13 @@ describe.each(await testProviders())("proactive Teams messages on %s", (provider
     const stored = await t.app.db.prisma.teamsConversation.findUnique({ where: { conversationId: personalChat(PEOPLE.ana) } });
     expect(stored).toMatchObject({ kind: "personal", status: "active", userId: PEOPLE.ana.aad, tenantId: "tenant-contoso" });
     // The conversationUpdate of the same install does not greet twice.
-    await t.post({ ...install, id: `${install.id}-cu`, type: "conversationUpdate", action: undefined, membersAdded: [{ id: "28:switchboard-bot" }] });
+    await t.post({
+      ...install,
+      id: `${install.id}-cu`,
+      type: "conversationUpdate",
+      action: undefined,
+      membersAdded: [{ id: "28:switchboard-bot" }],
+    });
     await t.app.dispatcher.runOnce();
     expect(t.connector.postsTo(personalChat(PEOPLE.ana))).toHaveLength(1);
   });
@@ -37,7 +53,10 @@ describe.each(await testProviders())("proactive Teams messages on %s", (provider
     const before = t.connector.postsTo(personalChat(PEOPLE.tom)).length;
     await t.post(channelMention(t.connector.url, PEOPLE.lee, ENGINEERS_CHANNEL, `comment ${ref} a replacement fan ships tomorrow`));
     const update = await received(() =>
-      t.connector.postsTo(personalChat(PEOPLE.tom)).slice(before).find((p) => (p.body.text ?? "").includes("replacement fan")),
+      t.connector
+        .postsTo(personalChat(PEOPLE.tom))
+        .slice(before)
+        .find((p) => (p.body.text ?? "").includes("replacement fan")),
     );
     expect(update.activityId).toBeUndefined();
     expect(update.body.text).toContain("Lee Chen");
@@ -47,7 +66,10 @@ describe.each(await testProviders())("proactive Teams messages on %s", (provider
     const { ref, number } = await openCase(t, PEOPLE.tom, "The Tap 10 screen flickers");
     t.connector.refuse = (request) =>
       request.path.includes(encodeURIComponent(personalChat(PEOPLE.tom)))
-        ? { status: 403, body: { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } } }
+        ? {
+            status: 403,
+            body: { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } },
+          }
         : undefined;
     const refused = () => t.connector.requests.filter((r) => r.path.includes(encodeURIComponent(personalChat(PEOPLE.tom)))).length;
     const seen = refused();
@@ -91,7 +113,9 @@ describe.each(await testProviders())("proactive Teams messages on %s", (provider
         ? { status: 429, headers: { "retry-after": "1" }, body: { error: { code: "Throttled", message: "slow down" } } }
         : undefined;
     await t.post(personalMessage(t.connector.url, PEOPLE.ana, "hola"));
-    const reply = await received(() => t.connector.postsTo(personalChat(PEOPLE.ana)).find((p) => (p.body.text ?? "").includes("Hola, Ana")));
+    const reply = await received(() =>
+      t.connector.postsTo(personalChat(PEOPLE.ana)).find((p) => (p.body.text ?? "").includes("Hola, Ana")),
+    );
     expect(reply).toBeDefined();
     expect(throttled).toBeGreaterThanOrEqual(2);
     t.connector.refuse = undefined;

@@ -29,7 +29,11 @@ describe("Adaptive Card rendering", () => {
     expect(body.find((b) => b.type === "FactSet")!.facts).toEqual([{ title: "Status", value: "open" }]);
     expect(body.find((b) => b.text?.startsWith("Line one"))!.text).toBe("Line one\n\nline two\n\nNew paragraph");
     expect(body.find((b) => b.id === "reason")).toMatchObject({ type: "Input.Text", isMultiline: true, isRequired: true, label: "Why?" });
-    expect(body.find((b) => b.id === "severity")).toMatchObject({ type: "Input.ChoiceSet", choices: [{ title: "Sev 1", value: "sev1" }], value: "sev1" });
+    expect(body.find((b) => b.id === "severity")).toMatchObject({
+      type: "Input.ChoiceSet",
+      choices: [{ title: "Sev 1", value: "sev1" }],
+      value: "sev1",
+    });
   });
 
   it("makes buttons universal actions with an Action.Submit fallback, and links OpenUrl", () => {
@@ -52,7 +56,13 @@ describe("Adaptive Card rendering", () => {
   });
 
   it("sends text as markdown and cards as Adaptive Card attachments", () => {
-    const activity = toActivity({ target: { platform: "teams", conversationId: "a:1" }, visibility: "public", text: "*Hi*", card, lang: "es" });
+    const activity = toActivity({
+      target: { platform: "teams", conversationId: "a:1" },
+      visibility: "public",
+      text: "*Hi*",
+      card,
+      lang: "es",
+    });
     expect(activity).toMatchObject({ type: "message", text: "**Hi**", textFormat: "markdown", locale: "es-ES" });
     expect(activity.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
   });

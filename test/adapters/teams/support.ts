@@ -41,10 +41,25 @@ function fixture(serviceUrl: string) {
         name: "Contoso Iberia",
         teamsTenantId: TENANT,
         contracts: [
-          { key: "contoso-premium", plan: "premium", coverage: "24x7", timeZone: "Europe/Madrid", holidayCountry: "ES", startsOn: "2026-01-01", endsOn: "2030-12-31" },
+          {
+            key: "contoso-premium",
+            plan: "premium",
+            coverage: "24x7",
+            timeZone: "Europe/Madrid",
+            holidayCountry: "ES",
+            startsOn: "2026-01-01",
+            endsOn: "2030-12-31",
+          },
         ],
         people: [
-          { key: "ana", name: PEOPLE.ana.name, email: "ana@contoso.example", role: "employee", locale: "es", identities: { teams: PEOPLE.ana.aad } },
+          {
+            key: "ana",
+            name: PEOPLE.ana.name,
+            email: "ana@contoso.example",
+            role: "employee",
+            locale: "es",
+            identities: { teams: PEOPLE.ana.aad },
+          },
           { key: "tom", name: PEOPLE.tom.name, email: "tom@contoso.example", role: "employee", identities: { teams: PEOPLE.tom.aad } },
           { key: "pat", name: PEOPLE.pat.name, email: "pat@contoso.example", role: "employee" },
         ],
@@ -75,8 +90,17 @@ export class FakeConnector extends LoopbackServer {
     const member = /\/members\/([^/?]+)/.exec(request.path)?.[1];
     if (request.method === "GET" && member !== undefined) {
       const id = decodeURIComponent(member);
-      if (id !== `29:${PEOPLE.pat.aad}`) return { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
-      return { body: { id, name: PEOPLE.pat.name, aadObjectId: PEOPLE.pat.aad, email: "Pat@Contoso.example", userPrincipalName: "pat@contoso.example" } };
+      if (id !== `29:${PEOPLE.pat.aad}`)
+        return { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
+      return {
+        body: {
+          id,
+          name: PEOPLE.pat.name,
+          aadObjectId: PEOPLE.pat.aad,
+          email: "Pat@Contoso.example",
+          userPrincipalName: "pat@contoso.example",
+        },
+      };
     }
     if (request.method === "PUT") return { body: { id: decodeURIComponent(request.path.split("/").pop() ?? "") } };
     return { body: { id: `bot-msg-${this.next++}` } };
@@ -88,7 +112,12 @@ export class FakeConnector extends LoopbackServer {
       .filter((r) => /^\/v3\/conversations\/[^/]+\/activities/.test(r.path) && !this.refused.has(r))
       .map((r) => {
         const [, , , conversation, , activityId] = r.path.split("/");
-        return { method: r.method, conversation: decodeURIComponent(conversation!), activityId: activityId && decodeURIComponent(activityId), body: r.json as Record<string, any> };
+        return {
+          method: r.method,
+          conversation: decodeURIComponent(conversation!),
+          activityId: activityId && decodeURIComponent(activityId),
+          body: r.json as Record<string, any>,
+        };
       });
   }
 
@@ -188,7 +217,14 @@ export function channelMention(serviceUrl: string, person: TeamsPerson, channel:
 }
 
 /** An Action.Execute press on the card message `cardId` in a conversation. */
-export function executeAction(serviceUrl: string, person: TeamsPerson, conversation: Record<string, unknown>, cardId: string, verb: string, data: unknown) {
+export function executeAction(
+  serviceUrl: string,
+  person: TeamsPerson,
+  conversation: Record<string, unknown>,
+  cardId: string,
+  verb: string,
+  data: unknown,
+) {
   return {
     ...common(serviceUrl),
     type: "invoke",

@@ -82,9 +82,15 @@ describe.each(providers)("POST /webhooks/device-status (%s)", (provider) => {
   });
 
   it("processes the valid events of a batch and names the invalid ones by index and field", async () => {
-    const response = await post({ events: [event("e-b1", "NT1-0045512", "peripheral_missing", { peripheral: "Cam 4K" }), { id: "e-b2", type: "offline" }] });
+    const response = await post({
+      events: [event("e-b1", "NT1-0045512", "peripheral_missing", { peripheral: "Cam 4K" }), { id: "e-b2", type: "offline" }],
+    });
     expect(response.status).toBe(202);
-    expect(response.json).toMatchObject({ accepted: 1, duplicates: 0, rejected: [{ index: 1, id: "e-b2", problems: ["events[1].serial: is required", "events[1].occurredAt: is required"] }] });
+    expect(response.json).toMatchObject({
+      accepted: 1,
+      duplicates: 0,
+      rejected: [{ index: 1, id: "e-b2", problems: ["events[1].serial: is required", "events[1].occurredAt: is required"] }],
+    });
     expect(await stored({ id: "e-b1" })).toBe(1);
     await quiet();
   });
@@ -109,7 +115,9 @@ describe.each(providers)("POST /webhooks/device-status (%s)", (provider) => {
   });
 
   it("groups a storm of 1,000 events for one site into a few messages and loses none", async () => {
-    const events = Array.from({ length: 1_000 }, (_, i) => event(`storm-${i}`, lisbon[i % 50]!, i % 20 === 19 ? "peripheral_missing" : "offline"));
+    const events = Array.from({ length: 1_000 }, (_, i) =>
+      event(`storm-${i}`, lisbon[i % 50]!, i % 20 === 19 ? "peripheral_missing" : "offline"),
+    );
     let next = 0;
     const statuses: number[] = [];
     await Promise.all(
@@ -161,7 +169,9 @@ describe.each(providers)("POST /webhooks/device-status (%s)", (provider) => {
 
     // A later burst: the device already has an active case, so the event is added to it.
     await quiet();
-    expect((await post(event("e-crit-3", "NB7-0100234", "error", { detail: "camera module lost again" }))).json).toMatchObject({ accepted: 1 });
+    expect((await post(event("e-crit-3", "NB7-0100234", "error", { detail: "camera module lost again" }))).json).toMatchObject({
+      accepted: 1,
+    });
     expect(await t.app.db.prisma.case.count({ where: { device: { serial: "NB7-0100234" } } })).toBe(1);
     const comment = await t.app.db.prisma.caseEvent.findFirst({ where: { caseId: cases[0]!.id, kind: "comment" } });
     expect(comment?.body).toContain("camera module lost again");

@@ -70,7 +70,10 @@ describe.each(await testProviders())("outbox dispatcher on %s", (provider) => {
     const [request] = receiver.requests;
     const check = verify(
       "s3cret",
-      { timestamp: request!.headers["x-switchboard-timestamp"] as string, signature: request!.headers["x-switchboard-signature"] as string },
+      {
+        timestamp: request!.headers["x-switchboard-timestamp"] as string,
+        signature: request!.headers["x-switchboard-signature"] as string,
+      },
       request!.body,
       Math.floor(Date.now() / 1000),
     );

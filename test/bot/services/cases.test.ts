@@ -37,11 +37,17 @@ describe.each(providers)("cases on %s", (provider) => {
   });
 
   it("walks a case through comment, severity, resolve with a workaround, reopen and close", async () => {
-    const { view } = await t.app.services.cases.open(employee, { title: "Tap 10 frozen", description: "Frozen", severity: "sev3", language: "en" }, origin);
+    const { view } = await t.app.services.cases.open(
+      employee,
+      { title: "Tap 10 frozen", description: "Frozen", severity: "sev3", language: "en" },
+      origin,
+    );
     await t.app.services.cases.comment(employee, view.number, "It froze again at 10:00", "public", origin);
     await t.app.services.cases.setSeverity(employee, view.number, "sev2", origin);
     await t.app.services.cases.comment(engineer, view.number, "Probably the PSU", "internal", { platform: "shell" });
-    const resolved = await t.app.services.cases.resolve(engineer, view.number, "workaround", "Use the spare console", { platform: "shell" });
+    const resolved = await t.app.services.cases.resolve(engineer, view.number, "workaround", "Use the spare console", {
+      platform: "shell",
+    });
     expect(resolved.status).toBe("resolved");
     expect(resolved.resolutionType).toBe("workaround");
     const reopened = await t.app.services.cases.reopen(employee, view.number, "Froze again", origin);
@@ -70,7 +76,11 @@ describe.each(providers)("cases on %s", (provider) => {
   });
 
   it("refuses changes that make no sense for the case's state", async () => {
-    const { view } = await t.app.services.cases.open(employee, { title: "Cam 4K blurry", description: "blurry", severity: "sev3", language: "en" }, origin);
+    const { view } = await t.app.services.cases.open(
+      employee,
+      { title: "Cam 4K blurry", description: "blurry", severity: "sev3", language: "en" },
+      origin,
+    );
     await expect(t.app.services.cases.reopen(employee, view.number, "?", origin)).rejects.toMatchObject({ code: "conflict" });
     await expect(t.app.services.cases.resolve(employee, view.number, "fix", "x", origin)).rejects.toMatchObject({ code: "forbidden" });
     await expect(t.app.services.cases.get(employee, 99_999)).rejects.toMatchObject({ code: "not_found" });
