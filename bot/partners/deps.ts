@@ -1,12 +1,14 @@
 /** What the bridge's services share, and a few look-ups they all need. */
 import type { Database, Tx } from "../../db/client.ts";
+import type { Viewer } from "../authz.ts";
 import type { Clock } from "../clock.ts";
+import { conflict } from "../errors.ts";
 import { caseInclude, toCaseView, type CaseView } from "../services/case-view.ts";
 import type { CaseService } from "../services/cases.ts";
 import type { Directory } from "../services/directory.ts";
 import type { AgreementService } from "./agreements.ts";
 import type { PartnerRegistry } from "./registry.ts";
-import type { TicketStatus, TicketView } from "./types.ts";
+import type { PartnerRecord, TicketStatus, TicketView } from "./types.ts";
 
 export interface BridgeDeps {
   db: Database;
@@ -25,18 +27,8 @@ export async function caseById(tx: Tx, id: string): Promise<CaseView | undefined
   return row ? toCaseView(row) : undefined;
 }
 
-type TicketRow = {
-  id: string;
-  caseId: string;
-  partnerId: string;
-  status: string;
-  externalId: string | null;
-  trackingNumber: string | null;
-  trackingUrl: string | null;
-  agreementRef: string | null;
-  request: number;
-  lastError: string | null;
-};
+/** A `PartnerTicket` row as stored: its status is any string until read into a view. */
+type TicketRow = Omit<TicketView, "status"> & { status: string };
 
 export function toTicketView(row: TicketRow): TicketView {
   return {
@@ -57,6 +49,23 @@ export function toTicketView(row: TicketRow): TicketView {
 export async function ticketOfCase(tx: Tx, caseId: string): Promise<TicketView | undefined> {
   const row = await tx.partnerTicket.findUnique({ where: { caseId } });
   return row ? toTicketView(row) : undefined;
+}
+
+/**
+ * A case the viewer may see whose ticket the partner is working on (open, in progress or waiting
+ * for us), with the partner; a conflict when there is none.
+ */
+export async function caseWithOpenTicket(
+  deps: BridgeDeps,
+  viewer: Viewer,
+  number: number,
+): Promise<{ view: CaseView; ticket: TicketView; partner: PartnerRecord }> {
+  const view = await deps.cases.get(viewer, number);
+  const ticket = await ticketOfCase(deps.db.prisma, view.id);
+  if (!ticket || !["open", "in_progress", "waiting_vendor"].includes(ticket.status))
+    throw conflict("ecps.error.noTicket", { case: view.ref });
+  const partner = (await deps.registry.get(ticket.partnerId))!;
+  return { view, ticket, partner };
 }
 
 /** A partner's ticket by the partner's own id, with its case. */

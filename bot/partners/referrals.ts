@@ -8,13 +8,12 @@
 import { policy, type Viewer } from "../authz.ts";
 import { forbidden, invalid } from "../errors.ts";
 import { translator, type Translator } from "../i18n/index.ts";
-import { recordAudit } from "../services/audit.ts";
 import type { CaseView } from "../services/case-view.ts";
 import type { Origin } from "../services/cases.ts";
 import { referralCard } from "./cards.ts";
 import { caseById, parseTicketReference, toTicketView, type BridgeDeps } from "./deps.ts";
 import { bridgeViewer, partnerViewer } from "./partner-people.ts";
-import { insertBridgeEntry, notifyBridge } from "./timeline.ts";
+import { recordBridgeEvent } from "./timeline.ts";
 import type { PartnerRecord, TicketView } from "./types.ts";
 
 /** Why a ticket could not be opened: `detail` is the partner's own words, when it gave any. */
@@ -60,38 +59,24 @@ export class Referrals {
     const now = this.deps.clock.now();
     const reason = reasonText(translator(view.language), partner.name, { code: "no_agreement" });
     await this.deps.db.prisma.$transaction(async (tx) => {
-      const entry = await insertBridgeEntry(
+      await recordBridgeEvent(
         tx,
+        this.deps.directory,
+        view,
         {
-          caseId: view.id,
-          visibility: "public",
-          actorId: viewer.personId,
-          body: translator(view.language)("ecps.entry.referred", { partner: partner.name, reason }),
-          data: { op: "referred", partner: partnerId },
-          originKey: origin.originKey ? `${origin.originKey}:referred` : null,
-        },
-        now,
-      );
-      await recordAudit(
-        tx,
-        {
-          actor: viewer,
-          platform: origin.platform,
-          action: "partner.ticket.referred",
-          subjectType: "case",
-          subjectId: view.ref,
-          organizationId: view.organizationId,
-          after: { partner: partnerId, reason: "no_agreement" },
-        },
-        now,
-      );
-      if (entry)
-        await notifyBridge(
-          tx,
-          this.deps.directory,
-          view,
-          entry,
-          {
+          entry: {
+            actorId: viewer.personId,
+            body: translator(view.language)("ecps.entry.referred", { partner: partner.name, reason }),
+            data: { op: "referred", partner: partnerId },
+            originKey: origin.originKey ? `${origin.originKey}:referred` : null,
+          },
+          audit: {
+            actor: viewer,
+            platform: origin.platform,
+            action: "partner.ticket.referred",
+            after: { partner: partnerId, reason: "no_agreement" },
+          },
+          notice: {
             engineers: (en) =>
               en("ecps.failed.engineers", {
                 partner: partner.name,
@@ -99,9 +84,10 @@ export class Referrals {
                 reason: reasonText(en, partner.name, { code: "no_agreement" }),
               }),
           },
-          origin.conversation,
-          now,
-        );
+          except: origin.conversation,
+        },
+        now,
+      );
     });
     this.deps.kick();
     return { view, partner };
@@ -126,47 +112,33 @@ export class Referrals {
       const view = (await caseById(tx, ticket.caseId))!;
       const partner = (await registry.get(ticket.partnerId))!;
       const t = translator(view.language);
-      const entry = await insertBridgeEntry(
+      await recordBridgeEvent(
         tx,
+        this.deps.directory,
+        view,
         {
-          caseId: view.id,
-          visibility: "public",
-          actorId: null,
-          body: t("ecps.entry.failed", { partner: partner.name, reason: reasonText(t, partner.name, reason) }),
-          data: { op: status, partner: partner.id, reason: reason.code, detail: reason.detail ?? null },
-          originKey: origin.originKey ? `${origin.originKey}:${status}` : null,
-        },
-        now,
-      );
-      await recordAudit(
-        tx,
-        {
-          actor: reason.code === "refused" ? partnerViewer(partner) : bridgeViewer(partner),
-          platform: "partner",
-          action: `partner.ticket.${status}`,
-          subjectType: "case",
-          subjectId: view.ref,
-          organizationId: view.organizationId,
-          after: { partner: partner.id, reason: reason.code, detail: reason.detail ?? null, request: ticket.request },
-        },
-        now,
-      );
-      if (entry)
-        await notifyBridge(
-          tx,
-          this.deps.directory,
-          view,
-          entry,
-          {
+          entry: {
+            actorId: null,
+            body: t("ecps.entry.failed", { partner: partner.name, reason: reasonText(t, partner.name, reason) }),
+            data: { op: status, partner: partner.id, reason: reason.code, detail: reason.detail ?? null },
+            originKey: origin.originKey ? `${origin.originKey}:${status}` : null,
+          },
+          audit: {
+            actor: reason.code === "refused" ? partnerViewer(partner) : bridgeViewer(partner),
+            platform: "partner",
+            action: `partner.ticket.${status}`,
+            after: { partner: partner.id, reason: reason.code, detail: reason.detail ?? null, request: ticket.request },
+          },
+          notice: {
             customer: (tc) => ({
               card: referralCard(tc, view, partner, reasonText(tc, partner.name, reason), ticket.agreementRef, true),
             }),
             engineers: (en) =>
               en("ecps.failed.engineers", { partner: partner.name, case: view.ref, reason: reasonText(en, partner.name, reason) }),
           },
-          undefined,
-          now,
-        );
+        },
+        now,
+      );
       return true;
     });
     if (done) this.deps.kick();

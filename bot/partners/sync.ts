@@ -9,17 +9,16 @@
 import { Prisma } from "../../db/client.ts";
 import { toNumber } from "../../db/fast-sql.ts";
 import { policy, type Viewer } from "../authz.ts";
-import { conflict, DomainError, forbidden } from "../errors.ts";
+import { DomainError, forbidden } from "../errors.ts";
 import { translator } from "../i18n/index.ts";
-import { recordAudit } from "../services/audit.ts";
 import type { CaseView } from "../services/case-view.ts";
 import type { Origin } from "../services/cases.ts";
-import { ticketOfCase, type BridgeDeps } from "./deps.ts";
+import { caseWithOpenTicket, type BridgeDeps } from "./deps.ts";
 import type { PartnerEventComment } from "./partner-events.ts";
 import { bridgeViewer, partnerAuthor, partnerViewer, type PartnerAuthorInput } from "./partner-people.ts";
 import type { Referrals } from "./referrals.ts";
 import type { TicketService } from "./tickets.ts";
-import { insertBridgeEntry, notifyBridge } from "./timeline.ts";
+import { recordBridgeEvent } from "./timeline.ts";
 import type { PartnerRecord, PartnerStatus, TicketView } from "./types.ts";
 
 export type CommentOutcome = "mirrored" | "own" | "unknown";
@@ -111,43 +110,29 @@ export class PartnerSync {
         status: translator(lang)(`ecps.ticketStatus.${status}`),
         note: note ?? "",
       }).trim();
+    // The resolution itself reaches the customer as the case's resolution, with its buttons.
+    const customerHears = status === "in_progress" || status === "closed" || status === "open";
     await this.deps.db.prisma.$transaction(async (tx) => {
       await tx.partnerTicket.update({ where: { id: ticket.id }, data: { status, updatedAt: now } });
-      const entry = await insertBridgeEntry(
+      await recordBridgeEvent(
         tx,
+        this.deps.directory,
+        view,
         {
-          caseId: view.id,
-          visibility: "public",
-          actorId: actor.personId,
-          body: text(view.language, "ecps.entry.status"),
-          data: { op: "status", partner: partner.id, status, note: note ?? null },
-          originKey: origin.originKey ? `${origin.originKey}:partner.status` : null,
-        },
-        now,
-      );
-      await recordAudit(
-        tx,
-        {
-          actor,
-          platform: origin.platform,
-          action: "partner.ticket.status",
-          subjectType: "case",
-          subjectId: view.ref,
-          organizationId: view.organizationId,
-          before: { status: ticket.status },
-          after: { status, note: note ?? null, partner: partner.id },
-        },
-        now,
-      );
-      // The resolution itself reaches the customer as the case's resolution, with its buttons.
-      const customerHears = status === "in_progress" || status === "closed" || status === "open";
-      if (entry)
-        await notifyBridge(
-          tx,
-          this.deps.directory,
-          view,
-          entry,
-          {
+          entry: {
+            actorId: actor.personId,
+            body: text(view.language, "ecps.entry.status"),
+            data: { op: "status", partner: partner.id, status, note: note ?? null },
+            originKey: origin.originKey ? `${origin.originKey}:partner.status` : null,
+          },
+          audit: {
+            actor,
+            platform: origin.platform,
+            action: "partner.ticket.status",
+            before: { status: ticket.status },
+            after: { status, note: note ?? null, partner: partner.id },
+          },
+          notice: {
             customer: customerHears
               ? (tc) => ({
                   text: tc(`ecps.status.${status}`, { partner: partner.name, tracking, case: view.ref, note: note ?? "" }).trim(),
@@ -155,9 +140,10 @@ export class PartnerSync {
               : undefined,
             engineers: () => text("en", "ecps.status.engineers"),
           },
-          origin.conversation,
-          now,
-        );
+          except: origin.conversation,
+        },
+        now,
+      );
     });
     this.deps.kick();
     await this.moveCase(partner, found, status, note, origin);
@@ -188,45 +174,32 @@ export class PartnerSync {
     const tracking = trackingNumber.trim().slice(0, 100);
     await this.deps.db.prisma.$transaction(async (tx) => {
       await tx.partnerTicket.update({ where: { id: ticket.id }, data: { trackingNumber: tracking, updatedAt: now } });
-      const entry = await insertBridgeEntry(
+      await recordBridgeEvent(
         tx,
+        this.deps.directory,
+        view,
         {
-          caseId: view.id,
-          visibility: "public",
-          actorId: viewer.personId,
-          body: translator(view.language)("ecps.entry.tracking", { partner: partner.name, tracking }),
-          data: { op: "tracking", partner: partner.id, tracking },
-          originKey: origin.originKey ? `${origin.originKey}:tracking` : null,
-        },
-        now,
-      );
-      await recordAudit(
-        tx,
-        {
-          actor: viewer,
-          platform: origin.platform,
-          action: "partner.ticket.tracking",
-          subjectType: "case",
-          subjectId: view.ref,
-          organizationId: view.organizationId,
-          before: { tracking: ticket.trackingNumber },
-          after: { tracking },
-        },
-        now,
-      );
-      if (entry)
-        await notifyBridge(
-          tx,
-          this.deps.directory,
-          view,
-          entry,
-          {
+          entry: {
+            actorId: viewer.personId,
+            body: translator(view.language)("ecps.entry.tracking", { partner: partner.name, tracking }),
+            data: { op: "tracking", partner: partner.id, tracking },
+            originKey: origin.originKey ? `${origin.originKey}:tracking` : null,
+          },
+          audit: {
+            actor: viewer,
+            platform: origin.platform,
+            action: "partner.ticket.tracking",
+            before: { tracking: ticket.trackingNumber },
+            after: { tracking },
+          },
+          notice: {
             customer: (t) => ({ text: t("ecps.tracking.customer", { partner: partner.name, case: view.ref, tracking }) }),
             engineers: (en) => en("ecps.tracking.customer", { partner: partner.name, case: view.ref, tracking }),
           },
-          origin.conversation,
-          now,
-        );
+          except: origin.conversation,
+        },
+        now,
+      );
     });
     this.deps.kick();
     return { view, partner };
@@ -266,11 +239,7 @@ export class PartnerSync {
 
   /** The open ticket of a case, for a person acting for the partner side. */
   private async partnerSide(viewer: Viewer, number: number): Promise<{ ticket: TicketView; view: CaseView; partner: PartnerRecord }> {
-    const view = await this.deps.cases.get(viewer, number);
-    const ticket = await ticketOfCase(this.deps.db.prisma, view.id);
-    if (!ticket || !["open", "in_progress", "waiting_vendor"].includes(ticket.status))
-      throw conflict("ecps.error.noTicket", { case: view.ref });
-    const partner = (await this.deps.registry.get(ticket.partnerId))!;
+    const { ticket, view, partner } = await caseWithOpenTicket(this.deps, viewer, number);
     const mayAct = policy.isSupport(viewer) || (viewer.role === "partner" && viewer.partnerId === ticket.partnerId);
     if (!mayAct) throw forbidden("ecps.error.partnerSide", { partner: partner.name });
     return { ticket, view, partner };

@@ -10,7 +10,6 @@ import { newId } from "../../db/ids.ts";
 import { policy, type Viewer } from "../authz.ts";
 import { conflict, DomainError, forbidden, invalid } from "../errors.ts";
 import { translator } from "../i18n/index.ts";
-import { recordAudit } from "../services/audit.ts";
 import type { CaseView } from "../services/case-view.ts";
 import type { Origin } from "../services/cases.ts";
 import { enqueueMessages } from "../services/outbox.ts";
@@ -18,7 +17,7 @@ import type { AgreementView } from "./agreements.ts";
 import { caseById, parseTicketReference, partnerTicketRef, ticketOfCase, toTicketView, type BridgeDeps } from "./deps.ts";
 import { openedNotices, openPartnerThread } from "./ticket-opened.ts";
 import { bridgeViewer, partnerViewer } from "./partner-people.ts";
-import { insertBridgeEntry, notifyBridge } from "./timeline.ts";
+import { notifyBridge, recordBridgeEvent, writeBridgeEntry } from "./timeline.ts";
 import { ACTIVE_TICKET, type PartnerRecord, type TicketView } from "./types.ts";
 
 export type RequestOutcome =
@@ -102,21 +101,6 @@ export class TicketService {
       const ticket = toTicketView(row);
       const t = translator(view.language);
       const agreementRef = agreement.agreement.reference;
-      const originKey = origin.originKey ? `${origin.originKey}:partner.request` : null;
-      const entry = await insertBridgeEntry(
-        tx,
-        {
-          caseId: view.id,
-          visibility: "public",
-          actorId: viewer.personId,
-          body:
-            t("ecps.entry.requested", { partner: partner.name, author: viewer.name, agreement: agreementRef }) +
-            (findings ? `\n${t("ecps.entry.findings", { partner: partner.name, findings })}` : ""),
-          data: { op: "request", partner: partner.id, request: ticket.request },
-          originKey,
-        },
-        now,
-      );
       // The person asking hears about the ticket where they asked.
       if (origin.conversation && policy.isCustomer(viewer)) {
         const ref = origin.conversation;
@@ -124,15 +108,21 @@ export class TicketService {
           VALUES (${newId(now.getTime())}, ${view.id}, ${ref.platform}, ${ref.conversationId}, ${ref.threadId ?? ""}, 'customer', ${now})
           ON CONFLICT ("caseId", platform, "conversationId", "threadId") DO NOTHING`;
       }
-      await recordAudit(
+      const entry = await writeBridgeEntry(
         tx,
+        view,
+        {
+          actorId: viewer.personId,
+          body:
+            t("ecps.entry.requested", { partner: partner.name, author: viewer.name, agreement: agreementRef }) +
+            (findings ? `\n${t("ecps.entry.findings", { partner: partner.name, findings })}` : ""),
+          data: { op: "request", partner: partner.id, request: ticket.request },
+          originKey: origin.originKey ? `${origin.originKey}:partner.request` : null,
+        },
         {
           actor: viewer,
           platform: origin.platform,
           action: "partner.ticket.requested",
-          subjectType: "case",
-          subjectId: view.ref,
-          organizationId: view.organizationId,
           after: { partner: partner.id, agreement: agreementRef, request: ticket.request, findings },
         },
         now,
@@ -211,34 +201,29 @@ export class TicketService {
       const ticket = toTicketView((await tx.partnerTicket.findUniqueOrThrow({ where: { id: row.id } }))!);
       await openPartnerThread(tx, view, partner, ticket, row.findings, now);
       const t = translator(view.language);
-      const entry = await insertBridgeEntry(
+      await recordBridgeEvent(
         tx,
+        this.deps.directory,
+        view,
         {
-          caseId: view.id,
-          visibility: "public",
-          actorId: null,
-          body: thread
-            ? t("ecps.entry.invited", { partner: partner.name })
-            : t("ecps.entry.opened", { partner: partner.name, tracking: trackingNumber ?? result.ticket }),
-          data: { op: "opened", partner: partnerId, ticket: result.ticket, tracking: trackingNumber },
-          originKey: origin.originKey ? `${origin.originKey}:opened` : null,
+          entry: {
+            actorId: null,
+            body: thread
+              ? t("ecps.entry.invited", { partner: partner.name })
+              : t("ecps.entry.opened", { partner: partner.name, tracking: trackingNumber ?? result.ticket }),
+            data: { op: "opened", partner: partnerId, ticket: result.ticket, tracking: trackingNumber },
+            originKey: origin.originKey ? `${origin.originKey}:opened` : null,
+          },
+          audit: {
+            actor: partnerViewer(partner),
+            platform: "partner",
+            action: "partner.ticket.opened",
+            after: { partner: partnerId, ticket: result.ticket, tracking: trackingNumber, sharedWith: partnerId },
+          },
+          notice: openedNotices(view, partner, ticket),
         },
         now,
       );
-      await recordAudit(
-        tx,
-        {
-          actor: partnerViewer(partner),
-          platform: "partner",
-          action: "partner.ticket.opened",
-          subjectType: "case",
-          subjectId: view.ref,
-          organizationId: view.organizationId,
-          after: { partner: partnerId, ticket: result.ticket, tracking: trackingNumber, sharedWith: partnerId },
-        },
-        now,
-      );
-      if (entry) await notifyBridge(tx, this.deps.directory, view, entry, openedNotices(view, partner, ticket), undefined, now);
       return view;
     });
     if (!opened) return "duplicate";

@@ -8,22 +8,25 @@
  */
 import { Prisma, type Tx } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
-import type { Card, ConversationRef, Visibility } from "../events.ts";
+import type { Card, ConversationRef } from "../events.ts";
 import { translator, type Translator } from "../i18n/index.ts";
+import { recordAudit, type AuditEntry } from "../services/audit.ts";
 import { caseTargets } from "../services/case-notify.ts";
 import type { CaseView } from "../services/case-view.ts";
 import type { Directory } from "../services/directory.ts";
 import { enqueueMessages, type QueuedMessage } from "../services/outbox.ts";
 
+/** A public entry on the case timeline: the customer sees what happened with the partner. */
 export interface BridgeEntry {
-  caseId: string;
-  visibility: Visibility;
   actorId: string | null;
   body: string;
-  /** `op` says what the entry is (request, opened, failed, refused, status, tracking, call, call_scheduled). */
+  /** `op` says what the entry is (request, opened, failed, refused, referred, status, tracking, call, call_scheduled). */
   data: { op: string } & Record<string, unknown>;
   originKey: string | null;
 }
+
+/** The audit row of an entry; its subject is always the case. */
+export type BridgeAudit = Omit<AuditEntry, "subjectType" | "subjectId" | "organizationId">;
 
 /** What each side reads about an entry; a side without a text hears nothing. */
 export interface BridgeNotice {
@@ -40,14 +43,40 @@ export interface BridgeNotice {
 /** The outbox key of an entry's message to its n-th target (operations.ts reads the entry id back). */
 export const bridgeMessageKey = (entryId: string, index: number) => `partner:evt:${entryId}:${index}`;
 
-/** Adds an entry to the timeline; undefined when this origin already added it (a redelivery). */
-export async function insertBridgeEntry(tx: Tx, entry: BridgeEntry, now: Date): Promise<string | undefined> {
+/**
+ * Records what the bridge did on a case — its timeline entry and audit row — and queues its
+ * messages for the case's threads, except `except` (the thread it came from). A redelivery adds
+ * no entry and queues nothing, but is audited again.
+ */
+export async function recordBridgeEvent(
+  tx: Tx,
+  directory: Directory,
+  view: CaseView,
+  event: { entry: BridgeEntry; audit: BridgeAudit; notice: BridgeNotice; except?: ConversationRef },
+  now: Date,
+): Promise<void> {
+  const entryId = await writeBridgeEntry(tx, view, event.entry, event.audit, now);
+  if (entryId) await notifyBridge(tx, directory, view, entryId, event.notice, event.except, now);
+}
+
+/**
+ * Adds an entry to the case timeline and its row to the audit log; the entry id, or undefined
+ * when this origin already added it (a redelivery; the audit row is written all the same).
+ */
+export async function writeBridgeEntry(
+  tx: Tx,
+  view: CaseView,
+  entry: BridgeEntry,
+  audit: BridgeAudit,
+  now: Date,
+): Promise<string | undefined> {
   const id = newId(now.getTime());
   const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`INSERT INTO "CaseEvent" (id, "caseId", kind, visibility, "actorId", body,
       data, "originKey", "createdAt")
-    VALUES (${id}, ${entry.caseId}, 'partner', ${entry.visibility}, ${entry.actorId}, ${entry.body.slice(0, 8_000)}, ${JSON.stringify(entry.data)},
+    VALUES (${id}, ${view.id}, 'partner', 'public', ${entry.actorId}, ${entry.body.slice(0, 8_000)}, ${JSON.stringify(entry.data)},
       ${entry.originKey}, ${now})
     ON CONFLICT ("originKey") DO NOTHING RETURNING id`);
+  await recordAudit(tx, { ...audit, subjectType: "case", subjectId: view.ref, organizationId: view.organizationId }, now);
   return rows[0]?.id;
 }
 
