@@ -45,6 +45,13 @@ export function toTicketView(row: TicketRow): TicketView {
   };
 }
 
+/** A ticket and its case, read back in the transaction that just changed the ticket. */
+export async function ticketWithCase(tx: Tx, ticketId: string): Promise<{ ticket: TicketView; view: CaseView }> {
+  const ticket = toTicketView(await tx.partnerTicket.findUniqueOrThrow({ where: { id: ticketId } }));
+  const view = (await caseById(tx, ticket.caseId))!;
+  return { ticket, view };
+}
+
 /** The ticket of a case, if one was ever asked for. */
 export async function ticketOfCase(tx: Tx, caseId: string): Promise<TicketView | undefined> {
   const row = await tx.partnerTicket.findUnique({ where: { caseId } });
@@ -86,6 +93,16 @@ export const ticketReference = (ticket: { id: string; request: number }) => `${t
 export function parseTicketReference(reference: string): { id: string; request: number } | undefined {
   const match = /^([0-9a-f-]{36}):(\d{1,6})$/.exec(reference);
   return match ? { id: match[1]!, request: Number(match[2]) } : undefined;
+}
+
+/**
+ * The ticket row a partner's report names by our reference; undefined when the reference is not
+ * ours, the ticket is another partner's, or a later request replaced that attempt.
+ */
+export async function reportedTicket(tx: Tx, partnerId: string, reference: string) {
+  const ref = parseTicketReference(reference);
+  const row = ref ? await tx.partnerTicket.findUnique({ where: { id: ref.id } }) : null;
+  return ref && row && row.partnerId === partnerId && row.request === ref.request ? row : undefined;
 }
 
 /** The partner's ticket as a conversation: where webhook-mode mirroring and partner events live. */

@@ -11,7 +11,7 @@
 import { Prisma, type Database } from "../../db/client.ts";
 import { toDate, type Row } from "../../db/fast-sql.ts";
 import type { OutboundDelivery } from "../events.ts";
-import { caseById } from "./deps.ts";
+import { caseById, ticketReference } from "./deps.ts";
 import { sideOf } from "./partner-people.ts";
 import type { PartnerRegistry } from "./registry.ts";
 import type { Author, PartnerOperation, PartnerRecord } from "./types.ts";
@@ -59,7 +59,7 @@ export class PartnerOperations {
       kind: "create",
       partner,
       request: {
-        reference: `${row.id}:${row.request}`,
+        reference: ticketReference(row),
         case: {
           ref: view.ref,
           title: view.title,

@@ -11,7 +11,7 @@ import { translator, type Translator } from "../i18n/index.ts";
 import type { CaseView } from "../services/case-view.ts";
 import type { Origin } from "../services/cases.ts";
 import { referralCard } from "./cards.ts";
-import { caseById, parseTicketReference, toTicketView, type BridgeDeps } from "./deps.ts";
+import { reportedTicket, ticketWithCase, type BridgeDeps } from "./deps.ts";
 import { bridgeViewer, partnerViewer } from "./partner-people.ts";
 import { recordBridgeEvent } from "./timeline.ts";
 import type { PartnerRecord, TicketView } from "./types.ts";
@@ -31,10 +31,9 @@ export class Referrals {
 
   /** No ticket: the connector gave up, the partner refused, or there is no way to reach it. */
   async notOpened(partnerId: string, reference: string, reason: NotOpenedReason, origin: Origin): Promise<boolean> {
-    const ref = parseTicketReference(reference);
-    const row = ref ? await this.deps.db.prisma.partnerTicket.findUnique({ where: { id: ref.id } }) : null;
-    if (!ref || !row || row.partnerId !== partnerId || row.request !== ref.request || row.status !== "opening") return false;
-    return this.refer(row.id, { status: "opening", request: ref.request }, reason, origin);
+    const row = await reportedTicket(this.deps.db.prisma, partnerId, reference);
+    if (!row || row.status !== "opening") return false;
+    return this.refer(row.id, { status: "opening", request: row.request }, reason, origin);
   }
 
   /** The partner refuses a ticket it had opened (`ticket.status` refused). */
@@ -108,8 +107,7 @@ export class Referrals {
         data: { status, lastError: reason.detail ?? reason.code, updatedAt: now },
       });
       if (updated.count === 0) return false;
-      const ticket = toTicketView(await tx.partnerTicket.findUniqueOrThrow({ where: { id: ticketId } }));
-      const view = (await caseById(tx, ticket.caseId))!;
+      const { ticket, view } = await ticketWithCase(tx, ticketId);
       const partner = (await registry.get(ticket.partnerId))!;
       const t = translator(view.language);
       await recordBridgeEvent(

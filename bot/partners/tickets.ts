@@ -14,7 +14,7 @@ import type { CaseView } from "../services/case-view.ts";
 import type { Origin } from "../services/cases.ts";
 import { enqueueMessages } from "../services/outbox.ts";
 import type { AgreementView } from "./agreements.ts";
-import { caseById, parseTicketReference, partnerTicketRef, ticketOfCase, toTicketView, type BridgeDeps } from "./deps.ts";
+import { partnerTicketRef, reportedTicket, ticketOfCase, ticketWithCase, toTicketView, type BridgeDeps } from "./deps.ts";
 import { openedNotices, openPartnerThread } from "./ticket-opened.ts";
 import { bridgeViewer, partnerViewer } from "./partner-people.ts";
 import { notifyBridge, recordBridgeEvent, writeBridgeEntry } from "./timeline.ts";
@@ -174,17 +174,16 @@ export class TicketService {
     origin: Origin,
   ): Promise<"opened" | "duplicate" | "stale"> {
     const { db, clock, registry } = this.deps;
-    const ref = parseTicketReference(reference);
     const partner = await registry.get(partnerId);
-    const row = ref ? await db.prisma.partnerTicket.findUnique({ where: { id: ref.id } }) : null;
-    if (!ref || !partner || !row || row.partnerId !== partnerId || row.request !== ref.request) return "stale";
+    const row = await reportedTicket(db.prisma, partnerId, reference);
+    if (!partner || !row) return "stale";
     if (row.status !== "opening") return row.externalId === result.ticket ? "duplicate" : "stale";
     const now = clock.now();
     const thread = partner.connector === "thread";
     const trackingNumber = thread ? (result.trackingNumber ?? null) : (result.trackingNumber ?? result.ticket);
     const opened = await db.prisma.$transaction(async (tx) => {
       const updated = await tx.partnerTicket.updateMany({
-        where: { id: row.id, status: "opening", request: ref.request },
+        where: { id: row.id, status: "opening", request: row.request },
         data: {
           status: "open",
           externalId: result.ticket,
@@ -197,8 +196,7 @@ export class TicketService {
       if (updated.count === 0) return undefined;
       // From here on the partner's engineers may see the case (bot/authz.ts).
       await tx.case.update({ where: { id: row.caseId }, data: { partnerId, updatedAt: now } });
-      const view = (await caseById(tx, row.caseId))!;
-      const ticket = toTicketView((await tx.partnerTicket.findUniqueOrThrow({ where: { id: row.id } }))!);
+      const { ticket, view } = await ticketWithCase(tx, row.id);
       await openPartnerThread(tx, view, partner, ticket, row.findings, now);
       const t = translator(view.language);
       await recordBridgeEvent(
