@@ -11,6 +11,7 @@ import type { Language } from "../events.ts";
 import { recordAudit } from "../services/audit.ts";
 import { isUniqueViolation } from "../services/case-open.ts";
 import type { Origin } from "../services/cases.ts";
+import { takeNextNumber } from "../services/counters.ts";
 import type { Directory } from "../services/directory.ts";
 import { enqueueMessages } from "../services/outbox.ts";
 import { checkEntitlement, parseSerial } from "./entitlement.ts";
@@ -20,8 +21,6 @@ import { planVisitNotices } from "./onsite-notify.ts";
 import { coverageFor, excludedPurpose } from "./onsite-rules.ts";
 import { visitSlots } from "./onsite-slots.ts";
 import { OPEN_VISIT_STATUSES, toVisitView, type VisitView } from "./onsite-view.ts";
-
-const FIRST_VISIT_NUMBER = 300_001;
 
 export interface OnsiteRequestInput {
   serial: string;
@@ -81,12 +80,11 @@ export async function requestVisit(
   try {
     const view = await prisma.$transaction(
       async (tx) => {
-        const counter = await tx.$queryRaw<{ value: number }[]>`INSERT INTO "Counter" (name, value) VALUES ('onsite', ${FIRST_VISIT_NUMBER})
-          ON CONFLICT (name) DO UPDATE SET value = "Counter".value + 1 RETURNING value`;
+        const number = await takeNextNumber(tx, "onsite");
         const row = await tx.onsiteVisit.create({
           data: {
             id: newId(now.getTime()),
-            number: Number(counter[0]!.value),
+            number,
             organizationId: device.organizationId,
             deviceId: device.deviceId,
             siteId: device.site.id,

@@ -12,6 +12,7 @@ import type { Language } from "../events.ts";
 import { recordAudit } from "../services/audit.ts";
 import { isUniqueViolation } from "../services/case-open.ts";
 import type { Origin } from "../services/cases.ts";
+import { takeNextNumber } from "../services/counters.ts";
 import type { Directory } from "../services/directory.ts";
 import { enqueueMessages } from "../services/outbox.ts";
 import { checkEntitlement, parseSerial } from "./entitlement.ts";
@@ -20,9 +21,6 @@ import { planRmaNotices } from "./rma-notify.ts";
 import { toRmaViews, type RmaView } from "./rma-view.ts";
 import { planShipment } from "./ship-date.ts";
 import { reserveFirst } from "./stock.ts";
-
-/** The first RMA number a new installation hands out is RMA-200001. */
-const FIRST_RMA_NUMBER = 200_001;
 
 export interface OrderInput {
   serial?: string;
@@ -91,12 +89,11 @@ export async function orderReplacement(
         if (!level) throw conflict("rma.error.noStock", { part: part.name, country: device.site.country });
         const lane = lanes.find((candidate) => candidate.depotId === level.depotId)!;
         const plan = planShipment(now, lane.depot, device.site, lane.transitDays);
-        const counter = await tx.$queryRaw<{ value: number }[]>`INSERT INTO "Counter" (name, value) VALUES ('rma', ${FIRST_RMA_NUMBER})
-          ON CONFLICT (name) DO UPDATE SET value = "Counter".value + 1 RETURNING value`;
+        const number = await takeNextNumber(tx, "rma");
         const row = await tx.rma.create({
           data: {
             id: newId(now.getTime()),
-            number: Number(counter[0]!.value),
+            number,
             organizationId: device.organizationId,
             deviceId: device.deviceId,
             siteId: device.site.id,

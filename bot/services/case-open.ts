@@ -15,11 +15,9 @@ import { planCaseNotifications } from "./case-notify.ts";
 import { formatCaseRef } from "./case-refs.ts";
 import { loadCase, type CaseView } from "./case-view.ts";
 import type { OpenCaseInput, Origin } from "./cases.ts";
+import { nextNumberStatement } from "./counters.ts";
 import type { Directory } from "./directory.ts";
 import { enqueueStatement } from "./outbox.ts";
-
-/** The first case number a new installation hands out is CS-10001. */
-const FIRST_CASE_NUMBER = 10_001;
 
 interface DeviceFacts {
   serial: string;
@@ -66,8 +64,7 @@ export async function openCase(
   function* steps(): Steps<CaseView> {
     // A redelivered event hits the unique origin key on insert; the whole transaction rolls back
     // (counter included) and the caller returns the case the first copy opened.
-    const [counter] = yield Prisma.sql`INSERT INTO "Counter" (name, value) VALUES ('case', ${FIRST_CASE_NUMBER})
-      ON CONFLICT (name) DO UPDATE SET value = "Counter".value + 1 RETURNING value`;
+    const [counter] = yield nextNumberStatement("case");
     const number = toNumber(counter!.value);
     yield Prisma.sql`INSERT INTO "Case" (id, number, "organizationId", "requesterId", "deviceId", "siteId", "originKey", title, description,
         category, severity, status, language, "createdAt", "updatedAt", "slaPolicy", "firstResponseDue", "resolutionDue", "escalationLevel")
