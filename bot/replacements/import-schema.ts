@@ -6,18 +6,9 @@
  */
 import Holidays from "date-holidays";
 import { z } from "zod";
+import { country, key, timeZone } from "../services/import-schema.ts";
 import { PART_CATEGORIES } from "./parts-query.ts";
 
-const key = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, "must be 1-64 letters, digits, dots, dashes or underscores");
-const country = z.string().regex(/^[A-Z]{2}$/, "must be an ISO country code such as ES");
-const timeZone = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, "must be an IANA time zone such as Europe/Madrid");
 const holidayCountry = country.refine(
   (code) => Object.hasOwn(new Holidays().getCountries("en") ?? {}, code),
   "has no public-holiday calendar (use the depot's ISO country code)",

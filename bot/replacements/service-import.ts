@@ -9,15 +9,9 @@ import type { Logger } from "pino";
 import type { Database, Tx } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
 import type { Catalog } from "../catalog.ts";
+import { formatIssuePath, upsertRow, type ImportReport } from "../services/importer.ts";
 import { CsvError, parseCsv } from "./csv.ts";
 import { serviceFileSchema, TABLES, type ServiceFile, type ServiceTable } from "./import-schema.ts";
-
-/** Counts of what an import wrote. */
-export interface ServiceImportReport {
-  created: Record<string, number>;
-  updated: Record<string, number>;
-  unchanged: number;
-}
 
 /** A service file that cannot be loaded; each problem says where and what to fix. */
 export class ServiceImportError extends Error {
@@ -36,8 +30,6 @@ export interface ServiceSource {
 }
 
 const MAX_CSV_ROWS = 50_000;
-const formatPath = (parts: (string | number)[]) =>
-  parts.reduce<string>((text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : part), "") || "(file)";
 
 /** Parses and validates the sources into one service file (CSV tables are appended). */
 export function parseServiceSources(sources: ServiceSource[]): ServiceFile {
@@ -64,7 +56,7 @@ function readJson(source: ServiceSource, problems: string[]): ServiceFile | unde
   }
   const parsed = serviceFileSchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues.slice(0, 20)) problems.push(`${source.name}: ${formatPath(issue.path)}: ${issue.message}`);
+    for (const issue of parsed.error.issues.slice(0, 20)) problems.push(`${source.name}: ${formatIssuePath(issue.path)}: ${issue.message}`);
     return undefined;
   }
   return parsed.data;
@@ -122,7 +114,7 @@ function readCsv(source: ServiceSource, problems: string[]): ServiceFile | undef
     const parsed = spec.schema.safeParse(object);
     if (!parsed.success)
       for (const issue of parsed.error.issues)
-        problems.push(`${source.name} line ${row.line}: ${formatPath(issue.path)}: ${issue.message}`);
+        problems.push(`${source.name} line ${row.line}: ${formatIssuePath(issue.path)}: ${issue.message}`);
     else rows.push(parsed.data);
   }
   return { version: 1, depots: [], lanes: [], parts: [], stock: [], onsite: [], technicians: [], [name]: rows } as ServiceFile;
@@ -198,48 +190,19 @@ async function crossCheck(db: Database, catalog: Catalog, file: ServiceFile): Pr
   if (problems.length > 0) throw new ServiceImportError(problems.slice(0, 30));
 }
 
-type Row = Record<string, unknown>;
-const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
-
-/** Upserts by a unique lookup, writing only when a field differs. */
-async function put(tx: Tx, model: string, where: Row, data: Row, report: ServiceImportReport, idField = "id"): Promise<string> {
-  const delegate = (
-    tx as unknown as Record<
-      string,
-      { findFirst(a: unknown): Promise<Row | null>; create(a: unknown): Promise<Row>; update(a: unknown): Promise<Row> }
-    >
-  )[model]!;
-  const existing = await delegate.findFirst({ where });
-  if (!existing) {
-    const created = await delegate.create({ data: { ...(idField === "id" ? { id: newId() } : {}), ...where, ...data } });
-    report.created[model] = (report.created[model] ?? 0) + 1;
-    return created[idField] as string;
-  }
-  if (Object.entries(data).some(([field, value]) => !same(existing[field], value))) {
-    await delegate.update({ where: { [idField]: existing[idField] }, data });
-    report.updated[model] = (report.updated[model] ?? 0) + 1;
-  } else report.unchanged += 1;
-  return existing[idField] as string;
-}
-
 /** Loads a validated service file. */
-export async function importServiceData(
-  db: Database,
-  catalog: Catalog,
-  file: ServiceFile,
-  now: Date = new Date(),
-): Promise<ServiceImportReport> {
+export async function importServiceData(db: Database, catalog: Catalog, file: ServiceFile, now: Date = new Date()): Promise<ImportReport> {
   await crossCheck(db, catalog, file);
-  const report: ServiceImportReport = { created: {}, updated: {}, unchanged: 0 };
+  const report: ImportReport = { created: {}, updated: {}, unchanged: 0 };
   await db.prisma.$transaction(
     async (tx) => {
       const depotIds = new Map((await tx.depot.findMany({ select: { key: true, id: true } })).map((row) => [row.key, row.id]));
       for (const depot of file.depots) {
         const { key, ...data } = depot;
-        depotIds.set(key, await put(tx, "depot", { key }, { ...data, holidayRegion: data.holidayRegion ?? null }, report));
+        depotIds.set(key, await upsertRow(tx, "depot", { key }, { ...data, holidayRegion: data.holidayRegion ?? null }, report));
       }
       for (const lane of file.lanes)
-        await put(
+        await upsertRow(
           tx,
           "depotLane",
           { depotId: depotIds.get(lane.depot)!, country: lane.country },
@@ -247,7 +210,7 @@ export async function importServiceData(
           report,
         );
       for (const part of file.parts)
-        await put(
+        await upsertRow(
           tx,
           "part",
           { code: part.code },
@@ -279,7 +242,7 @@ export async function importServiceData(
         report.updated.stockItem = (report.updated.stockItem ?? 0) + 1;
       }
       for (const row of file.onsite)
-        await put(
+        await upsertRow(
           tx,
           "onsiteCoverage",
           { country: row.country, region: row.region },
@@ -287,7 +250,7 @@ export async function importServiceData(
           report,
         );
       for (const technician of file.technicians)
-        await put(
+        await upsertRow(
           tx,
           "technician",
           { key: technician.key },

@@ -7,9 +7,11 @@
 import { z } from "zod";
 import { ROLES } from "../events.ts";
 
-const key = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, "must be 1-64 letters, digits, dots, dashes or underscores");
+/** A stable id chosen by the operator (also the keys of the service data file, bot/replacements). */
+export const key = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, "must be 1-64 letters, digits, dots, dashes or underscores");
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, "must be a date like 2026-01-31");
-const timeZone = z.string().refine((zone) => {
+/** An IANA time zone name that this runtime knows. */
+export const timeZone = z.string().refine((zone) => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
     return true;
@@ -17,7 +19,8 @@ const timeZone = z.string().refine((zone) => {
     return false;
   }
 }, "must be an IANA time zone such as Europe/Madrid");
-const country = z.string().regex(/^[A-Z]{2}$/, "must be an ISO country code such as ES");
+/** An ISO 3166 alpha-2 country code. */
+export const country = z.string().regex(/^[A-Z]{2}$/, "must be an ISO country code such as ES");
 
 const identities = z
   .object({ slack: z.string().min(1).optional(), teams: z.string().min(1).optional(), shell: z.string().min(1).optional() })

@@ -8,6 +8,7 @@ import { newId } from "../../db/ids.ts";
 import type { Catalog } from "../catalog.ts";
 import { importFileSchema, type ImportChannel, type ImportFile, type ImportPerson } from "./import-schema.ts";
 
+/** Counts of what an import wrote, per table. */
 export interface ImportReport {
   created: Record<string, number>;
   updated: Record<string, number>;
@@ -32,12 +33,13 @@ export function parseImportFile(text: string): ImportFile {
   }
   const parsed = importFileSchema.safeParse(data);
   if (!parsed.success) {
-    throw new ImportError(parsed.error.issues.slice(0, 20).map((issue) => `${formatPath(issue.path)}: ${issue.message}`));
+    throw new ImportError(parsed.error.issues.slice(0, 20).map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`));
   }
   return parsed.data;
 }
 
-function formatPath(path: (string | number)[]): string {
+/** A schema issue's path as the file spells it: `organizations[0].devices[2].serial`. */
+export function formatIssuePath(path: (string | number)[]): string {
   return (
     path.reduce<string>((text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : part), "") || "(file)"
   );
@@ -45,8 +47,11 @@ function formatPath(path: (string | number)[]): string {
 
 type Row = Record<string, unknown>;
 
-/** Upserts one row by a unique lookup, writing only when a field differs. */
-async function put(tx: Tx, model: string, where: Row, data: Row, report: ImportReport): Promise<string> {
+/**
+ * Upserts one row by a unique lookup, writing only when a field differs; returns the row's
+ * `idField` (its primary key: `id`, generated on create, unless the table is keyed otherwise).
+ */
+export async function upsertRow(tx: Tx, model: string, where: Row, data: Row, report: ImportReport, idField = "id"): Promise<string> {
   // The Prisma delegates share this shape; indexing by model name keeps one code path for all.
   const delegate = (
     tx as unknown as Record<
@@ -56,18 +61,18 @@ async function put(tx: Tx, model: string, where: Row, data: Row, report: ImportR
   )[model]!;
   const existing = await delegate.findFirst({ where });
   if (!existing) {
-    const created = await delegate.create({ data: { id: newId(), ...where, ...data } });
+    const created = await delegate.create({ data: { ...(idField === "id" ? { id: newId() } : {}), ...where, ...data } });
     report.created[model] = (report.created[model] ?? 0) + 1;
-    return created.id as string;
+    return created[idField] as string;
   }
   const changed = Object.entries(data).some(([field, value]) => !same(existing[field], value));
   if (changed) {
-    await delegate.update({ where: { id: existing.id }, data });
+    await delegate.update({ where: { [idField]: existing[idField] }, data });
     report.updated[model] = (report.updated[model] ?? 0) + 1;
   } else {
     report.unchanged += 1;
   }
-  return existing.id as string;
+  return existing[idField] as string;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -140,7 +145,7 @@ async function putPerson(
   scope: { organizationId?: string | null; partnerId?: string | null },
   report: ImportReport,
 ): Promise<void> {
-  const personId = await put(
+  const personId = await upsertRow(
     tx,
     "person",
     { key: person.key },
@@ -157,12 +162,12 @@ async function putPerson(
   );
   for (const [platform, externalId] of Object.entries(person.identities)) {
     if (!externalId) continue;
-    await put(tx, "platformIdentity", { platform, externalId }, { personId }, report);
+    await upsertRow(tx, "platformIdentity", { platform, externalId }, { personId }, report);
   }
 }
 
 async function putChannel(tx: Tx, channel: ImportChannel, organizationId: string | null, report: ImportReport): Promise<void> {
-  await put(
+  await upsertRow(
     tx,
     "channelRoute",
     { purpose: channel.purpose, organizationId, platform: channel.platform, conversationId: channel.conversationId },
@@ -198,7 +203,7 @@ export async function importData(db: Database, catalog: Catalog, file: ImportFil
       for (const person of file.vendor.people) await putPerson(tx, person, {}, report);
       for (const channel of file.vendor.channels) await putChannel(tx, channel, null, report);
       for (const org of file.organizations) {
-        const organizationId = await put(
+        const organizationId = await upsertRow(
           tx,
           "organization",
           { key: org.key },
@@ -213,7 +218,7 @@ export async function importData(db: Database, catalog: Catalog, file: ImportFil
           report,
         );
         for (const contract of org.contracts) {
-          await put(
+          await upsertRow(
             tx,
             "contract",
             { key: contract.key },
@@ -236,7 +241,7 @@ export async function importData(db: Database, catalog: Catalog, file: ImportFil
         }
         const siteIds = new Map<string, string>();
         for (const site of org.sites) {
-          const id = await put(
+          const id = await upsertRow(
             tx,
             "site",
             { key: site.key },
@@ -256,7 +261,7 @@ export async function importData(db: Database, catalog: Catalog, file: ImportFil
         }
         for (const person of org.people) await putPerson(tx, person, { organizationId }, report);
         for (const device of org.devices) {
-          await put(
+          await upsertRow(
             tx,
             "device",
             { serial: device.serial },
