@@ -4,33 +4,20 @@
  * the CPU cost of one inbound event through the pipeline with no reply.
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import pino from "pino";
-import { createApp } from "../app/app.ts";
-import { readConfig } from "../app/config.ts";
 import { Bot } from "../bot/bot.ts";
-import type { DeliveryResult } from "../bot/events.ts";
 import { Router } from "../bot/router.ts";
-import { percentile, type BenchOptions, type BenchRow } from "./table.ts";
+import { countingDeliverer, createBenchApp } from "./support.ts";
+import { p50p99, percentile, type BenchOptions, type BenchRow } from "./table.ts";
 
 export const title = "cases: opening, outbox delivery, pipeline cost";
 
 const mb = (bytes: number) => Math.round(bytes / 1_048_576);
 
 export async function run(options: BenchOptions): Promise<BenchRow[]> {
-  const dir = mkdtempSync(path.join(tmpdir(), "switchboard-bench-"));
-  const config = readConfig({ DATABASE_URL: `file:${path.join(dir, "bench.db")}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
-  const app = await createApp(config, { log: pino({ level: "silent" }), dispatcher: { batchSize: 500, idlePollMs: 50 } });
-  let delivered = 0;
-  app.dispatcher.register({
-    platform: "shell",
-    async deliver(): Promise<DeliveryResult> {
-      delivered += 1;
-      return { ok: true, platformMessageId: `m${delivered}` };
-    },
-  });
+  const { app, dispose } = await createBenchApp({}, { dispatcher: { batchSize: 500, idlePollMs: 50 } });
+  const shell = countingDeliverer();
+  app.dispatcher.register(shell);
   app.dispatcher.start();
   const rows: BenchRow[] = [];
   try {
@@ -43,7 +30,7 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
       );
     const drained = async (target: number) => {
       const drainStart = performance.now();
-      while (delivered < target && performance.now() - drainStart < 120_000) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (shell.delivered < target && performance.now() - drainStart < 120_000) await new Promise((resolve) => setTimeout(resolve, 10));
       return performance.now() - drainStart;
     };
 
@@ -87,7 +74,7 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     let issued = 0;
     let opened = 0;
     const inFlight = new Set<Promise<void>>();
-    const backlogSampler = setInterval(() => (maxBacklog = Math.max(maxBacklog, base + opened - delivered)), 50);
+    const backlogSampler = setInterval(() => (maxBacklog = Math.max(maxBacklog, base + opened - shell.delivered)), 50);
     while (issued < total) {
       const due = Math.floor(((performance.now() - sustainedStart) / 1000) * rate);
       while (issued < Math.min(due, total)) {
@@ -129,7 +116,7 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
       {
         area: "cases",
         metric: "opening latency p50 / p99 at that rate",
-        value: `${percentile(latencies, 50).toFixed(2)} / ${percentile(latencies, 99).toFixed(2)}`,
+        value: p50p99(latencies, 2),
         unit: "ms",
       },
       {
@@ -144,9 +131,9 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
       {
         area: "cases",
         metric: "messages delivered / cases opened",
-        value: `${delivered} / ${base + total}`,
+        value: `${shell.delivered} / ${base + total}`,
         target: "equal",
-        ok: delivered === base + total && backlog === 0,
+        ok: shell.delivered === base + total && backlog === 0,
       },
       { area: "cases", metric: "heap used, samples during the run", value: heap.map(mb).join(" → "), unit: "MB" },
       {
@@ -188,8 +175,7 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
       { area: "pipeline", metric: "inbound events/s, one at a time", value: events / (pipeElapsed / 1000), unit: "/s" },
     );
   } finally {
-    await app.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await dispose();
   }
   return rows;
 }

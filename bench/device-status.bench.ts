@@ -4,16 +4,10 @@
  * the events per second the webhook accepted (202 after the event is stored), the latency of a
  * request, that every accepted event was stored, and how many admin messages the storm caused.
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pino from "pino";
 import { sign } from "../adapters/webhook/signature.ts";
-import { createApp } from "../app/app.ts";
-import { readConfig } from "../app/config.ts";
-import type { DeliveryResult } from "../bot/events.ts";
+import { countingDeliverer, createBenchApp } from "./support.ts";
 import { percentile, type BenchOptions, type BenchRow } from "./table.ts";
 
 export const title = "device status: webhook events accepted, latency, grouping";
@@ -22,25 +16,10 @@ const SECRET = "bench-device-secret";
 const DEVICES = 200;
 
 export async function run(options: BenchOptions): Promise<BenchRow[]> {
-  const dir = mkdtempSync(path.join(tmpdir(), "switchboard-bench-"));
-  const config = readConfig({
-    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    DEVICE_WEBHOOK_SECRET: SECRET,
-  });
   // Real time, with a jump at the end to close the grouping window without waiting 30 s for it.
   const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
-  const app = await createApp(config, { log: pino({ level: "silent" }), clock, dispatcher: { idlePollMs: 50 } });
-  let delivered = 0;
-  app.dispatcher.register({
-    platform: "shell",
-    async deliver(): Promise<DeliveryResult> {
-      delivered += 1;
-      return { ok: true, platformMessageId: `m${delivered}` };
-    },
-  });
+  const { app, dispose } = await createBenchApp({ DEVICE_WEBHOOK_SECRET: SECRET }, { clock, dispatcher: { idlePollMs: 50 } });
+  app.dispatcher.register(countingDeliverer());
   const port = await app.start();
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const rows: BenchRow[] = [];
@@ -152,8 +131,7 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     );
   } finally {
     agent.destroy();
-    await app.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await dispose();
   }
   return rows;
 }

@@ -6,16 +6,11 @@
  * the simulator's HTTP endpoint, or the customer's chat deliverer), the messages per second the
  * bridge mirrored, and the count check: every message sent arrived once, in order per ticket.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pino from "pino";
 import { createPartnerDeliverer } from "../adapters/partners/index.ts";
 import { PartnerSimulator } from "../adapters/partners/simulator.ts";
-import { createApp } from "../app/app.ts";
-import { readConfig } from "../app/config.ts";
 import type { PrismaClient } from "../db/client.ts";
 import type { DeliveryResult, InboundEvent, OutboundDelivery } from "../bot/events.ts";
+import { createBenchApp } from "./support.ts";
 import { percentile, type BenchOptions, type BenchRow } from "./table.ts";
 
 export const title = "partners: mirror latency and throughput through the bridge (loopback simulator)";
@@ -26,15 +21,7 @@ const AREA = "partners";
 export async function run(options: BenchOptions): Promise<BenchRow[]> {
   const cases = options.quick ? 4 : 8;
   const perSide = options.quick ? 20 : 60;
-  const dir = mkdtempSync(path.join(tmpdir(), "switchboard-bench-"));
-  const config = readConfig({
-    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    PARTNER_WEBHOOK_SECRET: SECRET,
-  });
-  const app = await createApp(config, { log: pino({ level: "silent" }), dispatcher: { idlePollMs: 50 } });
+  const { app, dispose } = await createBenchApp({ PARTNER_WEBHOOK_SECRET: SECRET }, { dispatcher: { idlePollMs: 50 } });
   // The customers' chat: when each mirrored partner message arrives, once per idempotency key.
   const arrived = new Map<string, { at: number; text: string; conversation: string }>();
   const seenKeys = new Set<string>();
@@ -218,8 +205,7 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     );
   } finally {
     await simulator.stop();
-    await app.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await dispose();
   }
   return rows;
 }

@@ -3,14 +3,9 @@
  * parts answer) and ordering under contention on embedded SQLite — concurrent orders racing for
  * a shelf that holds fewer units than are asked for, which must never oversell.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pino from "pino";
-import { createApp } from "../app/app.ts";
-import { readConfig } from "../app/config.ts";
 import { DomainError } from "../bot/errors.ts";
 import { planShipment, type DepotCalendarSpec, type DestinationSpec } from "../bot/replacements/ship-date.ts";
+import { createBenchApp } from "./support.ts";
 import { percentile, type BenchOptions, type BenchRow } from "./table.ts";
 
 export const title = "replacements: ship dates, ordering the last units under contention";
@@ -54,9 +49,7 @@ function shipDates(quick: boolean): BenchRow[] {
 }
 
 async function contention(quick: boolean): Promise<BenchRow[]> {
-  const dir = mkdtempSync(path.join(tmpdir(), "switchboard-bench-rma-"));
-  const config = readConfig({ DATABASE_URL: `file:${path.join(dir, "bench.db")}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
-  const app = await createApp(config, { log: pino({ level: "silent" }) });
+  const { app, dispose } = await createBenchApp();
   try {
     const shelf = quick ? 50 : 300;
     const attempts = shelf * 2;
@@ -116,8 +109,7 @@ async function contention(quick: boolean): Promise<BenchRow[]> {
       { area: "replacements", metric: "units oversold or RMAs without a unit", value: oversold, target: "= 0", ok: oversold === 0 },
     ];
   } finally {
-    await app.stop().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    await dispose().catch(() => undefined);
   }
 }
 

@@ -13,7 +13,6 @@
  * 1,000, and that every message and timer went out exactly once.
  */
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import pg from "pg";
@@ -27,15 +26,12 @@ import { scheduleStatement } from "../bot/runtime/timers.ts";
 import { enqueueStatement } from "../bot/services/outbox.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { applyMigrations } from "../db/migrate.ts";
-import { percentile, type BenchOptions, type BenchRow } from "./table.ts";
+import { POSTGRES_URL, REDIS_URL, serverPids, sleep, totalCpuSeconds } from "./support.ts";
+import { p50p99, type BenchOptions, type BenchRow } from "./table.ts";
 
 export const title = "scaled queues: outbox and timers by row claiming + Redis wake-ups vs BullMQ (two replicas, PostgreSQL)";
 
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
-const CLK_TCK = 100;
 const silent = pino({ level: "silent" });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Connections handed to BullMQ: it does not close connections it was given. */
 const connections: Redis[] = [];
 const connection = () => {
@@ -44,30 +40,16 @@ const connection = () => {
   return redis;
 };
 
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-  } catch {
-    return 0;
-  }
-}
-
 /** CPU seconds so far of this process, and of PostgreSQL's and Redis's processes. */
 function cpuNow(): { own: number; servers: number } {
-  let servers = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const name = readFileSync(`/proc/${entry}/comm`, "utf8").trim();
-      if (name === "postgres" || name.startsWith("redis-server")) servers += cpuSeconds(Number(entry));
-    } catch {
-      // gone already
-    }
-  }
   const usage = process.cpuUsage();
-  return { own: (usage.user + usage.system) / 1e6, servers };
+  return { own: (usage.user + usage.system) / 1e6, servers: totalCpuSeconds(serverPids()) };
+}
+
+/** CPU seconds since `start` (from `cpuNow`). */
+function cpuSince(start: { own: number; servers: number }): { own: number; servers: number } {
+  const now = cpuNow();
+  return { own: now.own - start.own, servers: now.servers - start.servers };
 }
 
 interface Measured {
@@ -145,11 +127,11 @@ async function outboxByRowClaiming(url: string, prefix: string, perSecond: numbe
   // The replica that wrote a message kicks its own dispatcher, as in the app.
   const total = await writeMessages(writer, perSecond, seconds, (_ids, replica) => dispatchers[replica]!.kick());
   while (counts.size < total) await sleep(20);
-  const cpu1 = cpuNow();
+  const cpu = cpuSince(cpu0);
   await Promise.all(dispatchers.map((d) => d.stop()));
   await Promise.all(buses.map((b) => b.close()));
   await Promise.all([writer, ...replicas].map((db) => db.close()));
-  return { latencies, counts, cpu: { own: cpu1.own - cpu0.own, servers: cpu1.servers - cpu0.servers } };
+  return { latencies, counts, cpu };
 }
 
 async function outboxByBullMQ(url: string, prefix: string, perSecond: number, seconds: number): Promise<Measured> {
@@ -186,13 +168,13 @@ async function outboxByBullMQ(url: string, prefix: string, perSecond: number, se
     await queue.addBulk(ids.map((key) => ({ name: "send", data: { key }, opts: { jobId: key, removeOnComplete: true } })));
   });
   while (counts.size < total) await sleep(20);
-  const cpu1 = cpuNow();
+  const cpu = cpuSince(cpu0);
   await Promise.all(workers.map((w) => w.close()));
   await queue.obliterate({ force: true });
   await queue.close();
   await Promise.all(pools.map((p) => p.end()));
   await writer.close();
-  return { latencies, counts, cpu: { own: cpu1.own - cpu0.own, servers: cpu1.servers - cpu0.servers } };
+  return { latencies, counts, cpu };
 }
 
 /** `count` timers due evenly over `seconds`, starting a second from now. */
@@ -235,11 +217,11 @@ async function timersByRowClaiming(url: string, prefix: string, count: number, s
   await insertTimers(writer, plan);
   schedulers[0]!.wake(plan[0]!.dueAt); // the writer's replica wakes for the first one, as services do
   while (counts.size < count) await sleep(20);
-  const cpu1 = cpuNow();
+  const cpu = cpuSince(cpu0);
   await Promise.all(schedulers.map((s) => s.stop()));
   await Promise.all(buses.map((b) => b.close()));
   await Promise.all([writer, ...replicas].map((db) => db.close()));
-  return { latencies, counts, cpu: { own: cpu1.own - cpu0.own, servers: cpu1.servers - cpu0.servers } };
+  return { latencies, counts, cpu };
 }
 
 async function timersByBullMQ(url: string, prefix: string, count: number, seconds: number): Promise<Measured> {
@@ -282,23 +264,22 @@ async function timersByBullMQ(url: string, prefix: string, count: number, second
       })),
     );
   while (counts.size < count) await sleep(20);
-  const cpu1 = cpuNow();
+  const cpu = cpuSince(cpu0);
   await Promise.all(workers.map((w) => w.close()));
   await queue.obliterate({ force: true });
   await queue.close();
   await Promise.all([writer, ...replicas].map((db) => db.close()));
-  return { latencies, counts, cpu: { own: cpu1.own - cpu0.own, servers: cpu1.servers - cpu0.servers } };
+  return { latencies, counts, cpu };
 }
 
 function rowsOf(what: string, how: string, m: Measured, expected: number): BenchRow[] {
-  const fmt = (values: number[]) => `${percentile(values, 50).toFixed(1)} / ${percentile(values, 99).toFixed(1)}`;
   const per1000 = (seconds: number) => ((seconds / Math.max(1, expected)) * 1000).toFixed(2);
   const once = m.counts.size === expected && [...m.counts.values()].every((n) => n === 1);
   return [
     {
       area: "scaled-queues",
       metric: `${what}, ${how}: ${what === "timers" ? "lateness" : "commit → delivered"} p50 / p99`,
-      value: fmt(m.latencies),
+      value: p50p99(m.latencies, 1),
       unit: "ms",
     },
     {

@@ -13,28 +13,34 @@
  * Machines here have 2 cores shared by everything in this table (replicas, PostgreSQL, Redis,
  * autocannon, the sink): compare the rows of one run with each other, not with another machine.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
-import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { Redis } from "ioredis";
 import { DEMO_CATALOG_FILE, loadCatalog } from "../bot/catalog.ts";
 import { importData, parseImportFile, syncCatalog } from "../bot/services/importer.ts";
 import { openDatabase } from "../db/client.ts";
 import { applyMigrations } from "../db/migrate.ts";
-import { percentile, type BenchOptions, type BenchRow } from "./table.ts";
+import {
+  freePort,
+  POSTGRES_URL,
+  REDIS_URL,
+  runAutocannon,
+  serverPids,
+  sleep,
+  startStubServer,
+  startSwitchboard,
+  stopStubServer,
+  stopSwitchboard,
+  temporarySqlite,
+  totalCpuSeconds,
+  type ReplySink,
+} from "./support.ts";
+import { p50p99, type BenchOptions, type BenchRow } from "./table.ts";
 
 export const title = "scaled: Slack events on SQLite, and on PostgreSQL + Redis with one and two replicas";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const SECRET = "bench-signing-secret";
 const TEAM = "T0SCALED";
 const USER = "U0SCALED";
@@ -43,77 +49,45 @@ const ENGINEERS = "C0BENCHENG";
 const CONNECTIONS = 16;
 /** The bounded rate of the latency phase (events/s, all replicas together). */
 const RATE = 40;
-const CLK_TCK = 100;
 
-interface Autocannon {
-  (
-    options: Record<string, unknown>,
-    done: (error: unknown, result: { errors: number; timeouts: number; non2xx: number }) => void,
-  ): { stop(): void };
-}
-// autocannon ships no types; it is only used in benchmarks.
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-
-interface Sink {
-  server: http.Server;
-  url: string;
-  /** First reply in each event's thread (keyed by the event's ts), and the card in the engineers' channel (keyed by token). */
-  replies: Map<string, number>;
+/** The Web API stand-in; `replies` are keyed by the event's ts (its thread). */
+interface Sink extends ReplySink {
+  /** The new case's card in the engineers' channel, keyed by the case's token. */
   notices: Map<string, number>;
-  duplicates: () => number;
 }
 
 /** The Web API stand-in: auth.test, users.info, and chat.postMessage timed by thread and by case token. */
-function startSink(): Promise<Sink> {
+async function startSink(): Promise<Sink> {
   const replies = new Map<string, number>();
   const notices = new Map<string, number>();
   const keys = new Set<string>();
   let duplicates = 0;
   let seq = 0;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const method = (req.url ?? "").replace(/^\/api\//, "");
-      const raw = Buffer.concat(chunks).toString();
-      const body = Object.fromEntries(new URLSearchParams(raw));
-      let answer: Record<string, unknown> = { ok: true };
-      if (method === "auth.test") answer = { ok: true, team_id: TEAM, user_id: BOT, bot_id: "BSCALED" };
-      else if (method === "users.info")
-        answer = {
-          ok: true,
-          user: { id: body.user, name: "bench", locale: "en-US", profile: { email: "bench@bench.test", display_name: "Bench" } },
-        };
-      else if (method === "conversations.history" || method === "conversations.replies") answer = { ok: true, messages: [] };
-      else if (method === "chat.postMessage") {
-        const now = performance.now();
-        const key = /"key":"([^"]+)"/.exec(body.metadata ?? "")?.[1];
-        if (key && keys.has(key)) duplicates += 1;
-        if (key) keys.add(key);
-        if (body.thread_ts && !replies.has(body.thread_ts)) replies.set(body.thread_ts, now);
-        if (body.channel === ENGINEERS) {
-          const token = /zq\d+r[0-9a-f]+/.exec(raw)?.[0];
-          if (token && !notices.has(token)) notices.set(token, now);
-        }
-        answer = { ok: true, channel: body.channel, ts: `1800000000.${String(++seq).padStart(6, "0")}` };
+  const { server, origin } = await startStubServer((req, raw) => {
+    const method = (req.url ?? "").replace(/^\/api\//, "");
+    const body = Object.fromEntries(new URLSearchParams(raw));
+    if (method === "auth.test") return { ok: true, team_id: TEAM, user_id: BOT, bot_id: "BSCALED" };
+    if (method === "users.info")
+      return {
+        ok: true,
+        user: { id: body.user, name: "bench", locale: "en-US", profile: { email: "bench@bench.test", display_name: "Bench" } },
+      };
+    if (method === "conversations.history" || method === "conversations.replies") return { ok: true, messages: [] };
+    if (method === "chat.postMessage") {
+      const now = performance.now();
+      const key = /"key":"([^"]+)"/.exec(body.metadata ?? "")?.[1];
+      if (key && keys.has(key)) duplicates += 1;
+      if (key) keys.add(key);
+      if (body.thread_ts && !replies.has(body.thread_ts)) replies.set(body.thread_ts, now);
+      if (body.channel === ENGINEERS) {
+        const token = /zq\d+r[0-9a-f]+/.exec(raw)?.[0];
+        if (token && !notices.has(token)) notices.set(token, now);
       }
-      const text = JSON.stringify(answer);
-      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-      res.end(text);
-    });
+      return { ok: true, channel: body.channel, ts: `1800000000.${String(++seq).padStart(6, "0")}` };
+    }
+    return { ok: true };
   });
-  server.keepAliveTimeout = 65_000;
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({
-        server,
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
-        replies,
-        notices,
-        duplicates: () => duplicates,
-      }),
-    ),
-  );
+  return { server, url: `${origin}/api/`, replies, notices, duplicates: () => duplicates };
 }
 
 /** A migrated database with one organization on the bench workspace, its person and the engineers' channel. */
@@ -148,78 +122,6 @@ async function prepareDatabase(url: string): Promise<void> {
   await importData(db, catalog, parseImportFile(JSON.stringify(fixture)));
   await db.close();
 }
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startReplica(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts", "--no-shell"], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SEED_DEMO_DATA: "false",
-      LOG_LEVEL: "warn",
-      ...env,
-    },
-  });
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Switchboard exited with ${child.exitCode}`);
-    if (
-      await fetch(`http://127.0.0.1:${port}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return child;
-    if (Date.now() - started > 60_000) throw new Error("Switchboard did not become ready in 60 s");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function stopReplica(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
-  if (child.exitCode === null) child.kill("SIGKILL");
-}
-
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-  } catch {
-    return 0; // the process ended between listing and reading
-  }
-}
-
-/** PIDs of PostgreSQL's and Redis's processes (readable in /proc here); their CPU is shared with other users of the machine. */
-function serverPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const name = readFileSync(`/proc/${entry}/comm`, "utf8").trim();
-      if (name === "postgres" || name.startsWith("redis-server")) pids.push(Number(entry));
-    } catch {
-      // gone already
-    }
-  }
-  return pids;
-}
-
-const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 
 interface RunResult {
   ok: number;
@@ -279,32 +181,26 @@ async function closedLoop(ports: number[], seconds: number): Promise<Sent> {
   const responded = new Set<string>();
   const started = performance.now();
   const results = await Promise.all(
-    ports.map(
-      (port) =>
-        new Promise<{ errors: number; timeouts: number; non2xx: number }>((resolve, reject) =>
-          autocannon(
-            {
-              url: `http://127.0.0.1:${port}`,
-              connections: CONNECTIONS / ports.length,
-              duration: seconds,
-              pipelining: 1,
-              timeout: 10,
-              requests: [
-                {
-                  setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
-                    const event = events.next();
-                    context.key = event.key;
-                    return { ...request, method: "POST", path: "/slack/events", body: event.body, headers: event.headers };
-                  },
-                  onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
-                    if (status >= 200 && status < 300) responded.add(context.key as string);
-                  },
-                },
-              ],
+    ports.map((port) =>
+      runAutocannon({
+        url: `http://127.0.0.1:${port}`,
+        connections: CONNECTIONS / ports.length,
+        duration: seconds,
+        pipelining: 1,
+        timeout: 10,
+        requests: [
+          {
+            setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
+              const event = events.next();
+              context.key = event.key;
+              return { ...request, method: "POST", path: "/slack/events", body: event.body, headers: event.headers };
             },
-            (error, result) => (error ? reject(error) : resolve(result)),
-          ),
-        ),
+            onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
+              if (status >= 200 && status < 300) responded.add(context.key as string);
+            },
+          },
+        ],
+      }),
     ),
   );
   const failed = results.reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0);
@@ -324,7 +220,7 @@ async function paced(ports: number[], seconds: number, rate: number): Promise<Se
   const requests: Promise<void>[] = [];
   for (let i = 0; i < rate * seconds; i++) {
     const wait = started + (i * 1000) / rate - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait > 0) await sleep(wait);
     const event = events.next();
     requests.push(
       new Promise<void>((resolve) => {
@@ -360,23 +256,12 @@ async function paced(ports: number[], seconds: number, rate: number): Promise<Se
   return { sent: events.sent, responded, failed, seconds: (performance.now() - started) / 1000 };
 }
 
-interface RunResult {
-  ok: number;
-  seconds: number;
-  reply: number[];
-  notice: number[];
-  lost: number;
-  failed: number;
-  cpuReplicas: number;
-  cpuServers: number;
-}
-
 /** Sends one run, waits for its replies and notices, and measures them and the CPU spent. */
 async function measure(send: () => Promise<Sent>, sink: Sink, pids: number[]): Promise<RunResult> {
   sink.replies.clear();
   sink.notices.clear();
   const servers = serverPids();
-  const [cpu0, server0] = [cpuOf(pids), cpuOf(servers)];
+  const [cpu0, server0] = [totalCpuSeconds(pids), totalCpuSeconds(servers)];
   const { sent, responded, failed, seconds } = await send();
   // Replies and notices still on their way: wait until all arrived or nothing new for 3 s. (The
   // sink also gets the warm-up's stragglers: count only this run's events.)
@@ -387,10 +272,10 @@ async function measure(send: () => Promise<Sent>, sink: Sink, pids: number[]): P
     }, 0);
   for (let last = -1, still = Date.now(), left = missing(); left > 0 && Date.now() - still < 3_000; left = missing()) {
     if (left !== last) [last, still] = [left, Date.now()];
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
-  const cpuReplicas = cpuOf(pids) - cpu0;
-  const cpuServers = cpuOf(servers) - server0;
+  const cpuReplicas = totalCpuSeconds(pids) - cpu0;
+  const cpuServers = totalCpuSeconds(servers) - server0;
   const reply: number[] = [];
   const notice: number[] = [];
   let lost = 0;
@@ -423,9 +308,9 @@ const SETUPS: Setup[] = [
 ];
 
 async function runSetup(setup: Setup, sink: Sink, options: BenchOptions): Promise<BenchRow[]> {
-  const dir = mkdtempSync(path.join(tmpdir(), "switchboard-scaled-bench-"));
+  const sqlite = temporarySqlite("switchboard-scaled-bench-");
   const schema = `bench_scaled_${randomBytes(4).toString("hex")}`;
-  const databaseUrl = setup.storage === "sqlite" ? `file:${path.join(dir, "bench.db")}` : `${POSTGRES_URL}?schema=${schema}`;
+  const databaseUrl = setup.storage === "sqlite" ? sqlite.url : `${POSTGRES_URL}?schema=${schema}`;
   const children: ChildProcess[] = [];
   try {
     await prepareDatabase(databaseUrl);
@@ -437,20 +322,24 @@ async function runSetup(setup: Setup, sink: Sink, options: BenchOptions): Promis
     };
     if (setup.redis) Object.assign(env, { REDIS_URL, REDIS_PREFIX: `${schema}:` });
     const ports = await Promise.all(Array.from({ length: setup.replicas }, () => freePort()));
-    children.push(...(await Promise.all(ports.map((port) => startReplica(port, env)))));
+    children.push(...(await Promise.all(ports.map((port) => startSwitchboard(port, env)))));
     const pids = children.map((child) => child.pid!);
     await measure(() => closedLoop(ports, options.quick ? 1 : 3), sink, pids); // warm-up: a cold process is about half as fast
     const seconds = options.quick ? 2 : 10;
     const top = await measure(() => closedLoop(ports, seconds), sink, pids);
     const steady = await measure(() => paced(ports, seconds, RATE), sink, pids);
-    const fmt = (values: number[]) => `${percentile(values, 50).toFixed(1)} / ${percentile(values, 99).toFixed(1)}`;
     const area = "scaled";
     const perThousand = (cpu: number) => ((cpu / Math.max(1, top.ok)) * 1000).toFixed(2);
     return [
       { area, metric: `${setup.name}: events/s, closed loop on ${CONNECTIONS} connections`, value: top.ok / top.seconds, unit: "/s" },
-      { area, metric: `${setup.name}: reply latency p50 / p99 at ${RATE} events/s`, value: fmt(steady.reply), unit: "ms" },
-      { area, metric: `${setup.name}: engineers' notice latency p50 / p99 at ${RATE} events/s`, value: fmt(steady.notice), unit: "ms" },
-      { area, metric: `${setup.name}: reply latency p50 / p99, closed loop`, value: fmt(top.reply), unit: "ms" },
+      { area, metric: `${setup.name}: reply latency p50 / p99 at ${RATE} events/s`, value: p50p99(steady.reply, 1), unit: "ms" },
+      {
+        area,
+        metric: `${setup.name}: engineers' notice latency p50 / p99 at ${RATE} events/s`,
+        value: p50p99(steady.notice, 1),
+        unit: "ms",
+      },
+      { area, metric: `${setup.name}: reply latency p50 / p99, closed loop`, value: p50p99(top.reply, 1), unit: "ms" },
       {
         area,
         metric: `${setup.name}: CPU per 1,000 events, replicas / PostgreSQL + Redis`,
@@ -466,8 +355,8 @@ async function runSetup(setup: Setup, sink: Sink, options: BenchOptions): Promis
       },
     ];
   } finally {
-    await Promise.all(children.map(stopReplica));
-    rmSync(dir, { recursive: true, force: true });
+    await Promise.all(children.map(stopSwitchboard));
+    sqlite.remove();
     if (setup.storage === "postgresql") {
       const client = new pg.Client({ connectionString: POSTGRES_URL });
       await client.connect();
@@ -513,8 +402,7 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
       rows.push(...(await runSetup(setup, sink, options)));
     }
   } finally {
-    sink.server.closeAllConnections();
-    await new Promise((resolve) => sink.server.close(resolve));
+    await stopStubServer(sink.server);
   }
   return rows;
 }

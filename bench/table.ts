@@ -53,3 +53,8 @@ export function percentile(values: number[], p: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank]!;
 }
+
+/** "p50 / p99" of a sample, each with `digits` decimals, as the latency rows print it. */
+export function p50p99(values: number[], digits: number): string {
+  return `${percentile(values, 50).toFixed(digits)} / ${percentile(values, 99).toFixed(digits)}`;
+}
