@@ -9,7 +9,7 @@
  */
 import type { Tx } from "../../db/client.ts";
 import type { Card, ConversationRef, Language, Platform, Visibility } from "../events.ts";
-import type { Directory } from "../services/directory.ts";
+import { personalConversations, type Directory } from "../services/directory.ts";
 import type { QueuedMessage } from "../services/outbox.ts";
 
 /** A conversation to notify, with the language to write in. */
@@ -21,22 +21,11 @@ export interface Recipient {
 
 const keyOf = (ref: ConversationRef) => `${ref.platform}:${ref.conversationId}:${ref.threadId ?? ""}`;
 
-/** The one-to-one conversations where a person can be reached on each platform they use. */
-export async function personalConversations(tx: Tx, personId: string): Promise<ConversationRef[]> {
-  const identities = await tx.platformIdentity.findMany({ where: { personId }, orderBy: { createdAt: "asc" } });
-  return identities.flatMap((identity): ConversationRef[] => {
-    if (identity.platform === "slack") return [{ platform: "slack", conversationId: identity.externalId, kind: "personal" }];
-    if (identity.platform === "teams") return [{ platform: "teams", conversationId: `user:${identity.externalId}`, kind: "personal" }];
-    if (identity.platform === "shell") return [{ platform: "shell", conversationId: `dm:${identity.externalId}`, kind: "personal" }];
-    return [];
-  });
-}
-
 /** The customer's conversations about a replacement or visit, and their admins' channel. */
 export async function customerRecipients(
   tx: Tx,
   directory: Directory,
-  subject: { organizationId: string; caseId: string | null; personIds: (string | null)[]; language: Language },
+  subject: { organizationId: string; caseId: string | null; requesterId: string | null; language: Language },
 ): Promise<Recipient[]> {
   const refs: ConversationRef[] = [];
   if (subject.caseId) {
@@ -45,7 +34,7 @@ export async function customerRecipients(
       refs.push({ platform: link.platform as Platform, conversationId: link.conversationId, threadId: link.threadId || undefined });
   }
   // The case's own threads already reach the requester; a direct message would say it twice.
-  if (refs.length === 0) for (const personId of subject.personIds) if (personId) refs.push(...(await personalConversations(tx, personId)));
+  if (refs.length === 0 && subject.requesterId) refs.push(...(await personalConversations(tx, subject.requesterId)));
   refs.push(...(await directory.routesFor("admins", subject.organizationId)));
   return refs.map((ref) => ({ ref, lang: subject.language, visibility: "public" as const }));
 }

@@ -5,13 +5,13 @@
 import type { Tx } from "../../db/client.ts";
 import type { ConversationRef } from "../events.ts";
 import { translator } from "../i18n/index.ts";
-import type { Directory } from "../services/directory.ts";
+import { personalConversations, type Directory } from "../services/directory.ts";
 import type { QueuedMessage } from "../services/outbox.ts";
 import { formatMoney, formatSlot } from "./format.ts";
 import { renderVisitCard } from "./onsite-card.ts";
 import type { Slot } from "./onsite-slots.ts";
 import type { VisitView } from "./onsite-view.ts";
-import { customerRecipients, engineerRecipients, personalConversations, planMessages, type Recipient } from "./notify.ts";
+import { customerRecipients, engineerRecipients, planMessages, type Recipient } from "./notify.ts";
 
 export type VisitNoticeKind = "quoted" | "scheduled" | "rescheduled" | "cancelled" | "completed" | "contact";
 
@@ -25,12 +25,7 @@ export async function planVisitNotices(
   except: ConversationRef | undefined,
   extra: { slots?: Slot[]; previousTechnician?: { ref: ConversationRef | null; locale: "en" | "es" }; requestedBy?: string },
 ): Promise<QueuedMessage[]> {
-  const customers = await customerRecipients(tx, directory, {
-    organizationId: view.organizationId,
-    caseId: view.caseId,
-    personIds: [view.requesterId],
-    language: view.language,
-  });
+  const customers = await customerRecipients(tx, directory, view);
   // The site contact hears about the visit directly, even when the case has its own threads.
   if (view.contactId && view.contactId !== view.requesterId)
     for (const ref of await personalConversations(tx, view.contactId)) customers.push({ ref, lang: view.language, visibility: "public" });

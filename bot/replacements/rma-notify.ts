@@ -25,12 +25,7 @@ export async function planRmaNotices(
   except: ConversationRef | undefined,
   extra: { stock?: StockLevel; stage?: string },
 ): Promise<QueuedMessage[]> {
-  const customers = await customerRecipients(tx, directory, {
-    organizationId: view.organizationId,
-    caseId: view.caseId,
-    personIds: [view.requesterId],
-    language: view.language,
-  });
+  const customers = await customerRecipients(tx, directory, view);
   const engineers = await engineerRecipients(directory, view.organizationId);
   const messages = planMessages(`rma:${eventId}:c`, customers, except, ({ lang }) => {
     const t = translator(lang);

@@ -3,7 +3,7 @@
  * receive engineers' and admins' notices. Hot paths (opening a case, every inbound event) read
  * these on every call, so they are cached for a short time and invalidated by imports.
  */
-import type { Database } from "../../db/client.ts";
+import type { Database, Tx } from "../../db/client.ts";
 import type { CalendarSpec } from "../calendar/business-calendar.ts";
 import type { Clock } from "../clock.ts";
 import type { ConversationRef, Platform } from "../events.ts";
@@ -102,19 +102,9 @@ export class Directory {
     return [...own, ...global].map((route) => route.ref);
   }
 
-  /**
-   * The one-to-one conversations where a person can be reached: a Slack DM (posting to a user id
-   * opens it), the Teams personal chat (resolved by the Teams adapter from the stored reference),
-   * the shell.
-   */
-  async personalConversations(personId: string): Promise<ConversationRef[]> {
-    const identities = await this.db.prisma.platformIdentity.findMany({ where: { personId }, orderBy: { createdAt: "asc" } });
-    return identities.flatMap((identity): ConversationRef[] => {
-      if (identity.platform === "slack") return [{ platform: "slack", conversationId: identity.externalId, kind: "personal" }];
-      if (identity.platform === "teams") return [{ platform: "teams", conversationId: `user:${identity.externalId}`, kind: "personal" }];
-      if (identity.platform === "shell") return [{ platform: "shell", conversationId: `dm:${identity.externalId}`, kind: "personal" }];
-      return [];
-    });
+  /** The one-to-one conversations where a person can be reached (see `personalConversations`). */
+  personalConversations(personId: string): Promise<ConversationRef[]> {
+    return personalConversations(this.db.prisma, personId);
   }
 
   /** An organization's display name. */
@@ -127,4 +117,19 @@ export class Directory {
     this.orgNames.set(organizationId, { at: now, name });
     return name;
   }
+}
+
+/**
+ * The one-to-one conversations where a person can be reached: a Slack DM (posting to a user id
+ * opens it), the Teams personal chat (resolved by the Teams adapter from the stored reference),
+ * the shell. Reads through `client`, so a caller inside a transaction passes its own.
+ */
+export async function personalConversations(client: Tx, personId: string): Promise<ConversationRef[]> {
+  const identities = await client.platformIdentity.findMany({ where: { personId }, orderBy: { createdAt: "asc" } });
+  return identities.flatMap((identity): ConversationRef[] => {
+    if (identity.platform === "slack") return [{ platform: "slack", conversationId: identity.externalId, kind: "personal" }];
+    if (identity.platform === "teams") return [{ platform: "teams", conversationId: `user:${identity.externalId}`, kind: "personal" }];
+    if (identity.platform === "shell") return [{ platform: "shell", conversationId: `dm:${identity.externalId}`, kind: "personal" }];
+    return [];
+  });
 }
