@@ -11,6 +11,7 @@ import { formatDay, parseRmaRef, stripRefs } from "./format.ts";
 import { replacementServices } from "./feature.ts";
 import { fold } from "./parts-query.ts";
 import { renderRmaCard, renderShipForm, type ServiceAudience } from "./rma-card.ts";
+import type { ReplacementService } from "./rma-service.ts";
 import type { RmaView } from "./rma-view.ts";
 
 // prettier-ignore
@@ -117,13 +118,21 @@ async function runSubcommand(ctx: Context, sub: "ship" | "delivered" | "received
     );
     return ctx.reply({ text: ctx.t("rma.shippedReply", { rma: view.ref }), card: renderRmaCard(view, ctx.t, ctx.lang, "support") });
   }
-  const view =
-    sub === "delivered"
-      ? await replacements.markDelivered(ctx.person, number, ctx.origin)
-      : sub === "received"
-        ? await replacements.markReturned(ctx.person, number, ctx.origin)
-        : await replacements.cancel(ctx.person, number, rest, ctx.origin);
+  const view = await changeStatus(ctx, replacements, sub, number, rest);
   ctx.reply({ text: ctx.t(`rma.reply.${sub}`, { rma: view.ref }), card: renderRmaCard(view, ctx.t, ctx.lang, audience(ctx)) });
+}
+
+/** Marks an RMA delivered or received, or cancels it with `reason`: the command and the buttons share this. */
+function changeStatus(
+  ctx: Context,
+  replacements: ReplacementService,
+  sub: "delivered" | "received" | "cancel",
+  number: number,
+  reason: string,
+): Promise<RmaView> {
+  if (sub === "delivered") return replacements.markDelivered(ctx.person, number, ctx.origin);
+  if (sub === "received") return replacements.markReturned(ctx.person, number, ctx.origin);
+  return replacements.cancel(ctx.person, number, reason, ctx.origin);
 }
 
 /** "Where is my replacement?": the RMA named, the device's, or the person's open ones. */
@@ -162,13 +171,7 @@ export async function shipRmaAction(ctx: Context, event: ActionEvent): Promise<v
 async function changeAction(ctx: Context, event: ActionEvent, sub: "delivered" | "received" | "cancel"): Promise<void> {
   const { replacements } = replacementServices(ctx);
   const number = rmaOf(event.value.rma);
-  const reason = event.inputs?.reason ?? "";
-  const view =
-    sub === "delivered"
-      ? await replacements.markDelivered(ctx.person, number, ctx.origin)
-      : sub === "received"
-        ? await replacements.markReturned(ctx.person, number, ctx.origin)
-        : await replacements.cancel(ctx.person, number, reason, ctx.origin);
+  const view = await changeStatus(ctx, replacements, sub, number, event.inputs?.reason ?? "");
   ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, audience(ctx)), inPlace: true });
   ctx.reply({ text: ctx.t(`rma.reply.${sub}`, { rma: view.ref }) });
 }
