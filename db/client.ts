@@ -42,6 +42,18 @@ export function providerOf(url: string): Provider {
   throw new Error(`unsupported DATABASE_URL scheme: ${url.split(":")[0]}: (use file:… or postgres://…)`);
 }
 
+/**
+ * What pg connects with for a PostgreSQL DATABASE_URL: the URL without Prisma's `schema`
+ * parameter (pg does not know it), with user postgres when it names none, and that schema.
+ */
+export function postgresConnection(url: string): { connection: URL; schema: string } {
+  const connection = new URL(url);
+  const schema = connection.searchParams.get("schema") ?? "public";
+  connection.searchParams.delete("schema");
+  if (!connection.username) connection.username = "postgres";
+  return { connection, schema };
+}
+
 /** Resolves `file:./x.db` against the working directory and returns the file path. */
 export function sqliteFile(url: string): string {
   const raw = url.slice("file:".length).split("?")[0] ?? "";
@@ -98,13 +110,10 @@ export async function openDatabase(
       },
     };
   }
-  const parsed = new URL(url);
-  const schema = parsed.searchParams.get("schema") ?? "public";
-  parsed.searchParams.delete("schema");
-  if (!parsed.username) parsed.username = "postgres";
+  const { connection, schema } = postgresConnection(url);
   const adapter = new PrismaPg(
     {
-      connectionString: parsed.toString(),
+      connectionString: connection.toString(),
       max: options.poolSize ?? 10,
       // Raw SQL is unqualified, so the session's search_path selects the schema too.
       options: `-c search_path="${schema}"`,
@@ -112,12 +121,12 @@ export async function openDatabase(
     { schema },
   );
   const prisma = new PostgresClient({ adapter }) as unknown as PrismaClient;
-  const fast = new PostgresFastSql(parsed.toString(), schema, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)));
-  parsed.password = "";
+  const fast = new PostgresFastSql(connection.toString(), schema, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)));
+  connection.password = "";
   return {
     provider,
     prisma,
-    safeUrl: parsed.toString(),
+    safeUrl: connection.toString(),
     schema,
     fast,
     close: async () => {

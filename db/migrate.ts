@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
-import { providerOf, sqliteFile, type Provider } from "./client.ts";
+import { postgresConnection, providerOf, sqliteFile, type Provider } from "./client.ts";
 
 const root = fileURLToPath(new URL("../prisma/", import.meta.url));
 
@@ -121,11 +121,8 @@ function applySqlite(file: string, migrations: Migration[]): MigrationReport {
 }
 
 async function applyPostgres(url: string, migrations: Migration[]): Promise<MigrationReport> {
-  const parsed = new URL(url);
-  const schema = parsed.searchParams.get("schema") ?? "public";
-  parsed.searchParams.delete("schema");
-  if (!parsed.username) parsed.username = "postgres";
-  const client = new pg.Client({ connectionString: parsed.toString() });
+  const { connection, schema } = postgresConnection(url);
+  const client = new pg.Client({ connectionString: connection.toString() });
   await client.connect();
   try {
     await client.query(`SELECT pg_advisory_lock($1)`, [ADVISORY_LOCK_KEY]);

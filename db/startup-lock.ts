@@ -6,16 +6,13 @@
  * process.
  */
 import pg from "pg";
-import { providerOf } from "./client.ts";
+import { postgresConnection, providerOf } from "./client.ts";
 
 /** Runs `work` while holding the start-up lock of the database at `url` (PostgreSQL only). */
 export async function withStartupLock<T>(url: string, work: () => Promise<T>): Promise<T> {
   if (providerOf(url) !== "postgresql") return work();
-  const parsed = new URL(url);
-  const schema = parsed.searchParams.get("schema") ?? "public";
-  parsed.searchParams.delete("schema");
-  if (!parsed.username) parsed.username = "postgres";
-  const client = new pg.Client({ connectionString: parsed.toString() });
+  const { connection, schema } = postgresConnection(url);
+  const client = new pg.Client({ connectionString: connection.toString() });
   await client.connect();
   try {
     await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [`switchboard.startup:${schema}`]);
