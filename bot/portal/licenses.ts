@@ -99,18 +99,7 @@ export class LicenseService {
   }
 }
 
-interface ContractRow {
-  key: string;
-  plan: string;
-  coverage: string;
-  businessHours: string;
-  timeZone: string;
-  startsOn: Date;
-  endsOn: Date;
-  coveredFamilies: string;
-  onsiteOption: boolean;
-  servicesDiscount: number;
-}
+type ContractRow = Awaited<ReturnType<Database["prisma"]["contract"]["findFirstOrThrow"]>>;
 
 function summarize(row: ContractRow, devices: Map<string, number>, now: Date): ContractSummary {
   const families = JSON.parse(row.coveredFamilies) as string[];
