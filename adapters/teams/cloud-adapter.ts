@@ -49,7 +49,7 @@ export class TeamsCloudAdapter extends CloudAdapter {
   }
 }
 
-/** Builds the adapter from the validated configuration; warns when authentication is off. */
+/** Builds the adapter from the validated configuration; says so when authentication is off. */
 export function createTeamsAdapter(teams: Config["teams"], log: Logger): TeamsCloudAdapter {
   const appId = teams.appId ?? "";
   const authentication = new ConfigurationBotFrameworkAuthentication({
@@ -59,8 +59,8 @@ export function createTeamsAdapter(teams: Config["teams"], log: Logger): TeamsCl
     MicrosoftAppTenantId: teams.tenantId ?? "",
   });
   if (!appId)
-    log.warn(
-      "Teams authentication is OFF (MICROSOFT_APP_ID is not set): /api/messages accepts unsigned requests, as the Bot Framework Emulator sends them. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD before exposing this port.",
+    log.info(
+      "Teams authentication is off (MICROSOFT_APP_ID is not set): /api/messages takes unsigned requests from this machine only, as the Bot Framework Emulator sends them; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to take Teams traffic",
     );
   return new TeamsCloudAdapter(appId, appId !== "", authentication);
 }

@@ -6,7 +6,11 @@
  * Refused before the adapter sees them, each with a log line: a body over the limit (413), JSON
  * that does not parse or is not an activity (400), and — with authentication on — a request
  * without a well-formed bearer token (401). That last check also means an unsigned request never
- * makes the adapter fetch signing keys from Microsoft.
+ * makes the adapter fetch signing keys from Microsoft. With authentication off (no app id, the
+ * Bot Framework Emulator's way) anyone who can reach the port could speak as any person and make
+ * the bot post to any `serviceUrl`, so unsigned requests are taken only from this machine: a
+ * loopback peer with no proxy's forwarding header (a tunnel or load balancer adds one). Others get
+ * 401 with a log line saying to set MICROSOFT_APP_ID.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TurnContext } from "botbuilder";
@@ -36,6 +40,13 @@ export function teamsEndpoint({ adapter, runTurn, log }: EndpointDeps): RouteHan
     }
     if (adapter.authEnabled && !BEARER_JWT.test(req.headers.authorization ?? "")) {
       log.warn({ hasHeader: req.headers.authorization !== undefined }, "Teams request without a valid Bot Framework token; refused");
+      return sendJson(res, 401, { error: "unauthorized" });
+    }
+    if (!adapter.authEnabled && !isLocalRequest(req)) {
+      log.warn(
+        { peer: req.socket.remoteAddress, forwarded: isForwarded(req) },
+        "Teams request from another machine while authentication is off; refused (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to take signed requests)",
+      );
       return sendJson(res, 401, { error: "unauthorized" });
     }
     let json: unknown;
@@ -69,6 +80,22 @@ export function teamsEndpoint({ adapter, runTurn, log }: EndpointDeps): RouteHan
       }
     });
   };
+}
+
+/** True for 127.0.0.0/8 and ::1, also written as IPv4-mapped IPv6 (::ffff:127.0.0.1). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
+  return v4 === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
+function isForwarded(req: IncomingMessage): boolean {
+  return req.headers["x-forwarded-for"] !== undefined || req.headers.forwarded !== undefined;
+}
+
+/** A request made on this machine, not relayed by a proxy or tunnel running on it. */
+function isLocalRequest(req: IncomingMessage): boolean {
+  return isLoopbackAddress(req.socket.remoteAddress) && !isForwarded(req);
 }
 
 /** Past this, an oversized body is cut off rather than read to its end for a clean 413. */

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isLoopbackAddress } from "../../../adapters/teams/endpoint.ts";
+import { eventually } from "../../support/app.ts";
 import { PEOPLE, personalMessage, startTeams, type TeamsHarness } from "./support.ts";
 
 /**
@@ -36,6 +38,46 @@ describe("Teams authentication with an app id configured", () => {
   });
 
   it("does not warn that authentication is off", () => {
-    expect(t.logs.lines.some((line) => String(line.msg).includes("authentication is OFF"))).toBe(false);
+    expect(t.logs.lines.some((line) => String(line.msg).includes("authentication is off"))).toBe(false);
+  });
+});
+
+/**
+ * Without an app id nothing is signed, so only this machine may speak (the Emulator's way). A
+ * request relayed by a proxy or tunnel carries a forwarding header and is refused: otherwise
+ * anyone reaching the tunnel could write as any person, admins included.
+ */
+describe("Teams without an app id (authentication off)", () => {
+  let t: TeamsHarness;
+  beforeAll(async () => {
+    t = await startTeams();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("answers a request made on this machine", async () => {
+    const response = await t.post(personalMessage(t.connector.url, PEOPLE.tom, "hello"));
+    expect(response.status).toBe(200);
+    await eventually(() => expect(t.connector.requests.length).toBeGreaterThan(0));
+  });
+
+  it.each([
+    ["x-forwarded-for", "203.0.113.7"],
+    ["forwarded", "for=203.0.113.7;proto=https"],
+  ])("refuses a request relayed with %s and processes nothing", async (header, value) => {
+    const before = t.connector.requests.length;
+    const activity = personalMessage(t.connector.url, PEOPLE.tom, "open case the bar is dead");
+    const response = await t.post(activity, { [header]: value });
+    expect(response.status).toBe(401);
+    expect(await t.app.db.prisma.inboundDelivery.count({ where: { deliveryId: activity.id } })).toBe(0);
+    expect(t.connector.requests.length).toBe(before);
+    expect(t.logs.lines.some((line) => String(line.msg).includes("from another machine while authentication is off"))).toBe(true);
+  });
+
+  it("tells loopback peers from others", () => {
+    for (const local of ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"]) expect(isLoopbackAddress(local), local).toBe(true);
+    for (const remote of ["10.0.0.5", "192.168.1.20", "::ffff:10.0.0.5", "fe80::1", "1127.0.0.1", undefined])
+      expect(isLoopbackAddress(remote), String(remote)).toBe(false);
   });
 });
