@@ -21,6 +21,12 @@ const CANCEL = /^\s*(cancel|cancel it|never ?mind|forget it|stop|cancelar|cancel
 const OPEN_NOW = /\b(just open (a |the )?case|open (it|the case)( now)?|open a ticket|ab(re|rir) (el |un )?caso|[aá]brelo)\b/i;
 const FIXED = /\b(it works( now)?|working now|fixed it|that fixed it|solved|ya funciona|funciona ya|solucionado|arreglado)\b/i;
 
+const ASIDE_QUESTION = /\?\s*$|^\s*¿/;
+const asksAside = (text: string, triage: TriageResult): boolean =>
+  triage.intent === "how_to"
+    ? triage.confidence >= 0.5 && ASIDE_QUESTION.test(text)
+    : triage.confidence >= 0.8 && !["report_issue", "other", "greeting_help"].includes(triage.intent);
+
 const stateKey = (ctx: Context) => `${STATE_KIND}:${conversationKey(ctx.event.conversation)}:${ctx.person.personId ?? ""}`;
 
 async function save(ctx: Context, draft: IntakeDraft): Promise<void> {
@@ -68,9 +74,10 @@ export async function continueIntake(ctx: Context, triage: TriageResult): Promis
     ctx.reply({ text: ctx.t("intake.fixed") });
     return true;
   }
-  // A question about something else (a case, a replacement…) is answered; the draft waits.
-  if (!draft.pending && triage.confidence >= 0.8 && !["report_issue", "other", "greeting_help", "how_to"].includes(triage.intent))
-    return false;
+  // A question about something else (a case, a replacement, how the devices work) is answered;
+  // the draft and its buttons wait. Only a plainly asked how-to counts: "still broken, what now"
+  // or "how do I reset it" about the same problem stay with the draft.
+  if (!draft.pending && asksAside(text, triage)) return false;
   if (draft.openWhenDescribed) {
     await openFromDraft(ctx, { ...startDraft(text, triage, ctx.lang, familyOf(text, ctx.services.catalog)), asked: [] });
     return true;

@@ -76,6 +76,19 @@ describe("the intake conversation", () => {
     expect(opened!.description).toContain("Since: desde ayer");
   });
 
+  it("answers an unrelated question asked while a proposed fix waits, and keeps the draft for 'still broken'", async () => {
+    const { say, press, cases } = await setup();
+    const suggestion = await say("employee", "there is an echo on the Speak 40 since yesterday");
+    expect(suggestion.card?.title).toBe("Before I open a case, this may fix it:");
+    const answer = await say("employee", "which ports do the devices need?");
+    expect(`${answer.card?.title ?? ""} ${answer.card?.body ?? ""} ${answer.text ?? ""}`).toContain("3478");
+    expect(await cases()).toHaveLength(0);
+    await press("employee", "intake.broken");
+    const [opened] = await cases();
+    expect(opened).toMatchObject({ title: "there is an echo on the Speak 40 since yesterday" });
+    expect(opened!.description).not.toContain("ports");
+  });
+
   it("opens at once on request, even before the details", async () => {
     const { say, cases } = await setup();
     expect((await say("employee", "just open a case please")).text).toContain("what's wrong?");
