@@ -17,7 +17,18 @@ import type { StepResult, ProbeResult } from "./network-check.ts";
 
 const WORDS = {
   status: ["device status", "estado dispositivos", "estado de dispositivos", "devices status", "status devices"],
-  netcheck: ["network check", "check network", "netcheck", "comprobar red", "prueba de red", "test network"],
+  netcheck: [
+    "network check",
+    "check network",
+    "check the network",
+    "netcheck",
+    "comprobar red",
+    "comprobar la red",
+    "revisar la red",
+    "prueba de red",
+    "test network",
+    "test the network",
+  ],
   audit: ["audit", "auditoria", "audit log", "registro de auditoria"],
 };
 

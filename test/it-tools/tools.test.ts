@@ -89,6 +89,9 @@ describe("IT tools in chat: device status, network check, audit log", () => {
     expect(reply).toContain("2 of 4 endpoints reachable");
     expect(reply).toContain("Checked from the Switchboard server");
     expect(await say(t, "admin", "network check Lisbon")).not.toContain("Headset service");
+    // Said the way people say it, in either language.
+    expect(await say(t, "admin", "check the network for Lisbon")).toContain("Network check · Lisbon office");
+    expect(await say(t, "admin", "comprobar la red de Lisboa")).toContain("Comprobación de red · Lisbon office");
     const audit = await t.app.db.prisma.auditLog.findFirst({ where: { action: "network.checked", subjectId: "contoso-madrid" } });
     expect(audit?.actorLabel).toBe("Irene Soto (admin)");
   });
