@@ -5,7 +5,7 @@
  */
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
-import { askForProblem, continueIntake, onlyAsksToOpen, startIntake } from "../intake/flow.ts";
+import { askForProblem, continueIntake, onlyAsksToOpen, openStraightAway, startIntake } from "../intake/flow.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import type { CommandArgs, Router } from "../router.ts";
 import { isSeverity, parseCaseRef } from "../services/case-refs.ts";
@@ -36,25 +36,9 @@ export async function openCaseCommand(ctx: Context, args: CommandArgs): Promise<
   const text = args.rest.trim();
   if (!text) throw invalid("error.missingText", { usage: ctx.lang === "es" ? "abrir caso <qué ocurre>" : "open case <what is wrong>" });
   const severityWord = /\bsev([1-4])\b/i.exec(text);
-  const triage = ctx.services.triage.classify(text);
-  const severity = severityWord ? `sev${severityWord[1]}` : (triage.severity ?? "sev3");
-  const { view, created } = await ctx.services.cases.open(
-    ctx.person,
-    {
-      title:
-        text
-          .replace(/\bsev[1-4]\b/i, "")
-          .trim()
-          .split(/[.!?\n]/)[0] || text,
-      description: text,
-      severity: isSeverity(severity) ? severity : "sev3",
-      category: triage.category,
-      language: ctx.lang,
-    },
-    ctx.origin,
-  );
-  ctx.reply({ text: ctx.t(created ? "case.opened" : "case.openedAgain", { case: view.ref, title: view.title }) });
-  await showCase(ctx, view.number);
+  const severity = severityWord ? `sev${severityWord[1]}` : undefined;
+  const problem = text.replace(/\s*\bsev[1-4]\b\s*/i, " ").trim() || text;
+  await openStraightAway(ctx, problem, severity && isSeverity(severity) ? severity : undefined);
 }
 
 /** The case a sentence is about: the one it names, the one of this thread, or the person's only open one. */

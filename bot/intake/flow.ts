@@ -160,7 +160,17 @@ export function documentationQuery(draft: IntakeDraft): string {
 }
 
 /** Opens the case from what the draft holds, then forgets the draft. */
-async function openFromDraft(ctx: Context, draft: IntakeDraft): Promise<void> {
+/**
+ * "open case <what is wrong>": opens at once, asking nothing, but with the device and site the
+ * sentence makes clear (one Tap 10 in Madrid) as the intake would have found them. A severity the
+ * person wrote ("sev2") is theirs to set.
+ */
+export async function openStraightAway(ctx: Context, text: string, severity?: Severity): Promise<void> {
+  const triage = ctx.services.triage.classify(text);
+  await openFromDraft(ctx, startDraft(text, triage, ctx.lang, familyOf(text, ctx.services.catalog)), severity);
+}
+
+async function openFromDraft(ctx: Context, draft: IntakeDraft, chosenSeverity?: Severity): Promise<void> {
   const { draft: resolved, facts } = await resolveDraft(ctx, draft);
   const description = describe(resolved, facts);
   // The whole conversation says more about impact than its first sentence.
@@ -168,6 +178,7 @@ async function openFromDraft(ctx: Context, draft: IntakeDraft): Promise<void> {
   let severity: Severity = resolved.severity ?? overall.severity ?? "sev3";
   if (overall.severity && overall.severity < severity) severity = overall.severity;
   if (resolved.meetingBlocked && (resolved.criticalEvent || (resolved.roomsAffected ?? 0) >= 5)) severity = "sev1";
+  if (chosenSeverity) severity = chosenSeverity;
   const { view, created } = await ctx.services.cases.open(
     ctx.person,
     {

@@ -97,6 +97,22 @@ describe("the intake conversation", () => {
     expect(await cases()).toHaveLength(1);
   });
 
+  it("'open case <text>' asks nothing but files the device and site the sentence makes clear, at the severity written", async () => {
+    const { say, cases } = await setup();
+    // One Tap 10 in the organization, in Madrid.
+    const reply = await say("employee", "open case the Tap 10 in Madrid is frozen sev2");
+    expect(reply.card?.title ?? "").toMatch(/CS-\d{5} · the Tap 10 in Madrid is frozen$/);
+    const [opened] = await cases();
+    expect(opened).toMatchObject({ title: "the Tap 10 in Madrid is frozen", severity: "sev2" });
+    expect(opened!.device?.serial).toBe("NT1-0045512");
+    expect(opened!.site?.name).toBe("Madrid HQ");
+    // A model the organization has twice, with no site: the case opens without guessing a device.
+    await say("employee", "abrir caso la barra no enciende");
+    const [, second] = await cases();
+    expect(second).toMatchObject({ title: "la barra no enciende", language: "es" });
+    expect(second!.device).toBeNull();
+  });
+
   it("says when the problem lives in the cloud partner's service", async () => {
     const { app, say } = await setup();
     await say("employee", "Teams Rooms sign-in fails on every room, Microsoft confirms a service incident");
