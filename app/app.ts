@@ -8,6 +8,7 @@ import { Bot } from "../bot/bot.ts";
 import { DEMO_CATALOG_FILE, loadCatalog, type Catalog } from "../bot/catalog.ts";
 import { systemClock, type Clock } from "../bot/clock.ts";
 import type { LanguageDetector } from "../bot/language.ts";
+import { FileReaders } from "../bot/files.ts";
 import { createTriage, detectLanguage } from "../bot/triage/index.ts";
 import { registerCaseTimers } from "../bot/runtime/case-timers.ts";
 import { createPortalServices } from "../bot/portal/services.ts";
@@ -165,6 +166,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     }),
     knowledge,
     llm,
+    files: new FileReaders(),
     outboxCommitted: () => dispatcher.kick(),
   };
   registerCaseTimers(scheduler, cases);

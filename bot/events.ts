@@ -49,6 +49,23 @@ const common = {
 };
 
 export const MAX_TEXT_LENGTH = 40_000;
+/** Most files one message may list; the core reads one (more is refused with a reply). */
+export const MAX_FILES_PER_MESSAGE = 10;
+
+/**
+ * A file a person attached to a message, as plain data: the event is recorded and may be handled
+ * after a restart, so the file is read later through the platform's `FileReader` (bot/files.ts),
+ * never carried in the event.
+ */
+export const sharedFileSchema = z.object({
+  name: z.string().min(1).max(255),
+  mimeType: z.string().max(255).optional(),
+  /** Bytes, when the platform says (Slack does; Teams does not). */
+  size: z.number().int().min(0).optional(),
+  /** Where the platform's reader downloads it (Slack url_private_download, Teams downloadUrl). */
+  url: z.string().url().max(2048),
+});
+export type SharedFile = z.infer<typeof sharedFileSchema>;
 
 export const inboundEventSchema = z.discriminatedUnion("kind", [
   z.object({
@@ -58,6 +75,8 @@ export const inboundEventSchema = z.discriminatedUnion("kind", [
     /** Platform message id, so a later reply can thread under it. */
     messageId: z.string().max(512).optional(),
     mentioned: z.boolean().optional(),
+    /** Files attached to the message (a CSV of devices to register, a screenshot, …). */
+    files: z.array(sharedFileSchema).max(MAX_FILES_PER_MESSAGE).optional(),
   }),
   z.object({
     ...common,

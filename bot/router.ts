@@ -5,7 +5,7 @@
  * being mistaken for a command.
  */
 import type { Context } from "./context.ts";
-import type { ActionEvent } from "./events.ts";
+import type { ActionEvent, SharedFile } from "./events.ts";
 import type { Middleware } from "./pipeline.ts";
 import { parseCaseRef, stripCaseRef } from "./services/case-refs.ts";
 import type { Intent, TriageResult } from "./triage/index.ts";
@@ -23,6 +23,8 @@ export type CommandHandler = (ctx: Context, args: CommandArgs) => Promise<void>;
 export type IntentHandler = (ctx: Context, triage: TriageResult) => Promise<void>;
 export type ActionHandler = (ctx: Context, event: ActionEvent) => Promise<void>;
 export type EventHandler = (ctx: Context) => Promise<void>;
+/** The files of a message; returns false to have the message's text routed as usual. */
+export type FilesHandler = (ctx: Context, files: SharedFile[]) => Promise<boolean>;
 /** Plain sentences; gets the router to hand recognized intents to their handlers. */
 export type ConversationHandler = (ctx: Context, router: Router) => Promise<void>;
 
@@ -52,6 +54,7 @@ export class Router {
   private readonly intents = new Map<Intent, IntentHandler>();
   private conversation: ConversationHandler | undefined;
   private install: EventHandler | undefined;
+  private filesHandler: FilesHandler | undefined;
 
   /** Registers a command under its words in every language (the first is the canonical verb). */
   command(words: string[], needs: CommandSpec["needs"], handler: CommandHandler): this {
@@ -84,6 +87,12 @@ export class Router {
   /** Free text that is not a command. */
   otherwise(handler: ConversationHandler): this {
     this.conversation = handler;
+    return this;
+  }
+
+  /** Messages that carry files; the handler runs before any command or sentence matching. */
+  files(handler: FilesHandler): this {
+    this.filesHandler = handler;
     return this;
   }
 
@@ -152,6 +161,7 @@ export class Router {
           return this.install?.(ctx);
         case "command":
         case "message": {
+          if (event.kind === "message" && event.files?.length && (await this.filesHandler?.(ctx, event.files))) return;
           const match = this.matchCommand(ctx.text);
           if (match && !this.describesAProblem(ctx, match)) return match.spec.handler(ctx, match.args);
           if (event.kind === "command" && ctx.text.trim() === "") {

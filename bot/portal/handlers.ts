@@ -9,6 +9,7 @@ import type { TriageResult } from "../triage/index.ts";
 import { restAfterVerb } from "./command-text.ts";
 import { showCoverage, showDiscounts, showLicenses } from "./handlers-licenses.ts";
 import { showDevices, registerFromText, showRegistrationForm } from "./handlers-registration.ts";
+import { handleFiles } from "./handlers-upload.ts";
 import { firmwareCommand, showCompliance, showDeviceUpdate, showDocuments, showModelFirmware } from "./handlers-software.ts";
 
 const WORDS = {
@@ -35,6 +36,7 @@ export function registerPortalHandlers(router: Router): Router {
     .command(WORDS.firmware, "text", (ctx) => firmwareCommand(ctx, restAfterVerb(ctx.text, WORDS.firmware)))
     .command(WORDS.docs, "text", (ctx, args) => showDocuments(ctx, args.rest))
     .command(WORDS.discounts, "none", (ctx) => showDiscounts(ctx))
+    .files((ctx, files) => handleFiles(ctx, files, WORDS.register))
     .action("portal.menu", (ctx) => showPortalMenu(ctx))
     .action("portal.register", (ctx, event) =>
       event.inputs?.devices ? registerFromText(ctx, event.inputs.devices) : showRegistrationForm(ctx),

@@ -54,6 +54,13 @@ export const portalMessages = defineMessages(
     "reg.upload.unknown_column": "line {line} names a column I don't know: *{column}* (columns: {columns}).",
     "reg.upload.cells": "line {line} has {cells} values but the header has {columns} columns — put values with commas in double quotes.",
     "reg.upload.tag_for_many": "an asset tag belongs to one device; for several, send a CSV with an asset_tag column.",
+    "reg.file.accepts":
+      "I can read one CSV or text file of devices to register (up to 1 MB): a header line `serial,site,asset_tag` (model optional) and one device per line, or a list of serials. Send it here, with *register* if you like — or paste the list after *register*.",
+    "reg.file.one": "Send one file at a time — I read one CSV per message. Nothing was registered.",
+    "reg.file.tooLarge": "*{name}* is larger than 1 MB, the most I read in one file — split it into smaller files. Nothing was registered.",
+    "reg.file.refused":
+      "I didn't open *{name}*: it isn't a file uploaded to this chat. Upload the CSV itself here, or paste its contents after *register*. Nothing was registered.",
+    "reg.file.failed": "I couldn't read *{name}*. Try again, or paste its contents after *register*. Nothing was registered.",
 
     "lic.title": "Contracts · {organization}",
     "lic.none": "{organization} has no support contract on record. Your reseller can tell you about the plans.",
@@ -174,6 +181,15 @@ export const portalMessages = defineMessages(
     "reg.upload.cells":
       "la línea {line} tiene {cells} valores pero la cabecera tiene {columns} columnas — pon entre comillas dobles los valores con comas.",
     "reg.upload.tag_for_many": "una etiqueta es de un solo dispositivo; para varios, envía un CSV con la columna asset_tag.",
+    "reg.file.accepts":
+      "Puedo leer un archivo CSV o de texto con dispositivos para registrar (hasta 1 MB): una cabecera `serial,site,asset_tag` (el modelo es opcional) y un dispositivo por línea, o una lista de números de serie. Envíalo aquí, con *registrar* si quieres — o pega la lista después de *registrar*.",
+    "reg.file.one": "Envía un archivo cada vez — leo un CSV por mensaje. No se ha registrado nada.",
+    "reg.file.tooLarge":
+      "*{name}* ocupa más de 1 MB, lo máximo que leo en un archivo — divídelo en archivos más pequeños. No se ha registrado nada.",
+    "reg.file.refused":
+      "No he abierto *{name}*: no es un archivo subido a este chat. Sube aquí el CSV, o pega su contenido después de *registrar*. No se ha registrado nada.",
+    "reg.file.failed":
+      "No he podido leer *{name}*. Inténtalo de nuevo, o pega su contenido después de *registrar*. No se ha registrado nada.",
 
     "lic.title": "Contratos · {organization}",
     "lic.none": "{organization} no tiene ningún contrato de soporte registrado. Tu distribuidor puede informarte de los planes.",

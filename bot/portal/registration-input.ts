@@ -6,7 +6,8 @@
  * are the registration's to report, row by row.
  */
 import { checkText, CsvError, detectDelimiter, parseCsv, type CsvProblem } from "./csv.ts";
-import { fold } from "./products.ts";
+import type { Catalog } from "../catalog.ts";
+import { fold, readSerial } from "./products.ts";
 
 /** Most rows one upload may carry; bigger inventories are split (the reply says so). */
 export const MAX_REGISTRATION_ROWS = 10_000;
@@ -77,6 +78,29 @@ export function readRegistration(text: string): RegistrationInput {
   if (header.length > 1 && header.some((cell) => COLUMNS[cell] === "serial")) return readCsv(text);
   if (header.length > 1 && header.some((cell) => COLUMNS[cell])) throw new UploadError("no_serial_column", 1, { columns: COLUMN_NAMES });
   return readList(text);
+}
+
+/**
+ * Whether a text sent without a command (a file dropped into the chat) is meant as a registration:
+ * a header with a serial column, or a list whose words are mostly serials of the catalog's shape.
+ */
+export function readsAsRegistration(catalog: Catalog, text: string): boolean {
+  const firstLine = text.trimStart().split("\n")[0] ?? "";
+  const header = firstLine.split(detectDelimiter(firstLine)).map((cell) => fold(cell.replace(/_/g, " ").trim()));
+  if (header.some((cell) => COLUMNS[cell] === "serial")) return true;
+  let input;
+  try {
+    input = readRegistration(text);
+  } catch (error) {
+    if (error instanceof UploadError) return false;
+    throw error;
+  }
+  if (input.format !== "list") return false;
+  const serials = input.rows.filter((row) => {
+    const reading = readSerial(catalog, row.serial);
+    return reading.ok || reading.reason === "unknown_model";
+  });
+  return serials.length * 2 > input.rows.length;
 }
 
 /** Non-blank lines (a row per line in every format; quoted line breaks are rare enough to over-count). */

@@ -7,6 +7,7 @@ import type { EscalationService } from "../escalations/service.ts";
 import type { Catalog } from "../catalog.ts";
 import type { Clock } from "../clock.ts";
 import type { LanguageDetector } from "../language.ts";
+import type { FileReaders } from "../files.ts";
 import type { CaseService } from "./cases.ts";
 import type { ConversationStates } from "./conversation-state.ts";
 import type { InboundDeliveries } from "./deliveries.ts";
@@ -46,6 +47,8 @@ export interface Services {
   itTools?: ItToolServices;
   /** The cloud-partner bridge (bot/partners): registry, agreements, tickets, mirroring; set by app/app.ts. */
   partners?: PartnerServices;
+  /** Reads files attached to messages, through the reader each chat adapter registers. */
+  files: FileReaders;
   /** Wakes the outbox dispatcher after messages were committed outside a service. */
   outboxCommitted(): void;
 }
