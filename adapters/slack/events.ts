@@ -11,6 +11,7 @@ import { envelopeSchema, messageEvent, messageSchema, messageText, type SlackMes
 import { publishHome } from "./home.ts";
 import { actorOf, type SlackRuntime } from "./runtime.ts";
 import { markUnrecorded } from "./receiver.ts";
+import { sharedFiles } from "./files.ts";
 
 /** Message subtypes that are a person writing; edits, joins, deletions and the like are not. */
 const WRITTEN = new Set([undefined, "file_share", "thread_broadcast"]);
@@ -72,6 +73,8 @@ async function onMessage(rt: SlackRuntime, body: unknown, raw: unknown, context:
       { delivery: envelope.data.event_id, length: message.text.length },
       "very long Slack message; the core reads the first part",
     );
+  const { files, skipped } = sharedFiles(message.files);
+  if (skipped > 0) rt.log.info({ delivery: envelope.data.event_id, skipped }, "Slack files without a download URL left out");
   const { actor, locale } = await actorOf(rt, message.user);
   const event = messageEvent(
     envelope.data.event_id,
@@ -80,6 +83,7 @@ async function onMessage(rt: SlackRuntime, body: unknown, raw: unknown, context:
     actor,
     { receivedAt, retryNum: context.retryNum, retryReason: context.retryReason },
     locale,
+    files,
   );
   if (event.conversation.kind === "personal") rt.users.rememberDm(message.user, message.channel);
   else if (event.conversation.threadId) rt.threads.remember(message.channel, event.conversation.threadId);

@@ -7,7 +7,8 @@
  * - modal submissions: the view id (a modal is submitted once, however often the button is hit).
  */
 import { z } from "zod";
-import { MAX_TEXT_LENGTH, type Actor, type ConversationRef, type InboundEvent } from "../../bot/events.ts";
+import { MAX_TEXT_LENGTH, type Actor, type ConversationRef, type InboundEvent, type SharedFile } from "../../bot/events.ts";
+import { slackFileSchema } from "./files.ts";
 
 export const envelopeSchema = z.object({ event_id: z.string().min(1).max(512), team_id: z.string().optional() });
 
@@ -24,6 +25,8 @@ export const messageSchema = z.object({
   user_team: z.string().optional(),
   bot_id: z.string().optional(),
   parent_user_id: z.string().optional(),
+  /** Shared files (`file_share` messages). */
+  files: z.array(slackFileSchema).optional(),
 });
 export type SlackMessage = z.infer<typeof messageSchema>;
 
@@ -115,6 +118,7 @@ export function messageEvent(
   actor: Actor,
   info: DeliveryInfo,
   locale?: string,
+  files: SharedFile[] = [],
 ): InboundEvent {
   const kind = conversationKind(message.channel, message.channel_type);
   const threadId = message.thread_ts ?? (kind === "personal" ? undefined : message.ts);
@@ -131,6 +135,7 @@ export function messageEvent(
     text,
     messageId: message.ts,
     mentioned: message.type === "app_mention",
+    ...(files.length > 0 ? { files } : {}),
   };
 }
 

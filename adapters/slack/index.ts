@@ -16,6 +16,7 @@ import { InboundQueue } from "./inbound-queue.ts";
 import type { SlackRuntime } from "./runtime.ts";
 import { SlackDeliverer } from "./deliverer.ts";
 import { EngagedThreads } from "./threads.ts";
+import { SlackFileReader } from "./files.ts";
 import { SlackUsers } from "./users.ts";
 import { UnknownWorkspaceError, Workspace } from "./workspace.ts";
 
@@ -90,6 +91,7 @@ export async function mountSlack(app: App): Promise<void> {
       (userId) => users.dmChannel(userId),
     ),
   );
+  app.services.files.register(new SlackFileReader(config.botToken, slackApiUrl));
   // Scaled mode: a reply another replica delivered no longer holds acknowledgements back here.
   app.onPeerDelivered((key) => key.startsWith("slack:") && queue.settled(key));
   if (receiver instanceof SharedServerReceiver) app.http.route("POST", SLACK_EVENTS_PATH, receiver.handle);

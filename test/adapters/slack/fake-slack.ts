@@ -3,7 +3,9 @@
  * sends them, JSON fields decoded) and answers like Slack — auth.test, users.info from a small
  * directory, conversations.open, chat.postMessage / chat.update with a fresh ts, and
  * conversations.history / .replies that read back the messages posted (with their metadata).
- * A test can script a different answer for the next calls of a method (e.g. a 429).
+ * A test can script a different answer for the next calls of a method (e.g. a 429). Files added
+ * with `addFile` are served under `/files-pri/…` as Slack's file host serves `url_private_download`
+ * (each download is recorded in `downloads`, with its headers).
  */
 import { LoopbackServer, type RecordedRequest } from "../../support/loopback.ts";
 
@@ -38,6 +40,9 @@ export class FakeSlack {
   readonly posted: Posted[] = [];
   private readonly users = new Map<string, FakeUser>();
   private readonly scripted = new Map<string, Scripted[]>();
+  private readonly files = new Map<string, { content: string; contentType: string }>();
+  /** Requests for files (`url_private_download`), in order. */
+  readonly downloads: RecordedRequest[] = [];
   private seq = 0;
 
   constructor(readonly team = { id: "T0ACME", botUserId: "UBOT", botId: "BBOT" }) {
@@ -56,6 +61,13 @@ export class FakeSlack {
 
   addUser(user: FakeUser): void {
     this.users.set(user.id, user);
+  }
+
+  /** Serves `content` as a shared file; returns its `url_private_download`. */
+  addFile(id: string, name: string, content: string, contentType = "text/csv"): string {
+    const path = `/files-pri/${this.team.id}-${id}/download/${encodeURIComponent(name)}`;
+    this.files.set(path, { content, contentType });
+    return `${this.server.url}${path}`;
   }
 
   /** The next `times` calls of `method` get this answer instead. */
@@ -78,6 +90,12 @@ export class FakeSlack {
   }
 
   private answer(request: RecordedRequest): Scripted {
+    if (request.path.startsWith("/files-pri/")) {
+      this.downloads.push(request);
+      const file = this.files.get(request.path.split("?")[0]!);
+      if (!file) return { status: 404, headers: { "content-type": "text/plain" }, body: "not found" };
+      return { headers: { "content-type": file.contentType }, body: file.content };
+    }
     const method = request.path.replace(/^\/api\//, "").split("?")[0] ?? "";
     const args = decode(request);
     this.calls.push({ method, args, at: Date.now() });
