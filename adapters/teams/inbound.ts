@@ -14,6 +14,7 @@ import {
   type MessageEvent,
 } from "../../bot/events.ts";
 import type { PressedAction } from "./adaptive-card.ts";
+import { filesOf } from "./files.ts";
 
 /** The fields every activity needs before the CloudAdapter may see it; the rest passes through. */
 export const activitySchema = z
@@ -124,6 +125,7 @@ function base(activity: Partial<Activity>, receivedAt: Date) {
 export function toMessageEvent(activity: Partial<Activity>, receivedAt: Date): { event: MessageEvent; truncated: boolean } {
   const text = cleanText(activity.text ?? "");
   const truncated = text.length > MAX_TEXT_LENGTH;
+  const files = filesOf(activity);
   return {
     event: {
       ...base(activity, receivedAt),
@@ -131,6 +133,7 @@ export function toMessageEvent(activity: Partial<Activity>, receivedAt: Date): {
       text: truncated ? text.slice(0, MAX_TEXT_LENGTH) : text,
       messageId: activity.id,
       mentioned: mentionsBot(activity),
+      ...(files.length > 0 ? { files } : {}),
     },
     truncated,
   };

@@ -9,6 +9,7 @@ import { TeamsDeliverer } from "./deliverer.ts";
 import { DeliveryWaits } from "./delivery-waits.ts";
 import { teamsEndpoint } from "./endpoint.ts";
 import { createTeamsApplication } from "./teams-app.ts";
+import { TeamsFileReader } from "./files.ts";
 
 export function mountTeams(app: App): void {
   const log = app.log.child({ component: "teams" });
@@ -18,6 +19,7 @@ export function mountTeams(app: App): void {
   const { runTurn } = createTeamsApplication({ app, conversations, waits, log });
   app.http.route("POST", "/api/messages", teamsEndpoint({ adapter, runTurn, log }));
   app.dispatcher.register(new TeamsDeliverer(adapter, conversations, waits, log));
+  app.services.files.register(new TeamsFileReader(adapter.authEnabled));
   // Scaled mode: a turn waiting for its reply hears when another replica delivered it.
   app.onPeerDelivered((key) => key.startsWith("teams:") && waits.settled(key));
 }
