@@ -62,7 +62,16 @@ export async function downloadText(url: URL, options: DownloadOptions): Promise<
     if (error instanceof FileReadError) throw error;
     throw new FileReadError("failed", `download of ${url.origin}${url.pathname} broke off: ${describe(error)}`, { cause: error });
   }
-  return { text: new TextDecoder("utf-8").decode(Buffer.concat(chunks)), contentType: response.headers.get("content-type") ?? undefined };
+  return { text: decodeText(Buffer.concat(chunks)), contentType: response.headers.get("content-type") ?? undefined };
+}
+
+/**
+ * UTF-8, or UTF-16 when a byte-order mark says so (Excel's "Unicode Text" files); the mark is
+ * dropped. Bytes that are not valid become U+FFFD, which the CSV reader reports by line.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+  return new TextDecoder(encoding).decode(bytes);
 }
 
 /** Whether a host name or address is this machine (127.0.0.0/8, ::1, localhost). */

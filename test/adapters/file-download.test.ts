@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FileReadError } from "../../bot/files.ts";
-import { downloadText, isLoopbackHost } from "../../adapters/file-download.ts";
+import { decodeText, downloadText, isLoopbackHost } from "../../adapters/file-download.ts";
 import { SlackFileReader } from "../../adapters/slack/files.ts";
 import { TeamsFileReader } from "../../adapters/teams/files.ts";
 
@@ -43,6 +43,12 @@ describe("downloading a file a person sent", () => {
   it("reads a small file as text, without the byte-order mark spreadsheets write", async () => {
     const { text } = await downloadText(new URL(`${base}/ok.csv`), { ...LIMITS, followRedirects: false });
     expect(text).toBe("serial\nNB5-2231987\n");
+  });
+
+  it("decodes UTF-16 files with a byte-order mark, as Excel saves Unicode text", () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("serial\tsite\nNB5-2231987\tMadrid", "utf16le")]);
+    expect(decodeText(utf16)).toBe("serial\tsite\nNB5-2231987\tMadrid");
+    expect(decodeText(Buffer.from([0x4e, 0xff, 0x42]))).toBe("N\uFFFDB");
   });
 
   it("gives up on a download that does not finish in time", async () => {
