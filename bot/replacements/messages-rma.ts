@@ -57,6 +57,10 @@ export const rmaMessages = defineMessages(
       "There is no replacement in progress for you. When an engineer orders one, its status and tracking appear here (type *rma all* for past ones).",
     "rma.list.noneForDevice":
       "I found no replacement for that device. If you expected one, give me the RMA number (RMA-123456) or ask in your case.",
+    "rma.list.noneForCase":
+      "No replacement has been ordered for {case} yet. Your engineer orders one when the diagnosis finds a hardware fault.",
+    "rma.list.noneForCaseSupport":
+      "No replacement has been ordered for {case} yet. To order one: *rma order {case} <serial> <what the diagnosis found>*",
     "rma.usage": "Please say it like this: {usage}",
     "rma.usage.order":
       "*rma order NB5-2231987 <what the diagnosis found>* (or *rma order CS-10001 NB5-2231987 …*; add *part PSU-NB5* for a spare part)",
@@ -193,6 +197,10 @@ export const rmaMessages = defineMessages(
       "No tienes ningún reemplazo en curso. Cuando un ingeniero pida uno, verás aquí su estado y seguimiento (escribe *rma todos* para ver los anteriores).",
     "rma.list.noneForDevice":
       "No encuentro ningún reemplazo para ese equipo. Si esperabas uno, dame el número de RMA (RMA-123456) o pregunta en tu caso.",
+    "rma.list.noneForCase":
+      "Todavía no se ha pedido ningún reemplazo para {case}. Tu ingeniero lo pide cuando el diagnóstico encuentra un fallo de hardware.",
+    "rma.list.noneForCaseSupport":
+      "Todavía no se ha pedido ningún reemplazo para {case}. Para pedir uno: *rma pedir {case} <número de serie> <lo que encontró el diagnóstico>*",
     "rma.usage": "Dímelo así, por favor: {usage}",
     "rma.usage.order":
       "*rma pedir NB5-2231987 <lo que encontró el diagnóstico>* (o *rma pedir CS-10001 NB5-2231987 …*; añade *pieza PSU-NB5* para un repuesto)",

@@ -4,7 +4,7 @@ import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
 import type { ActionEvent } from "../events.ts";
 import type { CommandArgs } from "../router.ts";
-import { parseCaseRef, stripCaseRef } from "../services/case-refs.ts";
+import { formatCaseRef, parseCaseRef, stripCaseRef } from "../services/case-refs.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { parseSerial, stripSerial } from "./entitlement.ts";
 import { formatDay, parseRmaRef, stripRefs } from "./format.ts";
@@ -80,6 +80,16 @@ export async function rmaCommand(ctx: Context, args: CommandArgs): Promise<void>
     return ctx.reply({ card: renderRmaCard(await replacements.get(ctx.person, number), ctx.t, ctx.lang, audience(ctx)) });
   const serial = parseSerial(rest);
   if (serial) return replyWithRmas(ctx, await replacements.list(ctx.person, { serial, all: true }), "rma.list.noneForDevice");
+  if (args.caseNumber !== undefined) {
+    const views = await replacements.list(ctx.person, { caseNumber: args.caseNumber, all: true });
+    if (views.length > 0) return replyWithRmas(ctx, views);
+    const caseRef = formatCaseRef(args.caseNumber);
+    return ctx.reply({
+      text: policy.isSupport(ctx.person)
+        ? ctx.t("rma.list.noneForCaseSupport", { case: caseRef })
+        : ctx.t("rma.list.noneForCase", { case: caseRef }),
+    });
+  }
   if (rest && policy.isSupport(ctx.person)) throw invalid("rma.usage", { usage: ctx.t("rma.usage.support") });
   replyWithRmas(ctx, await replacements.list(ctx.person));
 }

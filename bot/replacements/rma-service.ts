@@ -69,15 +69,25 @@ export class ReplacementService {
   }
 
   /** The RMAs a viewer may see, newest first: open ones, or all; optionally of one device. */
-  async list(viewer: Viewer, options: { all?: boolean; serial?: string; limit?: number } = {}): Promise<RmaView[]> {
+  async list(viewer: Viewer, options: { all?: boolean; serial?: string; caseNumber?: number; limit?: number } = {}): Promise<RmaView[]> {
     const scope = rmaFilter(viewer);
     if (!scope) return [];
     const device = options.serial
       ? await this.db.prisma.device.findUnique({ where: { serial: options.serial }, select: { id: true } })
       : null;
     if (options.serial && !device) return [];
+    const linkedCase =
+      options.caseNumber === undefined
+        ? null
+        : await this.db.prisma.case.findUnique({ where: { number: options.caseNumber }, select: { id: true } });
+    if (options.caseNumber !== undefined && !linkedCase) return [];
     const rows = await this.db.prisma.rma.findMany({
-      where: { ...scope, ...(options.all ? {} : { status: { in: OPEN_RMA_STATUSES } }), ...(device ? { deviceId: device.id } : {}) },
+      where: {
+        ...scope,
+        ...(options.all ? {} : { status: { in: OPEN_RMA_STATUSES } }),
+        ...(device ? { deviceId: device.id } : {}),
+        ...(linkedCase ? { caseId: linkedCase.id } : {}),
+      },
       orderBy: { number: "desc" },
       take: Math.min(options.limit ?? 20, 100),
     });

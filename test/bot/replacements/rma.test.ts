@@ -26,6 +26,11 @@ describe("advance replacement (RMA) in chat", () => {
   it("walks an RMA end to end: ordered from the case, shipped, delivered, and closed when the faulty unit is back", async () => {
     const opened = await type(t.app, "employee", "open case The Bar 50 in the Madrid boardroom is dead, no power light at all");
     const caseRef = /CS-\d{5}/.exec(opened.text)![0];
+    // Asked by case before anything is ordered: the engineer is told how to order.
+    expect((await type(t.app, "engineer", `rma ${caseRef}`)).text).toContain(
+      `No replacement has been ordered for ${caseRef} yet. To order one: *rma order ${caseRef} <serial>`,
+    );
+    expect((await type(t.app, "employee", `rma ${caseRef}`)).text).toContain("Your engineer orders one when the diagnosis finds");
 
     const ordered = await type(t.app, "engineer", `rma order ${caseRef} NB5-2231987 power supply failed, confirmed by remote diagnosis`);
     expect(ordered.text).toContain("I ordered advance replacement RMA-200001");
@@ -33,6 +38,7 @@ describe("advance replacement (RMA) in chat", () => {
     expect(ordered.text).toContain("should reach Madrid HQ on Thu 12 Mar 2026");
     expect(ordered.text).toContain("[Mark shipped]");
     expect(await stockOf("nw-bar-50")).toEqual({ onHand: 3, reserved: 1 });
+    expect((await type(t.app, "engineer", `rma ${caseRef}`)).text).toContain("Replacement RMA-200001 · Northwind Bar 50");
 
     await deliver();
     // The customer hears it in the case's conversation; the admins and the engineers hear it too.
