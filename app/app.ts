@@ -23,6 +23,7 @@ import { OutboxDispatcher, type DispatcherOptions } from "../bot/runtime/dispatc
 import { TimerScheduler, type SchedulerOptions } from "../bot/runtime/scheduler.ts";
 import { CaseService } from "../bot/services/cases.ts";
 import { ConversationStates } from "../bot/services/conversation-state.ts";
+import { SpokenLanguages } from "../bot/services/spoken-language.ts";
 import { InboundDeliveries } from "../bot/services/deliveries.ts";
 import { Directory } from "../bot/services/directory.ts";
 import { importData, parseImportFile, syncCatalog } from "../bot/services/importer.ts";
@@ -149,6 +150,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const cases = new CaseService(db, clock, directory, kick, wake);
   const escalations = new EscalationService(db, clock, directory, loadPolicies(config.escalationPoliciesFile), kick, wake);
   cases.useLifecycle(escalations);
+  const states = new ConversationStates(db, clock);
   const services: Services = {
     db,
     clock,
@@ -158,8 +160,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     escalations,
     directory,
     deliveries: new InboundDeliveries(db, clock, config.scaling.inboundLeaseMs),
-    states: new ConversationStates(db, clock),
+    states,
     detectLanguage: options.detectLanguage ?? detectLanguage,
+    languages: new SpokenLanguages(states),
     triage: createTriage(catalog, {
       llm,
       onLlmError: (error) => log.warn({ err: error }, "language model refinement failed; using the rules"),

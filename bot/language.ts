@@ -1,6 +1,6 @@
 /**
  * Reply language: the person's setting wins, then the language of what they wrote, then the
- * platform's locale, then English.
+ * language they last wrote in, then the platform's locale, then English.
  */
 import type { Language } from "./events.ts";
 import { languageFromLocale } from "./i18n/index.ts";
@@ -20,16 +20,21 @@ export const detectLanguageByHints: LanguageDetector = (text) => {
   return spanish > english ? "es" : "en";
 };
 
+/** Very short texts ("ok", "1", "CS-10422") and button presses say nothing about the language. */
+export function showsLanguage(text: string | undefined): text is string {
+  return text !== undefined && /[a-záéíóúñ]{3,}.*\s+\S+/i.test(text.trim());
+}
+
 /** Chooses the reply language. */
 export function chooseLanguage(options: {
   personLocale: Language | null | undefined;
   text: string | undefined;
+  /** The language the person last wrote in, for a text that does not show one. */
+  lastSpoken?: Language;
   platformLocale: string | undefined;
   detect: LanguageDetector;
 }): Language {
   if (options.personLocale) return options.personLocale;
-  const text = options.text?.trim();
-  // Very short texts ("ok", "1", "CS-10422") say nothing about the language.
-  if (text && /[a-záéíóúñ]{3,}.*\s+\S+/i.test(text)) return options.detect(text);
-  return languageFromLocale(options.platformLocale) ?? "en";
+  if (showsLanguage(options.text)) return options.detect(options.text.trim());
+  return options.lastSpoken ?? languageFromLocale(options.platformLocale) ?? "en";
 }

@@ -10,6 +10,7 @@ import type { LanguageDetector } from "../language.ts";
 import type { FileReaders } from "../files.ts";
 import type { CaseService } from "./cases.ts";
 import type { ConversationStates } from "./conversation-state.ts";
+import type { SpokenLanguages } from "./spoken-language.ts";
 import type { InboundDeliveries } from "./deliveries.ts";
 import type { Directory } from "./directory.ts";
 import type { PeopleService } from "./people.ts";
@@ -31,6 +32,8 @@ export interface Services {
   deliveries: InboundDeliveries;
   states: ConversationStates;
   detectLanguage: LanguageDetector;
+  /** The language each person last wrote in, for replies to texts that do not show one. */
+  languages: SpokenLanguages;
   /** Documentation search (an empty index answers every question with "I couldn't find this"). */
   knowledge: KnowledgeBase;
   /** Understanding of plain sentences: intent, category, severity, entities, language. */

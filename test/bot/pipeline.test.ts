@@ -71,4 +71,17 @@ describe.each(await testProviders())("inbound events on %s", (provider) => {
     await eventually(() => expect(t.recorder.textOf("dm:stranger")).toContain("I don't know you yet"));
     await eventually(() => expect(t.recorder.textOf("dm:employee")).toContain("can't help with that one"));
   });
+
+  it("answers a reply that shows no language ('2', 'ok') in the language the person last wrote in", async () => {
+    const lastTo = async (text: string) => {
+      const before = t.recorder.to("dm:manager").length;
+      await t.app.bot.handle(message("manager", text));
+      await eventually(() => expect(t.recorder.to("dm:manager").length).toBeGreaterThan(before));
+      return t.recorder.to("dm:manager").at(-1)!.text ?? "";
+    };
+    expect(await lastTo("¿qué tiempo hará mañana en Sevilla?")).toContain("no puedo ayudarte con eso");
+    expect(await lastTo("2")).toContain("no puedo ayudarte con eso");
+    expect(await lastTo("what is the weather in Paris tomorrow?")).toContain("can't help with that one");
+    expect(await lastTo("2")).toContain("can't help with that one");
+  });
 });
