@@ -3,7 +3,11 @@ import { policy } from "../authz.ts";
 import type { Context } from "../context.ts";
 
 export async function showHelp(ctx: Context): Promise<void> {
-  const sections = [ctx.t("help.intro"), ctx.t("help.employee"), ctx.t("help.services")];
+  // A cloud partner's engineer sees the cases shared with them and nothing of the plan's services.
+  const sections =
+    ctx.viewer?.role === "partner"
+      ? [ctx.t("help.intro"), ctx.t("help.partnerEngineer")]
+      : [ctx.t("help.intro"), ctx.t("help.employee"), ctx.t("help.services"), ctx.t("help.cloudPartners")];
   if (ctx.viewer && (ctx.viewer.role === "admin" || policy.isSupport(ctx.viewer))) sections.push(ctx.t("help.admin"));
   if (ctx.viewer && policy.isSupport(ctx.viewer)) sections.push(ctx.t("help.engineer"));
   if (ctx.event.platform === "shell") sections.push(ctx.t("help.shell"));

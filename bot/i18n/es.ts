@@ -31,6 +31,10 @@ export const es: Record<CoreMessageKey, string> = {
     "• *nota CS-10422 <texto>* — nota interna, nunca visible para el cliente\n• *estado CS-10422 waiting_customer* — open, waiting_customer, waiting_partner\n• *resolver CS-10422 workaround <qué se hizo>* — fix, workaround, no_fault_found, partner_fix\n• *casos todos* — todos los casos abiertos\n• *rma pedir CS-10422 NB5-2231987 <lo que encontró el diagnóstico>* — sustitución anticipada, enviada el siguiente día laborable; *rma enviar|entregado|recibido RMA-200001* para sus pasos\n• *visita RMA-200001* — un técnico para instalarla",
   "help.services":
     '• *rma* — tus sustituciones anticipadas y dónde están\n• *repuestos <pieza> <modelo>* — disponibilidad de recambios ("¿tenéis una fuente de alimentación para la Bar 50 en España?")\n• *visita* — visitas de técnicos',
+  "help.cloudPartners":
+    "• *partner CS-10422 [microsoft|zoom|google|webex]* — abrir una incidencia con el partner de nube y enlazarla al caso; *partners* — quiénes son\n• *acuerdo <partner> <referencia> [hasta AAAA-MM-DD]* — el acuerdo de soporte de tu organización con un partner de nube\n• *llamada conjunta CS-10422 [cuándo]* — una llamada con el ingeniero del partner",
+  "help.partnerEngineer":
+    "• *casos* — los casos compartidos contigo\n• *caso CS-10422* — detalles e historial\n• En el hilo compartido del caso, escribe sin más: lo ven el cliente y nuestros ingenieros\n• *estado partner CS-10422 in_progress <nota>* — el estado de tu incidencia: open, in_progress, waiting_vendor, resolved, closed, refused\n• *seguimiento partner CS-10422 <tu número de incidencia>*\n• *llamada conjunta CS-10422 [cuándo]* — una llamada con todos los del caso",
   "help.admin":
     "• *portal* — registrar dispositivos, licencias y cobertura, actualizaciones de software y cumplimiento, documentos, descuentos\n• *estado dispositivos*, *comprobar red <sede>*, *auditoria CS-10422*",
   "help.shell":

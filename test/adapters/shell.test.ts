@@ -49,6 +49,17 @@ describe("the shell conversation", () => {
     term.type("help");
     await term.sees("Here is what I can do");
     await term.sees("open case", 0);
+    await term.sees("open a ticket with the cloud partner", 0);
+  });
+
+  it("shows a cloud partner's engineer only what they can do on the cases shared with them", async () => {
+    const mark = term.screen.length;
+    term.type("/as partner");
+    term.type("help");
+    const help = await term.sees("partner tracking", mark);
+    expect(help.slice(help.lastIndexOf("Here is what I can do"))).not.toMatch(/open case|rma|portal/);
+    term.type("/as employee");
+    await term.sees("You are now employee", mark);
   });
 
   it("opens a case, comments, raises severity; the engineer resolves with a workaround; the employee reopens", async () => {
