@@ -133,7 +133,7 @@ export class Router {
     if (ctx.event.kind === "command" || match.spec.needs !== "text" || match.args.rest.split(/\s+/).length < 3) return false;
     if (normalizeCommandText(ctx.text).split(" ").length < 2) return false;
     const triage = ctx.services.triage.classify(ctx.text);
-    return triage.intent === "report_issue" && triage.confidence >= 0.7 && !/\s/.test(match.spec.verb);
+    return triage.intent === "report_issue" && triage.confidence >= 0.6 && !/\s/.test(match.spec.verb);
   }
 
   middleware(): Middleware<Context> {

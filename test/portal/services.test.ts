@@ -82,6 +82,13 @@ describe("licenses, software updates, documents and discounts in chat", () => {
     expect(reply).toContain("• NHP-7781200 (Madrid HQ) 2.3.0 → 2.4.1");
     expect(reply).not.toContain("NT1-0045512 (");
     expect(reply).not.toContain("NRL-0300777");
+    // Asked the way people ask it.
+    expect(await say(t, "admin", "software updates")).toContain("Firmware compliance · 3 of 5 devices behind");
+    expect(await say(t, "admin", "actualizaciones de software")).toContain("3 de 5");
+    expect(await say(t, "employee", "software updates")).toContain("Which model or serial?");
+    // A sentence that starts with the command word but reports a problem goes to the intake.
+    expect(await say(t, "employee", "software update broke the audio on the Bar 50 in Madrid")).toContain("Since when");
+    expect(await say(t, "employee", "cancel")).toContain("no case was opened");
   });
 
   it("imports a release (support only) and tells the admins whose devices it affects, once", async () => {
