@@ -142,6 +142,9 @@ export const PARTS_REQUEST = wordUnion([
   /(online |web )?(shop|store)/,
   /teneis/,
   /(need|necesito|necesitamos) (\d+|a few|several|some|unos|unas|varios|varias)( more| extra| new| mas)?/,
+  // "I need a power cable", "necesito un cable de alimentación": asking for the part by name.
+  /(need|want|looking for) (a|an|another|two|three) (new |spare |replacement )?(power |usb |hdmi |network |wall |ceiling )?(cable|cord|remote|mount|bracket|charger|adapter|battery|dock|cradle|stand|dongle|headband|splitter)s?/,
+  /(necesito|necesitamos|queremos|quiero|nos hace falta|me hace falta|buscamos|busco) (un|una|otro|otra|dos|tres) (nuevo |nueva )?(cable|mando|soporte|cargador|adaptador|bateria|base|fuente|almohadilla|diadema|tapa|divisor)(es|s)?/,
   /back ?order(ed)?/,
   /lead time/,
   /available as/,

@@ -24,6 +24,12 @@ describe("requests worded in other ways", () => {
     ]);
   });
 
+  it("asking for a part by name is a spare-part request, in either language; a broken part is a problem", () => {
+    expect(classify("necesitamos un mando nuevo para la Bar 30 de la sala grande").intent).toBe("parts_availability");
+    expect(classify("looking for a spare charger for our headsets").intent).toBe("parts_availability");
+    expect(classify("necesito ayuda, el cable de la Tap 10 está roto y no enciende").intent).toBe("report_issue");
+  });
+
   it("'necesitamos que abráis un caso con Zoom' asks for a partner ticket", () => {
     expect(classify("necesitamos que abráis un caso con Zoom, la sala no entra en las reuniones").intent).toBe("partner_ticket");
   });
