@@ -100,7 +100,7 @@ export const RESOLVED = wordUnion([
 ]);
 /** "when will it be resolved", "still not fixed". */
 export const NOT_RESOLVED =
-  /\b(be|been|get|gets|not|never|isn'?t|wasn'?t|hasn'?t|still|yet to be|no (esta|se ha|ha sido)|sin|until|when) (resolved|solved|fixed|sorted|solucionad|resuelt|arreglad)/;
+  /\b(be|(hasn'?t|haven'?t|hadn'?t|has not|have not|had not|never|not|still not|yet to have) been|get|gets|not|never|isn'?t|wasn'?t|hasn'?t|still|yet to be|no (esta|se ha|ha sido)|sin|until|when) (resolved|solved|fixed|sorted|solucionad|resuelt|arreglad)|\b(has|have|is|was) (it|this|that|the \w+|my \w+|our \w+) (been )?(resolved|solved|fixed|sorted)/;
 
 /** Advance replacement / RMA logistics. */
 export const REPLACEMENT = wordUnion([
@@ -293,7 +293,7 @@ const CASE_REFERENCE =
   /(my|our|the) (\w+ )?(case|ticket|caso|incidencia)|(mi|nuestro) (caso|ticket)|(case|ticket|caso) #?\d{4,6}|(opened|raised|logged|submitted|filed|abri|abrimos) (a |the |my |un |una )?(support )?(ticket|case|caso|incidencia)/;
 /** Words asking how a case is going. */
 const STATUS_WORDS =
-  /status|update|news|progress|eta|happening|going on|anyone|who|latest|word|hear|heard|waiting|reply|answer|where it'?s at|where it stands|estado|novedad|novedades|va|paso|respuesta|quien|sabe|como va|que paso|info/;
+  /status|update|news|progress|eta|happening|going on|anyone|who|latest|word|hear|heard|waiting|reply|answer|where it'?s at|where it stands|(resolved|solved|fixed|closed|sorted|done) yet|estado|novedad|novedades|va|paso|respuesta|quien|sabe|como va|que paso|info/;
 
 /** Asks about the status of an existing case without an id ("any news on my ticket"). */
 export const CASE_STATUS_NO_ID = new RegExp(

@@ -24,6 +24,13 @@ describe("requests worded in other ways", () => {
     ]);
   });
 
+  it("'has been fixed, thanks' closes; 'hasn't been fixed' does not; 'is my case resolved yet?' asks its status", () => {
+    expect(classify("the Room S in Lisbon has been fixed, thanks!").intent).toBe("close_case");
+    expect(classify("the Room S in Lisbon hasn't been fixed, thanks").intent).not.toBe("close_case");
+    expect(classify("has it been fixed? thanks").intent).not.toBe("close_case");
+    expect(classify("is our ticket fixed yet?").intent).toBe("case_status");
+  });
+
   it("asking for a part by name is a spare-part request, in either language; a broken part is a problem", () => {
     expect(classify("necesitamos un mando nuevo para la Bar 30 de la sala grande").intent).toBe("parts_availability");
     expect(classify("looking for a spare charger for our headsets").intent).toBe("parts_availability");
