@@ -20,21 +20,48 @@ export const detectLanguageByHints: LanguageDetector = (text) => {
   return spanish > english ? "es" : "en";
 };
 
-/** Very short texts ("ok", "1", "CS-10422") and button presses say nothing about the language. */
-export function showsLanguage(text: string | undefined): text is string {
-  return text !== undefined && /[a-záéíóúñ]{3,}.*\s+\S+/i.test(text.trim());
+// One-word commands that exist in one language only: "ayuda" shows Spanish as surely as a sentence.
+const SPANISH_COMMANDS = new Set(
+  (
+    "ayuda casos caso comentar cerrar reabrir escalar nota severidad resolver licencias contratos dispositivos descuentos " +
+    "repuestos recambios visita visitas registrar auditoria actualizaciones documentos manuales descargas cobertura cumplimiento " +
+    "acuerdo socios seguimiento reemplazos herramientas hola gracias buenas"
+  ).split(" "),
+);
+const ENGLISH_COMMANDS = new Set(
+  (
+    "help cases case comment close reopen escalate note severity resolve licenses licences contracts devices discounts parts " +
+    "spares onsite register audit updates documents docs manuals downloads coverage compliance agreement partners escalations " +
+    "breaches hello hi thanks"
+  ).split(" "),
+);
+
+/**
+ * The language a text shows, if any: a sentence's, or a one-word command's. Very short texts
+ * ("ok", "1", "CS-10422") and button presses show none.
+ */
+export function shownLanguage(text: string | undefined, detect: LanguageDetector): Language | undefined {
+  const trimmed = text?.trim();
+  if (!trimmed) return undefined;
+  if (/[a-záéíóúñ]{3,}.*\s+\S+/i.test(trimmed)) return detect(trimmed);
+  const word = trimmed
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z]/g, "");
+  if (SPANISH_COMMANDS.has(word)) return "es";
+  if (ENGLISH_COMMANDS.has(word)) return "en";
+  return undefined;
 }
 
 /** Chooses the reply language. */
 export function chooseLanguage(options: {
   personLocale: Language | null | undefined;
-  text: string | undefined;
+  /** What the text shows (`shownLanguage`). */
+  shown: Language | undefined;
   /** The language the person last wrote in, for a text that does not show one. */
   lastSpoken?: Language;
   platformLocale: string | undefined;
-  detect: LanguageDetector;
 }): Language {
-  if (options.personLocale) return options.personLocale;
-  if (showsLanguage(options.text)) return options.detect(options.text.trim());
-  return options.lastSpoken ?? languageFromLocale(options.platformLocale) ?? "en";
+  return options.personLocale || options.shown || options.lastSpoken || languageFromLocale(options.platformLocale) || "en";
 }

@@ -3,23 +3,22 @@
  * explanation of how to get access instead of an error; webhooks and installs carry no person.
  */
 import type { Context } from "../context.ts";
-import { chooseLanguage, showsLanguage } from "../language.ts";
+import { chooseLanguage, shownLanguage } from "../language.ts";
 import type { Middleware } from "../pipeline.ts";
 
 export const resolveIdentity: Middleware<Context> = async (ctx, next) => {
   const { event } = ctx;
   if (event.actor) ctx.viewer = await ctx.services.people.resolve(event.actor);
-  const text = ctx.text || undefined;
+  const shown = shownLanguage(ctx.text, ctx.services.detectLanguage);
   const personId = ctx.viewer?.personId;
   const remembers = typeof personId === "string" && !ctx.viewer?.locale;
   ctx.lang = chooseLanguage({
     personLocale: ctx.viewer?.locale,
-    text,
-    lastSpoken: remembers && !showsLanguage(text) ? await ctx.services.languages.last(personId) : undefined,
+    shown,
+    lastSpoken: remembers && !shown ? await ctx.services.languages.last(personId) : undefined,
     platformLocale: event.locale,
-    detect: ctx.services.detectLanguage,
   });
-  if (remembers && showsLanguage(text)) await ctx.services.languages.heard(personId, ctx.lang);
+  if (remembers && shown) await ctx.services.languages.heard(personId, shown);
   if (!ctx.viewer && event.kind !== "webhook" && event.kind !== "install") {
     ctx.log.info({ actor: event.actor?.externalId }, "message from an unknown person");
     ctx.reply({

@@ -84,4 +84,11 @@ describe.each(await testProviders())("inbound events on %s", (provider) => {
     expect(await lastTo("what is the weather in Paris tomorrow?")).toContain("can't help with that one");
     expect(await lastTo("2")).toContain("can't help with that one");
   });
+
+  it("takes a one-word command in one language ('ayuda', 'licencias') as that language", async () => {
+    await t.app.bot.handle(message("admin", "ayuda"));
+    await eventually(() => expect(JSON.stringify(t.recorder.to("dm:admin").at(-1))).toContain("Esto es lo que puedo hacer"));
+    await t.app.bot.handle(message("admin", "help"));
+    await eventually(() => expect(JSON.stringify(t.recorder.to("dm:admin").at(-1))).toContain("Here is what I can do"));
+  });
 });
