@@ -46,8 +46,10 @@ function line(ctx: Context, hit: AuditHit): string {
 }
 
 /** before → after, shortened for a chat line. */
-function summarize(before: string | null, after: string | null): string {
-  const cut = (text: string | null) => (text && text.length > 80 ? `${text.slice(0, 79)}…` : (text ?? ""));
+function summarize(rawBefore: string | null, rawAfter: string | null): string {
+  // A creation's "before" (and a deletion's "after") is stored as JSON null.
+  const [before, after] = [rawBefore, rawAfter].map((text) => (text === "null" ? null : text));
+  const cut = (text: string | null | undefined) => (text && text.length > 80 ? `${text.slice(0, 79)}…` : (text ?? ""));
   if (before && after) return `${cut(before)} → ${cut(after)}`;
   return cut(after ?? before);
 }
