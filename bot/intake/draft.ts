@@ -172,7 +172,14 @@ export function knows(draft: IntakeDraft, question: Question): boolean {
  */
 export function nextQuestion(draft: IntakeDraft): Question | undefined {
   const widespread = (draft.roomsAffected ?? 0) > 1 || draft.category === "cloud_partner";
-  return QUESTIONS.find((q) => !draft.asked.includes(q) && !knows(draft, q) && !(q === "device" && widespread));
+  // A critical outage is worked while it happens: only where it is matters before engineers look.
+  const essential = (q: Question) => !isCritical(draft) || q === "site" || q === "device";
+  return QUESTIONS.find((q) => essential(q) && !draft.asked.includes(q) && !knows(draft, q) && !(q === "device" && widespread));
+}
+
+/** Sev1: the case opens without the "since when" question or a documentation detour. */
+export function isCritical(draft: IntakeDraft): boolean {
+  return draft.severity === "sev1";
 }
 
 /** The case description: the problem, what was added, and the facts collected. */

@@ -11,7 +11,8 @@ import type { MessageKey } from "../i18n/index.ts";
 import { isSeverity, type Severity } from "../services/case-refs.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { showCase } from "../handlers/cases.ts";
-import { describe, mergeAnswer, nextQuestion, startDraft, type IntakeDraft, type Question } from "./draft.ts";
+import { describe, isCritical, mergeAnswer, nextQuestion, startDraft, type IntakeDraft, type Question } from "./draft.ts";
+import type { KnowledgeAnswer } from "../../knowledge/index.ts";
 import { familyOf } from "./families.ts";
 import { resolveDraft } from "./resolve.ts";
 
@@ -103,24 +104,24 @@ async function advance(ctx: Context, draft: IntakeDraft): Promise<void> {
     ctx.reply({ card: questionCard(ctx, question, resolved.choices, current) });
     return;
   }
+  if (isCritical(current)) {
+    // Engineers are paged first; what the documentation says comes after, while they pick it up.
+    await openFromDraft(ctx, current);
+    const answer = await documentationFor(ctx, current);
+    if (answer.status === "answered") ctx.reply({ card: passagesCard(ctx, "intake.meanwhile", answer) });
+    return;
+  }
   if (!current.suggested) {
-    // The problem as first described: the answers to the questions (places, dates) are not
-    // what the documentation is about.
-    const answer = await ctx.services.knowledge.answer(documentationQuery(current), {
-      language: ctx.lang,
-      products: current.model ? [current.model] : undefined,
-    });
+    const answer = await documentationFor(ctx, current);
     if (answer.status === "answered") {
       await save(ctx, { ...current, suggested: true, pending: undefined });
-      const best = answer.passages.slice(0, 2);
+      const chunk = answer.passages[0]?.chunkId ?? "";
       ctx.reply({
         card: {
-          title: ctx.t("intake.suggest"),
-          body: answer.text ?? best.map((p) => `*${p.sectionPath}*\n${p.snippet}`).join("\n\n"),
-          context: best.map((p, i) => `[${i + 1}] ${p.link ?? p.path}`),
+          ...passagesCard(ctx, "intake.suggest", answer),
           actions: [
-            { id: "intake.fixed", label: ctx.t("intake.action.fixed"), value: { chunk: best[0]?.chunkId ?? "" }, style: "primary" },
-            { id: "intake.broken", label: ctx.t("intake.action.broken"), value: { chunk: best[0]?.chunkId ?? "" } },
+            { id: "intake.fixed", label: ctx.t("intake.action.fixed"), value: { chunk }, style: "primary" },
+            { id: "intake.broken", label: ctx.t("intake.action.broken"), value: { chunk } },
           ],
         },
       });
@@ -128,6 +129,35 @@ async function advance(ctx: Context, draft: IntakeDraft): Promise<void> {
     }
   }
   await openFromDraft(ctx, current);
+}
+
+/**
+ * The documentation on the problem as first described: the answers to the questions (places,
+ * dates) are not what it is about. When the whole message finds nothing, each of its clauses is
+ * tried: "echo in every room, the board meeting starts in 5 minutes" is documented in its first.
+ */
+async function documentationFor(ctx: Context, draft: IntakeDraft): Promise<KnowledgeAnswer> {
+  const options = { language: ctx.lang, products: draft.model ? [draft.model] : undefined };
+  const query = documentationQuery(draft);
+  const whole = await ctx.services.knowledge.answer(query, options);
+  if (whole.status === "answered") return whole;
+  const clauses = query.split(/[,;:!?.]+/).map((clause) => clause.trim());
+  if (clauses.length < 2) return whole;
+  for (const clause of clauses.filter((c) => c.split(/\s+/).length >= 3).slice(0, 3)) {
+    const answer = await ctx.services.knowledge.answer(clause, options);
+    if (answer.status === "answered") return answer;
+  }
+  return whole;
+}
+
+/** The best two passages with their citations. */
+function passagesCard(ctx: Context, title: "intake.suggest" | "intake.meanwhile", answer: KnowledgeAnswer): Card {
+  const best = answer.passages.slice(0, 2);
+  return {
+    title: ctx.t(title),
+    body: answer.text ?? best.map((p) => `*${p.sectionPath}*\n${p.snippet}`).join("\n\n"),
+    context: best.map((p, i) => `[${i + 1}] ${p.link ?? p.path}`),
+  };
 }
 
 function questionCard(
@@ -159,7 +189,6 @@ export function documentationQuery(draft: IntakeDraft): string {
   return query.replace(/\s+/g, " ").trim();
 }
 
-/** Opens the case from what the draft holds, then forgets the draft. */
 /**
  * "open case <what is wrong>": opens at once, asking nothing, but with the device and site the
  * sentence makes clear (one Tap 10 in Madrid) as the intake would have found them. A severity the
@@ -170,6 +199,7 @@ export async function openStraightAway(ctx: Context, text: string, severity?: Se
   await openFromDraft(ctx, startDraft(text, triage, ctx.lang, familyOf(text, ctx.services.catalog)), severity);
 }
 
+/** Opens the case from what the draft holds, then forgets the draft. */
 async function openFromDraft(ctx: Context, draft: IntakeDraft, chosenSeverity?: Severity): Promise<void> {
   const { draft: resolved, facts } = await resolveDraft(ctx, draft);
   const description = describe(resolved, facts);

@@ -50,6 +50,19 @@ describe("the intake conversation", () => {
     expect(opened!.description).toContain("Since: since Monday");
   });
 
+  it("opens a critical outage at once, then shows what the documentation says while engineers pick it up", async () => {
+    const { recorder, cases } = await setup();
+    await t!.app.bot.handle(message("employee", "echo during calls in every room in Lisbon, the board meeting starts in 5 minutes!!"));
+    await t!.app.dispatcher.runOnce();
+    const [opened] = await cases();
+    expect(opened).toMatchObject({ severity: "sev1", category: "audio_video_quality" });
+    expect(opened!.site?.name).toBe("Lisbon office");
+    const replies = recorder.to("dm:employee");
+    expect(replies.some((m) => m.card?.title === "Since when has this been happening?")).toBe(false);
+    expect(replies.at(-1)?.card?.title).toBe("While an engineer picks it up, the documentation says:");
+    expect(replies.at(-1)?.card?.body).toContain("Echo during calls");
+  });
+
   it("opens nothing when the documented fix worked", async () => {
     const { say, press, cases } = await setup();
     await say("employee", "there is an echo on the Speak 40 since yesterday");
