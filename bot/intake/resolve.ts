@@ -4,7 +4,9 @@
  * to one of the organization's sites.
  */
 import type { Context } from "../context.ts";
-import type { IntakeDraft } from "./draft.ts";
+import type { TriageResult } from "../triage/index.ts";
+import { startDraft, type IntakeDraft } from "./draft.ts";
+import { familyOf } from "./families.ts";
 
 export interface Resolution {
   draft: IntakeDraft;
@@ -75,4 +77,19 @@ export async function resolveDraft(ctx: Context, draft: IntakeDraft): Promise<Re
   }
   if (next.siteId) facts.site = (await prisma.site.findUnique({ where: { id: next.siteId }, select: { name: true } }))?.name;
   return { draft: next, facts, choices, notice };
+}
+
+/**
+ * The organization's device a sentence names without its serial ("the bar in Lisbon", "our Bar
+ * 50"): its serial when only one fits, or the ones that do when there are a few.
+ */
+export async function deviceInSentence(
+  ctx: Context,
+  text: string,
+  triage: TriageResult,
+): Promise<{ serial?: string; choices?: { serial: string; label: string }[] }> {
+  const { draft, choices } = await resolveDraft(ctx, startDraft(text, triage, ctx.lang, familyOf(text, ctx.services.catalog)));
+  if (!draft.deviceId) return { choices };
+  const device = await ctx.services.db.prisma.device.findUnique({ where: { id: draft.deviceId }, select: { serial: true } });
+  return { serial: device?.serial };
 }

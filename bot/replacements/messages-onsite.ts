@@ -46,6 +46,7 @@ export const onsiteMessages = defineMessages(
     "onsite.list.none":
       "There is no onsite visit in progress for you. After a replacement is ordered, ask *onsite <serial>* (or press *Book a technician* on the replacement's card).",
     "onsite.usage": "Please say it like this: {usage}",
+    "onsite.whichDevice": "Which device should the technician come for?",
     "onsite.usage.request": "*onsite NB5-2231987 install the replacement* (or *onsite RMA-200001*)",
     "onsite.usage.cancel": "*onsite cancel ONS-300001 <reason>*",
     "onsite.usage.reschedule": "*onsite reschedule ONS-300001*",
@@ -135,6 +136,7 @@ export const onsiteMessages = defineMessages(
     "onsite.list.title": "Visitas técnicas ({count})",
     "onsite.list.none":
       "No tienes ninguna visita técnica en curso. Cuando se haya pedido un reemplazo, escribe *técnico <serie>* (o pulsa *Pedir un técnico* en la tarjeta del reemplazo).",
+    "onsite.whichDevice": "¿Para qué equipo tiene que venir el técnico?",
     "onsite.usage": "Dímelo así, por favor: {usage}",
     "onsite.usage.request": "*técnico NB5-2231987 instalar el reemplazo* (o *técnico RMA-200001*)",
     "onsite.usage.cancel": "*técnico cancelar ONS-300001 <motivo>*",

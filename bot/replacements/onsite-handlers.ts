@@ -4,6 +4,7 @@ import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
 import type { ActionEvent } from "../events.ts";
 import type { CommandArgs } from "../router.ts";
+import { deviceInSentence } from "../intake/resolve.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { parseSerial, stripSerial } from "./entitlement.ts";
 import { replacementServices } from "./feature.ts";
@@ -132,18 +133,36 @@ export async function onsiteIntent(ctx: Context, triage: TriageResult): Promise<
   const { replacements } = replacementServices(ctx);
   const rmaRef = triage.entities.rma_id[0];
   let serial = triage.entities.serial[0] ?? (rmaRef ? (await replacements.get(ctx.person, parseRmaRef(rmaRef)!)).serial : undefined);
+  // "Can you send a technician to Lisbon for the bar?": the device the sentence makes clear.
+  const named = serial ? {} : await deviceInSentence(ctx, ctx.text, triage);
+  serial ??= named.serial;
   if (!serial) {
     const open = await replacements.list(ctx.person);
-    if (open.length !== 1) throw invalid("onsite.usage", { usage: ctx.t("onsite.usage.request") });
-    serial = open[0]!.serial;
+    if (open.length === 1) serial = open[0]!.serial;
+    else if (named.choices?.length) return askWhichDevice(ctx, named.choices);
+    else throw invalid("onsite.usage", { usage: ctx.t("onsite.usage.request") });
   }
   // A question ("can someone come and install it?") is checked for excluded work, not recorded as the work.
   await requestVisit(ctx, { serial, purpose: ctx.t("onsite.defaultPurpose"), sentence: ctx.text, category: triage.category, rma: rmaRef });
 }
 
+/** Several devices fit the sentence: one button each; the request keeps the sentence for its checks. */
+function askWhichDevice(ctx: Context, choices: { serial: string; label: string }[]): void {
+  ctx.reply({
+    card: {
+      title: ctx.t("onsite.whichDevice"),
+      actions: choices.map((choice) => ({
+        id: "onsite.request",
+        label: choice.label,
+        value: { serial: choice.serial, sentence: ctx.text.slice(0, 500) },
+      })),
+    },
+  });
+}
+
 export async function requestVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
   const serial = event.value.serial ?? "";
-  await requestVisit(ctx, { serial, purpose: ctx.t("onsite.defaultPurpose"), rma: event.value.rma });
+  await requestVisit(ctx, { serial, purpose: ctx.t("onsite.defaultPurpose"), sentence: event.value.sentence, rma: event.value.rma });
 }
 
 export async function scheduleVisitAction(ctx: Context, event: ActionEvent): Promise<void> {

@@ -91,6 +91,9 @@ describe("onsite technician visits", () => {
       const asked = await askIntent(t.app, "employee", "can someone come onsite to configure the Bar 50 NB5-2231987?");
       expect(asked.intent).toBe("onsite_request");
       expect(asked.text).toContain("Onsite visits don't cover configuration");
+      // No serial: the organization has one Bar 50, so the sentence names it.
+      const named = await askIntent(t.app, "employee", "can you send a technician to update the firmware of the Bar 50?");
+      expect(named.text).toContain("don't cover software updates");
     });
 
     it("for a country where no technician goes", async () => {
@@ -98,6 +101,9 @@ describe("onsite technician visits", () => {
       await type(t.app, "engineer", "rma order NB7-0100234 no video output");
       const reply = await type(t.app, "admin", "onsite NB7-0100234 install the replacement");
       expect(reply.text).toContain("Onsite technicians aren't available in Portugal (site Lisbon office)");
+      // Asked in a sentence that names the place and the kind of device, in Spanish.
+      const asked = await askIntent(t.app, "employee", "¿podéis mandar un técnico a Lisboa para instalar la barra?");
+      expect(asked.text).toContain("No hay técnicos in situ en Portugal");
     });
 
     it("for a contract without the onsite option", async () => {
