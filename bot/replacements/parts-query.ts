@@ -13,8 +13,9 @@ export type PartCategory = (typeof PART_CATEGORIES)[number];
 // prettier-ignore
 const CATEGORY_WORDS: Record<Exclude<PartCategory, "other">, string[]> = {
   power_supply: [
-    "power supply", "power supplies", "psu", "power adapter", "power brick", "power cord", "charger",
+    "power supply", "power supplies", "psu", "power adapter", "power brick", "power cord", "power cable", "power cables", "charger",
     "fuente de alimentacion", "fuentes de alimentacion", "fuente", "alimentador", "cargador", "adaptador de corriente", "transformador",
+    "cable de alimentacion", "cable de corriente",
   ],
   remote: ["remote control", "remote", "remotes", "mando a distancia", "mando", "control remoto"],
   cable: ["cable", "cables", "hdmi", "ethernet", "cable de red", "cableado"],
@@ -54,12 +55,21 @@ export function fold(text: string): string {
 const hasPhrase = (folded: string, phrase: string) =>
   new RegExp(`(^|[^a-z0-9])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9])`).test(folded);
 
-/** The part kinds a text names. */
+/**
+ * The part kinds a text names. A kind named only inside another's longer phrase is not named:
+ * "power cable" asks for power, not for any cable.
+ */
 export function partCategories(text: string): PartCategory[] {
   const folded = fold(text);
-  return (Object.entries(CATEGORY_WORDS) as [PartCategory, string[]][])
-    .filter(([, words]) => words.some((word) => hasPhrase(folded, word)))
-    .map(([category]) => category);
+  const said = (Object.entries(CATEGORY_WORDS) as [PartCategory, string[]][])
+    .map(([category, words]) => ({ category, phrases: words.filter((word) => hasPhrase(folded, word)) }))
+    .filter((entry) => entry.phrases.length > 0);
+  const inside = (phrase: string, other: string) => other !== phrase && hasPhrase(other, phrase);
+  return said
+    .filter(({ category, phrases }) =>
+      phrases.some((phrase) => !said.some((o) => o.category !== category && o.phrases.some((longer) => inside(phrase, longer)))),
+    )
+    .map(({ category }) => category);
 }
 
 /**

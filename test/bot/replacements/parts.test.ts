@@ -64,6 +64,10 @@ describe("spare parts in chat", () => {
   it("asks for the model when the question names none, and says when it knows no such part", async () => {
     expect((await type(t.app, "employee", "parts power supply")).text).toContain("Which model is it for?");
     expect((await type(t.app, "employee", "parts battery bar 50 spain")).text).toContain("I don't know a part like that for Spain");
+    // "power cable" asks for power, not for any cable: the Tap 10 has no power part, so no HDMI cable either.
+    const power = await askIntent(t.app, "employee", "I need a power cable for the Tap 10");
+    expect(power.intent).toBe("parts_availability");
+    expect(power.text).toContain("I don't know a part like that for Spain");
   });
 
   it("refuses a part that does not fit the device, ordering nothing", async () => {
