@@ -3,6 +3,7 @@
  * software updates, documents and discounts. Handlers read the request and render cards; the
  * services decide who may do what.
  */
+import { deviceInSentence } from "../intake/resolve.ts";
 import type { Context } from "../context.ts";
 import type { Router } from "../router.ts";
 import type { TriageResult } from "../triage/index.ts";
@@ -94,7 +95,8 @@ async function licenseIntent(ctx: Context, triage: TriageResult): Promise<void> 
 
 /** "Is the bar in Madrid up to date?" / "what's the latest firmware for the Tap 10?" */
 async function softwareIntent(ctx: Context, triage: TriageResult): Promise<void> {
-  const [serial] = triage.entities.serial;
+  const serial = triage.entities.serial[0] ?? (await deviceInSentence(ctx, ctx.text, triage)).serial;
+  // "is the bar in Lisbon up to date?": the one device the sentence names, checked.
   if (serial) return showDeviceUpdate(ctx, serial);
   const [model] = triage.entities.model;
   if (model) return showModelFirmware(ctx, model);

@@ -387,6 +387,9 @@ export const SOFTWARE_TOPIC = wordUnion([
   /(schedule|plan|push|roll out|deploy) (the |an |our )?(firmware )?(updates?|upgrades?)(?! (the |my |our )?(name|names|settings?|password|calendar|address|contact|info\w*|details|layout))/,
   /update (to|from) \d/,
   /actualiz(ar|arla|arlo|acion|aciones)/,
+  // "¿está actualizada la Tap 10?", "¿están al día las barras?"
+  /(esta|estan|estara|estaran) (\w+ ){0,3}(actualizad[oa]s?|al dia)/,
+  /(ultima|nueva) (version|actualizacion|firmware)/,
   /versiones?/,
   /parches?/,
   /patch/,

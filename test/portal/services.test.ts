@@ -72,6 +72,9 @@ describe("licenses, software updates, documents and discounts in chat", () => {
     expect(await say(t, "employee", "firmware NT1-0045512")).toContain("NT1-0045512 is up to date (4.1.0).");
     expect(await say(t, "admin", "firmware Tap 10")).toContain("Latest: 4.1.0 (2025-11-18)");
     expect(await say(t, "admin", "firmware Bar 99")).toContain("I don't know the model *Bar 99*");
+    // Asked in a sentence that names the one device without its serial.
+    expect(await say(t, "employee", "is the bar in Lisbon up to date?")).toContain("NB7-0100234 runs 4.0.2");
+    expect(await say(t, "employee", "¿está actualizada la Tap 10?")).toContain("NT1-0045512 está actualizado (4.1.0).");
   });
 
   it("reports the organization's devices behind their latest release", async () => {
