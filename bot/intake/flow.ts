@@ -169,7 +169,7 @@ function questionCard(
   if (choices) {
     const model = ctx.services.catalog.models.find((m) => m.id === draft.model)?.name ?? draft.model ?? "";
     return {
-      title: ctx.t("intake.ask.deviceChoice", { model }),
+      title: model ? ctx.t("intake.ask.deviceChoice", { model }) : ctx.t("intake.ask.deviceChoiceAny"),
       actions: [
         ...choices.map((c) => ({ id: "intake.device", label: c.label, value: { serial: c.serial } })),
         ...(intakeActions(ctx) ?? []),

@@ -5,6 +5,7 @@ export const intakeMessages = defineMessages(
   {
     "intake.ask.device": "Which device is it? The serial number (like {example}) is on the label under the unit — or tell me the model.",
     "intake.ask.deviceChoice": "Which {model} is it?",
+    "intake.ask.deviceChoiceAny": "Which of these is it?",
     "intake.ask.site": "Where is it — which office or room?",
     "intake.ask.since": "Since when has this been happening?",
     "intake.ask.impact": "How many rooms are affected, and is a meeting blocked right now?",
@@ -47,6 +48,7 @@ export const intakeMessages = defineMessages(
     "intake.ask.device":
       "¿Qué dispositivo es? El número de serie (como {example}) está en la etiqueta de debajo del equipo; o dime el modelo.",
     "intake.ask.deviceChoice": "¿Cuál de los {model} es?",
+    "intake.ask.deviceChoiceAny": "¿Cuál de estos es?",
     "intake.ask.site": "¿Dónde está: en qué oficina o sala?",
     "intake.ask.since": "¿Desde cuándo ocurre?",
     "intake.ask.impact": "¿Cuántas salas están afectadas y hay ahora mismo una reunión bloqueada?",

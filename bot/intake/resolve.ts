@@ -52,8 +52,8 @@ export async function resolveDraft(ctx: Context, draft: IntakeDraft): Promise<Re
     } else if (!draft.deviceId) {
       notice = ctx.t("intake.unknownSerial", { serial: next.serial });
     }
-  } else if (!next.deviceId && (next.model || (next.family && next.siteId))) {
-    // A model, or a kind of device ("the bar") in a known room: the organization's devices that fit.
+  } else if (!next.deviceId && (next.model || next.family)) {
+    // A model, or a kind of device ("the bar"): the organization's devices that fit, in the place named if any.
     const devices = await prisma.device.findMany({
       where: {
         organizationId,

@@ -8,7 +8,7 @@ import { wordUnion } from "./patterns.ts";
 /** Asks to escalate, prioritise, or reach someone senior (taxonomy tie-break 2). */
 export const ESCALATE = wordUnion([
   /escalat(e|ed|es|ing|ion)/,
-  /escal(ar|arlo|ad|adlo|eis|en|enlo|elo|e|es|ado|ada|amos|acion|amiento)/,
+  /escal(ar|arlo|ad|adlo|eis|en|enlo|elo|e|es|ado|ada|amos|acion|amiento|alo|ala|a (el|la|mi|nuestro|nuestra|este|esta) (caso|incidencia|ticket|problema))/,
   /sub(ir|id|an|ais|as|irlo|idlo) (esto |el caso |lo )?de nivel/,
   /next level/,
   /higher (level|tier)/,

@@ -63,6 +63,22 @@ describe("the intake conversation", () => {
     expect(replies.at(-1)?.card?.body).toContain("Echo during calls");
   });
 
+  it("offers the organization's devices of the kind named ('la barra') as buttons, and escalates when asked in Spanish", async () => {
+    const { say, press, cases } = await setup();
+    const which = await say("employee", "la barra no enciende");
+    expect(which.card?.title).toBe("¿Cuál de estos es?");
+    expect(which.card?.actions?.map((a) => a.label)).toEqual(
+      expect.arrayContaining(["NB5-2231987 · Madrid HQ", "NB7-0100234 · Lisbon office"]),
+    );
+    await press("employee", "intake.device", { serial: "NB7-0100234" });
+    await say("employee", "desde ayer");
+    const [opened] = await cases();
+    expect(opened!.device?.serial).toBe("NB7-0100234");
+    expect(opened!.site?.name).toBe("Lisbon office");
+    const escalated = await say("employee", "escala el caso por favor, es urgente");
+    expect(escalated.text).toContain(`He escalado CS-${opened!.number}`);
+  });
+
   it("opens nothing when the documented fix worked", async () => {
     const { say, press, cases } = await setup();
     await say("employee", "there is an echo on the Speak 40 since yesterday");
