@@ -5,7 +5,7 @@
 import type { KnowledgeAnswer } from "../../knowledge/index.ts";
 import type { Context } from "../context.ts";
 import type { ActionEvent, Card } from "../events.ts";
-import type { Translator } from "../i18n/index.ts";
+import { asSentence, type Translator } from "../i18n/index.ts";
 
 const PASSAGES_SHOWN = 3;
 
@@ -68,5 +68,5 @@ export async function openCaseFromAnswer(ctx: Context, event: ActionEvent): Prom
     { title: question || ctx.t("kb.action.openCase"), description: question, severity: "sev3", language: ctx.lang },
     ctx.origin,
   );
-  ctx.reply({ text: ctx.t(created ? "case.opened" : "case.openedAgain", { case: view.ref, title: view.title }) });
+  ctx.reply({ text: ctx.t(created ? "case.opened" : "case.openedAgain", { case: view.ref, title: asSentence(view.title) }) });
 }

@@ -45,7 +45,7 @@ export const en = {
 
   "conversation.fallback": "I can open a case for this: type *open case* followed by what is wrong, or *help* to see everything I can do.",
   // cases
-  "case.opened": "I opened case {case}: {title}. An engineer will pick it up; I'll post updates here.",
+  "case.opened": "I opened case {case}: {title} An engineer will pick it up; I'll post updates here.",
   "case.openedAgain": "Case {case} is already open for this message.",
   "case.card.title": "{case} · {title}",
   "case.fact.status": "Status",

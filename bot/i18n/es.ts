@@ -45,7 +45,7 @@ export const es: Record<CoreMessageKey, string> = {
 
   "conversation.fallback":
     "Puedo abrir un caso para esto: escribe *abrir caso* seguido de lo que ocurre, o *ayuda* para ver todo lo que puedo hacer.",
-  "case.opened": "He abierto el caso {case}: {title}. Un ingeniero se encargará; publicaré las novedades aquí.",
+  "case.opened": "He abierto el caso {case}: {title} Un ingeniero se encargará; publicaré las novedades aquí.",
   "case.openedAgain": "El caso {case} ya está abierto para este mensaje.",
   "case.card.title": "{case} · {title}",
   "case.fact.status": "Estado",

@@ -61,3 +61,8 @@ export function languageFromLocale(locale: string | null | undefined): Language 
   const base = locale.toLowerCase().slice(0, 2);
   return base === "es" ? "es" : base === "en" ? "en" : undefined;
 }
+
+/** A quoted phrase ended as a sentence: "no sound" → "no sound.", "is it covered?" stays as it is. */
+export function asSentence(text: string): string {
+  return /[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}

@@ -7,7 +7,7 @@
  */
 import type { Context } from "../context.ts";
 import { conversationKey, type ActionEvent, type Card } from "../events.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import { asSentence, type MessageKey } from "../i18n/index.ts";
 import { isSeverity, type Severity } from "../services/case-refs.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { showCase } from "../handlers/cases.ts";
@@ -227,7 +227,7 @@ async function openFromDraft(ctx: Context, draft: IntakeDraft, chosenSeverity?: 
     ctx.origin,
   );
   await ctx.services.states.clear(stateKey(ctx));
-  ctx.reply({ text: ctx.t(created ? "case.opened" : "case.openedAgain", { case: view.ref, title: view.title }) });
+  ctx.reply({ text: ctx.t(created ? "case.opened" : "case.openedAgain", { case: view.ref, title: asSentence(view.title) }) });
   await showCase(ctx, view.number);
 }
 

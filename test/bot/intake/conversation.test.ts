@@ -127,7 +127,7 @@ describe("the intake conversation", () => {
   });
 
   it("'open case <text>' asks nothing but files the device and site the sentence makes clear, at the severity written", async () => {
-    const { say, cases } = await setup();
+    const { say, press, cases } = await setup();
     // One Tap 10 in the organization, in Madrid.
     const reply = await say("employee", "open case the Tap 10 in Madrid is frozen sev2");
     expect(reply.card?.title ?? "").toMatch(/CS-\d{5} · the Tap 10 in Madrid is frozen$/);
@@ -140,6 +140,10 @@ describe("the intake conversation", () => {
     const [, second] = await cases();
     expect(second).toMatchObject({ title: "la barra no enciende", language: "es" });
     expect(second!.device).toBeNull();
+    // A question opened as a case from its answer keeps its own question mark, without a full stop after it.
+    const fromAnswer = await press("employee", "kb.open_case", { q: "why does the Speak 40 echo?" });
+    // (In Spanish: a button shows no language, and this person last wrote in Spanish.)
+    expect(fromAnswer.text).toMatch(/: why does the Speak 40 echo\? Un ingeniero se encargará/);
   });
 
   it("says when the problem lives in the cloud partner's service", async () => {
