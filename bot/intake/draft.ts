@@ -190,7 +190,10 @@ export function describe(draft: IntakeDraft, facts: { device?: string; site?: st
     facts.site ? `Site: ${facts.site}` : draft.siteText ? `Site: ${draft.siteText}` : undefined,
     draft.since ? `Since: ${draft.since}` : undefined,
     draft.roomsAffected !== undefined ? `Rooms affected: ${draft.roomsAffected >= 99 ? "all" : draft.roomsAffected}` : undefined,
-    draft.meetingBlocked !== undefined ? `Meeting blocked: ${draft.meetingBlocked ? "yes" : "no"}` : undefined,
+    // Read from the words ("dead", "no picture at all") or from the answer to the impact question.
+    draft.meetingBlocked !== undefined
+      ? `Impact: ${draft.meetingBlocked ? "can't be used for meetings" : "degraded, still usable"}`
+      : undefined,
   ].filter(Boolean);
   return [...lines, ...(details.length ? ["", ...details] : [])].join("\n");
 }

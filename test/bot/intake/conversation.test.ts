@@ -75,6 +75,8 @@ describe("the intake conversation", () => {
     const [opened] = await cases();
     expect(opened!.device?.serial).toBe("NB7-0100234");
     expect(opened!.site?.name).toBe("Lisbon office");
+    // What the words say about impact, worded as what it is rather than as something the person said.
+    expect(opened!.description).toContain("Impact: can't be used for meetings");
     const escalated = await say("employee", "escala el caso por favor, es urgente");
     expect(escalated.text).toContain(`He escalado CS-${opened!.number}`);
   });
