@@ -52,7 +52,7 @@ describe("ingest", () => {
     expect(html.title).toBe("Pairing the Tap 10 console");
     const headings = (await test.db.prisma.knowledgeChunk.findMany({ where: { documentId: html.id } })).map((c) => c.heading);
     expect(headings).toEqual(["Pairing the Tap 10 console", "Pair the Tap with a bar", "Tap screen stays black"]);
-    expect(docs.find((d) => d.path.startsWith("bar-50"))!.link).toBe("https://docs.example.com/bar-50/reset");
+    expect(docs.find((d) => d.path.startsWith("bar-50"))!.link).toBe("http://127.0.0.1:9/docs/bar-50/reset");
     expect(docs.every((d) => d.language === "en")).toBe(true);
 
     const kb = await openKnowledgeBase(test.db, { catalog });

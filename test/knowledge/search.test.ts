@@ -39,7 +39,7 @@ describe("ranking on the fixture corpus", () => {
     expect(top?.path).toBe("bar-50/factory-reset.md");
     expect(top?.heading).toBe("Using the pinhole button");
     expect(top?.sectionPath).toBe("Reset the Northwind Bar 50 › Factory reset › Using the pinhole button");
-    expect(top?.link).toBe("https://docs.example.com/bar-50/reset#using-the-pinhole-button");
+    expect(top?.link).toBe("http://127.0.0.1:9/docs/bar-50/reset#using-the-pinhole-button");
   });
 
   it("understands informal and misspelled questions", () => {

@@ -42,7 +42,7 @@ describe("bad input", () => {
 
   it("Slack/HTML markup and inline code do not become words", () => {
     const r = classify(
-      "<@U024BE7LH> *the* <https://status.example.com|status page> says <b>nothing</b>, but `ERR_UPD_0x3F` on the bar 70 after the update",
+      "<@U024BE7LH> *the* <http://127.0.0.1:9/status|status page> says <b>nothing</b>, but `ERR_UPD_0x3F` on the bar 70 after the update",
     );
     expect(r.entities.model).toEqual(["nw-bar-70"]);
     expect(r.category).toBe("firmware_software");

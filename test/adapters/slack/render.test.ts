@@ -28,7 +28,7 @@ describe("Block Kit rendering", () => {
         actions: [
           { id: "case.view", label: "View", value: { case: "CS-10001" } },
           { id: "case.take", label: "Take", value: { case: "CS-10001" }, style: "primary" },
-          { id: "docs", label: "Manual", value: {}, url: "https://docs.example.com/bar-50" },
+          { id: "docs", label: "Manual", value: {}, url: "http://127.0.0.1:9/docs/bar-50" },
         ],
       }),
     );
@@ -100,8 +100,8 @@ describe("Block Kit rendering", () => {
 
 describe("Slack text and forms", () => {
   it("reads Slack's markup back as what the person typed", () => {
-    expect(plainText("see <https://x.example.com/a|the guide> in <#C123|support> &lt;3 &amp; <!here>")).toBe(
-      "see https://x.example.com/a in #support <3 & @here",
+    expect(plainText("see <http://127.0.0.1:9/a|the guide> in <#C123|support> &lt;3 &amp; <!here>")).toBe(
+      "see http://127.0.0.1:9/a in #support <3 & @here",
     );
     expect(messageText("<@UBOT> open case <mailto:a@b.test|a@b.test> broke", "UBOT")).toEqual({
       text: "open case a@b.test broke",

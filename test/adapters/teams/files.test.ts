@@ -53,7 +53,7 @@ class FileHost extends LoopbackServer {
 function downloadInfo(name: string, downloadUrl: string, fileType: string) {
   return {
     contentType: FILE_DOWNLOAD_INFO,
-    contentUrl: `https://contoso.sharepoint.com/personal/drive/${name}`,
+    contentUrl: `http://127.0.0.1:9/personal/drive/${name}`,
     name,
     content: { downloadUrl, uniqueId: `u-${name}`, fileType },
   };

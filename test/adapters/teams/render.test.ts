@@ -15,7 +15,7 @@ const card: Card = {
   ],
   actions: [
     { id: "case.reopen", label: "Reopen", value: { case: "CS-10001" }, style: "danger" },
-    { id: "docs", label: "Read more", value: {}, url: "https://docs.example.com/x" },
+    { id: "docs", label: "Read more", value: {}, url: "http://127.0.0.1:9/docs/x" },
   ],
   context: ["Opened 2026-11-25"],
 };
@@ -40,7 +40,7 @@ describe("Adaptive Card rendering", () => {
     const [reopen, link] = renderAdaptiveCard(card).actions as Record<string, any>[];
     expect(reopen).toMatchObject({ type: "Action.Execute", verb: "case.reopen", title: "Reopen", style: "destructive" });
     expect(reopen!.fallback).toMatchObject({ type: "Action.Submit", data: reopen!.data });
-    expect(link).toEqual({ type: "Action.OpenUrl", title: "Read more", url: "https://docs.example.com/x" });
+    expect(link).toEqual({ type: "Action.OpenUrl", title: "Read more", url: "http://127.0.0.1:9/docs/x" });
   });
 
   it("reads a press back: the button's value, and the inputs Teams merged into the data", () => {
@@ -73,11 +73,11 @@ describe("Teams conversations and text", () => {
     expect(splitConversationId("19:abc@thread.tacv2;messageid=1700")).toEqual({ conversationId: "19:abc@thread.tacv2", threadId: "1700" });
     const ref = conversationOf({
       id: "1701",
-      serviceUrl: "https://smba.trafficmanager.net/emea/",
+      serviceUrl: "http://127.0.0.1:9/emea/",
       conversation: { id: "19:abc@thread.tacv2;messageid=1700", conversationType: "channel", tenantId: "t1" } as never,
     });
     expect(ref).toMatchObject({ conversationId: "19:abc@thread.tacv2", threadId: "1700", kind: "channel", tenantId: "t1" });
-    expect(ref.extra).toEqual({ serviceUrl: "https://smba.trafficmanager.net/emea/", replyToId: "1701" });
+    expect(ref.extra).toEqual({ serviceUrl: "http://127.0.0.1:9/emea/", replyToId: "1701" });
     expect(addressOf(ref)).toBe("19:abc@thread.tacv2;messageid=1700");
     // A personal chat never gets a thread suffix, even when a case link gave it a thread id.
     expect(addressOf({ conversationId: "a:1", threadId: "99", kind: "personal" })).toBe("a:1");

@@ -63,7 +63,7 @@ describe("a partner whose engineers join a shared thread", () => {
   it("mirrors the partner engineers' plain messages to the customer and the customer's comments into the thread, never back", async () => {
     await zoe("We see packet loss on the SIP path from Lisbon; can you run a network check?");
     await until(() => customer().includes(`Zoe Park (Zoom) on ${ref}: We see packet loss on the SIP path`), "partner message mirrored");
-    await say(t, "employee", `comment ${ref} Network check attached: https://contoso.example/check.txt`);
+    await say(t, "employee", `comment ${ref} Network check attached: http://127.0.0.1:9/contoso/check.txt`);
     await until(() => sharedThread().includes("Tom Baker on " + ref + ": Network check attached"), "customer comment in the thread");
     expect(sharedThread()).not.toContain("We see packet loss");
     expect(customer()).not.toContain(`Tom Baker on ${ref}`);
