@@ -3,7 +3,7 @@
  * tie-breaks: the partner confirms it or laptops fail too -> cloud_partner; "after the update"
  * -> firmware_software; an explicit physical cause -> hardware_failure.
  */
-import { SAME_ON_OTHER_DEVICES } from "./symptom-lexicon.ts";
+import { SAME_ON_OTHER_DEVICES } from "./symptom-lexicon-service.ts";
 import { PARTNER_SERVICE, type ProblemEvidence } from "./symptoms.ts";
 import { CATEGORIES, type Category, type Intent, type Partner } from "./types.ts";
 import { wordUnion } from "./patterns.ts";

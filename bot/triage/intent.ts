@@ -7,33 +7,29 @@ import {
   CASE_STATUS_NO_ID,
   CLOSE_NEGATED,
   CLOSE_REQUEST,
-  COVERAGE_QUESTION,
   ESCALATE,
   ESCALATE_NEGATED,
-  GREETING_CORE,
-  GREETING_WORDS,
-  HOW_TO,
-  LICENSE_TOPIC,
-  META_HELP,
-  NOISE,
-  NOT_ONSITE,
   NOT_RESOLVED,
-  OFF_TOPIC,
-  ONSITE,
-  OTHER_DEVICE,
-  PART_NOUN,
   PARTNER_BRING_IN,
   PARTNER_RAISE,
   PARTNER_REPLY,
   PARTNER_TICKET_REF,
+  REQUEST_MARKER,
+  RESOLVED,
+} from "./cues-cases.ts";
+import { GREETING_CORE, GREETING_WORDS, HOW_TO, META_HELP, NOISE, OFF_TOPIC, OTHER_DEVICE } from "./cues-conversation.ts";
+import {
+  COVERAGE_QUESTION,
+  LICENSE_TOPIC,
+  NOT_ONSITE,
+  ONSITE,
+  PART_NOUN,
   PARTS_REQUEST,
   REGISTER,
   REGISTER_NOT,
   REPLACEMENT,
-  REQUEST_MARKER,
-  RESOLVED,
   SOFTWARE_TOPIC,
-} from "./cues.ts";
+} from "./cues-services.ts";
 import type { ProblemEvidence } from "./symptoms.ts";
 import type { Intent, Partner } from "./types.ts";
 import { wordUnion } from "./patterns.ts";
