@@ -8,18 +8,6 @@ import { languageFromLocale } from "./i18n/index.ts";
 /** Detects the language of a message; set by the triage component at start. */
 export type LanguageDetector = (text: string) => Language;
 
-const SPANISH_HINTS =
-  /[ñ¿¡]|\b(el|la|los|las|de|del|que|por|para|con|una|uno|está|esta|no funciona|hola|gracias|ayuda|casos?|sala|oficina|cerrar|reabrir|abrir|comentar|nota|estado|severidad|resolver|escalar|sigue|tenemos|desde|pero|también|muy)\b/gi;
-const ENGLISH_HINTS =
-  /\b(the|is|are|and|with|not|does|doesn't|won't|can't|my|our|room|please|thanks|hello|help|cases?|still|since|from|it|this)\b/gi;
-
-/** A small fallback detector, used until (or when) no better one is configured. */
-export const detectLanguageByHints: LanguageDetector = (text) => {
-  const spanish = text.match(SPANISH_HINTS)?.length ?? 0;
-  const english = text.match(ENGLISH_HINTS)?.length ?? 0;
-  return spanish > english ? "es" : "en";
-};
-
 // One-word commands that exist in one language only: "ayuda" shows Spanish as surely as a sentence.
 const SPANISH_COMMANDS = new Set(
   (
