@@ -74,9 +74,12 @@ export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder(encoding).decode(bytes);
 }
 
-/** Whether a host name or address is this machine (127.0.0.0/8, ::1, localhost). */
+/** Whether a host name or address is this machine (127.0.0.0/8, also IPv4-mapped as ::ffff:127.…, ::1, localhost). */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const host = hostname
+    .replace(/^\[|\]$/g, "")
+    .toLowerCase()
+    .replace(/^::ffff:(?=\d)/, "");
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 

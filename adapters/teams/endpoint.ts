@@ -16,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TurnContext } from "botbuilder";
 import type { Logger } from "pino";
 import { MAX_BODY_BYTES, sendJson, type RouteHandler } from "../../app/http-server.ts";
+import { isLoopbackHost } from "../file-download.ts";
 import type { TeamsCloudAdapter } from "./cloud-adapter.ts";
 import { activitySchema } from "./inbound.ts";
 
@@ -82,11 +83,9 @@ export function teamsEndpoint({ adapter, runTurn, log }: EndpointDeps): RouteHan
   };
 }
 
-/** True for 127.0.0.0/8 and ::1, also written as IPv4-mapped IPv6 (::ffff:127.0.0.1). */
+/** Whether a peer's socket address is this machine; undefined (a closed socket) is not. */
 export function isLoopbackAddress(address: string | undefined): boolean {
-  if (!address) return false;
-  const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
-  return v4 === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+  return address !== undefined && isLoopbackHost(address);
 }
 
 function isForwarded(req: IncomingMessage): boolean {
