@@ -11,10 +11,10 @@ import { asSentence, type MessageKey } from "../i18n/index.ts";
 import { isSeverity, type Severity } from "../services/case-refs.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { showCase } from "../handlers/cases.ts";
-import { describe, isCritical, mergeAnswer, nextQuestion, startDraft, type IntakeDraft, type Question } from "./draft.ts";
+import { describe, isCritical, mergeAnswer, nextQuestion, type IntakeDraft, type Question } from "./draft.ts";
 import type { KnowledgeAnswer } from "../../knowledge/index.ts";
 import { familyOf } from "./families.ts";
-import { resolveDraft } from "./resolve.ts";
+import { draftFromMessage, resolveDraft } from "./resolve.ts";
 
 const STATE_KIND = "intake";
 const TTL_MS = 24 * 3_600_000;
@@ -49,7 +49,7 @@ export async function startIntake(ctx: Context, triage: TriageResult): Promise<v
     ctx.reply({ text: ctx.t("intake.needsOrganization") });
     return;
   }
-  const draft = startDraft(ctx.text, triage, ctx.lang, familyOf(ctx.text, ctx.services.catalog));
+  const draft = draftFromMessage(ctx, ctx.text, triage);
   if (draft.category === "cloud_partner") {
     const partner = draft.partner ? ctx.t(`partner.${draft.partner}`) : "the cloud partner";
     ctx.reply({ text: ctx.t("intake.partner", { partner }) });
@@ -80,7 +80,7 @@ export async function continueIntake(ctx: Context, triage: TriageResult): Promis
   // or "how do I reset it" about the same problem stay with the draft.
   if (!draft.pending && asksAside(text, triage)) return false;
   if (draft.openWhenDescribed) {
-    await openFromDraft(ctx, { ...startDraft(text, triage, ctx.lang, familyOf(text, ctx.services.catalog)), asked: [] });
+    await openFromDraft(ctx, { ...draftFromMessage(ctx, text, triage), asked: [] });
     return true;
   }
   const merged = mergeAnswer(draft, text, triage, familyOf(text, ctx.services.catalog));
@@ -196,7 +196,7 @@ export function documentationQuery(draft: IntakeDraft): string {
  */
 export async function openStraightAway(ctx: Context, text: string, severity?: Severity): Promise<void> {
   const triage = ctx.services.triage.classify(text);
-  await openFromDraft(ctx, startDraft(text, triage, ctx.lang, familyOf(text, ctx.services.catalog)), severity);
+  await openFromDraft(ctx, draftFromMessage(ctx, text, triage), severity);
 }
 
 /** Opens the case from what the draft holds, then forgets the draft. */

@@ -79,6 +79,11 @@ export async function resolveDraft(ctx: Context, draft: IntakeDraft): Promise<Re
   return { draft: next, facts, choices, notice };
 }
 
+/** A new draft from a message, with the kind of device it names ("the bar") read from the catalog. */
+export function draftFromMessage(ctx: Context, text: string, triage: TriageResult): IntakeDraft {
+  return startDraft(text, triage, ctx.lang, familyOf(text, ctx.services.catalog));
+}
+
 /**
  * The organization's device a sentence names without its serial ("the bar in Lisbon", "our Bar
  * 50"): its serial when only one fits, or the ones that do when there are a few.
@@ -88,7 +93,7 @@ export async function deviceInSentence(
   text: string,
   triage: TriageResult,
 ): Promise<{ serial?: string; choices?: { serial: string; label: string }[] }> {
-  const { draft, choices } = await resolveDraft(ctx, startDraft(text, triage, ctx.lang, familyOf(text, ctx.services.catalog)));
+  const { draft, choices } = await resolveDraft(ctx, draftFromMessage(ctx, text, triage));
   if (!draft.deviceId) return { choices };
   const device = await ctx.services.db.prisma.device.findUnique({ where: { id: draft.deviceId }, select: { serial: true } });
   return { serial: device?.serial };
