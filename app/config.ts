@@ -52,6 +52,7 @@ const envSchema = z
     MICROSOFT_APP_PASSWORD: optionalString,
     MICROSOFT_APP_TENANT_ID: optionalString,
     MICROSOFT_APP_TYPE: z.preprocess(blankToUndefined, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional()),
+    MICROSOFT_OPENID_METADATA_URL: optionalUrl("the OpenID metadata document Bot Framework tokens are checked against"),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalUrl("an OpenAI-compatible API base, e.g. http://127.0.0.1:8000/v1"),
     OPENAI_MODEL: z.preprocess(blankToUndefined, z.string().default("gpt-4o-mini")),
@@ -95,7 +96,14 @@ export interface Config {
   /** Scaled mode: Redis channel prefix, leases and the resume sweep (docs/scaling.md). */
   scaling: { redisPrefix: string; inboundLeaseMs: number; outboxLeaseMs: number; resumeIntervalMs: number };
   slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
-  teams: { appId: string | undefined; appPassword: string | undefined; tenantId: string | undefined; appType: string };
+  teams: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    tenantId: string | undefined;
+    appType: string;
+    /** Where inbound tokens' signing keys are published; Microsoft's public cloud when unset. */
+    openIdMetadataUrl: string | undefined;
+  };
   llm: { apiKey: string; baseURL: string | undefined; model: string; embeddingModel: string | undefined } | undefined;
   knowledgeDir: string | undefined;
   catalogFile: string | undefined;
@@ -142,6 +150,7 @@ export function readConfig(env: Env): Config {
       appPassword: e.MICROSOFT_APP_PASSWORD,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE ?? "MultiTenant",
+      openIdMetadataUrl: e.MICROSOFT_OPENID_METADATA_URL,
     },
     llm: e.OPENAI_API_KEY
       ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, embeddingModel: e.OPENAI_EMBEDDING_MODEL }
