@@ -37,7 +37,7 @@ export class RosterEmails {
     const actor: Actor = {
       ...sender,
       tenantIds: tenant ? [tenant] : [],
-      vendorTenant: tenant !== undefined && tenant === this.vendorTenantId,
+      vendorTenant: tenant !== undefined && tenant.toLowerCase() === this.vendorTenantId?.toLowerCase(),
     };
     if (actor.email || (await this.people.resolve(actor))) return actor;
     const userId = context.activity.from?.id ?? "";

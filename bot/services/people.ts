@@ -92,10 +92,11 @@ function mayLink(
   person: { partnerId: string | null; organization: { slackTeamId: string | null; teamsTenantId: string | null } | null },
 ): boolean {
   if (!TENANTED.has(actor.platform)) return true;
-  const tenants = actor.tenantIds ?? [];
+  // Tenant ids are GUIDs an import may spell in capitals; Slack's ids are capitals anyway.
+  const tenants = (actor.tenantIds ?? []).map((id) => id.toLowerCase());
   if (person.organization) {
     const own = actor.platform === "slack" ? person.organization.slackTeamId : person.organization.teamsTenantId;
-    return own !== null && tenants.includes(own);
+    return own !== null && tenants.includes(own.toLowerCase());
   }
   if (person.partnerId) return false;
   return actor.vendorTenant === true && tenants.length > 0;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importData, parseImportFile } from "../../../bot/services/importer.ts";
 import {
   PEOPLE,
   TENANT,
@@ -57,5 +58,42 @@ describe("Teams identities are linked by e-mail only within the organization's t
     expect(reply!.body.text).toContain("Pat");
     const identity = await t.app.db.prisma.platformIdentity.findFirst({ where: { platform: "teams", externalId: PEOPLE.pat.aad } });
     expect(identity).not.toBeNull();
+  });
+});
+
+describe("Teams: the vendor's staff are linked by e-mail only from the bot's own tenant", () => {
+  let t: TeamsHarness;
+  const kim = { aad: "aad-kim", name: "Kim Engineer" };
+  const impostor = { aad: "aad-kim-impostor", name: "Kim Engineer" };
+  beforeAll(async () => {
+    t = await startTeams({ MICROSOFT_APP_TENANT_ID: "tenant-vendor" });
+    const vendor = { people: [{ key: "eng-kim", name: kim.name, email: "kim@vendor.example", role: "engineer" }] };
+    await importData(t.app.db, t.app.catalog, parseImportFile(JSON.stringify({ version: 1, vendor })));
+    t.app.services.people.invalidate();
+    for (const person of [kim, impostor]) t.connector.roster.set(`29:${person.aad}`, { name: kim.name, email: "kim@vendor.example" });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const say = async (person: TeamsPerson, tenant: string) => {
+    await t.post(
+      personalMessage(t.connector.url, person, "hello", {
+        conversation: { id: personalChat(person), conversationType: "personal", tenantId: tenant },
+        channelData: { tenant: { id: tenant } },
+      }),
+    );
+    const [reply] = await received(() => t.connector.postsTo(personalChat(person)));
+    return String(reply!.body.text);
+  };
+
+  it("treats someone of a customer's tenant whose profile has an engineer's e-mail as unknown", async () => {
+    expect(await say(impostor, TENANT)).toMatch(/don't know you yet/);
+    expect(await t.app.db.prisma.platformIdentity.count({ where: { platform: "teams", externalId: impostor.aad } })).toBe(0);
+  });
+
+  it("links the engineer writing from the vendor's tenant (MICROSOFT_APP_TENANT_ID)", async () => {
+    expect(await say(kim, "tenant-vendor")).toContain("Kim");
+    expect(await t.app.db.prisma.platformIdentity.count({ where: { platform: "teams", externalId: kim.aad } })).toBe(1);
   });
 });

@@ -27,7 +27,7 @@ export const PEOPLE = {
   /** Of another tenant; their profile claims Pat's e-mail (see `FakeConnector.roster`). */
   mallory: { aad: "aad-mallory", name: "Mallory Fabrikam" },
 } as const;
-export type TeamsPerson = (typeof PEOPLE)[keyof typeof PEOPLE];
+export type TeamsPerson = { readonly aad: string; readonly name: string };
 
 /** A small organization with Teams identities, and the vendor's engineers' channel on Teams. */
 function fixture(serviceUrl: string) {
