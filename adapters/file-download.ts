@@ -3,16 +3,20 @@
  * the Slack and Teams `FileReader`s (which decide what address may be contacted, and with which
  * credentials). The body is read as a stream and abandoned as soon as it passes the limit, so a
  * large file costs no more than the limit.
+ *
+ * Redirects are followed by hand, one hop at a time, and only to addresses the reader allows: a
+ * link that points at an allowed host and then redirects elsewhere (this machine, the cloud's
+ * metadata address, a private network) is refused before the second request is made.
  */
 import { FileReadError, type ReadLimits } from "../bot/files.ts";
 
 export interface DownloadOptions extends ReadLimits {
   headers?: Record<string, string>;
   /**
-   * Whether a redirect may be followed. Off where a token is sent: the token must only ever go to
-   * the host that was checked.
+   * Whether a redirect to `url` may be followed; absent = no redirect is followed. Headers (a
+   * token) are only ever sent to the first URL's origin.
    */
-  followRedirects: boolean;
+  redirectAllowed?: (url: URL) => boolean;
   /** For tests: the fetch to use. */
   fetch?: typeof fetch;
 }
@@ -25,16 +29,7 @@ export interface Download {
 /** Fetches `url` and decodes it as UTF-8 (invalid bytes become U+FFFD). Throws `FileReadError`. */
 export async function downloadText(url: URL, options: DownloadOptions): Promise<Download> {
   const signal = AbortSignal.timeout(options.timeoutMs);
-  let response: Response;
-  try {
-    response = await (options.fetch ?? fetch)(url, {
-      headers: options.headers,
-      redirect: options.followRedirects ? "follow" : "manual",
-      signal,
-    });
-  } catch (error) {
-    throw new FileReadError("failed", `download of ${url.origin}${url.pathname} failed: ${describe(error)}`, { cause: error });
-  }
+  const response = await fetchFollowing(url, options, signal);
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
     throw new FileReadError("failed", `download of ${url.origin}${url.pathname} answered ${response.status}`);
@@ -63,6 +58,42 @@ export async function downloadText(url: URL, options: DownloadOptions): Promise<
     throw new FileReadError("failed", `download of ${url.origin}${url.pathname} broke off: ${describe(error)}`, { cause: error });
   }
   return { text: decodeText(Buffer.concat(chunks)), contentType: response.headers.get("content-type") ?? undefined };
+}
+
+/** Most redirects followed for one file (SharePoint uses one or two). */
+const MAX_REDIRECTS = 5;
+
+/** Fetches `first`, following allowed redirects by hand; a redirect elsewhere is refused unfetched. */
+async function fetchFollowing(first: URL, options: DownloadOptions, signal: AbortSignal): Promise<Response> {
+  let url = first;
+  for (let hop = 0; ; hop += 1) {
+    let response: Response;
+    try {
+      response = await (options.fetch ?? fetch)(url, {
+        headers: url.origin === first.origin ? options.headers : undefined,
+        redirect: "manual",
+        signal,
+      });
+    } catch (error) {
+      throw new FileReadError("failed", `download of ${url.origin}${url.pathname} failed: ${describe(error)}`, { cause: error });
+    }
+    const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+    if (location === null) return response;
+    await response.body?.cancel().catch(() => undefined);
+    let next: URL;
+    try {
+      next = new URL(location, url);
+    } catch {
+      throw new FileReadError("failed", `download of ${url.origin}${url.pathname} redirected to an invalid address`);
+    }
+    if (!options.redirectAllowed?.(next))
+      throw new FileReadError(
+        "refused",
+        `download of ${url.origin}${url.pathname} redirected to ${next.origin}, which is not allowed; not followed`,
+      );
+    if (hop + 1 > MAX_REDIRECTS) throw new FileReadError("failed", `download of ${first.origin}${first.pathname} redirected too often`);
+    url = next;
+  }
 }
 
 /**

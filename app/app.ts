@@ -155,7 +155,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     db,
     clock,
     catalog,
-    people: new PeopleService(db, clock),
+    people: new PeopleService(db, clock, log.child({ component: "people" })),
     cases,
     escalations,
     directory,

@@ -52,6 +52,7 @@ const envSchema = z
     MICROSOFT_APP_PASSWORD: optionalString,
     MICROSOFT_APP_TENANT_ID: optionalString,
     MICROSOFT_APP_TYPE: z.preprocess(blankToUndefined, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional()),
+    MICROSOFT_OPENID_METADATA_URL: optionalUrl("the OpenID metadata document Bot Framework tokens are checked against"),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalUrl("an OpenAI-compatible API base, e.g. http://127.0.0.1:8000/v1"),
     OPENAI_MODEL: z.preprocess(blankToUndefined, z.string().default("gpt-4o-mini")),
@@ -86,6 +87,36 @@ const envSchema = z
       issue("ESCALATION_POLICIES_FILE", `does not exist: ${env.ESCALATION_POLICIES_FILE}`);
   });
 
+/** Per-partner webhook secrets: `PARTNER_WEBHOOK_SECRET_<PARTNER>` (see `partnerSecretName`). */
+const PARTNER_SECRET_PREFIX = "PARTNER_WEBHOOK_SECRET_";
+
+/**
+ * The variable holding a partner's own webhook secret: its id upper-cased, every character other
+ * than A-Z and 0-9 as `_` (partner `microsoft` → PARTNER_WEBHOOK_SECRET_MICROSOFT).
+ */
+export function partnerSecretName(partnerId: string): string {
+  return `${PARTNER_SECRET_PREFIX}${partnerId.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+}
+
+const partnerSecretsSchema = z
+  .record(z.string(), z.preprocess(blankToUndefined, z.string().optional()))
+  .transform((vars) => Object.fromEntries(Object.entries(vars).filter((entry): entry is [string, string] => entry[1] !== undefined)))
+  .superRefine((vars, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    const owners = new Map<string, string>();
+    for (const [name, secret] of Object.entries(vars)) {
+      if (!/^[A-Z0-9_]+$/.test(name.slice(PARTNER_SECRET_PREFIX.length)))
+        issue(
+          name,
+          "must be PARTNER_WEBHOOK_SECRET_ followed by the partner id in capitals, other characters as _ (e.g. PARTNER_WEBHOOK_SECRET_MICROSOFT)",
+        );
+      // A secret two partners know lets each sign for the other: the point of per-partner secrets.
+      const other = owners.get(secret);
+      if (other) issue(name, `must differ from ${other} (each partner needs a secret of its own)`);
+      owners.set(secret, name);
+    }
+  });
+
 /** The validated configuration every component receives. */
 export interface Config {
   port: number;
@@ -95,12 +126,22 @@ export interface Config {
   /** Scaled mode: Redis channel prefix, leases and the resume sweep (docs/scaling.md). */
   scaling: { redisPrefix: string; inboundLeaseMs: number; outboxLeaseMs: number; resumeIntervalMs: number };
   slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
-  teams: { appId: string | undefined; appPassword: string | undefined; tenantId: string | undefined; appType: string };
+  teams: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    tenantId: string | undefined;
+    appType: string;
+    /** Where inbound tokens' signing keys are published; Microsoft's public cloud when unset. */
+    openIdMetadataUrl: string | undefined;
+  };
   llm: { apiKey: string; baseURL: string | undefined; model: string; embeddingModel: string | undefined } | undefined;
   knowledgeDir: string | undefined;
   catalogFile: string | undefined;
   deviceWebhookSecret: string | undefined;
+  /** PARTNER_WEBHOOK_SECRET: the fallback for partners without a secret of their own. */
   partnerWebhookSecret: string | undefined;
+  /** Partners' own secrets by variable name (`partnerSecretName(id)`); each one replaces the fallback. */
+  partnerWebhookSecrets: Record<string, string>;
   /** The network check's endpoint list (JSON); the demo list when unset. */
   networkCheckFile: string | undefined;
   logLevel: string;
@@ -119,8 +160,12 @@ export class ConfigError extends Error {
 /** Validates the environment and returns the typed configuration, or throws ConfigError. */
 export function readConfig(env: Env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  const partnerSecrets = partnerSecretsSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith(PARTNER_SECRET_PREFIX))),
+  );
+  if (!parsed.success || !partnerSecrets.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(partnerSecrets.error?.issues ?? [])];
+    throw new ConfigError(issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const e = parsed.data;
   return {
@@ -142,6 +187,7 @@ export function readConfig(env: Env): Config {
       appPassword: e.MICROSOFT_APP_PASSWORD,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE ?? "MultiTenant",
+      openIdMetadataUrl: e.MICROSOFT_OPENID_METADATA_URL,
     },
     llm: e.OPENAI_API_KEY
       ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, embeddingModel: e.OPENAI_EMBEDDING_MODEL }
@@ -150,6 +196,7 @@ export function readConfig(env: Env): Config {
     catalogFile: e.CATALOG_FILE,
     deviceWebhookSecret: e.DEVICE_WEBHOOK_SECRET,
     partnerWebhookSecret: e.PARTNER_WEBHOOK_SECRET,
+    partnerWebhookSecrets: partnerSecrets.data,
     networkCheckFile: e.NETWORK_CHECK_FILE,
     logLevel: e.LOG_LEVEL,
     seedDemoData: e.SEED_DEMO_DATA,

@@ -32,6 +32,14 @@ export const actorSchema = z.object({
   externalId: z.string().min(1).max(256),
   displayName: z.string().max(256).optional(),
   email: z.string().max(320).optional(),
+  /**
+   * The workspaces or tenants the platform vouches the person belongs to (Slack team and
+   * enterprise ids, the Teams tenant id). Linking by e-mail needs one of them to be the person's
+   * organization's, so the same address in another tenant links nobody.
+   */
+  tenantIds: z.array(z.string().min(1).max(256)).max(4).optional(),
+  /** That tenant is the one the bot is installed in (the vendor's own): vendor staff may link from it. */
+  vendorTenant: z.boolean().optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 

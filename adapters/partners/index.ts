@@ -3,6 +3,7 @@
  * deliverer and POST /webhooks/partners/:partner.
  */
 import type { App } from "../../app/app.ts";
+import { partnerSecretName } from "../../app/config.ts";
 import { PartnerDeliverer, type PartnerDelivererOptions } from "./deliverer.ts";
 import { mountPartnerWebhook } from "./route.ts";
 import { ThreadConnector } from "./thread-connector.ts";
@@ -27,7 +28,11 @@ export function createPartnerDeliverer(
 }
 
 function webhookConnectorFor(app: App): WebhookConnector {
-  return new WebhookConnector({ secret: app.config.partnerWebhookSecret, clock: app.services.clock });
+  const { partnerWebhookSecret, partnerWebhookSecrets } = app.config;
+  return new WebhookConnector({
+    secretFor: (partnerId) => partnerWebhookSecrets[partnerSecretName(partnerId)] ?? partnerWebhookSecret,
+    clock: app.services.clock,
+  });
 }
 
 export function mountPartners(app: App): void {

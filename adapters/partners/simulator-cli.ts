@@ -7,6 +7,7 @@
  *   partner connect microsoft webhook http://127.0.0.1:4010
  */
 import readline from "node:readline";
+import { partnerSecretName } from "../../app/config.ts";
 import { loadEnv } from "../../app/env.ts";
 import { PartnerSimulator } from "./simulator.ts";
 
@@ -29,12 +30,15 @@ function option(argv: string[], name: string, fallback: string): string {
 
 async function main(argv: string[]): Promise<void> {
   const env = loadEnv();
-  const secret = env.PARTNER_WEBHOOK_SECRET;
+  const partner = option(argv, "partner", "microsoft");
+  // The partner's own secret when Switchboard has one for it, as Switchboard picks it.
+  const secret = env[partnerSecretName(partner)] || env.PARTNER_WEBHOOK_SECRET;
   if (!secret) {
-    console.error("PARTNER_WEBHOOK_SECRET is not set: set the same secret for Switchboard and the simulator (environment or .env).");
+    console.error(
+      `Neither ${partnerSecretName(partner)} nor PARTNER_WEBHOOK_SECRET is set: set the same secret for Switchboard and the simulator (environment or .env).`,
+    );
     process.exit(2);
   }
-  const partner = option(argv, "partner", "microsoft");
   const port = Number(option(argv, "port", "4010"));
   const bridgeUrl = option(argv, "bridge", `http://127.0.0.1:${env.PORT ?? "3978"}`).replace(/\/+$/, "");
   const print = (line: string) => process.stdout.write(`${line}\n`);

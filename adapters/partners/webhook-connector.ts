@@ -2,8 +2,10 @@
  * The generic signed-webhook connector: the contract a partner's ticket system (or the loopback
  * simulator) implements, documented in README.md. Both directions are signed the same way as the
  * device-status webhook (adapters/webhook/signature.ts): `X-Switchboard-Timestamp` and
- * `X-Switchboard-Signature: v1=<HMAC-SHA256 of "<timestamp>.<raw body>">` with
- * PARTNER_WEBHOOK_SECRET, inside a 300 s replay window. Every call carries an `Idempotency-Key`,
+ * `X-Switchboard-Signature: v1=<HMAC-SHA256 of "<timestamp>.<raw body>">` with the partner's
+ * secret (PARTNER_WEBHOOK_SECRET_<PARTNER>, else the shared PARTNER_WEBHOOK_SECRET), inside a
+ * 300 s replay window. A partner's path accepts only its own secret, so one partner cannot act as
+ * another. Every call carries an `Idempotency-Key`,
  * stable across retries, so a partner shows each ticket, comment and status change once.
  *
  * The generic HTTP deliverer of adapters/webhook posts chat messages in one envelope to one URL;
@@ -19,8 +21,11 @@ import type { CallRequest, ConnectorOutcome, OpenedTicket, PartnerConnector, Rec
 export const PARTNER_HEADER = "x-switchboard-partner";
 
 export interface WebhookConnectorOptions {
-  /** PARTNER_WEBHOOK_SECRET: signs what we send and verifies what partners send. */
-  secret: string | undefined;
+  /**
+   * The secret of a partner (its own, else the shared fallback): signs what we send it and
+   * verifies what it sends; undefined when the partner has none.
+   */
+  secretFor(partnerId: string): string | undefined;
   clock: Clock;
   timeoutMs?: number;
   fetch?: typeof fetch;
@@ -29,7 +34,8 @@ export interface WebhookConnectorOptions {
 const REFUSALS = {
   missing: "missing X-Switchboard-Timestamp or X-Switchboard-Signature header",
   stale: "X-Switchboard-Timestamp is outside the 300 s replay window (check the sender's clock)",
-  mismatch: "signature does not match the body (sign `<timestamp>.<raw body>` with HMAC-SHA256 and PARTNER_WEBHOOK_SECRET)",
+  mismatch:
+    "signature does not match the body (sign `<timestamp>.<raw body>` with HMAC-SHA256 and this partner's secret: PARTNER_WEBHOOK_SECRET_<PARTNER>, else PARTNER_WEBHOOK_SECRET)",
 } as const;
 
 export class WebhookConnector implements PartnerConnector {
@@ -88,9 +94,11 @@ export class WebhookConnector implements PartnerConnector {
   }
 
   /** Verifies the signature and timestamp, then parses one event or `{"events": [...]}`. */
-  receive(_partner: PartnerRecord, request: { timestamp?: string; signature?: string; body: Buffer }, nowSeconds: number): ReceiveResult {
-    if (!this.options.secret) return { ok: false, status: 503, error: "partner webhooks are off: set PARTNER_WEBHOOK_SECRET" };
-    const check = verify(this.options.secret, { timestamp: request.timestamp, signature: request.signature }, request.body, nowSeconds);
+  receive(partner: PartnerRecord, request: { timestamp?: string; signature?: string; body: Buffer }, nowSeconds: number): ReceiveResult {
+    const secret = this.options.secretFor(partner.id);
+    if (!secret)
+      return { ok: false, status: 503, error: "partner webhooks are off: set PARTNER_WEBHOOK_SECRET_<PARTNER> or PARTNER_WEBHOOK_SECRET" };
+    const check = verify(secret, { timestamp: request.timestamp, signature: request.signature }, request.body, nowSeconds);
     if (!check.ok) return { ok: false, status: 401, error: REFUSALS[check.reason] };
     let payload: unknown;
     try {
@@ -123,7 +131,13 @@ export class WebhookConnector implements PartnerConnector {
   ): Promise<ConnectorOutcome<{ status: number; body: T }>> {
     if (!partner.endpointUrl)
       return { ok: false, retryable: false, error: `${partner.name} has no endpoint URL (partner connect ${partner.id} webhook <url>)` };
-    if (!this.options.secret) return { ok: false, retryable: false, error: "PARTNER_WEBHOOK_SECRET is not set: nothing is sent unsigned" };
+    const secret = this.options.secretFor(partner.id);
+    if (!secret)
+      return {
+        ok: false,
+        retryable: false,
+        error: "no secret for this partner (PARTNER_WEBHOOK_SECRET_<PARTNER> or PARTNER_WEBHOOK_SECRET): nothing is sent unsigned",
+      };
     const body = JSON.stringify(payload);
     const timestamp = Math.floor(this.options.clock.now().getTime() / 1000);
     const headers = {
@@ -131,7 +145,7 @@ export class WebhookConnector implements PartnerConnector {
       "idempotency-key": key,
       [PARTNER_HEADER]: partner.id,
       [TIMESTAMP_HEADER]: String(timestamp),
-      [SIGNATURE_HEADER]: sign(this.options.secret, timestamp, body),
+      [SIGNATURE_HEADER]: sign(secret, timestamp, body),
     };
     let response: Response;
     try {

@@ -61,8 +61,8 @@ export class SlackFileReader implements FileReader {
       throw new FileReadError("refused", `file URL on ${url.origin}, not on Slack's file host; not fetched (the bot token stays home)`);
     const { text, contentType } = await downloadText(url, {
       ...limits,
+      // No redirect is followed (none is allowed): the token must only ever go to the host checked above.
       headers: { authorization: `Bearer ${this.botToken}` },
-      followRedirects: false,
     });
     // Without the files:read scope Slack answers the download with its sign-in page, not an error.
     if (contentType?.startsWith("text/html"))

@@ -23,15 +23,27 @@ export interface SlackRuntime {
   log: Logger;
 }
 
-/** The Slack user as an actor for the core, with the e-mail that links them on first contact. */
+/**
+ * The Slack user as an actor for the core, with the e-mail that links them on first contact and
+ * the workspace Slack says they belong to (from users.info, not from the request: in a Slack
+ * Connect channel the event's team is ours while the person comes from another organization).
+ */
 export async function actorOf(rt: SlackRuntime, userId: string): Promise<{ actor: Actor; locale?: string }> {
   const profile = await rt.users.profile(userId);
+  const tenantIds = [profile.teamId, profile.enterpriseId].filter((id): id is string => !!id).map((id) => id.slice(0, 256));
+  const bot = await rt.workspace.bot().catch(() => undefined);
+  const vendorTenant =
+    bot !== undefined &&
+    ((profile.teamId !== undefined && profile.teamId === bot.teamId) ||
+      (profile.enterpriseId !== undefined && profile.enterpriseId === bot.enterpriseId));
   return {
     actor: {
       platform: "slack",
       externalId: userId,
       ...(profile.displayName ? { displayName: profile.displayName.slice(0, 256) } : {}),
       ...(profile.email ? { email: profile.email.slice(0, 320) } : {}),
+      tenantIds,
+      vendorTenant,
     },
     ...(profile.locale ? { locale: profile.locale.slice(0, 32) } : {}),
   };

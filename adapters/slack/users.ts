@@ -9,6 +9,10 @@ import type { Logger } from "pino";
 
 export interface SlackProfile {
   email?: string;
+  /** The person's own workspace (in a Slack Connect channel, not necessarily ours). */
+  teamId?: string;
+  /** Their Enterprise Grid organization, if any. */
+  enterpriseId?: string;
   displayName?: string;
   locale?: string;
 }
@@ -46,6 +50,8 @@ export class SlackUsers {
         const user = result.user;
         return {
           email: user?.profile?.email || undefined,
+          teamId: user?.team_id || undefined,
+          enterpriseId: user?.enterprise_user?.enterprise_id || undefined,
           displayName: user?.profile?.display_name || user?.real_name || user?.name || undefined,
           locale: user?.locale || undefined,
         };

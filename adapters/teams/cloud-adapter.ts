@@ -6,7 +6,7 @@
  * carry a Bot Framework token (the adapter validates it); with none, auth is off the way the Bot
  * Framework Emulator expects — for local use only, and a warning says so.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import type { ConnectorClient } from "botframework-connector";
 import type { Logger } from "pino";
 import type { Config } from "../../app/config.ts";
@@ -57,10 +57,29 @@ export function createTeamsAdapter(teams: Config["teams"], log: Logger): TeamsCl
     MicrosoftAppPassword: teams.appPassword ?? "",
     MicrosoftAppType: teams.appType,
     MicrosoftAppTenantId: teams.tenantId ?? "",
+    ...(teams.openIdMetadataUrl ? publicCloudWithMetadata(teams.openIdMetadataUrl) : {}),
   });
   if (!appId)
-    log.info(
-      "Teams authentication is off (MICROSOFT_APP_ID is not set): /api/messages takes unsigned requests from this machine only, as the Bot Framework Emulator sends them; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to take Teams traffic",
+    log.warn(
+      "Unauthenticated local Teams mode is on (MICROSOFT_APP_ID is not set): /api/messages takes unsigned JSON requests made on this machine only, as the Bot Framework Emulator sends them, and refuses anything relayed by a proxy or sent by a browser; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to take Teams traffic",
     );
   return new TeamsCloudAdapter(appId, appId !== "", authentication);
+}
+
+/**
+ * Microsoft's public-cloud settings with another OpenID metadata document for inbound tokens. The
+ * library takes a custom setting as "configure everything yourself", so the other defaults are
+ * spelled out (the values of botframework-connector's AuthenticationConstants); without them
+ * outbound calls would lose their login URL.
+ */
+function publicCloudWithMetadata(openIdMetadataUrl: string): Record<string, string> {
+  return {
+    ToChannelFromBotLoginUrl: "https://login.microsoftonline.com/botframework.com",
+    ToChannelFromBotOAuthScope: "https://api.botframework.com",
+    ToBotFromChannelTokenIssuer: "https://api.botframework.com",
+    OAuthUrl: "https://api.botframework.com",
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration",
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }

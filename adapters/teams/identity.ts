@@ -3,11 +3,15 @@
  * e-mail; the core links an unknown identity to the person with that e-mail on first contact, so
  * for an unknown sender the adapter asks the conversation roster (TeamsInfo.getMember) once.
  * Answers are remembered for a while, so an unknown sender costs one roster call, not one per message.
+ *
+ * The actor also carries the activity's tenant, so the core links by e-mail only within the
+ * person's own organization's tenant (or, for the vendor's staff, the bot's own tenant).
  */
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import type { Logger } from "pino";
 import type { Actor } from "../../bot/events.ts";
 import type { PeopleService } from "../../bot/services/people.ts";
+import { vouchedTenantOf } from "./inbound.ts";
 
 const REMEMBER_MS = 10 * 60_000;
 const ROSTER_TIMEOUT_MS = 2_000;
@@ -19,11 +23,23 @@ export class RosterEmails {
   constructor(
     private readonly people: PeopleService,
     private readonly log: Logger,
+    /** The bot's own tenant (MICROSOFT_APP_TENANT_ID), where the vendor's staff are. */
+    private readonly vendorTenantId: string | undefined,
   ) {}
 
-  /** The actor, with the e-mail from the roster when the person is not known by their Teams id. */
-  async complete(context: TurnContext, actor: Actor | null): Promise<Actor | null> {
-    if (!actor || actor.email || (await this.people.resolve(actor))) return actor;
+  /**
+   * The actor with its tenant, and with the e-mail from the roster when the person is not known
+   * by their Teams id.
+   */
+  async complete(context: TurnContext, sender: Actor | null): Promise<Actor | null> {
+    if (!sender) return sender;
+    const tenant = vouchedTenantOf(context.activity);
+    const actor: Actor = {
+      ...sender,
+      tenantIds: tenant ? [tenant] : [],
+      vendorTenant: tenant !== undefined && tenant.toLowerCase() === this.vendorTenantId?.toLowerCase(),
+    };
+    if (actor.email || (await this.people.resolve(actor))) return actor;
     const userId = context.activity.from?.id ?? "";
     const cached = this.known.get(userId);
     if (cached && Date.now() - cached.at < REMEMBER_MS) return cached.email ? { ...actor, email: cached.email } : actor;

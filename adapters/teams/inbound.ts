@@ -57,6 +57,18 @@ export function kindOf(activity: Partial<Activity>): NonNullable<ConversationRef
   return "personal";
 }
 
+/**
+ * The tenant an identity may be trusted to belong to: the conversation's and the channel data's
+ * tenant when they agree (either one alone when only one is given); none when they contradict.
+ */
+export function vouchedTenantOf(activity: Partial<Activity>): string | undefined {
+  const data = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const fromData = typeof data?.tenant?.id === "string" && data.tenant.id !== "" ? data.tenant.id : undefined;
+  const fromConversation = activity.conversation?.tenantId || undefined;
+  if (fromData && fromConversation && fromData !== fromConversation) return undefined;
+  return fromConversation ?? fromData;
+}
+
 export function tenantOf(activity: Partial<Activity>): string | undefined {
   const data = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   const fromData = typeof data?.tenant?.id === "string" ? data.tenant.id : undefined;

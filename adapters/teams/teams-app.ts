@@ -46,7 +46,7 @@ export function createTeamsApplication(deps: TeamsAppDeps): {
   // Bot Connector call per message.
   const application = new Application<TurnState>({ startTypingTimer: false, removeRecipientMention: true });
   const now = () => app.services.clock.now();
-  const roster = new RosterEmails(app.services.people, log);
+  const roster = new RosterEmails(app.services.people, log, app.config.teams.tenantId);
 
   const handle = async (event: InboundEvent, context?: TurnContext): Promise<HandleResult> => {
     if (context && event.kind !== "install") event.actor = await roster.complete(context, event.actor);

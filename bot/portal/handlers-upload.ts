@@ -1,10 +1,16 @@
 /**
- * Files sent to the bot. A CSV or text file sent with *register* — or alone in a personal chat,
- * when its content reads as a device list — is registered exactly like a pasted list (admins only,
- * the same report). Any other file sent alone gets a short note of what the bot reads. A message
+ * Files sent to the bot. A CSV or text file sent with *register* — or alone in a personal chat —
+ * is registered exactly like a pasted list (admins only, the same report) when its content reads
+ * as a device list. Any other file sent alone gets a short note of what the bot reads. A message
  * whose text says something else is handled by its text; its files are not opened.
+ *
+ * A download is a request the bot makes on someone's behalf, so it is made only for people who
+ * may register devices, and content that does not read as a device list is never quoted back
+ * (whatever a link led to stays unseen): the reply names the file, not what was in it.
  */
+import { policy } from "../authz.ts";
 import type { Context } from "../context.ts";
+import { forbidden } from "../errors.ts";
 import type { SharedFile } from "../events.ts";
 import { FileReadError } from "../files.ts";
 import { normalizeCommandText } from "../router.ts";
@@ -39,11 +45,14 @@ export async function handleFiles(ctx: Context, files: SharedFile[], registerWor
     ctx.reply({ text: ctx.t("reg.file.accepts") });
     return true;
   }
+  // Refused before anything is downloaded, with the answer registration itself gives.
+  const { organizationId } = ctx.person;
+  if (!organizationId || !policy.canManageOrganization(ctx.person, organizationId)) throw forbidden("portal.adminsOnly");
   const text = await readFile(ctx, file);
   if (text === undefined) return true;
-  if (!explicit && !readsAsRegistration(ctx.services.catalog, text)) {
-    ctx.log.info({ file: file.name }, "file sent alone does not read as a device list");
-    ctx.reply({ text: ctx.t("reg.file.accepts") });
+  if (!readsAsRegistration(ctx.services.catalog, text)) {
+    ctx.log.info({ file: file.name, explicit }, "file does not read as a device list; its content is not quoted");
+    ctx.reply({ text: explicit ? ctx.t("reg.file.notList", { name: file.name }) : ctx.t("reg.file.accepts") });
     return true;
   }
   await registerFromText(ctx, text);

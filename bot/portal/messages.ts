@@ -61,6 +61,8 @@ export const portalMessages = defineMessages(
     "reg.file.refused":
       "I didn't open *{name}*: it isn't a file uploaded to this chat. Upload the CSV itself here, or paste its contents after *register*. Nothing was registered.",
     "reg.file.failed": "I couldn't read *{name}*. Try again, or paste its contents after *register*. Nothing was registered.",
+    "reg.file.notList":
+      "*{name}* doesn't read as a list of devices: send a CSV with a header line `serial,site,asset_tag` and one device per line, or a list of serials. Nothing was registered.",
 
     "lic.title": "Contracts · {organization}",
     "lic.none": "{organization} has no support contract on record. Your reseller can tell you about the plans.",
@@ -190,6 +192,8 @@ export const portalMessages = defineMessages(
       "No he abierto *{name}*: no es un archivo subido a este chat. Sube aquí el CSV, o pega su contenido después de *registrar*. No se ha registrado nada.",
     "reg.file.failed":
       "No he podido leer *{name}*. Inténtalo de nuevo, o pega su contenido después de *registrar*. No se ha registrado nada.",
+    "reg.file.notList":
+      "*{name}* no parece una lista de dispositivos: envía un CSV con una cabecera `serial,site,asset_tag` y un dispositivo por línea, o una lista de números de serie. No se ha registrado nada.",
 
     "lic.title": "Contratos · {organization}",
     "lic.none": "{organization} no tiene ningún contrato de soporte registrado. Tu distribuidor puede informarte de los planes.",

@@ -1,13 +1,16 @@
 /**
  * Who is writing: platform identity → person, with their role and organization. Every inbound
  * event asks, so answers are cached briefly (and dropped on import). An unknown identity whose
- * e-mail matches a person is linked on first contact.
+ * e-mail matches a person is linked on first contact — on Slack and Teams only when the platform
+ * vouches that the identity belongs to the person's own workspace or tenant (see `mayLink`):
+ * anyone can put any address in a profile of their own tenant.
  */
+import type { Logger } from "pino";
 import type { Database } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
 import type { Viewer } from "../authz.ts";
 import type { Clock } from "../clock.ts";
-import type { Actor, Role } from "../events.ts";
+import type { Actor, Platform, Role } from "../events.ts";
 import { languageFromLocale } from "../i18n/index.ts";
 
 const TTL_MS = 30_000;
@@ -19,6 +22,7 @@ export class PeopleService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly log?: Logger,
   ) {}
 
   invalidate(): void {
@@ -53,13 +57,49 @@ export class PeopleService {
 
   private async linkByEmail(actor: Actor): Promise<Viewer | undefined> {
     if (!actor.email) return undefined;
-    const person = await this.db.prisma.person.findUnique({ where: { email: actor.email.toLowerCase() } });
+    const person = await this.db.prisma.person.findUnique({
+      where: { email: actor.email.toLowerCase() },
+      include: { organization: { select: { slackTeamId: true, teamsTenantId: true } } },
+    });
     if (!person) return undefined;
+    if (!mayLink(actor, person)) {
+      // Refused: the person stays unknown (and is told how to get access), as any stranger.
+      this.log?.warn(
+        { platform: actor.platform, actor: actor.externalId, tenants: actor.tenantIds ?? [], person: person.id },
+        "identity not linked: its e-mail matches a person of another workspace or tenant",
+      );
+      return undefined;
+    }
     await this.db.prisma.$executeRaw`INSERT INTO "PlatformIdentity" (id, "personId", platform, "externalId", "createdAt")
       VALUES (${newId()}, ${person.id}, ${actor.platform}, ${actor.externalId}, ${this.clock.now()})
       ON CONFLICT (platform, "externalId") DO NOTHING`;
     return toViewer(person);
   }
+}
+
+/** Platforms where anyone can create an account in a tenant of their own, with any e-mail. */
+const TENANTED: ReadonlySet<Platform> = new Set<Platform>(["slack", "teams"]);
+
+/**
+ * Whether an identity may be linked to the person with its e-mail: on Slack and Teams, a
+ * customer's people only from their organization's workspace or tenant (`slackTeamId`,
+ * `teamsTenantId`; none recorded = never), the vendor's staff only from the tenant the bot is
+ * installed in, and partners' people never (their identities are imported or come with their
+ * partner's own messages). Other platforms (the shell) are local.
+ */
+function mayLink(
+  actor: Actor,
+  person: { partnerId: string | null; organization: { slackTeamId: string | null; teamsTenantId: string | null } | null },
+): boolean {
+  if (!TENANTED.has(actor.platform)) return true;
+  // Tenant ids are GUIDs an import may spell in capitals; Slack's ids are capitals anyway.
+  const tenants = (actor.tenantIds ?? []).map((id) => id.toLowerCase());
+  if (person.organization) {
+    const own = actor.platform === "slack" ? person.organization.slackTeamId : person.organization.teamsTenantId;
+    return own !== null && tenants.includes(own.toLowerCase());
+  }
+  if (person.partnerId) return false;
+  return actor.vendorTenant === true && tenants.length > 0;
 }
 
 function toViewer(person: {

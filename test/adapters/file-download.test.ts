@@ -41,7 +41,7 @@ describe("downloading a file a person sent", () => {
     );
 
   it("reads a small file as text, without the byte-order mark spreadsheets write", async () => {
-    const { text } = await downloadText(new URL(`${base}/ok.csv`), { ...LIMITS, followRedirects: false });
+    const { text } = await downloadText(new URL(`${base}/ok.csv`), { ...LIMITS });
     expect(text).toBe("serial\nNB5-2231987\n");
   });
 
@@ -53,14 +53,14 @@ describe("downloading a file a person sent", () => {
 
   it("gives up on a download that does not finish in time", async () => {
     const started = Date.now();
-    const error = await failure(downloadText(new URL(`${base}/slow`), { ...LIMITS, followRedirects: false }));
+    const error = await failure(downloadText(new URL(`${base}/slow`), { ...LIMITS }));
     expect(error).toMatchObject({ name: "FileReadError", code: "failed" });
     expect(error!.message).toContain("timed out");
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it("stops reading a file without a declared length once it passes the limit", async () => {
-    const error = await failure(downloadText(new URL(`${base}/stream`), { ...LIMITS, followRedirects: false }));
+    const error = await failure(downloadText(new URL(`${base}/stream`), { ...LIMITS }));
     expect(error).toMatchObject({ code: "too_large" });
   });
 
@@ -68,8 +68,23 @@ describe("downloading a file a person sent", () => {
     const before = seen.length;
     const reader = new SlackFileReader("xoxb-secret", `${base}/api/`);
     const error = await failure(reader.readText({ name: "a.csv", url: `${base}/moved` }, LIMITS));
-    expect(error).toMatchObject({ code: "failed" });
+    expect(error).toMatchObject({ code: "refused" });
     expect(seen.slice(before).map((r) => r.path)).toEqual(["/moved"]);
+  });
+
+  it("Teams with authentication on: reads from Microsoft's file hosts only, and follows no redirect off them", async () => {
+    // contoso-my.sharepoint.com stands for this loopback server: the reader checks the URL it is given.
+    const viaLoopback: typeof fetch = (input, init) => fetch(String(input).replace("https://contoso-my.sharepoint.com", base), init);
+    const reader = new TeamsFileReader(true, viaLoopback);
+    expect(await reader.readText({ name: "a.csv", url: "https://contoso-my.sharepoint.com/ok.csv" }, LIMITS)).toContain("NB5-2231987");
+    const before = seen.length;
+    const moved = await failure(reader.readText({ name: "a.csv", url: "https://contoso-my.sharepoint.com/moved" }, LIMITS));
+    expect(moved).toMatchObject({ code: "refused" });
+    expect(seen.slice(before).map((r) => r.path)).toEqual(["/moved"]);
+    for (const url of [`${base}/ok.csv`, "https://files.example.test/ok.csv", "https://contoso-my.sharepoint.com.example.test/ok.csv"]) {
+      expect(await failure(reader.readText({ name: "a.csv", url }, LIMITS)), url).toMatchObject({ code: "refused" });
+    }
+    expect(seen.length).toBe(before + 1);
   });
 
   it("Slack: refuses a file URL outside Slack's file host and the configured API without contacting it", async () => {
@@ -80,7 +95,7 @@ describe("downloading a file a person sent", () => {
     expect(seen.length).toBe(before);
   });
 
-  it("Teams: takes https links, and plain http only from this machine with authentication off", async () => {
+  it("Teams: takes links on this machine only with authentication off", async () => {
     const before = seen.length;
     expect(await new TeamsFileReader(false).readText({ name: "a.csv", url: `${base}/ok.csv` }, LIMITS)).toContain("NB5-2231987");
     expect(await failure(new TeamsFileReader(true).readText({ name: "a.csv", url: `${base}/ok.csv` }, LIMITS))).toMatchObject({

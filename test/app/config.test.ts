@@ -26,4 +26,17 @@ describe("configuration", () => {
     const slack = readConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: "http://127.0.0.1:9/api/" });
     expect(slack.slack).toMatchObject({ botToken: "xoxb-1", signingSecret: "s", apiUrl: "http://127.0.0.1:9/api/" });
   });
+
+  it("collects each partner's own webhook secret and refuses badly named or shared ones, naming the variable", () => {
+    const config = readConfig({
+      PARTNER_WEBHOOK_SECRET: "shared",
+      PARTNER_WEBHOOK_SECRET_MICROSOFT: "ms",
+      PARTNER_WEBHOOK_SECRET_ZOOM: " ",
+    });
+    expect(config.partnerWebhookSecrets).toEqual({ PARTNER_WEBHOOK_SECRET_MICROSOFT: "ms" });
+    expect(() => readConfig({ "PARTNER_WEBHOOK_SECRET_micro-soft": "ms" })).toThrow(/PARTNER_WEBHOOK_SECRET_micro-soft must be/);
+    expect(() => readConfig({ PARTNER_WEBHOOK_SECRET_MICROSOFT: "same", PARTNER_WEBHOOK_SECRET_ZOOM: "same" })).toThrow(
+      /PARTNER_WEBHOOK_SECRET_ZOOM must differ from PARTNER_WEBHOOK_SECRET_MICROSOFT/,
+    );
+  });
 });

@@ -46,7 +46,7 @@ describe("files sent to the bot (core)", () => {
     expect(reads.at(-1)!.limits).toEqual({ maxBytes: 1024 * 1024, timeoutMs: 10_000 });
   });
 
-  it("answers in Spanish: only admins register, a spreadsheet is not read, a failed read says to try again or paste", async () => {
+  it("answers in Spanish: only admins register (nothing is downloaded for others), a spreadsheet is not read, a failed read says to try again or paste", async () => {
     expect(await send("empleada", "", [file("equipos.csv", "serial,site\nNC4-7100003,Madrid HQ\n")])).toContain(
       "Solo los administradores de IT de tu organización",
     );
@@ -55,7 +55,11 @@ describe("files sent to the bot (core)", () => {
       "Puedo leer un archivo CSV o de texto con dispositivos para registrar",
     );
     expect(reads.length).toBe(readsBefore);
-    expect(await send("empleada", "registrar", [file("equipos.csv", new FileReadError("failed", "timed out"))])).toContain(
+    expect(await send("empleada", "registrar", [file("equipos.csv", "serial,site\nNC4-7100004,Madrid HQ\n")])).toContain(
+      "Solo los administradores de IT de tu organización",
+    );
+    expect(reads.length).toBe(readsBefore);
+    expect(await send("admin", "registrar", [file("equipos.csv", new FileReadError("failed", "timed out"))])).toContain(
       "No he podido leer *equipos.csv*. Inténtalo de nuevo, o pega su contenido después de *registrar*.",
     );
   });

@@ -20,6 +20,8 @@ export interface FakeUser {
   email?: string;
   name?: string;
   locale?: string;
+  /** The user's own workspace; the installed one by default. */
+  team?: string;
 }
 
 interface Posted {
@@ -111,6 +113,7 @@ export class FakeSlack {
         return ok({
           user: {
             id: user.id,
+            team_id: user.team ?? this.team.id,
             name: user.name,
             real_name: user.name,
             locale: user.locale,

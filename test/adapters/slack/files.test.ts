@@ -147,4 +147,22 @@ describe("Slack: registering devices from an uploaded CSV", () => {
     expect(refused).toContain("Only your organization's IT admins can do that.");
     expect(await bed.t.app.db.prisma.device.findUnique({ where: { serial: "NC4-5100005" } })).toBeNull();
   });
+
+  it("does not download a file for someone who may not register devices", async () => {
+    const downloads = bed.slack.downloads.length;
+    const url = bed.slack.addFile("F0BO2", "bo2.csv", "serial,site\nNC4-5100006,Madrid HQ\n");
+    const refused = await replyTo(BO, eventEnvelope(fileShare(BO, "register", [slackFile("F0BO2", "bo2.csv", url)])));
+    expect(refused).toContain("Only your organization's IT admins can do that.");
+    expect(bed.slack.downloads.length).toBe(downloads);
+  });
+
+  it("does not repeat a file's content that is not a list of devices", async () => {
+    const url = bed.slack.addFile("F0NOTES", "notes.txt", "db_password=hunter2\nother secret things\n", "text/plain");
+    const reply = await replyTo(
+      ANA,
+      eventEnvelope(fileShare(ANA, "register", [slackFile("F0NOTES", "notes.txt", url, { mimetype: "text/plain", filetype: "text" })])),
+    );
+    expect(reply).not.toMatch(/hunter2|secret things/);
+    expect(reply).toContain("notes.txt");
+  });
 });

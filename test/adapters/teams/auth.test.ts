@@ -65,6 +65,12 @@ describe("Teams without an app id (authentication off)", () => {
   it.each([
     ["x-forwarded-for", "203.0.113.7"],
     ["forwarded", "for=203.0.113.7;proto=https"],
+    ["x-real-ip", "203.0.113.7"],
+    ["x-forwarded-host", "switchboard.example"],
+    ["x-client-ip", "203.0.113.7"],
+    ["true-client-ip", "203.0.113.7"],
+    ["cf-connecting-ip", "203.0.113.7"],
+    ["via", "1.1 tunnel"],
   ])("refuses a request relayed with %s and processes nothing", async (header, value) => {
     const before = t.connector.requests.length;
     const activity = personalMessage(t.connector.url, PEOPLE.tom, "open case the bar is dead");
@@ -74,6 +80,37 @@ describe("Teams without an app id (authentication off)", () => {
     expect(t.connector.requests.length).toBe(before);
     expect(t.logs.lines.some((line) => String(line.msg).includes("from another machine while authentication is off"))).toBe(true);
   });
+
+  it("says at start-up, as a warning, that unauthenticated local Teams mode is on", () => {
+    const line = t.logs.lines.find((l) => String(l.msg).includes("Unauthenticated local Teams mode is on"));
+    expect(line?.level).toBe(40);
+  });
+
+  it("refuses a browser's cross-site text/plain POST (no preflight needed) and processes nothing", async () => {
+    const before = t.connector.requests.length;
+    const activity = personalMessage(t.connector.url, PEOPLE.tom, "open case the bar is dead");
+    const response = await t.post(activity, {
+      "content-type": "text/plain;charset=UTF-8",
+      origin: "http://127.0.0.1:8080",
+      "sec-fetch-site": "cross-site",
+      "sec-fetch-mode": "no-cors",
+    });
+    expect(response.status).toBe(401);
+    expect(await t.app.db.prisma.inboundDelivery.count({ where: { deliveryId: activity.id } })).toBe(0);
+    expect(t.connector.requests.length).toBe(before);
+  });
+
+  it.each([["text/plain"], ["application/x-www-form-urlencoded"], ["multipart/form-data; boundary=x"]])(
+    "refuses an activity sent as %s with 415 and processes nothing",
+    async (contentType) => {
+      const before = t.connector.requests.length;
+      const activity = personalMessage(t.connector.url, PEOPLE.tom, "open case the bar is dead");
+      const response = await t.post(activity, { "content-type": contentType });
+      expect(response.status).toBe(415);
+      expect(await t.app.db.prisma.inboundDelivery.count({ where: { deliveryId: activity.id } })).toBe(0);
+      expect(t.connector.requests.length).toBe(before);
+    },
+  );
 
   it("tells loopback peers from others", () => {
     for (const local of ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"]) expect(isLoopbackAddress(local), local).toBe(true);

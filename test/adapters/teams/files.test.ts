@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importData, parseImportFile } from "../../../bot/services/importer.ts";
+import { TeamsFileReader } from "../../../adapters/teams/files.ts";
 import { eventually } from "../../support/app.ts";
 import { LoopbackServer } from "../../support/loopback.ts";
 import {
@@ -34,9 +35,12 @@ const SITES = {
 /** Stands in for SharePoint/OneDrive: serves the files a test puts up, records each download. */
 class FileHost extends LoopbackServer {
   private readonly files = new Map<string, string>();
+  private readonly redirects = new Map<string, string>();
   constructor() {
     super();
     this.respond((request) => {
+      const location = this.redirects.get(request.path.split("?")[0]!);
+      if (location) return { status: 302, headers: { location, "content-type": "text/plain" } as Record<string, string>, body: "moved" };
       const content = this.files.get(request.path.split("?")[0]!);
       return content === undefined
         ? { status: 404, headers: { "content-type": "text/plain" }, body: "not found" }
@@ -46,6 +50,10 @@ class FileHost extends LoopbackServer {
   put(name: string, content: string): string {
     this.files.set(`/personal/drive/${name}`, content);
     return `${this.url}/personal/drive/${name}?tempauth=pre-signed`;
+  }
+  /** Answers `path` with a 302 to `location`. */
+  redirect(path: string, location: string): void {
+    this.redirects.set(path, location);
   }
 }
 
@@ -59,13 +67,25 @@ function downloadInfo(name: string, downloadUrl: string, fileType: string) {
   };
 }
 
+/**
+ * Stands in for TLS on loopback: an https://127.0.0.1 URL is fetched over plain http, every other
+ * URL as given. The reader sees (and checks) the https URL, as it would SharePoint's.
+ */
+const tlsOnLoopback: typeof fetch = (input, init) =>
+  fetch(String(input instanceof Request ? input.url : input).replace(/^https:\/\/127\.0\.0\.1:/, "http://127.0.0.1:"), init);
+
 describe("Teams: registering devices from a file sent in the personal chat", () => {
   let t: TeamsHarness;
   const host = new FileHost();
+  /** A service on this machine that must never be reached through a file link. */
+  const internal = new LoopbackServer();
 
   beforeAll(async () => {
     await host.start();
+    await internal.start();
+    internal.respond(() => ({ headers: { "content-type": "text/plain" }, body: "INTERNAL-TOKEN-7f3a9\n" }));
     t = await startTeams();
+    t.app.services.files.register(new TeamsFileReader(false, tlsOnLoopback));
     await importData(t.app.db, t.app.catalog, parseImportFile(JSON.stringify(SITES)));
     // Tom is Contoso's IT admin for these tests.
     await t.app.db.prisma.person.updateMany({ where: { email: "tom@contoso.example" }, data: { role: "admin" } });
@@ -75,6 +95,7 @@ describe("Teams: registering devices from a file sent in the personal chat", () 
   afterAll(async () => {
     await t.close();
     await host.stop();
+    await internal.stop();
   });
 
   /** Sends the activity; resolves with everything the bot answered to it in the personal chat. */
@@ -122,5 +143,38 @@ describe("Teams: registering devices from a file sent in the personal chat", () 
   it("says so when the file's link is gone", async () => {
     const reply = await send(PEOPLE.tom, "register", [downloadInfo("gone.csv", `${host.url}/personal/drive/gone.csv`, "csv")]);
     expect(reply).toContain("I couldn't read **gone.csv**. Try again, or paste its contents after **register**.");
+  });
+
+  it("does not follow a file link that redirects to another host, and says nothing of what is there", async () => {
+    host.redirect("/personal/drive/moved.csv", `${internal.url}/latest/meta-data`);
+    const link = `${host.url.replace("http:", "https:")}/personal/drive/moved.csv?tempauth=pre-signed`;
+    const reply = await send(PEOPLE.tom, "register", [downloadInfo("moved.csv", link, "csv")]);
+    expect(reply).not.toContain("INTERNAL-TOKEN");
+    expect(internal.requests).toHaveLength(0);
+    expect(reply).toContain("I didn't open **moved.csv**");
+  });
+
+  it("follows a redirect that stays on the file's host", async () => {
+    host.put("final.csv", "serial,site\nNB5-6100009,Madrid HQ\n");
+    host.redirect("/personal/drive/first.csv", "/personal/drive/final.csv?tempauth=pre-signed");
+    const link = `${host.url.replace("http:", "https:")}/personal/drive/first.csv?tempauth=pre-signed`;
+    const reply = await send(PEOPLE.tom, "register", [downloadInfo("first.csv", link, "csv")]);
+    expect(reply).toContain("Registered NB5-6100009");
+  });
+
+  it("does not download a file for someone who may not register devices", async () => {
+    const downloads = host.requests.length;
+    const url = host.put("ana.csv", "serial,site\nNB5-6100010,Madrid HQ\n");
+    const reply = await send(PEOPLE.ana, "register", [downloadInfo("ana.csv", url, "csv")]);
+    expect(reply).toMatch(/IT admins|administradores/);
+    expect(host.requests.length).toBe(downloads);
+  });
+
+  it("does not repeat a file's content that is not a list of devices", async () => {
+    const url = host.put("notes.txt", "db_password=hunter2\nother secret things\n");
+    const reply = await send(PEOPLE.tom, "register", [downloadInfo("notes.txt", url, "txt")]);
+    expect(reply).not.toMatch(/hunter2|secret things/);
+    expect(reply).toContain("notes.txt");
+    expect(await t.app.db.prisma.device.count({ where: { serial: { contains: "hunter2" } } })).toBe(0);
   });
 });

@@ -24,8 +24,10 @@ export const PEOPLE = {
   /** Imported with an e-mail but no Teams identity: linked on first contact through the roster. */
   pat: { aad: "aad-pat", name: "Pat Lopez" },
   stranger: { aad: "aad-stranger", name: "Someone Else" },
+  /** Of another tenant; their profile claims Pat's e-mail (see `FakeConnector.roster`). */
+  mallory: { aad: "aad-mallory", name: "Mallory Fabrikam" },
 } as const;
-export type TeamsPerson = (typeof PEOPLE)[keyof typeof PEOPLE];
+export type TeamsPerson = { readonly aad: string; readonly name: string };
 
 /** A small organization with Teams identities, and the vendor's engineers' channel on Teams. */
 function fixture(serviceUrl: string) {
@@ -85,22 +87,33 @@ export class FakeConnector extends LoopbackServer {
     });
   }
 
+  /**
+   * The roster (TeamsInfo.getMember) by Teams user id: Pat with her work e-mail, and Mallory, whose
+   * profile in her own tenant claims the same address. Anyone else is not found.
+   */
+  readonly roster = new Map<string, Record<string, string>>([
+    [
+      `29:${PEOPLE.pat.aad}`,
+      { name: PEOPLE.pat.name, aadObjectId: PEOPLE.pat.aad, email: "Pat@Contoso.example", userPrincipalName: "pat@contoso.example" },
+    ],
+    [
+      `29:${PEOPLE.mallory.aad}`,
+      {
+        name: PEOPLE.mallory.name,
+        aadObjectId: PEOPLE.mallory.aad,
+        email: "pat@contoso.example",
+        userPrincipalName: "pat@contoso.example",
+      },
+    ],
+  ]);
+
   private answer(request: RecordedRequest) {
-    // The roster (TeamsInfo.getMember): only Pat is found, with her work e-mail.
     const member = /\/members\/([^/?]+)/.exec(request.path)?.[1];
     if (request.method === "GET" && member !== undefined) {
       const id = decodeURIComponent(member);
-      if (id !== `29:${PEOPLE.pat.aad}`)
-        return { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
-      return {
-        body: {
-          id,
-          name: PEOPLE.pat.name,
-          aadObjectId: PEOPLE.pat.aad,
-          email: "Pat@Contoso.example",
-          userPrincipalName: "pat@contoso.example",
-        },
-      };
+      const found = this.roster.get(id);
+      if (!found) return { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
+      return { body: { id, ...found } };
     }
     if (request.method === "PUT") return { body: { id: decodeURIComponent(request.path.split("/").pop() ?? "") } };
     return { body: { id: `bot-msg-${this.next++}` } };

@@ -4,6 +4,7 @@
  * retry waits, and helpers to talk as the demo people and read what each side received.
  */
 import type { AddressInfo } from "node:net";
+import type { Env } from "../../../app/config.ts";
 import { createPartnerDeliverer } from "../../../adapters/partners/index.ts";
 import { PartnerSimulator, type SimulatorOptions } from "../../../adapters/partners/simulator.ts";
 import type { Clock } from "../../../bot/clock.ts";
@@ -21,9 +22,13 @@ export interface BridgeBed extends TestApp {
 }
 
 export async function createBridgeBed(
-  options: { provider?: Provider; clock?: Clock; simulator?: Partial<SimulatorOptions>; openRetryDelaysMs?: number[] } = {},
+  options: { provider?: Provider; clock?: Clock; simulator?: Partial<SimulatorOptions>; openRetryDelaysMs?: number[]; env?: Env } = {},
 ): Promise<BridgeBed> {
-  const t = await createTestApp({ provider: options.provider, clock: options.clock, env: { PARTNER_WEBHOOK_SECRET: SECRET } });
+  const t = await createTestApp({
+    provider: options.provider,
+    clock: options.clock,
+    env: { PARTNER_WEBHOOK_SECRET: SECRET, ...options.env },
+  });
   const baseUrl = `http://127.0.0.1:${(t.app.http.server.address() as AddressInfo).port}`;
   const simulator = new PartnerSimulator({
     partner: "microsoft",
