@@ -31,7 +31,11 @@ async function receive(app: App, connector: WebhookConnector, req: IncomingMessa
     { timestamp: header(TIMESTAMP_HEADER), signature: header(SIGNATURE_HEADER), body },
     Math.floor(now.getTime() / 1000),
   );
-  if (!received.ok) return sendJson(res, received.status, { error: received.error });
+  if (!received.ok) {
+    if (received.status === 401)
+      await app.services.denied.refusedRequest("partner", `/webhooks/partners/${partner.id}`, received.error, req.socket.remoteAddress);
+    return sendJson(res, received.status, { error: received.error });
+  }
   const { events, rejected } = received;
   if (events.length === 0) return sendJson(res, 400, { error: "no valid event; nothing was processed", rejected });
 

@@ -40,7 +40,10 @@ async function receive(app: App, req: IncomingMessage, res: ServerResponse): Pro
     body,
     Math.floor(app.services.clock.now().getTime() / 1000),
   );
-  if (!check.ok) return sendJson(res, 401, { error: REFUSALS[check.reason] });
+  if (!check.ok) {
+    await app.services.denied.refusedRequest("device", DEVICE_STATUS_PATH, REFUSALS[check.reason], req.socket.remoteAddress);
+    return sendJson(res, 401, { error: REFUSALS[check.reason] });
+  }
 
   const text = body.toString("utf8");
   let payload: unknown;
