@@ -142,7 +142,7 @@ const CUSTOMER_ACTIONS = [
   "firmware.",
 ];
 const INTERNAL_ACTIONS = ["case.note", DENIED_ACTION];
-const customerVisible = {
+export const customerVisible = {
   OR: CUSTOMER_ACTIONS.map((prefix) => ({ action: { startsWith: prefix } })),
   NOT: INTERNAL_ACTIONS.map((action) => ({ action })),
 };
