@@ -74,4 +74,12 @@ describe("Slack messages are written for the conversation's readers", () => {
     expect(card).toContain("please look");
     expect(card).not.toMatch(/<!here>|<!channel>|(^|[^\u2060])@channel\b/);
   });
+
+  it("keeps note text and e-mail addresses out of the debug log", async () => {
+    // The testbed logs at debug into memory; the flows above wrote a note and looked up profiles.
+    const logged = bed.t.logs.lines.map((line) => JSON.stringify(line)).join("\n");
+    expect(logged).toContain("http request");
+    expect(logged).not.toContain("side-loaded");
+    expect(logged).not.toMatch(/[\w.-]+@(acme|vendor|elsewhere)\.test/);
+  });
 });
