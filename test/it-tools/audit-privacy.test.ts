@@ -1,10 +1,13 @@
+import { execFile } from "node:child_process";
 import type { AddressInfo } from "node:net";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../bot/clock.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { press, say } from "../portal/helpers.ts";
 import { action } from "../support/events.ts";
 
+const run = promisify(execFile);
 const NOTE = "suspect the PSU batch 7731, do not tell the customer yet";
 
 /** Everything the manager reads for `audit denied …` (and Spanish), to check what was recorded. */
@@ -38,6 +41,19 @@ describe("the audit log shown to a customer, and the audit of refusals", () => {
     expect(vendor).toContain("case.note");
     expect(vendor).toContain("PSU batch");
     expect(await say(t, "engineer", `audit ${ref}`)).toContain("PSU batch");
+  });
+
+  it("exports an organization's log as its admins see it, and everything with --full", async () => {
+    const env = { ...process.env, DATABASE_URL: t.database.url, LOG_LEVEL: "silent" };
+    const exportCsv = async (...extra: string[]) =>
+      (await run("npx", ["tsx", "app/cli/audit.ts", "export", "--format", "csv", "--org", "contoso", ...extra], { env })).stdout;
+    const customer = await exportCsv();
+    expect(customer).toContain("case.opened");
+    expect(customer).not.toContain("PSU batch");
+    expect(customer).not.toContain("case.note");
+    const engineerId = (await t.app.db.prisma.person.findFirstOrThrow({ where: { key: "eng-lee" } })).id;
+    expect(customer).not.toContain(engineerId);
+    expect(await exportCsv("--full")).toContain("PSU batch");
   });
 
   it("never gives a customer the Reassign form with the vendor's engineers", async () => {

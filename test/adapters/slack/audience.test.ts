@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../../support/app.ts";
-import { ANA, ENGINEERS_CHANNEL, LEE, eventEnvelope, mention, message, sendEvent, startTestbed, type Testbed } from "./testbed.ts";
+import { ANA, ENGINEERS_CHANNEL, LEE, eventEnvelope, mention, message, post, sendEvent, startTestbed, type Testbed } from "./testbed.ts";
 
 const NOTE = "customer firmware was side-loaded, warranty questionable";
 
@@ -81,5 +81,15 @@ describe("Slack messages are written for the conversation's readers", () => {
     expect(logged).toContain("http request");
     expect(logged).not.toContain("side-loaded");
     expect(logged).not.toMatch(/[\w.-]+@(acme|vendor|elsewhere)\.test/);
+  });
+
+  it("answers a forged or stale signature with 401 and records the refusal for the vendor", async () => {
+    const body = JSON.stringify(eventEnvelope(message(ANA, "hello")));
+    expect((await post(bed.url, body, "application/json", { secret: "not-the-secret" })).status).toBe(401);
+    expect((await post(bed.url, body, "application/json", { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+    const log = await dm(LEE, "audit denied last 24h");
+    expect(log).toMatch(/unsigned request from [\d.:a-f]+ · slack · denied \/slack\/events/);
+    // A customer's admin does not read the vendor's refusals.
+    expect(await dm(ANA, "audit denied last 24h")).toContain("No audit entries match.");
   });
 });

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../../support/app.ts";
-import { createBridgeBed, openPartnerCase, openTicket, received, type BridgeBed } from "./support.ts";
+import { createBridgeBed, openPartnerCase, openTicket, received, say, type BridgeBed } from "./support.ts";
 
 const run = promisify(execFile);
 
@@ -49,5 +49,13 @@ describe("partner-supplied links and names on other people's screens", () => {
     // No cell of the line starts with a formula character (quoted or not).
     expect(line).not.toMatch(/(^|,)"?[=+\-@]/);
     expect(line).toContain(`"'=HYPERLINK(""https://127.0.0.1/x"",""Open"")`);
+  });
+
+  it("answers a partner event signed with the wrong secret with 401 and records the refusal for the vendor", async () => {
+    const forged = await t.simulator.send({ type: "ticket.status", ticket, status: "resolved" }, { secret: "guessed-secret", retries: 0 });
+    expect(forged.status).toBe(401);
+    expect(t.simulator.tickets.get(ticket)!.status).not.toBe("resolved");
+    const log = await say(t, "manager", "audit denied last 24h");
+    expect(log).toMatch(/unsigned request from [\d.:a-f]+ · partner · denied \/webhooks\/partners\/microsoft/);
   });
 });
