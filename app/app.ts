@@ -308,6 +308,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await scheduler.stop();
       await dispatcher.stop();
       await wakeBus?.close();
+      await services.denied.close();
       await db.close();
     },
   };

@@ -103,8 +103,17 @@ export class DeniedLog {
 
   /** Writes the summaries of windows that are over; called before the log is searched. */
   flush(): Promise<void> {
+    return this.summarizeAt(() => this.clock.now().getTime());
+  }
+
+  /** At shutdown: writes what every window has held back so far, over or not, so no count is lost. */
+  close(): Promise<void> {
+    return this.summarizeAt(() => this.clock.now().getTime() + this.limits.windowMs);
+  }
+
+  private summarizeAt(at: () => number): Promise<void> {
     const run = this.pending
-      .then(() => this.summarize(this.clock.now().getTime()))
+      .then(() => this.summarize(at()))
       .catch((error: unknown) => {
         this.log.error({ err: error }, "could not record held-back denied actions in the audit log");
       });

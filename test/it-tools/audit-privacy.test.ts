@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../bot/clock.ts";
+import { openDatabase } from "../../db/client.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { press, say } from "../portal/helpers.ts";
 import { action } from "../support/events.ts";
@@ -108,5 +109,20 @@ describe("the audit log shown to a customer, and the audit of refusals", () => {
     expect(after).toContain("and 35 more refusals in that minute");
     expect(await t.app.db.prisma.auditLog.count({ where: { action: "denied", actorLabel: "Jo Miller (admin)" } })).toBe(6);
     expect(await say(t, "manager", "audit verify")).toContain("The audit log's chain is intact");
+  });
+
+  it("writes what a flood held back when the app stops, so no count is lost", async () => {
+    for (let i = 0; i < 8; i++) await say(t, "fabrikam-admin", `case ${ref}`);
+    await t.app.stop();
+    const db = await openDatabase(t.database.url);
+    try {
+      const summaries = await db.prisma.auditLog.findMany({
+        where: { action: "denied", subjectType: "refusals" },
+        orderBy: { seq: "asc" },
+      });
+      expect(summaries.map((row) => JSON.parse(row.after ?? "{}").more)).toEqual([35, 3]);
+    } finally {
+      await db.close();
+    }
   });
 });
