@@ -26,6 +26,7 @@ import { ConversationStates } from "../bot/services/conversation-state.ts";
 import { SpokenLanguages } from "../bot/services/spoken-language.ts";
 import { InboundDeliveries } from "../bot/services/deliveries.ts";
 import { Directory } from "../bot/services/directory.ts";
+import { DeniedLog } from "../bot/services/denied.ts";
 import { importData, parseImportFile, syncCatalog } from "../bot/services/importer.ts";
 import type { Services } from "../bot/services/index.ts";
 import { PeopleService } from "../bot/services/people.ts";
@@ -170,6 +171,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     knowledge,
     llm,
     files: new FileReaders(),
+    denied: new DeniedLog(db, clock, log.child({ component: "audit" })),
     outboxCommitted: () => dispatcher.kick(),
   };
   registerCaseTimers(scheduler, cases);
@@ -306,6 +308,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await scheduler.stop();
       await dispatcher.stop();
       await wakeBus?.close();
+      await services.denied.close();
       await db.close();
     },
   };

@@ -18,6 +18,10 @@ const REDACT = [
   "headers.authorization",
   "*.headers.authorization",
   "headers.cookie",
+  // People's addresses: never in logs, whatever the level.
+  "email",
+  "*.email",
+  "*.*.email",
 ];
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Logger } from "pino";
 import type { Viewer } from "./authz.ts";
+import { audienceOf, type Audience } from "./audience.ts";
 import type { Card, InboundEvent, Language, OutboundMessage, Visibility } from "./events.ts";
 import { translator, type Translator } from "./i18n/index.ts";
 import type { Services } from "./services/index.ts";
@@ -71,6 +72,17 @@ export class Context {
   get person(): Viewer {
     if (!this.viewer) throw new Error("no person resolved for this event");
     return this.viewer;
+  }
+
+  private readers: Promise<Audience> | undefined;
+
+  /**
+   * Who reads the replies in this conversation (bot/audience.ts): what every case card, timeline
+   * and internal detail in a reply is rendered for. Looked up once per event.
+   */
+  audience(): Promise<Audience> {
+    this.readers ??= audienceOf(this.services, this.event.conversation, this.viewer);
+    return this.readers;
   }
 
   /** Answers in the conversation and thread the event came from. */

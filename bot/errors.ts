@@ -11,14 +11,30 @@ export class DomainError extends Error {
     readonly code: "not_found" | "forbidden" | "invalid" | "conflict" | "unavailable",
     readonly messageKey: MessageKey,
     readonly params: MessageParams = {},
+    /**
+     * Why the person was refused, for the audit log only (never shown): set when "not found"
+     * hides something that exists, so a refusal and a truly missing thing read the same.
+     */
+    readonly refusal?: string,
   ) {
     super(`${code}: ${messageKey}`);
+  }
+
+  /** Whether this is a refusal (worth an audit entry) rather than a mistake or a missing thing. */
+  get denied(): boolean {
+    return this.code === "forbidden" || this.refusal !== undefined;
   }
 }
 
 /** Something the person asked for does not exist, or they may not see it (we never say which). */
 export const notFound = (messageKey: MessageKey = "error.notFound", params: MessageParams = {}) =>
   new DomainError("not_found", messageKey, params);
+/**
+ * Something exists but the person may not see it: answered exactly like `notFound`, and the
+ * `refusal` (why) goes to the audit log of denied actions.
+ */
+export const hidden = (messageKey: MessageKey, params: MessageParams, refusal: string) =>
+  new DomainError("not_found", messageKey, params, refusal);
 /** The person may see the thing but not do this to it. */
 export const forbidden = (messageKey: MessageKey = "error.forbidden", params: MessageParams = {}) =>
   new DomainError("forbidden", messageKey, params);

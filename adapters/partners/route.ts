@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App } from "../../app/app.ts";
 import { readBody, sendJson } from "../../app/http-server.ts";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from "../webhook/signature.ts";
+import { auditRefusedRequest } from "../webhook/refusals.ts";
 import type { WebhookConnector } from "./webhook-connector.ts";
 
 export const PARTNER_WEBHOOK_PATH = "/webhooks/partners/:partner";
@@ -31,6 +32,7 @@ async function receive(app: App, connector: WebhookConnector, req: IncomingMessa
     { timestamp: header(TIMESTAMP_HEADER), signature: header(SIGNATURE_HEADER), body },
     Math.floor(now.getTime() / 1000),
   );
+  if (!received.ok && received.status === 401) await auditRefusedRequest(app, "partner", req, received.error);
   if (!received.ok) return sendJson(res, received.status, { error: received.error });
   const { events, rejected } = received;
   if (events.length === 0) return sendJson(res, 400, { error: "no valid event; nothing was processed", rejected });

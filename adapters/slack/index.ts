@@ -62,6 +62,7 @@ export async function mountSlack(app: App): Promise<void> {
         slackLog,
         room: (ms) => queue.room(ms),
         ready: () => workspace.isReady(),
+        refused: (reason, from) => app.services.denied.refusedRequest("slack", "/slack/events", reason, from),
       });
   const bolt = new BoltApp({
     receiver,

@@ -34,6 +34,8 @@ export interface SharedServerReceiverOptions {
   room?: (maxWaitMs: number) => Promise<void>;
   /** False while the adapter cannot process anything yet: Slack gets a 503 and retries. */
   ready?: () => boolean;
+  /** Told about every request refused for its signature or timestamp (the audit of refusals). */
+  refused?: (reason: string, from: string | undefined) => Promise<void>;
 }
 
 /** How long a delivery may wait for room before it is acknowledged anyway: well inside 3 s. */
@@ -111,6 +113,7 @@ export class SharedServerReceiver implements Receiver {
         return;
       }
       log.warn({ reason: (error as Error).message }, "Slack request refused: signature did not verify");
+      await this.options.refused?.((error as Error).message, req.socket.remoteAddress);
       httpFunc.buildNoBodyResponse(res, 401);
       return;
     }

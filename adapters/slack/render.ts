@@ -10,6 +10,7 @@
  */
 import type { types } from "@slack/bolt";
 import type { Card, CardInput, Language, OutboundMessage } from "../../bot/events.ts";
+import { isClickableLink } from "../../bot/links.ts";
 import { slackText } from "./messages.ts";
 
 type KnownBlock = types.KnownBlock;
@@ -52,9 +53,18 @@ export interface RenderedMessage {
   blocks: KnownBlock[];
 }
 
-/** Escapes the three characters Slack's mrkdwn reserves; the core's `*bold*` is already mrkdwn. */
+/**
+ * Escapes the three characters Slack's mrkdwn reserves — so no text can make a link
+ * (`<https://…|label>`) or a mention (`<!here>`, `<@U…>`) — and breaks `@channel`, `@here` and
+ * `@everyone` with a word joiner, so they stay words even where Slack would link names. The
+ * core's own `*bold*` is already mrkdwn and is kept.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/@(channel|here|everyone)\b/gi, "@\u2060$1");
 }
 
 /** Cuts text at a character limit, with an ellipsis when it was cut. */
@@ -123,7 +133,8 @@ function cardBlocks(card: Card): KnownBlock[] {
       elements: [...head, ...(tail ? [tail] : [])].map((line) => ({ type: "mrkdwn" as const, text: clip(line, LIMITS.contextText) })),
     });
   }
-  const actions = (card.actions ?? []).slice(0, LIMITS.buttonsPerActions);
+  // A link button only for an http(s) link: a `javascript:` or `data:` URL is not offered at all.
+  const actions = (card.actions ?? []).filter((action) => !action.url || isClickableLink(action.url)).slice(0, LIMITS.buttonsPerActions);
   if (actions.length > 0) {
     const inputs = card.inputs?.length ? packInputs(card.inputs) : undefined;
     blocks.push({

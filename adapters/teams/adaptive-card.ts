@@ -8,6 +8,7 @@
  */
 import type { Card, CardAction, CardInput } from "../../bot/events.ts";
 import { MAX_TEXT_LENGTH } from "../../bot/events.ts";
+import { isClickableLink } from "../../bot/links.ts";
 
 /** Key of the Switchboard part of a button's data (inputs are merged next to it by Teams). */
 export const ACTION_DATA_KEY = "switchboard";
@@ -22,9 +23,20 @@ export interface PressedAction {
   inputs: Record<string, string>;
 }
 
-/** The core's light markup (*bold*) as Teams markdown (**bold**). */
+/**
+ * The core's light markup (*bold*) as Teams markdown (**bold**). The core never writes links or
+ * HTML in text, so any that text carries came from a person (a case title, a comment, a partner's
+ * note): a masked link `[label](url)` and an HTML tag are broken with an invisible zero-width
+ * space (`]\u200B(`, `<\u200B`), which every Teams client shows as the plain characters — Teams
+ * clients disagree on backslash escapes, not on this.
+ */
 export function toTeamsMarkdown(text: string): string {
-  return text.replace(/(^|[^*\w])\*([^*\n]+)\*(?![*\w])/g, "$1**$2**");
+  return neutralizeMarkup(text).replace(/(^|[^*\w])\*([^*\n]+)\*(?![*\w])/g, "$1**$2**");
+}
+
+/** Breaks link and tag syntax in text from people (see toTeamsMarkdown). */
+export function neutralizeMarkup(text: string): string {
+  return text.replace(/\](\s*)\(/g, "]\u200B$1(").replace(/<(?=[A-Za-z!/?])/g, "<\u200B");
 }
 
 /** Adaptive Card text blocks only break lines on blank lines; keep the core's single breaks. */
@@ -59,7 +71,7 @@ export function actionData(action: CardAction): Record<string, unknown> {
 }
 
 function renderAction(action: CardAction): Record<string, unknown> {
-  if (action.url) return { type: "Action.OpenUrl", title: action.label, url: action.url };
+  if (action.url) return { type: "Action.OpenUrl", title: neutralizeMarkup(action.label), url: action.url };
   const style = action.style === "primary" ? "positive" : action.style === "danger" ? "destructive" : undefined;
   const data = actionData(action);
   return {
@@ -76,12 +88,17 @@ function renderAction(action: CardAction): Record<string, unknown> {
 export function renderAdaptiveCard(card: Card): AdaptiveCard {
   const body: unknown[] = [textBlock(toTeamsMarkdown(card.title), { size: "Medium", weight: "Bolder", style: "heading" })];
   if (card.subtitle) body.push(textBlock(cardText(card.subtitle), { isSubtle: true, spacing: "None" }));
-  if (card.facts?.length) body.push({ type: "FactSet", facts: card.facts.map((fact) => ({ title: fact.label, value: fact.value })) });
+  if (card.facts?.length)
+    body.push({
+      type: "FactSet",
+      facts: card.facts.map((fact) => ({ title: neutralizeMarkup(fact.label), value: neutralizeMarkup(fact.value) })),
+    });
   if (card.body) body.push(textBlock(cardText(card.body)));
   for (const input of card.inputs ?? []) body.push(renderInput(input));
   if (card.context?.length)
     body.push(textBlock(card.context.map(cardText).join("\n\n"), { size: "Small", isSubtle: true, spacing: "Medium" }));
-  const actions = (card.actions ?? []).map(renderAction);
+  // A link button only for an http(s) link: a `javascript:` or `data:` URL is not offered at all.
+  const actions = (card.actions ?? []).filter((action) => !action.url || isClickableLink(action.url)).map(renderAction);
   return {
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     type: "AdaptiveCard",

@@ -13,6 +13,7 @@ import type { App } from "../../app/app.ts";
 import { readBody, sendJson } from "../../app/http-server.ts";
 import { deviceEventSchema, eventProblems, MAX_EVENTS_PER_REQUEST, type DeviceEvent } from "../../bot/it-tools/device-event.ts";
 import { jsonErrorOffset, lineAndColumn } from "./json-position.ts";
+import { auditRefusedRequest } from "./refusals.ts";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from "./signature.ts";
 
 /** The endpoint's path (part of the operating contract). */
@@ -40,7 +41,10 @@ async function receive(app: App, req: IncomingMessage, res: ServerResponse): Pro
     body,
     Math.floor(app.services.clock.now().getTime() / 1000),
   );
-  if (!check.ok) return sendJson(res, 401, { error: REFUSALS[check.reason] });
+  if (!check.ok) {
+    await auditRefusedRequest(app, "device", req, REFUSALS[check.reason]);
+    return sendJson(res, 401, { error: REFUSALS[check.reason] });
+  }
 
   const text = body.toString("utf8");
   let payload: unknown;

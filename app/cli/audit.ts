@@ -1,5 +1,5 @@
 /**
- * `npm run audit -- export --format csv|json [--since <date|24h|7d>] [--until <date>] [--org <key>] [--out <file>]`
+ * `npm run audit -- export --format csv|json [--since <date|24h|7d>] [--until <date>] [--org <key> [--full]] [--out <file>]`
  * `npm run audit -- verify [--json]`
  * Exports the audit log (to stdout, or a file) or verifies its hash chain. Exit code 0 when the
  * chain is intact, 3 when it was tampered with, 2 for a usage or configuration problem.
@@ -11,7 +11,7 @@ import { exportAudit } from "../../bot/it-tools/audit-export.ts";
 import { runCli, withDatabase } from "./run.ts";
 
 const USAGE = `usage:
-  npm run audit -- export --format csv|json [--since 2026-01-01|24h|7d] [--until 2026-02-01] [--org <organization key>] [--out <file>]
+  npm run audit -- export --format csv|json [--since 2026-01-01|24h|7d] [--until 2026-02-01] [--org <organization key> [--full]] [--out <file>]
   npm run audit -- verify [--json]`;
 
 class UsageError extends Error {}
@@ -71,6 +71,8 @@ async function main(argv: string[]): Promise<number> {
         since: since ? parseSince(since, now) : undefined,
         until: until ? parseSince(until, now) : undefined,
         organizationId: organization?.id,
+        // An organization's export is what its admins may read, unless the vendor asks for all of it.
+        customerView: organization !== undefined && !argv.includes("--full"),
       },
       // Respect back-pressure, so a large export to a slow pipe does not pile up in memory.
       async (chunk) => {

@@ -10,7 +10,7 @@ import { newId } from "../../db/ids.ts";
 import { policy as access, SYSTEM_VIEWER, type Viewer } from "../authz.ts";
 import { BusinessCalendar, type CalendarSpec } from "../calendar/business-calendar.ts";
 import type { Clock } from "../clock.ts";
-import { conflict, forbidden, notFound } from "../errors.ts";
+import { conflict, forbidden, notFound, hidden } from "../errors.ts";
 import { cancelTimers, scheduleStatement, scheduleTimers, type TimerSpec } from "../runtime/timers.ts";
 import type { CaseLifecycle, OpenPlan } from "../services/case-lifecycle.ts";
 import { NO_SLA } from "../services/case-lifecycle.ts";
@@ -310,7 +310,8 @@ export class EscalationService implements CaseLifecycle {
 
   private async load(tx: Tx, viewer: Viewer, number: number): Promise<CaseView> {
     const view = await loadCase(tx, number);
-    if (!view || !access.canSeeCase(viewer, view)) throw notFound("error.caseNotFound", { case: formatCaseRef(number) });
+    if (!view) throw notFound("error.caseNotFound", { case: formatCaseRef(number) });
+    if (!access.canSeeCase(viewer, view)) throw hidden("error.caseNotFound", { case: view.ref }, "case not visible to them");
     return view;
   }
 

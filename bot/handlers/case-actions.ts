@@ -4,7 +4,7 @@ import { invalid } from "../errors.ts";
 import type { ActionEvent } from "../events.ts";
 import { renderCaseCard } from "../cards/case-card.ts";
 import { parseCaseRef } from "../services/case-refs.ts";
-import { audienceOf, showCase } from "./cases.ts";
+import { showCase } from "./cases.ts";
 
 function caseOf(event: ActionEvent): number {
   const number = parseCaseRef(event.value.case ?? "");
@@ -19,19 +19,19 @@ export async function viewCaseAction(ctx: Context, event: ActionEvent): Promise<
 /** "It works now": the customer confirms; the card loses its buttons. */
 export async function worksNowAction(ctx: Context, event: ActionEvent): Promise<void> {
   const view = await ctx.services.cases.close(ctx.person, caseOf(event), ctx.origin);
-  ctx.reply({ card: renderCaseCard(view, ctx.t, audienceOf(ctx.person)), inPlace: true });
+  ctx.reply({ card: renderCaseCard(view, ctx.t, await ctx.audience()), inPlace: true });
   ctx.reply({ text: ctx.t("case.closed", { case: view.ref }) });
 }
 
 export async function reopenAction(ctx: Context, event: ActionEvent): Promise<void> {
   const reason = event.inputs?.reason?.trim() || "—";
   const view = await ctx.services.cases.reopen(ctx.person, caseOf(event), reason, ctx.origin);
-  ctx.reply({ card: renderCaseCard(view, ctx.t, audienceOf(ctx.person)), inPlace: true });
+  ctx.reply({ card: renderCaseCard(view, ctx.t, await ctx.audience()), inPlace: true });
   ctx.reply({ text: ctx.t("case.reopened", { case: view.ref }) });
 }
 
 /** "Take": the engineer assigns the case to themselves; the card updates for everyone. */
 export async function takeAction(ctx: Context, event: ActionEvent): Promise<void> {
   const view = await ctx.services.cases.assign(ctx.person, caseOf(event), ctx.person.personId ?? "", ctx.origin);
-  ctx.reply({ card: renderCaseCard(view, ctx.t, audienceOf(ctx.person)), inPlace: true, visibility: "internal" });
+  ctx.reply({ card: renderCaseCard(view, ctx.t, await ctx.audience()), inPlace: true, visibility: "internal" });
 }

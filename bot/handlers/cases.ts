@@ -1,6 +1,5 @@
 /** Case commands: the shortcuts for reading and changing cases. */
-import { renderCaseCard, statusLabel, type CardAudience } from "../cards/case-card.ts";
-import { policy, type Viewer } from "../authz.ts";
+import { renderCaseCard, statusLabel } from "../cards/case-card.ts";
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
 import type { MessageKey } from "../i18n/index.ts";
@@ -24,11 +23,6 @@ const EVENT_LABELS: Record<string, MessageKey | undefined> = {
   partner: "case.event.partner",
 };
 
-/** Which audience a viewer reads a card as. */
-export function audienceOf(viewer: Viewer): CardAudience {
-  return policy.isSupport(viewer) ? "support" : viewer.role === "partner" ? "partner" : "customer";
-}
-
 /** The case a command is about: its number, or the case this thread belongs to. */
 async function targetCase(ctx: Context, args: CommandArgs): Promise<number> {
   if (args.caseNumber !== undefined) return args.caseNumber;
@@ -37,11 +31,12 @@ async function targetCase(ctx: Context, args: CommandArgs): Promise<number> {
   throw invalid("error.missingText", { usage: `${args.verb} CS-10422` });
 }
 
-/** Replies with the case card and the latest timeline entries. */
+/** Replies with the case card and the latest timeline entries, for whoever reads this conversation. */
 export async function showCase(ctx: Context, number: number, replaceKey?: string): Promise<void> {
   const view = await ctx.services.cases.get(ctx.person, number);
-  const timeline = await ctx.services.cases.timeline(ctx.person, number);
-  const card = renderCaseCard(view, ctx.t, audienceOf(ctx.person));
+  const audience = await ctx.audience();
+  const timeline = await ctx.services.cases.timeline(ctx.person, number, audience);
+  const card = renderCaseCard(view, ctx.t, audience);
   const recent = timeline.slice(-6).map((entry) => {
     const key = EVENT_LABELS[entry.kind];
     const kind = key ? ctx.t(key) : entry.kind;

@@ -4,7 +4,7 @@
  */
 import { policy } from "../authz.ts";
 import type { Context } from "../context.ts";
-import { invalid } from "../errors.ts";
+import { forbidden, invalid } from "../errors.ts";
 import type { ActionEvent } from "../events.ts";
 import type { CommandArgs } from "../router.ts";
 import type { EscalationSummary } from "../escalations/service.ts";
@@ -94,6 +94,9 @@ export async function reassignCommand(ctx: Context, args: CommandArgs): Promise<
 /** The Reassign button: a small form with the engineers to choose from. */
 export async function reassignAction(ctx: Context, event: ActionEvent): Promise<void> {
   const number = caseOf(event);
+  // The form lists the vendor's engineers with their ids: only for a conversation read by
+  // support alone (a customer, or anyone in a customer's or partner's thread, is refused).
+  if ((await ctx.audience()) !== "support") throw forbidden("error.engineersOnly");
   const chosen = event.inputs?.assignee?.trim();
   if (chosen) {
     const view = await ctx.services.cases.assign(ctx.person, number, chosen, ctx.origin);

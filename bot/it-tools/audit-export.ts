@@ -1,16 +1,23 @@
 /**
  * Exporting the audit log (npm run audit -- export): CSV or JSON, written in pages so a large log
  * never sits in memory. Every stored column is exported as stored — including the chain's
- * columns — so an export can be checked against the chain later; the CSV is not "sanitized"
- * for spreadsheets for the same reason (open it as data, not as formulas).
+ * columns — so an export can be checked against the chain later. The JSON is exactly as stored;
+ * the CSV neutralises cells a spreadsheet would run as formulas (see csvCell), so check the
+ * chain against the JSON export or the database, not against the CSV.
  */
 import type { Database } from "../../db/client.ts";
+import { customerVisible, redactForCustomer } from "./audit-search.ts";
 
 export interface ExportOptions {
   format: "csv" | "json";
   since?: Date;
   until?: Date;
   organizationId?: string;
+  /**
+   * The view a customer's admin gets in chat (audit-search.ts): only entries about what the
+   * customer may see, internal ids and note text removed.
+   */
+  customerView?: boolean;
   pageSize?: number;
 }
 
@@ -32,10 +39,15 @@ export const EXPORT_COLUMNS = [
   "hash",
 ] as const;
 
-/** RFC 4180 quoting: quotes, commas and line breaks are kept inside double quotes. */
+/**
+ * One CSV cell: RFC 4180 quoting (quotes, commas and line breaks inside double quotes), and a
+ * value a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return —
+ * an author named `=HYPERLINK(…)`) is prefixed with `'` so it opens as text.
+ */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = value instanceof Date ? value.toISOString() : String(value);
+  const raw = value instanceof Date ? value.toISOString() : String(value);
+  const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -47,6 +59,7 @@ export async function exportAudit(db: Database, options: ExportOptions, write: (
     ...(options.since || options.until
       ? { at: { ...(options.since ? { gte: options.since } : {}), ...(options.until ? { lt: options.until } : {}) } }
       : {}),
+    ...(options.customerView ? customerVisible : {}),
   };
   if (options.format === "csv") await write(`${EXPORT_COLUMNS.join(",")}\n`);
   else
@@ -58,7 +71,8 @@ export async function exportAudit(db: Database, options: ExportOptions, write: (
   for (;;) {
     const rows = await db.prisma.auditLog.findMany({ where: { ...where, seq: { gt: after } }, orderBy: { seq: "asc" }, take: pageSize });
     let page = "";
-    for (const row of rows) {
+    for (const stored of rows) {
+      const row = options.customerView ? redactForCustomer(stored) : stored;
       if (options.format === "csv") page += `${EXPORT_COLUMNS.map((column) => csvCell(row[column])).join(",")}\n`;
       else page += `${count > 0 ? "," : ""}\n${JSON.stringify(Object.fromEntries(EXPORT_COLUMNS.map((column) => [column, row[column]])))}`;
       count += 1;

@@ -1,10 +1,13 @@
 /**
  * Searching the audit log in chat: "audit CS-10422", "audit NB5-2231987", "audit last 24h by
- * @ana", "auditoria ultimos 7 dias por @irene". Admins see their organization's entries;
- * managers see every entry. People are matched by name, e-mail, import key or chat identity.
+ * @ana", "auditoria ultimos 7 dias por @irene", "audit denied last 24h" (refusals). A customer's
+ * admin sees their organization's entries about what the customer may see — never internal notes
+ * or escalation internals, never internal ids; the vendor's engineers and managers see every
+ * entry, refusals included. People are matched by name, e-mail, import key or chat identity.
  */
 import type { Database } from "../../db/client.ts";
 import { policy, type Viewer } from "../authz.ts";
+import { DENIED_ACTION } from "../services/denied.ts";
 import type { Platform } from "../events.ts";
 import { forbidden } from "../errors.ts";
 import { formatCaseRef } from "../services/case-refs.ts";
@@ -16,6 +19,8 @@ export interface AuditQuery {
   since?: Date;
   /** Who acted, as written ("ana", "<@U0IRENE>"). */
   actor?: string;
+  /** Only refused actions ("audit denied …"). */
+  denied?: boolean;
 }
 
 export interface AuditHit {
@@ -49,6 +54,7 @@ const UNITS: Record<string, number> = {
 export function parseAuditQuery(text: string, now: Date): AuditQuery {
   const folded = fold(text);
   const query: AuditQuery = {};
+  if (/\b(denied|refused|refusals|denegad[oa]s?|rechazad[oa]s?)\b/.test(folded)) query.denied = true;
   const caseRef = /\bcs\s?(\d{5,7})\b/.exec(folded);
   const [serial] = serialTokens(text);
   if (caseRef) query.subject = formatCaseRef(Number(caseRef[1]));
@@ -63,9 +69,9 @@ export function parseAuditQuery(text: string, now: Date): AuditQuery {
   return query;
 }
 
-/** Who may search, and in which organization's entries (null = all). */
+/** Who may search, and in which organization's entries (null = all, the vendor's full view). */
 export function auditScope(viewer: Viewer): string | null {
-  if (viewer.role === "manager") return null;
+  if (policy.isSupport(viewer)) return null;
   if (viewer.organizationId && policy.canManageOrganization(viewer, viewer.organizationId)) return viewer.organizationId;
   throw forbidden("audit.forbidden");
 }
@@ -105,12 +111,67 @@ export async function searchAudit(
     ...(scope ? { organizationId: scope } : {}),
     ...(query.since ? { at: { gte: query.since } } : {}),
     ...(query.actorIds ? { actorId: { in: query.actorIds } } : {}),
-    // A bulk registration is one entry listing its serials: match inside it too.
-    ...(query.subject ? { OR: [{ subjectId: query.subject }, { after: { contains: `"${query.subject}"` } }] } : {}),
+    ...(query.denied ? { action: DENIED_ACTION } : {}),
+    AND: [
+      // A bulk registration is one entry listing its serials: match inside it too.
+      ...(query.subject ? [{ OR: [{ subjectId: query.subject }, { after: { contains: `"${query.subject}"` } }] }] : []),
+      ...(scope ? [customerVisible] : []),
+    ],
   };
-  const [hits, total] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db.prisma.auditLog.findMany({ where, orderBy: { seq: "desc" }, take: limit }),
     db.prisma.auditLog.count({ where }),
   ]);
-  return { hits, total };
+  return { hits: scope ? rows.map(redactForCustomer) : rows, total };
+}
+
+/**
+ * The entries a customer's admin may read: what their people and the vendor did to things the
+ * customer sees. Internal notes, escalation levels and acknowledgements, partner connector
+ * settings and refusals are the vendor's side and stay out.
+ */
+const CUSTOMER_ACTIONS = [
+  "case.",
+  "device.",
+  "network.",
+  "rma.",
+  "onsite.",
+  "partner.ticket.",
+  "partner.agreement.",
+  "partner.call.",
+  "firmware.",
+];
+const INTERNAL_ACTIONS = ["case.note", DENIED_ACTION];
+export const customerVisible = {
+  OR: CUSTOMER_ACTIONS.map((prefix) => ({ action: { startsWith: prefix } })),
+  NOT: INTERNAL_ACTIONS.map((action) => ({ action })),
+};
+
+/** Keys of stored values a customer never reads: internal ids, and any note's text. */
+const HIDDEN_KEY = /(^|[a-z])Id$|^id$|^note$|^internal/;
+
+/** An entry as a customer's admin may read it: internal ids and note text removed from before/after. */
+export function redactForCustomer<T extends { action: string; before: string | null; after: string | null; actorId?: string | null }>(
+  row: T,
+): T {
+  return { ...row, actorId: null, before: redactJson(row.before), after: redactJson(row.after) };
+}
+
+function redactJson(text: string | null): string | null {
+  if (text === null || text === "null") return text;
+  try {
+    return JSON.stringify(redactValue(JSON.parse(text)));
+  } catch {
+    return null;
+  }
+}
+
+function redactValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactValue);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !HIDDEN_KEY.test(key))
+      .map(([key, inner]) => [key, redactValue(inner)]),
+  );
 }

@@ -2,6 +2,7 @@
 import type { Context } from "../context.ts";
 import { fold } from "../portal/products.ts";
 import { formatCounts } from "../portal/format.ts";
+import { DENIED_ACTION } from "../services/denied.ts";
 import { verifyAuditChain } from "./audit-chain.ts";
 import { auditScope, matchPeople, parseAuditQuery, searchAudit, type AuditHit } from "./audit-search.ts";
 
@@ -20,6 +21,8 @@ export async function auditCommand(ctx: Context, text: string): Promise<void> {
       return;
     }
   }
+  // Refusals held back by the rate limit are summarised before anyone reads the log.
+  if (scope === null) await ctx.services.denied.flush();
   const { hits, total } = await searchAudit(ctx.services.db, scope, { ...query, actorIds }, SHOWN);
   if (total === 0) {
     ctx.reply({ text: ctx.t("audit.none") });
@@ -35,7 +38,7 @@ export async function auditCommand(ctx: Context, text: string): Promise<void> {
 }
 
 function line(ctx: Context, hit: AuditHit): string {
-  const change = summarize(hit.before, hit.after);
+  const change = hit.action === DENIED_ACTION ? refusal(ctx, hit.after) : summarize(hit.before, hit.after);
   return `• ${ctx.t("audit.line", {
     at: `${hit.at.toISOString().slice(0, 16).replace("T", " ")}`,
     actor: hit.actorLabel,
@@ -45,10 +48,17 @@ function line(ctx: Context, hit: AuditHit): string {
   })}${change ? ` — ${change}` : ""}`;
 }
 
+/** Why a refusal happened and what was asked, or how many more were held back. */
+function refusal(ctx: Context, raw: string | null): string {
+  const after = (raw ? JSON.parse(raw) : {}) as { reason?: string; request?: string; more?: number };
+  if (after.more) return ctx.t("audit.denied.more", formatCounts(ctx.lang, { count: after.more }));
+  return [after.reason, after.request ? `“${after.request}”` : ""].filter(Boolean).join(" · ");
+}
+
 /** before → after, shortened for a chat line. */
 function summarize(rawBefore: string | null, rawAfter: string | null): string {
-  // A creation's "before" (and a deletion's "after") is stored as JSON null.
-  const [before, after] = [rawBefore, rawAfter].map((text) => (text === "null" ? null : text));
+  // A creation's "before" (and a deletion's "after") is stored as JSON null; a redacted one may be empty.
+  const [before, after] = [rawBefore, rawAfter].map((text) => (text === "null" || text === "{}" ? null : text));
   const cut = (text: string | null | undefined) => (text && text.length > 80 ? `${text.slice(0, 79)}…` : (text ?? ""));
   if (before && after) return `${cut(before)} → ${cut(after)}`;
   return cut(after ?? before);

@@ -56,7 +56,8 @@ export const itToolMessages = defineMessages(
     "net.context":
       "Checked from the Switchboard server at {at}; a firewall or proxy at the site may behave differently. Latency is the TCP connect time.",
 
-    "audit.forbidden": "The audit log is for your organization's IT admins and the vendor's support managers.",
+    "audit.forbidden": "The audit log is for your organization's IT admins and the vendor's support team.",
+    "audit.denied.more": "and {count} more refusals in that minute (not logged one by one)",
     "audit.title": "Audit log · {count} entries",
     "audit.line": "{at} · {actor} · {platform} · {action} {subject}",
     "audit.none": "No audit entries match.",
@@ -123,7 +124,8 @@ export const itToolMessages = defineMessages(
       "Comprobado desde el servidor de Switchboard a las {at}; un cortafuegos o proxy de la sede puede comportarse de otra forma. La latencia es el tiempo de conexión TCP.",
 
     "audit.forbidden":
-      "El registro de auditoría es para los administradores de IT de tu organización y los responsables de soporte del fabricante.",
+      "El registro de auditoría es para los administradores de IT de tu organización y el equipo de soporte del fabricante.",
+    "audit.denied.more": "y {count} rechazos más en ese minuto (no registrados uno a uno)",
     "audit.title": "Registro de auditoría · {count} entradas",
     "audit.line": "{at} · {actor} · {platform} · {action} {subject}",
     "audit.none": "Ninguna entrada de auditoría coincide.",

@@ -4,6 +4,7 @@
  */
 import type { Context } from "../context.ts";
 import { DomainError, HandlerError } from "../errors.ts";
+import type { Denial } from "../services/denied.ts";
 import type { Middleware } from "../pipeline.ts";
 
 export const handleErrors: Middleware<Context> = async (ctx, next) => {
@@ -14,6 +15,7 @@ export const handleErrors: Middleware<Context> = async (ctx, next) => {
     if (error instanceof DomainError) {
       ctx.log.info({ code: error.code, key: error.messageKey }, "request refused");
       ctx.reply({ text: ctx.t(error.messageKey, error.params) });
+      if (error.denied) await ctx.services.denied.record(denialOf(ctx, error));
       return;
     }
     const wrapped = new HandlerError(ctx.event.deliveryId, ctx.event.platform, error);
@@ -27,3 +29,22 @@ export const handleErrors: Middleware<Context> = async (ctx, next) => {
     ctx.reply({ text: ctx.t("error.generic") });
   }
 };
+
+/** The audit entry of a refusal: who, what they asked for, on which platform, and why. */
+function denialOf(ctx: Context, error: DomainError): Denial {
+  const { event } = ctx;
+  const params = error.params as Record<string, unknown>;
+  const named = (["case", "rma", "visit"] as const).find((key) => typeof params[key] === "string");
+  const verb = event.kind === "action" ? event.actionId : (ctx.text.trim().split(/\s+/)[0] ?? "").slice(0, 40) || event.kind;
+  const actor = event.actor;
+  return {
+    viewer: ctx.viewer,
+    actorKey: ctx.viewer?.personId ?? `${event.platform}:${actor?.externalId ?? "unknown"}`,
+    actorLabel: ctx.viewer ? undefined : `unknown ${event.platform} user ${actor?.externalId ?? ""}`.trim(),
+    platform: event.platform,
+    subjectType: named ?? "command",
+    subjectId: named ? String(params[named]) : verb,
+    reason: error.refusal ?? error.messageKey,
+    request: event.kind === "action" ? `${event.actionId} ${JSON.stringify(event.value)}` : ctx.text,
+  };
+}

@@ -2,9 +2,11 @@
  * The events a partner sends to `POST /webhooks/partners/:partner` (adapters/partners/README.md):
  * one event, or `{"events": [...]}`. Each has the partner's unique `id` — a repeat of an id is
  * processed once — and the partner's ticket id. Unknown fields are ignored, so a partner can add
- * some; known fields are checked.
+ * some; known fields are checked. Links (a ticket page, an attachment, a call) must be `https:`:
+ * they become buttons and links on other people's screens.
  */
 import { z } from "zod";
+import { httpsUrl } from "../links.ts";
 import { PARTNER_STATUSES } from "./types.ts";
 
 /** Most events one request may carry. */
@@ -25,7 +27,7 @@ const comment = z.object({
   body: text(8_000).optional(),
   /** Files travel as links. */
   attachments: z
-    .array(z.object({ name: text(200).optional(), url: z.string().url("must be a URL") }))
+    .array(z.object({ name: text(200).optional(), url: httpsUrl() }))
     .max(20)
     .optional(),
   /** Set on the partner's copy of a comment Switchboard posted: such a comment is never mirrored back. */
@@ -44,7 +46,7 @@ export const partnerEventSchema = z.discriminatedUnion("type", [
     /** Ours, from the ticket request: which request this ticket answers. */
     reference: z.string().min(1).max(100),
     trackingNumber: text(100).optional(),
-    url: z.string().url("must be a URL").optional(),
+    url: httpsUrl().optional(),
   }),
   z.object({
     ...base,
@@ -70,7 +72,7 @@ export const partnerEventSchema = z.discriminatedUnion("type", [
     ticket,
     call: z.object({
       at: z.string().datetime({ offset: true, message: "must be an ISO 8601 time" }),
-      joinUrl: z.string().url().optional(),
+      joinUrl: httpsUrl().optional(),
       note: text(2_000).optional(),
     }),
   }),

@@ -7,6 +7,7 @@
  * waiting_partner. When no ticket can be opened, referrals.ts tells the customer.
  */
 import { newId } from "../../db/ids.ts";
+import { isHttpsLink } from "../links.ts";
 import { policy, type Viewer } from "../authz.ts";
 import { conflict, DomainError, forbidden, invalid } from "../errors.ts";
 import { translator } from "../i18n/index.ts";
@@ -188,7 +189,8 @@ export class TicketService {
           status: "open",
           externalId: result.ticket,
           trackingNumber,
-          trackingUrl: result.url ?? null,
+          // The partner's link becomes a button on people's screens: https only.
+          trackingUrl: result.url && isHttpsLink(result.url) ? result.url : null,
           lastError: null,
           updatedAt: now,
         },

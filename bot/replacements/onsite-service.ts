@@ -7,7 +7,7 @@
 import type { Database, Tx } from "../../db/client.ts";
 import { policy, type Viewer } from "../authz.ts";
 import type { Clock } from "../clock.ts";
-import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { conflict, forbidden, invalid, notFound, hidden } from "../errors.ts";
 import { recordAudit } from "../services/audit.ts";
 import type { Origin } from "../services/cases.ts";
 import type { Directory } from "../services/directory.ts";
@@ -48,7 +48,8 @@ export class OnsiteService {
   /** One visit, if the viewer may see it, with the slots it can be booked in. */
   async get(viewer: Viewer, number: number): Promise<{ view: VisitView; slots: Slot[] }> {
     const view = await loadVisit(this.db.prisma, number);
-    if (!view || !canSeeService(viewer, view)) throw notFound("onsite.error.notFound", { visit: formatVisitRef(number) });
+    if (!view) throw notFound("onsite.error.notFound", { visit: formatVisitRef(number) });
+    if (!canSeeService(viewer, view)) throw hidden("onsite.error.notFound", { visit: formatVisitRef(number) }, "visit not visible to them");
     return this.withSlots(view, false);
   }
 
@@ -172,7 +173,9 @@ export class OnsiteService {
     const view = await this.db.prisma.$transaction(
       async (tx) => {
         const current = await loadVisit(tx, number);
-        if (!current || !canSeeService(viewer, current)) throw notFound("onsite.error.notFound", { visit: formatVisitRef(number) });
+        if (!current) throw notFound("onsite.error.notFound", { visit: formatVisitRef(number) });
+        if (!canSeeService(viewer, current))
+          throw hidden("onsite.error.notFound", { visit: formatVisitRef(number) }, "visit not visible to them");
         if (!policy.isSupport(viewer) && !policy.isCustomer(viewer)) throw forbidden();
         const change = await decide(current, tx);
         if (!change) return current;

@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import type { Database, Tx } from "../../db/client.ts";
 import { policy, type Viewer } from "../authz.ts";
 import type { Clock } from "../clock.ts";
-import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { conflict, forbidden, invalid, notFound, hidden } from "../errors.ts";
 import { cancelTimers, scheduleTimers, type TimerSpec } from "../runtime/timers.ts";
 import { recordAudit } from "../services/audit.ts";
 import type { Origin } from "../services/cases.ts";
@@ -64,7 +64,8 @@ export class ReplacementService {
   /** One RMA, if the viewer may see it. */
   async get(viewer: Viewer, number: number): Promise<RmaView> {
     const view = await loadRma(this.db.prisma, number);
-    if (!view || !canSeeService(viewer, view)) throw notFound("rma.error.notFound", { rma: formatRmaRef(number) });
+    if (!view) throw notFound("rma.error.notFound", { rma: formatRmaRef(number) });
+    if (!canSeeService(viewer, view)) throw hidden("rma.error.notFound", { rma: formatRmaRef(number) }, "replacement not visible to them");
     return view;
   }
 
@@ -232,7 +233,9 @@ export class ReplacementService {
     const view = await this.db.prisma.$transaction(
       async (tx) => {
         const current = await loadRma(tx, number);
-        if (!current || !canSeeService(viewer, current)) throw notFound("rma.error.notFound", { rma: formatRmaRef(number) });
+        if (!current) throw notFound("rma.error.notFound", { rma: formatRmaRef(number) });
+        if (!canSeeService(viewer, current))
+          throw hidden("rma.error.notFound", { rma: formatRmaRef(number) }, "replacement not visible to them");
         const change = decide(current);
         if (!change) return current;
         const now = this.clock.now();

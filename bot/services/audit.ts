@@ -11,6 +11,8 @@ import type { Platform } from "../events.ts";
 
 export interface AuditEntry {
   actor: Viewer;
+  /** Who acted, when the actor is not a known person (a refusal of an unknown user or a webhook). */
+  actorLabel?: string;
   platform: Platform;
   action: string;
   subjectType: string;
@@ -27,7 +29,7 @@ export function auditRow(entry: AuditEntry, now: Date): AuditRowContent {
   return {
     at: now,
     actorId: entry.actor.personId,
-    actorLabel: entry.actor.system ? "system" : `${entry.actor.name} (${entry.actor.role})`,
+    actorLabel: entry.actorLabel ?? (entry.actor.system ? "system" : `${entry.actor.name} (${entry.actor.role})`),
     platform: entry.platform,
     action: entry.action,
     subjectType: entry.subjectType,

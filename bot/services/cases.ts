@@ -7,8 +7,9 @@ import { Prisma, type Database, type Tx } from "../../db/client.ts";
 import { toNumber } from "../../db/fast-sql.ts";
 import { newId } from "../../db/ids.ts";
 import { policy, type Viewer } from "../authz.ts";
+import type { Audience } from "../audience.ts";
 import type { Clock } from "../clock.ts";
-import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { conflict, forbidden, hidden, invalid, notFound } from "../errors.ts";
 import type { ConversationRef, Language, Platform, ThreadRole, Visibility } from "../events.ts";
 import { recordAudit } from "./audit.ts";
 import { caseTargets, planCaseNotifications, type CaseChange, type CaseChangeKind } from "./case-notify.ts";
@@ -107,7 +108,8 @@ export class CaseService {
   /** One case, if the viewer may see it. */
   async get(viewer: Viewer, number: number): Promise<CaseView> {
     const view = await readCase(this.db, number);
-    if (!view || !policy.canSeeCase(viewer, view)) throw notFound("error.caseNotFound", { case: formatCaseRef(number) });
+    if (!view) throw notFound("error.caseNotFound", { case: formatCaseRef(number) });
+    if (!policy.canSeeCase(viewer, view)) throw hidden("error.caseNotFound", { case: view.ref }, "case not visible to them");
     return view;
   }
 
@@ -128,11 +130,15 @@ export class CaseService {
     return rows.map(toCaseView);
   }
 
-  /** The timeline a viewer may read: internal notes only for support. */
-  async timeline(viewer: Viewer, number: number): Promise<TimelineEntry[]> {
+  /**
+   * The timeline a viewer may read: internal notes only for support, and only when the
+   * conversation it is shown in is read by support alone (`audience`, bot/audience.ts).
+   */
+  async timeline(viewer: Viewer, number: number, audience: Audience = "support"): Promise<TimelineEntry[]> {
     const view = await this.get(viewer, number);
+    const internal = policy.canSeeInternal(viewer) && audience === "support";
     const events = await this.db.prisma.caseEvent.findMany({
-      where: { caseId: view.id, ...(policy.canSeeInternal(viewer) ? {} : { visibility: "public" }) },
+      where: { caseId: view.id, ...(internal ? {} : { visibility: "public" }) },
       orderBy: { createdAt: "asc" },
     });
     const names = await this.personNames(events.map((event) => event.actorId));
@@ -284,7 +290,8 @@ export class CaseService {
     let wakeAt: Date | undefined;
     const body = async (tx: Tx): Promise<CaseView> => {
       const current = await loadCase(tx, number);
-      if (!current || !policy.canSeeCase(viewer, current)) throw notFound("error.caseNotFound", { case: formatCaseRef(number) });
+      if (!current) throw notFound("error.caseNotFound", { case: formatCaseRef(number) });
+      if (!policy.canSeeCase(viewer, current)) throw hidden("error.caseNotFound", { case: current.ref }, "case not visible to them");
       const mutation = await decide(current, tx);
       if (!mutation) return current;
       const now = this.clock.now();

@@ -78,6 +78,24 @@ export class Directory {
 
   /** The conversations of a purpose: the organization's own first, then the vendor-wide ones. */
   async routesFor(purpose: RoutePurpose, organizationId: string | null): Promise<ConversationRef[]> {
+    const matching = (await this.allRoutes()).filter((route) => route.purpose === purpose);
+    const own = matching.filter((route) => route.organizationId !== null && route.organizationId === organizationId);
+    const global = matching.filter((route) => route.organizationId === null);
+    return [...own, ...global].map((route) => route.ref);
+  }
+
+  /** Whether a conversation is one of the vendor's own channels (engineers, managers, service management). */
+  async isSupportConversation(ref: ConversationRef): Promise<boolean> {
+    return (await this.allRoutes()).some(
+      (route) =>
+        route.purpose !== "admins" &&
+        route.ref.platform === ref.platform &&
+        route.ref.conversationId === ref.conversationId &&
+        (!route.ref.threadId || route.ref.threadId === ref.threadId),
+    );
+  }
+
+  private async allRoutes(): Promise<Route[]> {
     const now = this.clock.now().getTime();
     if (!this.routes || now - this.routes.at > TTL_MS) {
       const rows = await this.db.prisma.channelRoute.findMany({ orderBy: { createdAt: "asc" } });
@@ -96,10 +114,7 @@ export class Directory {
         })),
       };
     }
-    const matching = this.routes.rows.filter((route) => route.purpose === purpose);
-    const own = matching.filter((route) => route.organizationId !== null && route.organizationId === organizationId);
-    const global = matching.filter((route) => route.organizationId === null);
-    return [...own, ...global].map((route) => route.ref);
+    return this.routes.rows;
   }
 
   /** The one-to-one conversations where a person can be reached (see `personalConversations`). */

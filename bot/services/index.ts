@@ -13,6 +13,7 @@ import type { ConversationStates } from "./conversation-state.ts";
 import type { SpokenLanguages } from "./spoken-language.ts";
 import type { InboundDeliveries } from "./deliveries.ts";
 import type { Directory } from "./directory.ts";
+import type { DeniedLog } from "./denied.ts";
 import type { PeopleService } from "./people.ts";
 import type { PortalServices } from "../portal/services.ts";
 import type { OnsiteService } from "../replacements/onsite-service.ts";
@@ -52,6 +53,8 @@ export interface Services {
   partners?: PartnerServices;
   /** Reads files attached to messages, through the reader each chat adapter registers. */
   files: FileReaders;
+  /** The audit trail of refused actions (rate-limited per actor). */
+  denied: DeniedLog;
   /** Wakes the outbox dispatcher after messages were committed outside a service. */
   outboxCommitted(): void;
 }

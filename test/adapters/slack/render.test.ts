@@ -141,4 +141,19 @@ describe("Slack text and forms", () => {
     expect(readOrigin("{bad")).toEqual({ l: "en" });
     expect(modal.submit).toMatchObject({ text: "Enviar" });
   });
+
+  it("offers no link button for a javascript: or data: URL, and keeps the https one", () => {
+    const rendered = renderMessage(
+      withCard({
+        title: "Links",
+        actions: [
+          { id: "a", label: "Bad", value: {}, url: "javascript:alert(1)" },
+          { id: "b", label: "Data", value: {}, url: "data:text/html,<b>x</b>" },
+          { id: "c", label: "Good", value: {}, url: "https://127.0.0.1/ticket/1" },
+        ],
+      }),
+    );
+    const buttons = (rendered.blocks as AnyBlock[]).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+    expect(buttons.map((b) => (b as { url?: string }).url)).toEqual(["https://127.0.0.1/ticket/1"]);
+  });
 });

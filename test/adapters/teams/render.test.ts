@@ -89,4 +89,17 @@ describe("Teams conversations and text", () => {
     );
     expect(cleanText("a < b and c > d")).toBe("a < b and c > d");
   });
+
+  it("breaks masked links and tags in text but keeps the bot's bold, and offers no javascript: link button", () => {
+    expect(toTeamsMarkdown("*Case* [click](https://127.0.0.1/x) <a href=x>y</a>")).not.toMatch(/\]\(|<a/);
+    expect(toTeamsMarkdown("*Case* [click](https://127.0.0.1/x)")).toContain("**Case**");
+    const rendered = renderAdaptiveCard({
+      title: "Links",
+      actions: [
+        { id: "a", label: "Bad", value: {}, url: "javascript:alert(1)" },
+        { id: "c", label: "Good", value: {}, url: "https://127.0.0.1/ticket/1" },
+      ],
+    });
+    expect((rendered.actions as { url?: string }[]).map((a) => a.url)).toEqual(["https://127.0.0.1/ticket/1"]);
+  });
 });

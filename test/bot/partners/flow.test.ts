@@ -78,10 +78,10 @@ describe("a cloud-partner case with the partner's ticket system", () => {
 
   it("mirrors public comments both ways with the author's name and side, and keeps internal notes in", async () => {
     await t.simulator.comment(ticket, "We see a conditional access policy blocking the room accounts.", {
-      attachments: [{ name: "sign-in-log.csv", url: "http://127.0.0.1:9/partner/files/123" }],
+      attachments: [{ name: "sign-in-log.csv", url: "https://127.0.0.1:9/partner/files/123" }],
     });
     await until(() => customer().includes(`Sam Patel (Microsoft) on ${ref}: We see a conditional access policy`), "partner comment");
-    expect(customer()).toContain("📎 sign-in-log.csv: http://127.0.0.1:9/partner/files/123");
+    expect(customer()).toContain("📎 sign-in-log.csv: https://127.0.0.1:9/partner/files/123");
     await say(t, "engineer", `note ${ref} customer tenant changed CA policies on Monday, internal only`, "engineers");
     await say(t, "engineer", `reply ${ref} Sign-in logs attached: http://127.0.0.1:9/vendor/logs/9`, "engineers");
     await say(t, "employee", `comment ${ref} Which policy exactly?`);
@@ -107,9 +107,9 @@ describe("a cloud-partner case with the partner's ticket system", () => {
     expect(await say(t, "employee", `joint call ${ref} tomorrow 10:00 CET`)).toContain(`I've asked Microsoft for a joint call on ${ref}`);
     await until(() => t.simulator.tickets.get(ticket)!.calls.length === 1, "call request");
     expect(t.simulator.tickets.get(ticket)!.calls[0]).toEqual({ when: "tomorrow 10:00 CET", requestedBy: "Tom Baker" });
-    await t.simulator.scheduleCall(ticket, "2026-01-06T09:00:00Z", "http://127.0.0.1:9/meet/42");
+    await t.simulator.scheduleCall(ticket, "2026-01-06T09:00:00Z", "https://127.0.0.1:9/meet/42");
     await until(() => customer().includes(`Joint call with Microsoft for ${ref}:`), "scheduled call");
-    expect(customer()).toContain("[Join the call] http://127.0.0.1:9/meet/42");
+    expect(customer()).toContain("[Join the call] https://127.0.0.1:9/meet/42");
   });
 
   it("resolves the case as a partner fix when the partner fixes it, and tells the partner when the customer confirms", async () => {

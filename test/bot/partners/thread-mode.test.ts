@@ -69,6 +69,20 @@ describe("a partner whose engineers join a shared thread", () => {
     expect(customer()).not.toContain(`Tom Baker on ${ref}`);
   });
 
+  it("shows an engineer who asks for the case in the shared thread the card the partner may read, without internal notes", async () => {
+    await say(t, "engineer", `note ${ref} Zoom's SLA credits are ours to claim, keep this internal`, "engineers");
+    const asked = await t.app.bot.handle(
+      message("engineer", `case ${ref}`, {
+        conversation: { platform: "shell", conversationId: "partner-zoom", threadId: thread, kind: "channel" },
+      }),
+    );
+    const shown = JSON.stringify(asked.outbound.filter((m) => m.target.conversationId === "partner-zoom"));
+    expect(shown).toContain(ref);
+    expect(shown).not.toContain("SLA credits");
+    // The same question in the engineers' channel shows the note.
+    expect(await say(t, "engineer", `case ${ref}`, "engineers")).toContain("SLA credits");
+  });
+
   it("takes the partner's tracking number and fix from the thread and moves the case", async () => {
     expect(render(await zoe("partner tracking ZM-778812"))).toContain("Tracking number ZM-778812 recorded");
     await until(() => customer().includes(`Zoom's tracking number for ${ref}: ZM-778812.`), "tracking number");
