@@ -59,10 +59,13 @@ export interface EndpointDeps {
   /** The turn: runs the activity through the Application. */
   runTurn(context: TurnContext): Promise<void>;
   log: Logger;
+  /** Records a request refused with 401 in the audit of refusals (who sent it is only a peer address). */
+  refused?: (reason: string, from: string | undefined) => Promise<void>;
 }
 
 /** The route handler for POST /api/messages. */
-export function teamsEndpoint({ adapter, runTurn, log }: EndpointDeps): RouteHandler {
+export function teamsEndpoint({ adapter, runTurn, log, refused }: EndpointDeps): RouteHandler {
+  const audit = (reason: string, req: IncomingMessage) => refused?.(reason, req.socket.remoteAddress) ?? Promise.resolve();
   return async (req, res) => {
     const raw = await readActivityBody(req);
     if (!raw) {
@@ -76,6 +79,7 @@ export function teamsEndpoint({ adapter, runTurn, log }: EndpointDeps): RouteHan
           { hasHeader: req.headers.authorization !== undefined, problem },
           "Teams request without a valid Bot Framework token; refused",
         );
+        await audit(`invalid token: ${problem}`, req);
         return sendJson(res, 401, { error: "unauthorized" });
       }
     } else {
@@ -85,6 +89,7 @@ export function teamsEndpoint({ adapter, runTurn, log }: EndpointDeps): RouteHan
           { peer: req.socket.remoteAddress, reason: refusal.reason },
           "Teams request from another machine while authentication is off; refused (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to take signed requests)",
         );
+        if (refusal.status === 401) await audit(`local mode: ${refusal.reason}`, req);
         return sendJson(res, refusal.status, { error: refusal.status === 415 ? "content type must be application/json" : "unauthorized" });
       }
     }
@@ -111,7 +116,7 @@ export function teamsEndpoint({ adapter, runTurn, log }: EndpointDeps): RouteHan
     const outcome = { failed: false, turnStarted: false };
     await adapter.process(
       { body: activity, headers: req.headers, method: "POST" },
-      responder(res, outcome, adapter.authEnabled, log),
+      responder(res, outcome, adapter.authEnabled, log, (cause) => void audit(`invalid token: ${cause.slice(0, 120)}`, req)),
       async (context) => {
         outcome.turnStarted = true;
         try {
@@ -213,7 +218,13 @@ function readActivityBody(req: IncomingMessage): Promise<Buffer | undefined> {
  * adapter rejecting the token (its 500 for a bad signature included): that is 401 with a terse
  * body, and the library's message (which names keys and claims) goes to the log only.
  */
-function responder(res: ServerResponse, outcome: { failed: boolean; turnStarted: boolean }, authEnabled: boolean, log: Logger) {
+function responder(
+  res: ServerResponse,
+  outcome: { failed: boolean; turnStarted: boolean },
+  authEnabled: boolean,
+  log: Logger,
+  onRefused: (cause: string) => void,
+) {
   let refused = false;
   return {
     socket: res.socket,
@@ -234,7 +245,10 @@ function responder(res: ServerResponse, outcome: { failed: boolean; turnStarted:
           // retries a 503, so the activity is not lost.
           res.statusCode = 503;
           log.error({ cause }, "Bot Framework signing keys could not be fetched; Teams request not checked (503)");
-        } else log.warn({ cause }, "Teams request with an invalid Bot Framework token; refused");
+        } else {
+          log.warn({ cause }, "Teams request with an invalid Bot Framework token; refused");
+          onRefused(cause);
+        }
         return this;
       }
       if (body === undefined || body === null || outcome.failed) return this;

@@ -17,7 +17,16 @@ export function mountTeams(app: App): void {
   const conversations = new TeamsConversations(app.db, app.services.clock);
   const waits = new DeliveryWaits();
   const { runTurn } = createTeamsApplication({ app, conversations, waits, log });
-  app.http.route("POST", "/api/messages", teamsEndpoint({ adapter, runTurn, log }));
+  app.http.route(
+    "POST",
+    "/api/messages",
+    teamsEndpoint({
+      adapter,
+      runTurn,
+      log,
+      refused: (reason, from) => app.services.denied.refusedRequest("teams", "/api/messages", reason, from),
+    }),
+  );
   app.dispatcher.register(new TeamsDeliverer(adapter, conversations, waits, log));
   app.services.files.register(new TeamsFileReader(adapter.authEnabled));
   // Scaled mode: a turn waiting for its reply hears when another replica delivered it.

@@ -93,4 +93,13 @@ describe("Teams with an app id: forged Bot Framework tokens", () => {
   it("checked the wrongly signed token against the published key (fetched from the loopback, not refused blindly)", () => {
     expect(openId.requests.some((request) => request.path.startsWith("/keys"))).toBe(true);
   });
+
+  it("records the forged tokens in the audit of refusals (5 per sender a minute, the rest summed up)", async () => {
+    // Sending a reply with real credentials would need Microsoft's token service, so the entries
+    // are read from the log itself; searching them in chat is covered by the Slack and shell tests.
+    await t.app.services.denied.flush();
+    const entries = await t.app.db.prisma.auditLog.findMany({ where: { action: "denied", platform: "teams" } });
+    expect(entries.length).toBeGreaterThanOrEqual(5);
+    expect(entries.every((e) => e.subjectId === "/api/messages" && /^unsigned request from /.test(e.actorLabel))).toBe(true);
+  });
 });
