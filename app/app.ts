@@ -29,6 +29,7 @@ import { Directory } from "../bot/services/directory.ts";
 import { importData, parseImportFile, syncCatalog } from "../bot/services/importer.ts";
 import type { Services } from "../bot/services/index.ts";
 import { PeopleService } from "../bot/services/people.ts";
+import { UndeliveredMessages } from "../bot/services/undelivered.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { createLanguageModel } from "../bot/llm.ts";
 import { openKnowledgeBase, syncKnowledgeDirectory } from "../knowledge/index.ts";
@@ -111,6 +112,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     : undefined;
   const dispatcher = new OutboxDispatcher(db, clock, log.child({ component: "outbox" }), {
     leaseMs: config.scaling.outboxLeaseMs,
+    giveUpAfterMs: config.outboxGiveUpAfterMs,
     ...options.dispatcher,
     onDelivered: (message, result, latencyMs) => {
       metrics.outboxDelivered.inc({ platform: message.platform, outcome: result.ok ? "sent" : result.retryable ? "retry" : "dead" });
@@ -170,6 +172,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     knowledge,
     llm,
     files: new FileReaders(),
+    undelivered: new UndeliveredMessages(db),
     outboxCommitted: () => dispatcher.kick(),
   };
   registerCaseTimers(scheduler, cases);
@@ -218,6 +221,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   http.route("GET", "/metrics", async (_req, res) => {
     const backlog = await db.prisma.outbox.count({ where: { status: { in: ["pending", "sending"] } } });
     metrics.outboxBacklog.set(backlog);
+    metrics.outboxDead.set(await db.prisma.outbox.count({ where: { status: "dead" } }));
     const text = await metrics.registry.metrics();
     res.writeHead(200, { "content-type": metrics.registry.contentType });
     res.end(text);

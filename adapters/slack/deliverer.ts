@@ -5,7 +5,7 @@
  * Rate limits: the client does not retry by itself (rejectRateLimitedCalls, no retry policy); the
  * outbox is the one retry mechanism. A 429 closes a gate for that method for `Retry-After`
  * seconds — every send waits at the gate rather than drawing more 429s — and the message goes
- * back to the outbox with `retryAfterMs`.
+ * back to the outbox with `retryAfterMs`, as `throttled`: a rate limit costs the message no attempt.
  *
  * Exactly once per idempotency key: the key travels in the message's `metadata`
  * (event_type `switchboard_delivery`). When the outbox re-sends (a crash after the post, before
@@ -166,11 +166,12 @@ export class SlackDeliverer implements Deliverer {
   }
 
   private failure(error: unknown, channel: string): DeliveryResult {
-    if (error instanceof GateClosed) return { ok: false, retryable: true, error: error.message, retryAfterMs: error.waitMs };
+    if (error instanceof GateClosed)
+      return { ok: false, retryable: true, throttled: true, error: error.message, retryAfterMs: error.waitMs };
     if (error instanceof ReadBackFailed) return { ok: false, retryable: true, error: `${error.message} (${channel})` };
     const e = error as { code?: string; retryAfter?: number; statusCode?: number; message?: string };
     if (e.code === webApi.ErrorCode.RateLimitedError)
-      return { ok: false, retryable: true, error: "rate_limited", retryAfterMs: (e.retryAfter ?? 1) * 1000 };
+      return { ok: false, retryable: true, throttled: true, error: "rate_limited", retryAfterMs: (e.retryAfter ?? 1) * 1000 };
     const code = platformError(error);
     if (code) return { ok: false, retryable: !PERMANENT.has(code), error: `slack: ${code} (${channel})` };
     // Network failures and 5xx: try again later; the key check above keeps it to one message.

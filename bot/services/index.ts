@@ -20,6 +20,7 @@ import type { PartsService } from "../replacements/parts-service.ts";
 import type { ReplacementService } from "../replacements/rma-service.ts";
 import type { ItToolServices } from "../it-tools/services.ts";
 import type { PartnerServices } from "../partners/service.ts";
+import type { UndeliveredMessages } from "./undelivered.ts";
 
 export interface Services {
   db: Database;
@@ -52,6 +53,8 @@ export interface Services {
   partners?: PartnerServices;
   /** Reads files attached to messages, through the reader each chat adapter registers. */
   files: FileReaders;
+  /** Messages the outbox gave up on, for support staff. */
+  undelivered: UndeliveredMessages;
   /** Wakes the outbox dispatcher after messages were committed outside a service. */
   outboxCommitted(): void;
 }
