@@ -59,7 +59,7 @@ export function createRouter(): Router {
     .command(["reassign", "reasignar"], "case", reassignCommand)
     .command(["escalations", "escalados", "escalaciones"], "none", (ctx) => listEscalations(ctx))
     .command(["breaches", "incumplimientos", "sla"], "none", (ctx) => listBreaches(ctx))
-    .command(["outbox dead", "undelivered", "mensajes no entregados", "no entregados"], "none", listUndelivered)
+    .command(["outbox dead", "mensajes no entregados"], "none", listUndelivered)
     .action("esc.ack", acknowledgeAction)
     .action("esc.escalate", escalateAction)
     .action("esc.reassign", reassignAction)
