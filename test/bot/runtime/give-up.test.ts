@@ -47,7 +47,9 @@ describe("undelivered messages", () => {
     const list = recorder.textOf("dm:engineer");
     expect(list).toContain("Messages I could not deliver (1)");
     expect(list).toMatch(/2026-03-10 10:00 UTC · shell dm:employee · \d+ attempts · simulated outage/);
-    expect(recorder.textOf("dm:employee")).toContain("Solo los ingenieros y responsables de soporte pueden ver los mensajes no entregados.");
+    expect(recorder.textOf("dm:employee")).toContain(
+      "Solo los ingenieros y responsables de soporte pueden ver los mensajes no entregados.",
+    );
 
     const port = await app.start();
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
