@@ -30,6 +30,7 @@ import { DeniedLog } from "../bot/services/denied.ts";
 import { importData, parseImportFile, syncCatalog } from "../bot/services/importer.ts";
 import type { Services } from "../bot/services/index.ts";
 import { PeopleService } from "../bot/services/people.ts";
+import { UndeliveredMessages } from "../bot/services/undelivered.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { createLanguageModel } from "../bot/llm.ts";
 import { openKnowledgeBase, syncKnowledgeDirectory } from "../knowledge/index.ts";
@@ -112,6 +113,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     : undefined;
   const dispatcher = new OutboxDispatcher(db, clock, log.child({ component: "outbox" }), {
     leaseMs: config.scaling.outboxLeaseMs,
+    giveUpAfterMs: config.outboxGiveUpAfterMs,
     ...options.dispatcher,
     onDelivered: (message, result, latencyMs) => {
       metrics.outboxDelivered.inc({ platform: message.platform, outcome: result.ok ? "sent" : result.retryable ? "retry" : "dead" });
@@ -172,6 +174,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     llm,
     files: new FileReaders(),
     denied: new DeniedLog(db, clock, log.child({ component: "audit" })),
+    undelivered: new UndeliveredMessages(db),
     outboxCommitted: () => dispatcher.kick(),
   };
   registerCaseTimers(scheduler, cases);
@@ -220,6 +223,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   http.route("GET", "/metrics", async (_req, res) => {
     const backlog = await db.prisma.outbox.count({ where: { status: { in: ["pending", "sending"] } } });
     metrics.outboxBacklog.set(backlog);
+    metrics.outboxDead.set(await db.prisma.outbox.count({ where: { status: "dead" } }));
     const text = await metrics.registry.metrics();
     res.writeHead(200, { "content-type": metrics.registry.contentType });
     res.end(text);

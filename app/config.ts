@@ -19,6 +19,21 @@ const booleanFlag = (fallback: boolean) =>
 const seconds = (fallback: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().positive("must be a number of seconds above 0").max(86_400).default(fallback));
 
+/** A duration such as "24h", "90m", "45s" or "2d"; a bare number is seconds. */
+const duration = (fallback: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?(s|m|h|d)?$/, 'must be a duration such as "24h", "90m", "3600s" or "2d"')
+      .default(fallback)
+      .transform((value) => {
+        const unit = value.replace(/^[\d.]+/, "") || "s";
+        return Number(value.replace(/[smhd]$/, "")) * { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit as "s"];
+      })
+      .refine((ms) => ms > 0, "must be above 0"),
+  );
+
 const envSchema = z
   .object({
     PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65_535).default(3978)),
@@ -44,6 +59,8 @@ const envSchema = z
     INBOUND_LEASE_SECONDS: seconds(60),
     OUTBOX_LEASE_SECONDS: seconds(30),
     RESUME_INTERVAL_SECONDS: seconds(15),
+    // How long the outbox keeps retrying a message before giving up on it (README, "Undelivered messages").
+    OUTBOX_GIVE_UP_AFTER: duration("24h"),
     SLACK_BOT_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)").optional()),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith("xapp-", "must be an app-level token (xapp-…)").optional()),
@@ -125,6 +142,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Scaled mode: Redis channel prefix, leases and the resume sweep (docs/scaling.md). */
   scaling: { redisPrefix: string; inboundLeaseMs: number; outboxLeaseMs: number; resumeIntervalMs: number };
+  /** How long an undelivered message is retried before it is given up (OUTBOX_GIVE_UP_AFTER). */
+  outboxGiveUpAfterMs: number;
   slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   teams: {
     appId: string | undefined;
@@ -179,6 +198,7 @@ export function readConfig(env: Env): Config {
       outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
       resumeIntervalMs: e.RESUME_INTERVAL_SECONDS * 1000,
     },
+    outboxGiveUpAfterMs: e.OUTBOX_GIVE_UP_AFTER,
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
       : undefined,

@@ -1,6 +1,6 @@
 /**
  * Prometheus metrics (prom-client), served at GET /metrics. Each replica serves its own counters
- * (sum them across replicas); the outbox backlog is read from the shared database at each
+ * (sum them across replicas); the outbox backlog and dead messages are read from the shared database at each
  * scrape, so every replica reports the same value (take the max). Where each one moves:
  * inbound events — the bot's onHandled; outbox deliveries, latency and escalations — the
  * dispatcher's onDelivered (app/app.ts); timers — the scheduler's onFired; errors — every
@@ -15,6 +15,7 @@ export interface Metrics {
   outboxDelivered: Counter<"platform" | "outcome">;
   outboxLatency: Histogram<"platform">;
   outboxBacklog: Gauge;
+  outboxDead: Gauge;
   timersFired: Counter<"kind">;
   timerLateness: Histogram;
   escalations: Counter<"level">;
@@ -46,6 +47,11 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
     outboxBacklog: new Gauge({ name: "switchboard_outbox_backlog", help: "Messages waiting in the outbox", registers: [registry] }),
+    outboxDead: new Gauge({
+      name: "switchboard_outbox_dead",
+      help: "Messages the outbox gave up on (refused by the platform, or undelivered past OUTBOX_GIVE_UP_AFTER)",
+      registers: [registry],
+    }),
     timersFired: new Counter({
       name: "switchboard_timers_fired_total",
       help: "Timers fired by kind",

@@ -196,9 +196,12 @@ export interface OutboundDelivery {
   message: OutboundMessage;
 }
 
-/** The result an adapter reports for one delivery. */
+/**
+ * The result an adapter reports for one delivery. `throttled`: the platform said "later" (a rate
+ * limit, a 503 with Retry-After) — nothing is wrong with the message, so it costs no attempt.
+ */
 export type DeliveryResult =
-  { ok: true; platformMessageId?: string } | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
+  { ok: true; platformMessageId?: string } | { ok: false; retryable: boolean; error: string; retryAfterMs?: number; throttled?: boolean };
 
 /** Formats a thread-aware conversation key, e.g. for conversation state and links. */
 export function conversationKey(ref: ConversationRef): string {

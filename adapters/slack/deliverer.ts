@@ -5,14 +5,16 @@
  * Rate limits: the client does not retry by itself (rejectRateLimitedCalls, no retry policy); the
  * outbox is the one retry mechanism. A 429 closes a gate for that method for `Retry-After`
  * seconds — every send waits at the gate rather than drawing more 429s — and the message goes
- * back to the outbox with `retryAfterMs`.
+ * back to the outbox with `retryAfterMs`, as `throttled`: a rate limit costs the message no attempt.
  *
  * Exactly once per idempotency key: the key travels in the message's `metadata`
  * (event_type `switchboard_delivery`). When the outbox re-sends (a crash after the post, before
  * it was recorded; or a timeout whose post did land), the first thing a repeated attempt does is
  * read the thread back (conversations.history / .replies with include_all_metadata, since the
  * message was queued) and, if a message with the key is there, report that one instead of
- * posting again. The first attempt pays nothing for this.
+ * posting again. The first attempt pays nothing for this. When the thread cannot be read back
+ * (an outage, a missing history scope), nothing is posted: the message stays in the outbox and
+ * the check is tried again later, since an earlier post may well have landed.
  */
 import { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
@@ -138,9 +140,16 @@ export class SlackDeliverer implements Deliverer {
       return await this.readBack(channel, threadTs, delivery);
     } catch (error) {
       if (error instanceof GateClosed || (error as { code?: string }).code === webApi.ErrorCode.RateLimitedError) throw error;
-      // Without the history scopes (or during an outage) post anyway: at least once beats never.
-      this.log.warn({ err: error, channel }, "could not read the conversation back to check for an earlier post");
-      return undefined;
+      // Posting now could show the message twice (an outage where posts land but answers fail
+      // did exactly that); wait until the thread can be checked.
+      const code = platformError(error);
+      if (code === "missing_scope")
+        this.log.error(
+          { channel },
+          "cannot check for an earlier post: the Slack app lacks the channels:history, groups:history, im:history or mpim:history scope",
+        );
+      else this.log.warn({ err: error, channel }, "could not read the conversation back to check for an earlier post; will try again");
+      throw new ReadBackFailed(code ?? (error as Error)?.message ?? String(error));
     }
   }
 
@@ -157,10 +166,12 @@ export class SlackDeliverer implements Deliverer {
   }
 
   private failure(error: unknown, channel: string): DeliveryResult {
-    if (error instanceof GateClosed) return { ok: false, retryable: true, error: error.message, retryAfterMs: error.waitMs };
+    if (error instanceof GateClosed)
+      return { ok: false, retryable: true, throttled: true, error: error.message, retryAfterMs: error.waitMs };
+    if (error instanceof ReadBackFailed) return { ok: false, retryable: true, error: `${error.message} (${channel})` };
     const e = error as { code?: string; retryAfter?: number; statusCode?: number; message?: string };
     if (e.code === webApi.ErrorCode.RateLimitedError)
-      return { ok: false, retryable: true, error: "rate_limited", retryAfterMs: (e.retryAfter ?? 1) * 1000 };
+      return { ok: false, retryable: true, throttled: true, error: "rate_limited", retryAfterMs: (e.retryAfter ?? 1) * 1000 };
     const code = platformError(error);
     if (code) return { ok: false, retryable: !PERMANENT.has(code), error: `slack: ${code} (${channel})` };
     // Network failures and 5xx: try again later; the key check above keeps it to one message.
@@ -174,6 +185,13 @@ class GateClosed extends Error {
     readonly waitMs: number,
   ) {
     super(`slack: ${method} rate-limited for ${Math.ceil(waitMs / 1000)} s more`);
+  }
+}
+
+/** The thread could not be read back, so whether an earlier attempt posted is unknown. */
+class ReadBackFailed extends Error {
+  constructor(reason: string) {
+    super(`slack: could not check for an earlier post: ${reason}`);
   }
 }
 

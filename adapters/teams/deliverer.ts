@@ -3,7 +3,8 @@
  * that caused it, a later state of a card updates the sent activity (PUT), anything else is a
  * proactive post with the stored conversation reference.
  *
- * Failures are classified for the dispatcher: 429 waits for Retry-After; 403/404 mean the bot was
+ * Failures are classified for the dispatcher: 429 (and 503 with Retry-After) waits for
+ * Retry-After without counting an attempt; 403/404 mean the bot was
  * removed or the conversation deleted, which is recorded so nothing queued for it is retried;
  * 5xx, timeouts and network errors are retried with backoff.
  */
@@ -153,13 +154,15 @@ export class TeamsDeliverer implements Deliverer {
     const code = (error as { code?: string }).code;
     const detail = `${status ?? "network"}${code ? ` ${code}` : ""}: ${(error as Error).message?.slice(0, 200) ?? String(error)}`;
     const log = this.log.child({ conversation: destination.conversationId, status, code });
-    if (status === 429) {
-      const retryAfter = Number(headerOf(error, "retry-after"));
+    const retryAfter = Number(headerOf(error, "retry-after"));
+    // 429, or 503 with Retry-After: the Bot Connector says "later", which costs no attempt.
+    if (status === 429 || (status === 503 && Number.isFinite(retryAfter) && retryAfter >= 0)) {
       return {
         ok: false,
         retryable: true,
+        throttled: true,
         error: detail,
-        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+        retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined,
       };
     }
     if (status === 403 || status === 404) {

@@ -30,6 +30,7 @@ import {
   reassignCommand,
 } from "./escalations.ts";
 import { helpedAction, openCaseFromAnswer } from "./knowledge.ts";
+import { listUndelivered } from "./outbox.ts";
 import { registerPortalHandlers } from "../portal/handlers.ts";
 import { registerReplacementHandlers } from "../replacements/handlers.ts";
 import { registerItToolHandlers } from "../it-tools/handlers.ts";
@@ -58,6 +59,7 @@ export function createRouter(): Router {
     .command(["reassign", "reasignar"], "case", reassignCommand)
     .command(["escalations", "escalados", "escalaciones"], "none", (ctx) => listEscalations(ctx))
     .command(["breaches", "incumplimientos", "sla"], "none", (ctx) => listBreaches(ctx))
+    .command(["outbox dead", "mensajes no entregados"], "none", listUndelivered)
     .action("esc.ack", acknowledgeAction)
     .action("esc.escalate", escalateAction)
     .action("esc.reassign", reassignAction)

@@ -15,6 +15,7 @@ import { intakeMessages } from "../intake/messages.ts";
 import { portalMessages } from "../portal/messages.ts";
 import { itToolMessages } from "../it-tools/messages.ts";
 import { partnerMessages } from "../partners/messages.ts";
+import { outboxMessages } from "../handlers/outbox-messages.ts";
 
 const features = [
   knowledgeMessages,
@@ -24,6 +25,7 @@ const features = [
   replacementMessages,
   itToolMessages,
   partnerMessages,
+  outboxMessages,
 ] as const;
 
 // Distributes over the union of catalogs, so every catalog's keys are included.

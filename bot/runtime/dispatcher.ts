@@ -7,6 +7,12 @@
  * idempotency key, which receivers use to show it once. Messages of one thread go out in the
  * order they were written: a message waits while an older one of its thread is in flight or
  * backing off.
+ *
+ * Giving up is a matter of time, not of attempts: a message the platform refuses for good is dead
+ * at once; one that keeps failing is retried with backoff until it is `giveUpAfterMs` old (24 h by
+ * default). When the platform says "later" (a rate limit), the attempt is not counted and its
+ * Retry-After is respected. Dead messages are logged, counted in /metrics and listed in chat
+ * (bot/handlers/outbox.ts).
  */
 import type { Logger } from "pino";
 import { Prisma, type Database } from "../../db/client.ts";
@@ -25,7 +31,8 @@ export interface Deliverer {
 export interface DispatcherOptions {
   batchSize?: number;
   leaseMs?: number;
-  maxAttempts?: number;
+  /** A message still undelivered this long after it was written is given up (default 24 h). */
+  giveUpAfterMs?: number;
   /** Polling interval while idle; in-process writes wake the dispatcher at once. */
   idlePollMs?: number;
   /** Threads delivered at the same time. */
@@ -61,6 +68,11 @@ interface RawOutbox {
   createdAt: unknown;
 }
 
+/** How long a message may stay undelivered before it is given up, unless configured. */
+export const DEFAULT_GIVE_UP_AFTER_MS = 24 * 3_600_000;
+/** The wait after a rate limit that named no time. */
+const THROTTLED_WAIT_MS = 5_000;
+
 export class OutboxDispatcher {
   private readonly deliverers = new Map<Platform, Deliverer>();
   private timer: NodeJS.Timeout | undefined;
@@ -70,7 +82,7 @@ export class OutboxDispatcher {
   private stopped = true;
   private readonly batchSize: number;
   private readonly leaseMs: number;
-  private readonly maxAttempts: number;
+  private readonly giveUpAfterMs: number;
   private readonly idlePollMs: number;
   private readonly concurrency: number;
 
@@ -82,7 +94,7 @@ export class OutboxDispatcher {
   ) {
     this.batchSize = options.batchSize ?? 100;
     this.leaseMs = options.leaseMs ?? 30_000;
-    this.maxAttempts = options.maxAttempts ?? 12;
+    this.giveUpAfterMs = options.giveUpAfterMs ?? DEFAULT_GIVE_UP_AFTER_MS;
     this.idlePollMs = options.idlePollMs ?? 1_000;
     this.concurrency = options.concurrency ?? 16;
   }
@@ -281,13 +293,30 @@ export class OutboxDispatcher {
 
   private async recordFailure(message: ClaimedMessage, result: Extract<DeliveryResult, { ok: false }>): Promise<void> {
     const now = this.clock.now();
-    if (!result.retryable || message.attempt >= this.maxAttempts) {
+    const ageMs = now.getTime() - message.createdAt.getTime();
+    if (!result.retryable || ageMs >= this.giveUpAfterMs) {
       this.log.error(
-        { outbox: message.id, key: message.idempotencyKey, attempts: message.attempt, error: result.error },
-        "message could not be delivered; giving up",
+        {
+          outbox: message.id,
+          key: message.idempotencyKey,
+          platform: message.platform,
+          conversation: message.message.target.conversationId,
+          attempts: message.attempt,
+          ageMinutes: Math.round(ageMs / 60_000),
+          error: result.error,
+        },
+        result.retryable ? "message still undelivered after the give-up time; giving up" : "message refused by the platform; giving up",
       );
       await this.db.prisma
         .$executeRaw`UPDATE "Outbox" SET status = 'dead', "leaseUntil" = NULL, "lastError" = ${result.error} WHERE id = ${message.id}`;
+      return;
+    }
+    if (result.throttled) {
+      // The platform asked us to wait: the claim's attempt is given back, the wait respected.
+      const wait = result.retryAfterMs ?? THROTTLED_WAIT_MS;
+      this.log.warn({ outbox: message.id, retryInMs: wait, error: result.error }, "platform asked to wait; will retry");
+      await this.db.fast.query(Prisma.sql`UPDATE "Outbox" SET status = 'pending', "leaseUntil" = NULL, "lastError" = ${result.error},
+        attempts = attempts - 1, "nextAttemptAt" = ${new Date(now.getTime() + wait)} WHERE id = ${message.id}`);
       return;
     }
     const backoff = result.retryAfterMs ?? Math.min(1_000 * 2 ** (message.attempt - 1), 300_000) * (0.8 + Math.random() * 0.4);

@@ -155,6 +155,16 @@ export class TimerScheduler {
       RETURNING id, key, kind, "dueAt", payload, attempts`;
   }
 
+  /**
+   * Only rows still `firing` become fired. A handler may have scheduled its own key again (a
+   * reminder that repeats, a raise that plans the next one): the upsert keeps the row id but sets
+   * it back to `pending` with a new due time, and that fresh timer must stay pending.
+   */
+  private markFiredSql(timers: DueTimer[], now: Date) {
+    return Prisma.sql`UPDATE "Timer" SET status = 'fired', "firedAt" = ${now}
+      WHERE id IN (${Prisma.join(timers.map((t) => t.id))}) AND status = 'firing'`;
+  }
+
   private async fireBatch(): Promise<number> {
     const now = this.clock.now();
     let fired: DueTimer[] = [];
@@ -163,8 +173,7 @@ export class TimerScheduler {
         async (tx) => {
           const due = (await tx.$queryRaw<RawTimer[]>(this.claimSql(now, this.batchSize))).map(toDueTimer).sort(byDue);
           for (const timer of due) await this.handlerFor(timer.kind)(tx, timer, now);
-          if (due.length > 0)
-            await tx.$executeRaw`UPDATE "Timer" SET status = 'fired', "firedAt" = ${now} WHERE id IN (${Prisma.join(due.map((t) => t.id))})`;
+          if (due.length > 0) await tx.$executeRaw(this.markFiredSql(due, now));
           return due;
         },
         { maxWait: 10_000, timeout: 60_000 },
@@ -190,7 +199,7 @@ export class TimerScheduler {
           } catch (error) {
             throw new TimerFailure(due, error);
           }
-          await tx.$executeRaw`UPDATE "Timer" SET status = 'fired', "firedAt" = ${now} WHERE id = ${due.id}`;
+          await tx.$executeRaw(this.markFiredSql([due], now));
           return due;
         });
         if (!timer) break;

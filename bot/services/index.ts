@@ -21,6 +21,7 @@ import type { PartsService } from "../replacements/parts-service.ts";
 import type { ReplacementService } from "../replacements/rma-service.ts";
 import type { ItToolServices } from "../it-tools/services.ts";
 import type { PartnerServices } from "../partners/service.ts";
+import type { UndeliveredMessages } from "./undelivered.ts";
 
 export interface Services {
   db: Database;
@@ -55,6 +56,8 @@ export interface Services {
   files: FileReaders;
   /** The audit trail of refused actions (rate-limited per actor). */
   denied: DeniedLog;
+  /** Messages the outbox gave up on, for support staff. */
+  undelivered: UndeliveredMessages;
   /** Wakes the outbox dispatcher after messages were committed outside a service. */
   outboxCommitted(): void;
 }

@@ -19,6 +19,15 @@ describe("configuration", () => {
     }
   });
 
+  it("keeps retrying undelivered messages for 24 hours unless OUTBOX_GIVE_UP_AFTER says otherwise", () => {
+    expect(readConfig({}).outboxGiveUpAfterMs).toBe(24 * 3_600_000);
+    expect(readConfig({ OUTBOX_GIVE_UP_AFTER: "90m" }).outboxGiveUpAfterMs).toBe(90 * 60_000);
+    expect(readConfig({ OUTBOX_GIVE_UP_AFTER: "2d" }).outboxGiveUpAfterMs).toBe(2 * 86_400_000);
+    expect(readConfig({ OUTBOX_GIVE_UP_AFTER: "3600" }).outboxGiveUpAfterMs).toBe(3_600_000);
+    expect(() => readConfig({ OUTBOX_GIVE_UP_AFTER: "soon" })).toThrow(/OUTBOX_GIVE_UP_AFTER must be a duration/);
+    expect(() => readConfig({ OUTBOX_GIVE_UP_AFTER: "0h" })).toThrow(/OUTBOX_GIVE_UP_AFTER must be above 0/);
+  });
+
   it("asks for the secret that goes with a credential", () => {
     expect(() => readConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(/SLACK_SIGNING_SECRET/);
     expect(() => readConfig({ MICROSOFT_APP_ID: "00000000-0000-0000-0000-000000000001" })).toThrow(/MICROSOFT_APP_PASSWORD/);

@@ -14,7 +14,15 @@ export interface RecordedRequest {
   at: number;
 }
 
-export type Responder = (request: RecordedRequest) => { status?: number; headers?: Record<string, string>; body?: unknown } | undefined;
+/** What to answer; `drop` closes the connection without an answer (a network failure). */
+export interface Answer {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  drop?: boolean;
+}
+
+export type Responder = (request: RecordedRequest) => Answer | undefined;
 
 export class LoopbackServer {
   readonly requests: RecordedRequest[] = [];
@@ -44,6 +52,7 @@ export class LoopbackServer {
         };
         this.requests.push(request);
         const answer = this.responder?.(request) ?? {};
+        if (answer.drop) return void req.socket.destroy();
         const payload = answer.body === undefined ? { ok: true } : answer.body;
         res.writeHead(answer.status ?? 200, { "content-type": "application/json", ...answer.headers });
         res.end(typeof payload === "string" ? payload : JSON.stringify(payload));

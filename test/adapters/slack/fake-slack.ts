@@ -7,7 +7,7 @@
  * with `addFile` are served under `/files-pri/…` as Slack's file host serves `url_private_download`
  * (each download is recorded in `downloads`, with its headers).
  */
-import { LoopbackServer, type RecordedRequest } from "../../support/loopback.ts";
+import { LoopbackServer, type Answer, type RecordedRequest } from "../../support/loopback.ts";
 
 export interface SlackCall {
   method: string;
@@ -30,9 +30,21 @@ interface Posted {
   thread_ts?: string;
   text?: string;
   metadata?: unknown;
+  /** When Slack took it (ms since the epoch). */
+  at: number;
 }
 
-type Scripted = { status?: number; headers?: Record<string, string>; body?: unknown };
+type Scripted = Answer;
+
+/**
+ * A fault of the Web API while it is set: `refuse` answers instead of Slack (the call has no
+ * effect, e.g. a 429); `loseAnswer` replaces the answer of a call that did take effect (a post
+ * that landed while its response failed). Return undefined to answer normally.
+ */
+export interface SlackFault {
+  refuse?: (method: string, args: Record<string, unknown>) => Scripted | undefined;
+  loseAnswer?: (method: string, args: Record<string, unknown>) => Scripted | undefined;
+}
 
 const JSON_FIELDS = new Set(["blocks", "metadata", "view", "attachments"]);
 
@@ -46,6 +58,8 @@ export class FakeSlack {
   /** Requests for files (`url_private_download`), in order. */
   readonly downloads: RecordedRequest[] = [];
   private seq = 0;
+  /** The fault in force, if any (see SlackFault). */
+  fault: SlackFault | undefined;
 
   constructor(readonly team = { id: "T0ACME", botUserId: "UBOT", botId: "BBOT" }) {
     this.server.respond((request) => this.answer(request));
@@ -103,6 +117,13 @@ export class FakeSlack {
     this.calls.push({ method, args, at: Date.now() });
     const scripted = this.scripted.get(method)?.shift();
     if (scripted) return scripted;
+    const refused = this.fault?.refuse?.(method, args);
+    if (refused) return refused;
+    const answer = this.normalAnswer(method, args);
+    return this.fault?.loseAnswer?.(method, args) ?? answer;
+  }
+
+  private normalAnswer(method: string, args: Record<string, unknown>): Scripted {
     const ok = (body: Record<string, unknown>) => ({ body: { ok: true, ...body } });
     switch (method) {
       case "auth.test":
@@ -131,6 +152,7 @@ export class FakeSlack {
           thread_ts: args.thread_ts as string | undefined,
           text: args.text as string,
           metadata: args.metadata,
+          at: Date.now(),
         });
         return ok({ channel: args.channel, ts });
       }

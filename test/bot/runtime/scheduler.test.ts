@@ -91,6 +91,51 @@ describe.each(await testProviders())("timer scheduler on %s", (provider) => {
     expect(new Set(fired)).toEqual(new Set(["ok-1", "ok-2"]));
   });
 
+  it("keeps a timer that its own handler scheduled again, also when a bad neighbour sends the batch one by one", async () => {
+    const scheduler = new TimerScheduler(database.db, clock, log);
+    // A reminder: each firing plans the next one under the same key, ten minutes on. What it did
+    // is written in the same transaction (as a far-off "test.log" row), so a rolled-back attempt
+    // leaves no trace, as with a real handler's outbox message.
+    const later = at("2027-01-01T00:00:00Z");
+    scheduler.register("test.repeat", async (tx, timer, firedAt) => {
+      const entry = `${timer.key}@${firedAt.toISOString().slice(11, 16)}`;
+      await scheduleTimers(
+        tx,
+        [
+          { key: timer.key, kind: "test.repeat", dueAt: new Date(firedAt.getTime() + 600_000) },
+          { key: entry, kind: "test.log", dueAt: later },
+        ],
+        firedAt,
+      );
+    });
+    scheduler.register("test.bad", async () => {
+      throw new Error("bad payload");
+    });
+    await scheduleTimers(
+      database.db.prisma,
+      [
+        { key: "alone", kind: "test.repeat", dueAt: clock.now() },
+        { key: "with-bad", kind: "test.repeat", dueAt: clock.now() },
+      ],
+      clock.now(),
+    );
+    await scheduler.runDue();
+    // From now on the batch holding "with-bad" fails and its timers fire one by one.
+    await scheduleTimers(database.db.prisma, [{ key: "bad", kind: "test.bad", dueAt: at("2026-03-02T10:10:00Z") }], clock.now());
+    for (let i = 0; i < 3; i++) {
+      clock.advance(600_000);
+      await scheduler.runDue();
+    }
+    const fired = (await database.db.prisma.timer.findMany({ where: { kind: "test.log" }, orderBy: { key: "asc" } })).map((r) => r.key);
+    expect(fired.filter((f) => f.startsWith("alone"))).toEqual(["alone@10:00", "alone@10:10", "alone@10:20", "alone@10:30"]);
+    expect(fired.filter((f) => f.startsWith("with-bad"))).toEqual(["with-bad@10:00", "with-bad@10:10", "with-bad@10:20", "with-bad@10:30"]);
+    const rows = await database.db.prisma.timer.findMany({ where: { kind: "test.repeat" } });
+    expect(rows.map((r) => [r.status, r.dueAt.toISOString()])).toEqual([
+      ["pending", "2026-03-02T10:40:00.000Z"],
+      ["pending", "2026-03-02T10:40:00.000Z"],
+    ]);
+  });
+
   it("fires late timers at once when the scheduler starts, and wakes for a new one", async () => {
     const realClock = { now: () => new Date() };
     const fired: string[] = [];
