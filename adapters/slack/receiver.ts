@@ -2,8 +2,9 @@
  * A Bolt custom receiver on the shared HTTP server: `POST /slack/events` is one route of the
  * app's server (one port for everything, as the operating contract says) instead of a second
  * server that Bolt's HTTPReceiver would start. It does what HTTPReceiver does, with Bolt's own
- * pieces: signature check (`v0:{timestamp}:{body}`, HMAC-SHA256, five-minute window), body
- * parsing, ssl_check and url_verification, and an `HTTPResponseAck`. Buttons, commands and forms
+ * pieces: signature check (`v0:{timestamp}:{body}`, HMAC-SHA256, five-minute window, which is
+ * checked here in both directions as Bolt only refuses the past), body parsing, ssl_check and
+ * url_verification, and an `HTTPResponseAck`. Buttons, commands and forms
  * are answered as soon as their listener acks; an event is answered when its listener returns,
  * having recorded the event in the core — the work continues after the response.
  *
@@ -34,6 +35,21 @@ export interface SharedServerReceiverOptions {
   room?: (maxWaitMs: number) => Promise<void>;
   /** False while the adapter cannot process anything yet: Slack gets a 503 and retries. */
   ready?: () => boolean;
+  /** The time the request timestamp is checked against (milliseconds); the system clock by default. */
+  now?: () => number;
+}
+
+/** Slack's replay window: a request signed more than five minutes before or after now is refused. */
+export const TIMESTAMP_WINDOW_S = 300;
+
+/**
+ * Whether the request's `X-Slack-Request-Timestamp` is within the replay window of now. Bolt's own
+ * check refuses only timestamps in the past, so a signed request dated in the future could be
+ * replayed until that date; both directions are refused here.
+ */
+export function timestampInWindow(header: string | string[] | undefined, nowMs: number): boolean {
+  if (typeof header !== "string" || !/^\d{1,12}$/.test(header)) return false;
+  return Math.abs(Math.floor(nowMs / 1000) - Number(header)) <= TIMESTAMP_WINDOW_S;
 }
 
 /** How long a delivery may wait for room before it is acknowledged anyway: well inside 3 s. */
@@ -111,6 +127,16 @@ export class SharedServerReceiver implements Receiver {
         return;
       }
       log.warn({ reason: (error as Error).message }, "Slack request refused: signature did not verify");
+      httpFunc.buildNoBodyResponse(res, 401);
+      return;
+    }
+    // Slack's ssl_check carries no signature (Bolt keeps nothing of its body but the flag).
+    const sslCheck = buffered.rawBody.toString() === "ssl_check=1";
+    if (!sslCheck && !timestampInWindow(req.headers["x-slack-request-timestamp"], (this.options.now ?? Date.now)())) {
+      log.warn(
+        { timestamp: String(req.headers["x-slack-request-timestamp"] ?? "").slice(0, 20) },
+        "Slack request refused: timestamp missing or more than 5 minutes from now",
+      );
       httpFunc.buildNoBodyResponse(res, 401);
       return;
     }

@@ -49,6 +49,21 @@ describe("Slack requests that are retried, forged or malformed", () => {
     expect(logged(/signature did not verify/)).toBe(true);
   });
 
+  it("refuses a correctly signed request dated 10 minutes in the future with 401 and does nothing", async () => {
+    const m = mention(ANA, "open case from the future");
+    const envelope = eventEnvelope(m);
+    const future = Math.floor(Date.now() / 1000) + 600;
+    expect((await sendEvent(bed.url, envelope, { timestamp: future })).status).toBe(401);
+    await stillAnswers();
+    expect(repliesTo(m.ts)).toHaveLength(0);
+    expect(await bed.t.app.db.prisma.inboundDelivery.count({ where: { deliveryId: String(envelope.event_id) } })).toBe(0);
+    expect(logged(/timestamp missing or more than 5 minutes from now/)).toBe(true);
+    // A sender whose clock runs a little ahead is still inside the window.
+    const soon = mention(ANA, "hello from a fast clock");
+    expect((await sendEvent(bed.url, eventEnvelope(soon), { timestamp: Math.floor(Date.now() / 1000) + 240 })).status).toBe(200);
+    await eventually(() => expect(repliesTo(soon.ts)).toHaveLength(1));
+  });
+
   it("answers Slack's URL verification and SSL check", async () => {
     const response = await post(bed.url, JSON.stringify({ type: "url_verification", challenge: "c-123", token: "x" }), "application/json");
     expect(response.status).toBe(200);
