@@ -118,6 +118,16 @@ export const DEFAULT_TIMEOUTS: HttpTimeouts = {
   checkIntervalMs: 1_000,
 };
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A body as text; throws (TypeError) when it is not valid UTF-8. Decoding leniently would turn
+ * the bad bytes into U+FFFD and let a body nobody could have meant pass as valid text.
+ */
+export function decodeUtf8(body: Buffer): string {
+  return strictUtf8.decode(body);
+}
+
 /** Sends a JSON response. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

@@ -12,6 +12,7 @@
  * to authorize) gets a 400 at once, and one no listener takes is acknowledged when Bolt is done
  * with it, where HTTPReceiver would hold both until its 3-second "not acknowledged" timer.
  */
+import { isUtf8 } from "node:buffer";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   HTTPModuleFunctions as httpFunc,
@@ -84,13 +85,24 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function isRoutable(body: unknown): boolean {
   if (!isObject(body)) return false;
-  if (body.event !== undefined) return isObject(body.event) && typeof body.event.type === "string";
+  if (body.event !== undefined) return isObject(body.event) && typeof body.event.type === "string" && boltCanReadEvent(body.event);
   if (typeof body.command === "string") return true;
   if (typeof body.type !== "string" || !INTERACTIVE_TYPES.has(body.type)) return false;
   if (!isObject(body.user) && !isObject(body.team)) return false;
   if (body.type === "block_actions") return Array.isArray(body.actions);
   if (body.type === "view_submission" || body.type === "view_closed") return isObject(body.view);
   return true;
+}
+
+/**
+ * The fields Bolt reads from an event before any listener runs, with `in` and property access
+ * that throw on `null` or a number: a user, channel, item or subteam of the wrong shape made
+ * Bolt throw and the request end in a 500.
+ */
+function boltCanReadEvent(event: Record<string, unknown>): boolean {
+  const stringOrObject = (key: string) => !(key in event) || typeof event[key] === "string" || isObject(event[key]);
+  const objectIfPresent = (key: string) => !(key in event) || isObject(event[key]);
+  return stringOrObject("user") && stringOrObject("channel") && objectIfPresent("item") && objectIfPresent("subteam");
 }
 
 export class SharedServerReceiver implements Receiver {
@@ -140,11 +152,22 @@ export class SharedServerReceiver implements Receiver {
       httpFunc.buildNoBodyResponse(res, 401);
       return;
     }
+    if (!isUtf8(buffered.rawBody)) {
+      log.warn("Slack request refused: the body is not valid UTF-8");
+      httpFunc.buildNoBodyResponse(res, 400);
+      return;
+    }
     let body: Record<string, unknown>;
     try {
       body = httpFunc.parseHTTPRequestBody(buffered) as Record<string, unknown>;
     } catch (error) {
       log.warn({ reason: (error as Error).message }, "Slack request refused: malformed body");
+      httpFunc.buildNoBodyResponse(res, 400);
+      return;
+    }
+    // `null`, a number or a string is valid JSON but no Slack request (and `null` has no fields to read).
+    if (!isObject(body)) {
+      log.warn({ type: typeof body }, "Slack request refused: the body is not an object");
       httpFunc.buildNoBodyResponse(res, 400);
       return;
     }

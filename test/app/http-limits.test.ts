@@ -66,6 +66,19 @@ describe("requests that must not hurt the server", () => {
     expect(await t.app.db.prisma.inboundDelivery.count()).toBe(0);
   });
 
+  it("refuses a signed webhook body that is not valid UTF-8 with 400 and stores nothing", async () => {
+    const event = Buffer.from(JSON.stringify({ id: "dev-utf8", type: "offline", serial: "@@", occurredAt: new Date().toISOString() }));
+    const at = event.indexOf("@@");
+    const body = Buffer.concat([event.subarray(0, at), Buffer.from([0xc3, 0x28, 0xff]), event.subarray(at + 2)]);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const response = await rawPost(port, "/webhooks/device-status", body, {
+      "x-switchboard-timestamp": String(timestamp),
+      "x-switchboard-signature": sign(SECRET, timestamp, body),
+    });
+    expect(response).toMatchObject({ status: 400 });
+    expect(await t.app.db.prisma.inboundDelivery.count()).toBe(0);
+  });
+
   it("closes a connection that sends its headers too slowly", async () => {
     const socket = net.connect(port, "127.0.0.1");
     let received = "";

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../../support/app.ts";
-import { ANA, eventEnvelope, mention, post, sendEvent, sendInteraction, signedHeaders, startTestbed, type Testbed } from "./testbed.ts";
+import {
+  ANA,
+  SIGNING_SECRET,
+  eventEnvelope,
+  mention,
+  post,
+  sendEvent,
+  sendInteraction,
+  signedHeaders,
+  startTestbed,
+  type Testbed,
+} from "./testbed.ts";
 
 describe("Slack requests that are retried, forged or malformed", () => {
   let bed: Testbed;
@@ -62,6 +73,25 @@ describe("Slack requests that are retried, forged or malformed", () => {
     const soon = mention(ANA, "hello from a fast clock");
     expect((await sendEvent(bed.url, eventEnvelope(soon), { timestamp: Math.floor(Date.now() / 1000) + 240 })).status).toBe(200);
     await eventually(() => expect(repliesTo(soon.ts)).toHaveLength(1));
+  });
+
+  it("refuses signed bodies Bolt cannot read (null, a null user or channel, invalid UTF-8) with 400, not a server error", async () => {
+    const m = mention(ANA, "open case odd shapes");
+    const bodies = [
+      "null",
+      JSON.stringify(eventEnvelope({ ...m, user: null })),
+      JSON.stringify(eventEnvelope({ ...m, channel: null })),
+      JSON.stringify(eventEnvelope({ ...m, channel: 5 })),
+      JSON.stringify(eventEnvelope({ ...m, item: null })),
+    ];
+    for (const body of bodies) expect((await post(bed.url, body, "application/json")).status, body.slice(0, 80)).toBe(400);
+    const text = Buffer.from(JSON.stringify(eventEnvelope({ ...m, text: "@@" })));
+    const broken = Buffer.concat([text.subarray(0, text.indexOf("@@")), Buffer.from([0xc3, 0x28]), text.subarray(text.indexOf("@@") + 2)]);
+    // Signed over the text as Bolt decodes it, so only the encoding is wrong.
+    const response = await fetch(bed.url, { method: "POST", body: broken, headers: signedHeaders(broken.toString("utf8")) });
+    expect(response.status).toBe(400);
+    await stillAnswers();
+    expect(repliesTo(m.ts)).toHaveLength(0);
   });
 
   it("answers Slack's URL verification and SSL check", async () => {
