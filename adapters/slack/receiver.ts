@@ -24,6 +24,7 @@ import {
   type Logger as SlackLogger,
 } from "@slack/bolt";
 import type { Logger } from "pino";
+import { sendJson } from "../../app/http-server.ts";
 
 export interface SharedServerReceiverOptions {
   signingSecret: string;
@@ -135,7 +136,7 @@ export class SharedServerReceiver implements Receiver {
     } catch (error) {
       if (isRawBodyError(error) && (error.type === "entity.too.large" || error.statusCode === 413)) {
         log.warn({ limit: error.limit }, "Slack request refused: body too large");
-        httpFunc.buildNoBodyResponse(res, 413);
+        sendJson(res, 413, { error: "body too large" });
         return;
       }
       log.warn({ reason: (error as Error).message }, "Slack request refused: signature did not verify");

@@ -145,7 +145,9 @@ describe("Slack requests that are retried, forged or malformed", () => {
     await eventually(() => expect(repliesTo(m.ts).length).toBeGreaterThan(0));
     expect(String(repliesTo(m.ts)[0]!.args.text)).toMatch(/I opened case CS-\d+/);
     const huge = mention(ANA, "x".repeat(1_100_000));
-    expect((await sendEvent(bed.url, eventEnvelope(huge))).status).toBe(413);
+    const refused = await sendEvent(bed.url, eventEnvelope(huge));
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({ error: "body too large" });
     await stillAnswers();
     expect(repliesTo(huge.ts)).toHaveLength(0);
   });
