@@ -121,7 +121,16 @@ describe("text processing stays linear on adversarial input", () => {
     entry("warm up the JIT with an ordinary sentence about the Bar 50 in room 4");
     for (const [input, make] of Object.entries(INPUTS))
       for (const size of SIZES) {
-        const used = cpuMs(() => entry(make(size)));
+        const text = make(size);
+        // The cheaper of two runs when the first is over: a GC pause is noise, backtracking is not.
+        const first = cpuMs(() => entry(text));
+        const used =
+          first < BUDGET_MS * LOADED_MACHINE_FACTOR
+            ? first
+            : Math.min(
+                first,
+                cpuMs(() => entry(text)),
+              );
         expect(used, `${name} on ${input} (${size} characters): ${used.toFixed(0)} ms of CPU`).toBeLessThan(
           BUDGET_MS * LOADED_MACHINE_FACTOR,
         );
