@@ -26,4 +26,11 @@ describe("configuration", () => {
     const slack = readConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: "http://127.0.0.1:9/api/" });
     expect(slack.slack).toMatchObject({ botToken: "xoxb-1", signingSecret: "s", apiUrl: "http://127.0.0.1:9/api/" });
   });
+
+  it("keeps metrics on loopback unless told otherwise, and refuses a guessable metrics token", () => {
+    expect(readConfig({}).metrics).toEqual({ port: undefined, host: "127.0.0.1", token: undefined });
+    expect(readConfig({ METRICS_PORT: "9464" }).metrics).toMatchObject({ port: 9464, host: "127.0.0.1" });
+    expect(() => readConfig({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN must be at least 16 characters/);
+    expect(() => readConfig({ METRICS_PORT: "metrics" })).toThrow(/METRICS_PORT/);
+  });
 });
