@@ -36,7 +36,8 @@ import { createLanguageModel } from "../bot/llm.ts";
 import { openKnowledgeBase, syncKnowledgeDirectory } from "../knowledge/index.ts";
 import { applyMigrations } from "../db/migrate.ts";
 import type { Config } from "./config.ts";
-import { HttpServer, sendJson } from "./http-server.ts";
+import { HttpServer, sendJson, type HttpTimeouts, type RouteHandler } from "./http-server.ts";
+import { bearerMatches, refuseMetrics } from "./metrics-access.ts";
 import { createMetrics, escalationLevelOf, type Metrics } from "./metrics.ts";
 import { connectWakeBus, type WakeBus } from "./wake-bus.ts";
 import { withStartupLock } from "../db/startup-lock.ts";
@@ -57,6 +58,8 @@ export interface AppOptions {
   detectLanguage?: LanguageDetector;
   /** Metrics shared with the logger (main counts error lines into them); new ones otherwise. */
   metrics?: Metrics;
+  /** Connection limits of the HTTP servers (app/http-server.ts DEFAULT_TIMEOUTS otherwise). */
+  http?: Partial<HttpTimeouts>;
 }
 
 export interface App {
@@ -70,6 +73,8 @@ export interface App {
   scheduler: TimerScheduler;
   http: HttpServer;
   metrics: Metrics;
+  /** The bound port of the separate metrics server (METRICS_PORT), once started; undefined without one. */
+  metricsPort: number | undefined;
   /** Scaled mode: the Redis wake-up channel between replicas (REDIS_URL); undefined otherwise. */
   wakeBus: WakeBus | undefined;
   /**
@@ -197,16 +202,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     onHandled: (event, outcome) => metrics.inboundEvents.inc({ platform: event.platform, kind: event.kind, outcome }),
   });
 
-  const http = new HttpServer(log.child({ component: "http" }));
+  const http = new HttpServer(log.child({ component: "http" }), options.http);
   let ready = false;
   http.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { status: "ok" }));
   http.route("GET", "/readyz", async (_req, res) => {
+    // Terse: the causes go to the log, not to whoever asks (the port may be public).
     const checks: Record<string, string> = {};
     try {
       await db.prisma.$queryRaw`SELECT 1`;
       checks.database = "ok";
     } catch (error) {
-      checks.database = `unreachable: ${(error as Error).message}`;
+      log.warn({ err: error }, "readiness: database unreachable");
+      checks.database = "unreachable";
     }
     checks.migrations = migration.applied.length + migration.alreadyApplied > 0 ? "applied" : "missing";
     if (wakeBus) {
@@ -214,20 +221,32 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       // serve everything, they only notice each other's work at the next poll (docs/scaling.md).
       checks.redis = await wakeBus.check().then(
         () => "ok",
-        (error: Error) => `unreachable (replicas poll the database instead): ${error.message}`,
+        (error: Error) => {
+          log.warn({ err: error }, "readiness: Redis unreachable; replicas poll the database instead");
+          return "unreachable";
+        },
       );
     }
     const ok = ready && checks.database === "ok";
     sendJson(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks });
   });
-  http.route("GET", "/metrics", async (_req, res) => {
+  const serveMetrics: RouteHandler = async (_req, res) => {
     const backlog = await db.prisma.outbox.count({ where: { status: { in: ["pending", "sending"] } } });
     metrics.outboxBacklog.set(backlog);
     metrics.outboxDead.set(await db.prisma.outbox.count({ where: { status: "dead" } }));
     const text = await metrics.registry.metrics();
     res.writeHead(200, { "content-type": metrics.registry.contentType });
     res.end(text);
-  });
+  };
+  // On the main port only with METRICS_TOKEN; otherwise it does not exist there (404).
+  const metricsToken = config.metrics.token;
+  if (metricsToken)
+    http.route("GET", "/metrics", (req, res, params) =>
+      bearerMatches(req.headers.authorization, metricsToken) ? serveMetrics(req, res, params) : refuseMetrics(res),
+    );
+  const metricsHttp =
+    config.metrics.port !== undefined ? new HttpServer(log.child({ component: "metrics-http" }), options.http) : undefined;
+  metricsHttp?.route("GET", "/metrics", serveMetrics);
 
   let resumeTimer: NodeJS.Timeout | undefined;
   // Deliveries a stopped or dead replica left unfinished (their lease ran out) are resumed by
@@ -255,12 +274,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     scheduler,
     http,
     metrics,
+    metricsPort: undefined,
     wakeBus,
     onPeerDelivered: (listener) => wakeBus?.onReplyDelivered(listener),
     onStart: (hook) => void startHooks.push(hook),
     onStop: (hook) => void stopHooks.push(hook),
     async start() {
       const port = await http.listen(config.port, config.host);
+      if (metricsHttp) {
+        app.metricsPort = await metricsHttp.listen(config.metrics.port ?? 0, config.metrics.host);
+        log.info({ port: app.metricsPort, host: config.metrics.host }, "metrics served on their own port");
+      } else if (!metricsToken)
+        log.info("GET /metrics is off: set METRICS_PORT (its own port) or METRICS_TOKEN (bearer token on the main port)");
       for (const hook of startHooks) await hook();
       // The demo installation answers from the demo documentation unless a folder is configured.
       const knowledgeDir = config.knowledgeDir ?? (config.seedDemoData ? DEMO_DOCS_DIR : undefined);
@@ -307,6 +332,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       ready = false;
       if (resumeTimer) clearInterval(resumeTimer);
       await http.close();
+      await metricsHttp?.close();
       for (const hook of stopHooks.reverse()) await hook();
       await resuming;
       await scheduler.stop();

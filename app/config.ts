@@ -79,6 +79,11 @@ const envSchema = z
     DEVICE_WEBHOOK_SECRET: optionalString,
     PARTNER_WEBHOOK_SECRET: optionalString,
     NETWORK_CHECK_FILE: optionalString,
+    // Metrics (README "Security"): a separate port, on loopback unless METRICS_HOST says otherwise,
+    // and/or a bearer token that opens GET /metrics on the main port.
+    METRICS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65_535).optional()),
+    METRICS_HOST: z.preprocess(blankToUndefined, z.string().default("127.0.0.1")),
+    METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, "must be at least 16 characters").optional()),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
     SEED_DEMO_DATA: booleanFlag(true),
     ESCALATION_POLICIES_FILE: optionalString,
@@ -163,6 +168,8 @@ export interface Config {
   partnerWebhookSecrets: Record<string, string>;
   /** The network check's endpoint list (JSON); the demo list when unset. */
   networkCheckFile: string | undefined;
+  /** Where GET /metrics is served: its own port (loopback by default), and/or the main port with a bearer token. */
+  metrics: { port: number | undefined; host: string; token: string | undefined };
   logLevel: string;
   seedDemoData: boolean;
   escalationPoliciesFile: string | undefined;
@@ -218,6 +225,7 @@ export function readConfig(env: Env): Config {
     partnerWebhookSecret: e.PARTNER_WEBHOOK_SECRET,
     partnerWebhookSecrets: partnerSecrets.data,
     networkCheckFile: e.NETWORK_CHECK_FILE,
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN },
     logLevel: e.LOG_LEVEL,
     seedDemoData: e.SEED_DEMO_DATA,
     escalationPoliciesFile: e.ESCALATION_POLICIES_FILE,

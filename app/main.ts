@@ -10,6 +10,7 @@ import { loadEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { ShellAdapter } from "../adapters/shell/shell-adapter.ts";
+import { guardProcess } from "./process-guard.ts";
 
 async function main(argv: string[]): Promise<void> {
   const env = loadEnv();
@@ -23,6 +24,8 @@ async function main(argv: string[]): Promise<void> {
     pretty: shell || process.stdout.isTTY === true,
     onError: (component) => metrics.errors.inc({ component }),
   });
+  let serving = false;
+  guardProcess(process, log, { serving: () => serving });
   const app = await createApp(config, { log, metrics });
 
   let adapter: ShellAdapter | undefined;
@@ -54,8 +57,12 @@ async function main(argv: string[]): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   const port = await app.start();
+  serving = true;
   if (adapter) {
-    process.stderr.write(`HTTP endpoints on port ${port} (/healthz, /readyz, /metrics)\n`);
+    process.stderr.write(
+      `HTTP endpoints on port ${port} (/healthz, /readyz${config.metrics.token ? ", /metrics with METRICS_TOKEN" : ""})\n`,
+    );
+    if (app.metricsPort !== undefined) process.stderr.write(`Metrics on ${config.metrics.host}:${app.metricsPort}/metrics\n`);
     adapter.start();
   }
 }

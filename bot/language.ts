@@ -24,6 +24,19 @@ const ENGLISH_COMMANDS = new Set(
   ).split(" "),
 );
 
+/** A language shows in the first sentences; the detector never reads more than this. */
+const MAX_DETECTED_CHARS = 2_000;
+
+/**
+ * A sentence: a run of three letters and, somewhere after it, another word. Written as two
+ * linear scans — the single pattern it replaces (`[a-z]{3,}.*\s+\S+`) backtracked in cubic time
+ * on one long word, and a 40,000-letter message froze the server for hours.
+ */
+function isSentence(text: string): boolean {
+  const letters = /[a-záéíóúñ]{3}/i.exec(text);
+  return letters !== null && /\s\S/.test(text.slice(letters.index + 3));
+}
+
 /**
  * The language a text shows, if any: a sentence's, or a one-word command's. Very short texts
  * ("ok", "1", "CS-10422") and button presses show none.
@@ -31,7 +44,9 @@ const ENGLISH_COMMANDS = new Set(
 export function shownLanguage(text: string | undefined, detect: LanguageDetector): Language | undefined {
   const trimmed = text?.trim();
   if (!trimmed) return undefined;
-  if (/[a-záéíóúñ]{3,}.*\s+\S+/i.test(trimmed)) return detect(trimmed);
+  if (isSentence(trimmed)) return detect(trimmed.slice(0, MAX_DETECTED_CHARS));
+  // No command is longer than this, punctuation and emoji around it included.
+  if (trimmed.length > 64) return undefined;
   const word = trimmed
     .toLowerCase()
     .normalize("NFD")

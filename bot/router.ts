@@ -40,7 +40,7 @@ export function normalizeCommandText(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/<@[^>]+>/g, " ")
+    .replace(/<@[^<>]+>/g, " ")
     .replace(/^\s*\//, "")
     .replace(/\s+/g, " ")
     .trim()
@@ -110,13 +110,13 @@ export class Router {
       const spec = this.commands.get(phrase);
       if (!spec) continue;
       const original = text
-        .replace(/<@[^>]+>/g, " ")
+        .replace(/<@[^<>]+>/g, " ")
         .replace(/^\s*\//, "")
         .trim();
       const afterVerb = original.split(/\s+/).slice(length).join(" ");
       const caseNumber = parseCaseRef(afterVerb);
       // The case reference must come right after the verb: "close CS-10422", not "close the CS-10422 thing".
-      const caseFirst = /^\s*cs\s*[-#]?\s*\d{5,7}\b/i.test(afterVerb);
+      const caseFirst = /^\s*cs(?:\s*[-#])?\s*\d{5,7}\b/i.test(afterVerb);
       if (spec.needs === "case" && !caseFirst) return undefined;
       if (spec.needs === "none" && afterVerb.split(/\s+/).filter(Boolean).length > 2) return undefined;
       return { spec, args: { verb: spec.verb, rest: caseFirst ? stripCaseRef(afterVerb) : afterVerb.trim(), caseNumber } };

@@ -15,6 +15,7 @@
 import type { Clock } from "../../bot/clock.ts";
 import { MAX_PARTNER_EVENTS, partnerEventProblems, partnerEventSchema, type PartnerEvent } from "../../bot/partners/partner-events.ts";
 import type { OutboundComment, PartnerRecord, TicketRequest } from "../../bot/partners/types.ts";
+import { decodeUtf8 } from "../../app/http-server.ts";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, sign, verify } from "../webhook/signature.ts";
 import type { CallRequest, ConnectorOutcome, OpenedTicket, PartnerConnector, ReceiveResult, StatusChange } from "./connector.ts";
 
@@ -102,7 +103,7 @@ export class WebhookConnector implements PartnerConnector {
     if (!check.ok) return { ok: false, status: 401, error: REFUSALS[check.reason] };
     let payload: unknown;
     try {
-      payload = JSON.parse(request.body.toString("utf8"));
+      payload = JSON.parse(decodeUtf8(request.body));
     } catch (error) {
       return { ok: false, status: 400, error: `body is not JSON (${(error as Error).message.slice(0, 120)}); nothing was processed` };
     }

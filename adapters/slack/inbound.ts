@@ -78,10 +78,10 @@ export function conversationKind(channel: string, channelType?: string): Convers
  */
 export function plainText(text: string): string {
   return text
-    .replace(/<#C[A-Z0-9]+\|([^>]*)>/g, "#$1")
-    .replace(/<!(here|channel|everyone)(\|[^>]*)?>/g, "@$1")
-    .replace(/<mailto:([^|>]+)(\|[^>]*)?>/g, "$1")
-    .replace(/<(https?:[^|>]+)(\|[^>]*)?>/g, "$1")
+    .replace(/<#C[A-Z0-9]+\|([^<>]*)>/g, "#$1")
+    .replace(/<!(here|channel|everyone)(\|[^<>]*)?>/g, "@$1")
+    .replace(/<mailto:([^|<>]+)(\|[^<>]*)?>/g, "$1")
+    .replace(/<(https?:[^|<>]+)(\|[^<>]*)?>/g, "$1")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
@@ -89,7 +89,7 @@ export function plainText(text: string): string {
 
 /** The text handed to the core: the bot's own mention removed, at most MAX_TEXT_LENGTH. */
 export function messageText(raw: string, botUserId: string): { text: string; truncated: boolean } {
-  const text = plainText(raw.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, "g"), " "))
+  const text = plainText(raw.replace(new RegExp(`<@${botUserId}(\\|[^<>]*)?>`, "g"), " "))
     .replace(/[ \t]+/g, " ")
     .trim();
   return text.length > MAX_TEXT_LENGTH ? { text: text.slice(0, MAX_TEXT_LENGTH), truncated: true } : { text, truncated: false };

@@ -2,8 +2,9 @@
  * A Bolt custom receiver on the shared HTTP server: `POST /slack/events` is one route of the
  * app's server (one port for everything, as the operating contract says) instead of a second
  * server that Bolt's HTTPReceiver would start. It does what HTTPReceiver does, with Bolt's own
- * pieces: signature check (`v0:{timestamp}:{body}`, HMAC-SHA256, five-minute window), body
- * parsing, ssl_check and url_verification, and an `HTTPResponseAck`. Buttons, commands and forms
+ * pieces: signature check (`v0:{timestamp}:{body}`, HMAC-SHA256, five-minute window, which is
+ * checked here in both directions as Bolt only refuses the past), body parsing, ssl_check and
+ * url_verification, and an `HTTPResponseAck`. Buttons, commands and forms
  * are answered as soon as their listener acks; an event is answered when its listener returns,
  * having recorded the event in the core — the work continues after the response.
  *
@@ -11,6 +12,7 @@
  * to authorize) gets a 400 at once, and one no listener takes is acknowledged when Bolt is done
  * with it, where HTTPReceiver would hold both until its 3-second "not acknowledged" timer.
  */
+import { isUtf8 } from "node:buffer";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   HTTPModuleFunctions as httpFunc,
@@ -22,6 +24,7 @@ import {
   type Logger as SlackLogger,
 } from "@slack/bolt";
 import type { Logger } from "pino";
+import { sendJson } from "../../app/http-server.ts";
 
 export interface SharedServerReceiverOptions {
   signingSecret: string;
@@ -36,6 +39,21 @@ export interface SharedServerReceiverOptions {
   ready?: () => boolean;
   /** Told about every request refused for its signature or timestamp (the audit of refusals). */
   refused?: (reason: string, from: string | undefined) => Promise<void>;
+  /** The time the request timestamp is checked against (milliseconds); the system clock by default. */
+  now?: () => number;
+}
+
+/** Slack's replay window: a request signed more than five minutes before or after now is refused. */
+export const TIMESTAMP_WINDOW_S = 300;
+
+/**
+ * Whether the request's `X-Slack-Request-Timestamp` is within the replay window of now. Bolt's own
+ * check refuses only timestamps in the past, so a signed request dated in the future could be
+ * replayed until that date; both directions are refused here.
+ */
+export function timestampInWindow(header: string | string[] | undefined, nowMs: number): boolean {
+  if (typeof header !== "string" || !/^\d{1,12}$/.test(header)) return false;
+  return Math.abs(Math.floor(nowMs / 1000) - Number(header)) <= TIMESTAMP_WINDOW_S;
 }
 
 /** How long a delivery may wait for room before it is acknowledged anyway: well inside 3 s. */
@@ -70,13 +88,24 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function isRoutable(body: unknown): boolean {
   if (!isObject(body)) return false;
-  if (body.event !== undefined) return isObject(body.event) && typeof body.event.type === "string";
+  if (body.event !== undefined) return isObject(body.event) && typeof body.event.type === "string" && boltCanReadEvent(body.event);
   if (typeof body.command === "string") return true;
   if (typeof body.type !== "string" || !INTERACTIVE_TYPES.has(body.type)) return false;
   if (!isObject(body.user) && !isObject(body.team)) return false;
   if (body.type === "block_actions") return Array.isArray(body.actions);
   if (body.type === "view_submission" || body.type === "view_closed") return isObject(body.view);
   return true;
+}
+
+/**
+ * The fields Bolt reads from an event before any listener runs, with `in` and property access
+ * that throw on `null` or a number: a user, channel, item or subteam of the wrong shape made
+ * Bolt throw and the request end in a 500.
+ */
+function boltCanReadEvent(event: Record<string, unknown>): boolean {
+  const stringOrObject = (key: string) => !(key in event) || typeof event[key] === "string" || isObject(event[key]);
+  const objectIfPresent = (key: string) => !(key in event) || isObject(event[key]);
+  return stringOrObject("user") && stringOrObject("channel") && objectIfPresent("item") && objectIfPresent("subteam");
 }
 
 export class SharedServerReceiver implements Receiver {
@@ -109,7 +138,7 @@ export class SharedServerReceiver implements Receiver {
     } catch (error) {
       if (isRawBodyError(error) && (error.type === "entity.too.large" || error.statusCode === 413)) {
         log.warn({ limit: error.limit }, "Slack request refused: body too large");
-        httpFunc.buildNoBodyResponse(res, 413);
+        sendJson(res, 413, { error: "body too large" });
         return;
       }
       log.warn({ reason: (error as Error).message }, "Slack request refused: signature did not verify");
@@ -117,11 +146,33 @@ export class SharedServerReceiver implements Receiver {
       httpFunc.buildNoBodyResponse(res, 401);
       return;
     }
+    // Slack's ssl_check carries no signature (Bolt keeps nothing of its body but the flag).
+    const sslCheck = buffered.rawBody.toString() === "ssl_check=1";
+    if (!sslCheck && !timestampInWindow(req.headers["x-slack-request-timestamp"], (this.options.now ?? Date.now)())) {
+      log.warn(
+        { timestamp: String(req.headers["x-slack-request-timestamp"] ?? "").slice(0, 20) },
+        "Slack request refused: timestamp missing or more than 5 minutes from now",
+      );
+      await this.options.refused?.("request timestamp outside the 5-minute window", req.socket.remoteAddress);
+      httpFunc.buildNoBodyResponse(res, 401);
+      return;
+    }
+    if (!isUtf8(buffered.rawBody)) {
+      log.warn("Slack request refused: the body is not valid UTF-8");
+      httpFunc.buildNoBodyResponse(res, 400);
+      return;
+    }
     let body: Record<string, unknown>;
     try {
       body = httpFunc.parseHTTPRequestBody(buffered) as Record<string, unknown>;
     } catch (error) {
       log.warn({ reason: (error as Error).message }, "Slack request refused: malformed body");
+      httpFunc.buildNoBodyResponse(res, 400);
+      return;
+    }
+    // `null`, a number or a string is valid JSON but no Slack request (and `null` has no fields to read).
+    if (!isObject(body)) {
+      log.warn({ type: typeof body }, "Slack request refused: the body is not an object");
       httpFunc.buildNoBodyResponse(res, 400);
       return;
     }

@@ -21,7 +21,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TurnContext } from "botbuilder";
 import type { Logger } from "pino";
-import { MAX_BODY_BYTES, sendJson, type RouteHandler } from "../../app/http-server.ts";
+import { decodeUtf8, MAX_BODY_BYTES, sendJson, type RouteHandler } from "../../app/http-server.ts";
 import { isLoopbackHost } from "../file-download.ts";
 import type { TeamsCloudAdapter } from "./cloud-adapter.ts";
 import { activitySchema } from "./inbound.ts";
@@ -95,7 +95,7 @@ export function teamsEndpoint({ adapter, runTurn, log, refused }: EndpointDeps):
     }
     let json: unknown;
     try {
-      json = JSON.parse(raw.toString("utf8"));
+      json = JSON.parse(decodeUtf8(raw));
     } catch {
       log.warn({ bytes: raw.length }, "Teams request is not JSON; refused");
       return sendJson(res, 400, { error: "malformed JSON" });

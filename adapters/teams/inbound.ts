@@ -105,11 +105,13 @@ const ENTITIES: Record<string, string> = {
 /** Teams text as a person typed it: mentions become names, the little HTML Teams adds goes away. */
 export function cleanText(raw: string): string {
   return raw
-    .replace(/<at[^>]*>([\s\S]*?)<\/at>/gi, "$1")
+    .replace(/<at(\s[^<>]*)?>([^<]*)<\/at>/gi, "$2")
     .replace(/<br\s*\/?>|<\/(p|div)>/gi, "\n")
-    .replace(/<\/?(p|div|span|strong|b|em|i|u|s|code|pre|blockquote|ul|ol|li|a)(\s[^>]*)?>/gi, "")
+    .replace(/<\/?(p|div|span|strong|b|em|i|u|s|code|pre|blockquote|ul|ol|li|a)(\s[^<>]*)?>/gi, "")
     .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (entity) => ENTITIES[entity] ?? entity)
-    .replace(/[ \t]+\n/g, "\n")
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }

@@ -10,7 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App } from "../../app/app.ts";
-import { readBody, sendJson } from "../../app/http-server.ts";
+import { decodeUtf8, readBody, sendJson } from "../../app/http-server.ts";
 import { deviceEventSchema, eventProblems, MAX_EVENTS_PER_REQUEST, type DeviceEvent } from "../../bot/it-tools/device-event.ts";
 import { jsonErrorOffset, lineAndColumn } from "./json-position.ts";
 import { auditRefusedRequest } from "./refusals.ts";
@@ -46,7 +46,12 @@ async function receive(app: App, req: IncomingMessage, res: ServerResponse): Pro
     return sendJson(res, 401, { error: REFUSALS[check.reason] });
   }
 
-  const text = body.toString("utf8");
+  let text: string;
+  try {
+    text = decodeUtf8(body);
+  } catch {
+    return sendJson(res, 400, { error: "body is not valid UTF-8; nothing was processed" });
+  }
   let payload: unknown;
   try {
     payload = JSON.parse(text);

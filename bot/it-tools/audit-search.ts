@@ -64,7 +64,7 @@ export function parseAuditQuery(text: string, now: Date): AuditQuery {
   else if (/\b(today|hoy)\b/.test(folded)) query.since = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
   const since = /\b(?:since|desde)\s+(\d{4}-\d{2}-\d{2})\b/.exec(text);
   if (since) query.since = new Date(`${since[1]}T00:00:00Z`);
-  const actor = /(?:^|\s)(?:by|por)\s+(<@[^>]+>|@?[\p{L}\p{N}._-]+)/iu.exec(text) ?? /(?:^|\s)(<@[^>]+>|@[\p{L}\p{N}._-]+)/u.exec(text);
+  const actor = /(?:^|\s)(?:by|por)\s+(<@[^<>]+>|@?[\p{L}\p{N}._-]+)/iu.exec(text) ?? /(?:^|\s)(<@[^<>]+>|@[\p{L}\p{N}._-]+)/u.exec(text);
   if (actor) query.actor = actor[1]!.replace(/^@/, "");
   return query;
 }

@@ -6,7 +6,7 @@ import { normalizeCommandText } from "../router.ts";
 
 /** Cuts the verb (one of `words`, up to three words long) off the raw text; "" when absent. */
 export function restAfterVerb(text: string, words: readonly string[]): string {
-  const raw = text.replace(/<@[^>]+>/g, " ").replace(/^\s*\//, "");
+  const raw = text.replace(/<@[^<>]+>/g, " ").replace(/^\s*\//, "");
   const wanted = new Set(words.map(normalizeCommandText));
   const tokens = [...raw.matchAll(/\S+/g)];
   for (const length of [3, 2, 1]) {

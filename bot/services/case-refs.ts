@@ -9,7 +9,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const RESOLUTION_TYPES = ["fix", "workaround", "no_fault_found", "partner_fix"] as const;
 export type ResolutionType = (typeof RESOLUTION_TYPES)[number];
 
-const CASE_PATTERN = /\bcs\s*[-#]?\s*(\d{5,7})\b/i;
+const CASE_PATTERN = /\bcs(?:\s*[-#])?\s*(\d{5,7})\b/i;
 
 /** The display form of a case number. */
 export function formatCaseRef(number: number): string {

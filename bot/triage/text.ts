@@ -61,10 +61,10 @@ export function foldWord(word: string): string {
 export function stripMarkup(text: string): string {
   let out = text.replace(/```[\s\S]*?(```|$)/g, (block) => (block.length > MAX_PROSE_CODE_CHARS ? " " : block.replace(/```/g, " ")));
   out = out
-    .replace(/<[@#!][^>\s]*>/g, " ")
-    .replace(/<(https?:\/\/|mailto:)[^>|]*\|([^>]*)>/g, " $2 ")
-    .replace(/<(https?:\/\/|mailto:)[^>]*>/g, " ")
-    .replace(/<\/?[a-z][a-z0-9]*(\s[^>]*)?>/gi, " ")
+    .replace(/<[@#!][^<>\s]*>/g, " ")
+    .replace(/<(https?:\/\/|mailto:)[^<>|]*\|([^<>]*)>/g, " $2 ")
+    .replace(/<(https?:\/\/|mailto:)[^<>]*>/g, " ")
+    .replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?>/gi, " ")
     .replace(/\bhttps?:\/\/\S+/g, " ")
     .replace(/`/g, " ");
   // A message that was only a code block still says something; keep its start.

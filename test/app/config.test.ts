@@ -48,4 +48,11 @@ describe("configuration", () => {
       /PARTNER_WEBHOOK_SECRET_ZOOM must differ from PARTNER_WEBHOOK_SECRET_MICROSOFT/,
     );
   });
+
+  it("keeps metrics on loopback unless told otherwise, and refuses a guessable metrics token", () => {
+    expect(readConfig({}).metrics).toEqual({ port: undefined, host: "127.0.0.1", token: undefined });
+    expect(readConfig({ METRICS_PORT: "9464" }).metrics).toMatchObject({ port: 9464, host: "127.0.0.1" });
+    expect(() => readConfig({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN must be at least 16 characters/);
+    expect(() => readConfig({ METRICS_PORT: "metrics" })).toThrow(/METRICS_PORT/);
+  });
 });

@@ -18,6 +18,7 @@ import { loadCatalog, DEMO_CATALOG_FILE } from "../../bot/catalog.ts";
 import { syncCatalog } from "../../bot/services/importer.ts";
 import { createTestDatabase, isPostgresAvailable, POSTGRES_TEST_URL, type TestDatabase } from "../support/database.ts";
 
+export const METRICS_TEST_TOKEN = "scaled-metrics-token-0123456789";
 export const REDIS_TEST_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -154,6 +155,8 @@ export async function prepareCluster(slackApiUrl: string, connectorUrl: string):
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slackApiUrl,
       ESCALATION_POLICIES_FILE: policies,
+      // Prometheus scrapes each replica's main port with this bearer token.
+      METRICS_TOKEN: METRICS_TEST_TOKEN,
       // Short leases and sweeps, so a killed replica's work moves on within the test.
       INBOUND_LEASE_SECONDS: "4",
       OUTBOX_LEASE_SECONDS: "3",

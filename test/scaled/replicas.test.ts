@@ -16,6 +16,7 @@ import { POSTGRES_TEST_URL } from "../support/database.ts";
 import {
   BOT_USER,
   QUICK_POLICY,
+  METRICS_TEST_TOKEN,
   Replica,
   SLACK_ENGINEERS,
   SLACK_MANAGERS,
@@ -377,7 +378,8 @@ describe.skipIf(!services.ok)("scaled mode: two replicas on PostgreSQL and Redis
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ checks: { database: "ok", redis: "ok" } });
     }
-    const metricsOf = async (replica: Replica) => (await fetch(`${replica.url}/metrics`)).text();
+    const metricsOf = async (replica: Replica) =>
+      (await fetch(`${replica.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TEST_TOKEN}` } })).text();
     const sum = (texts: string[], name: string) =>
       texts
         .flatMap((text) => text.split("\n"))

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../../support/app.ts";
-import { ANA, eventEnvelope, mention, post, sendEvent, sendInteraction, signedHeaders, startTestbed, type Testbed } from "./testbed.ts";
+import {
+  ANA,
+  SIGNING_SECRET,
+  eventEnvelope,
+  mention,
+  post,
+  sendEvent,
+  sendInteraction,
+  signedHeaders,
+  startTestbed,
+  type Testbed,
+} from "./testbed.ts";
 
 describe("Slack requests that are retried, forged or malformed", () => {
   let bed: Testbed;
@@ -47,6 +58,40 @@ describe("Slack requests that are retried, forged or malformed", () => {
     expect(bed.slack.calls.slice(before).some((c) => String(c.args.text).includes("forged"))).toBe(false);
     expect(await bed.t.app.db.prisma.inboundDelivery.count({ where: { deliveryId: String(eventEnvelope(m).event_id) } })).toBe(0);
     expect(logged(/signature did not verify/)).toBe(true);
+  });
+
+  it("refuses a correctly signed request dated 10 minutes in the future with 401 and does nothing", async () => {
+    const m = mention(ANA, "open case from the future");
+    const envelope = eventEnvelope(m);
+    const future = Math.floor(Date.now() / 1000) + 600;
+    expect((await sendEvent(bed.url, envelope, { timestamp: future })).status).toBe(401);
+    await stillAnswers();
+    expect(repliesTo(m.ts)).toHaveLength(0);
+    expect(await bed.t.app.db.prisma.inboundDelivery.count({ where: { deliveryId: String(envelope.event_id) } })).toBe(0);
+    expect(logged(/timestamp missing or more than 5 minutes from now/)).toBe(true);
+    // A sender whose clock runs a little ahead is still inside the window.
+    const soon = mention(ANA, "hello from a fast clock");
+    expect((await sendEvent(bed.url, eventEnvelope(soon), { timestamp: Math.floor(Date.now() / 1000) + 240 })).status).toBe(200);
+    await eventually(() => expect(repliesTo(soon.ts)).toHaveLength(1));
+  });
+
+  it("refuses signed bodies Bolt cannot read (null, a null user or channel, invalid UTF-8) with 400, not a server error", async () => {
+    const m = mention(ANA, "open case odd shapes");
+    const bodies = [
+      "null",
+      JSON.stringify(eventEnvelope({ ...m, user: null })),
+      JSON.stringify(eventEnvelope({ ...m, channel: null })),
+      JSON.stringify(eventEnvelope({ ...m, channel: 5 })),
+      JSON.stringify(eventEnvelope({ ...m, item: null })),
+    ];
+    for (const body of bodies) expect((await post(bed.url, body, "application/json")).status, body.slice(0, 80)).toBe(400);
+    const text = Buffer.from(JSON.stringify(eventEnvelope({ ...m, text: "@@" })));
+    const broken = Buffer.concat([text.subarray(0, text.indexOf("@@")), Buffer.from([0xc3, 0x28]), text.subarray(text.indexOf("@@") + 2)]);
+    // Signed over the text as Bolt decodes it, so only the encoding is wrong.
+    const response = await fetch(bed.url, { method: "POST", body: broken, headers: signedHeaders(broken.toString("utf8")) });
+    expect(response.status).toBe(400);
+    await stillAnswers();
+    expect(repliesTo(m.ts)).toHaveLength(0);
   });
 
   it("answers Slack's URL verification and SSL check", async () => {
@@ -100,7 +145,9 @@ describe("Slack requests that are retried, forged or malformed", () => {
     await eventually(() => expect(repliesTo(m.ts).length).toBeGreaterThan(0));
     expect(String(repliesTo(m.ts)[0]!.args.text)).toMatch(/I opened case CS-\d+/);
     const huge = mention(ANA, "x".repeat(1_100_000));
-    expect((await sendEvent(bed.url, eventEnvelope(huge))).status).toBe(413);
+    const refused = await sendEvent(bed.url, eventEnvelope(huge));
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({ error: "body too large" });
     await stillAnswers();
     expect(repliesTo(huge.ts)).toHaveLength(0);
   });
