@@ -5,6 +5,8 @@
 import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
 import { Bot } from "../bot/bot.ts";
+import type { Context } from "../bot/context.ts";
+import type { Middleware } from "../bot/pipeline.ts";
 import { DEMO_CATALOG_FILE, loadCatalog, type Catalog } from "../bot/catalog.ts";
 import { systemClock, type Clock } from "../bot/clock.ts";
 import type { LanguageDetector } from "../bot/language.ts";
@@ -33,6 +35,7 @@ import { openDatabase, type Database } from "../db/client.ts";
 import { createLanguageModel } from "../bot/llm.ts";
 import { openKnowledgeBase, syncKnowledgeDirectory } from "../knowledge/index.ts";
 import { applyMigrations } from "../db/migrate.ts";
+import { databaseReady } from "../db/readiness.ts";
 import type { Config } from "./config.ts";
 import { HttpServer, sendJson } from "./http-server.ts";
 import { createMetrics, escalationLevelOf, type Metrics } from "./metrics.ts";
@@ -55,6 +58,8 @@ export interface AppOptions {
   detectLanguage?: LanguageDetector;
   /** Metrics shared with the logger (main counts error lines into them); new ones otherwise. */
   metrics?: Metrics;
+  /** Extra middleware run before the router (tests inject faults here; production passes none). */
+  botMiddleware?: Middleware<Context>[];
 }
 
 export interface App {
@@ -91,7 +96,16 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const clock = options.clock ?? systemClock;
   const migration = await applyMigrations(config.databaseUrl);
   if (migration.applied.length > 0) log.info({ applied: migration.applied }, "database migrated");
-  const db = await openDatabase(config.databaseUrl);
+  const dbLog = log.child({ component: "database" });
+  const db = await openDatabase(config.databaseUrl, {
+    onSlowWait: (wait) =>
+      dbLog.warn(
+        { waitedMs: Math.round(wait.waitedMs), statement: wait.statement, outcome: wait.outcome },
+        "slow database wait: the file is locked by another connection",
+      ),
+    // The pools drop the broken connection and reconnect on next use; /readyz says 503 meanwhile.
+    onConnectionError: (error) => dbLog.warn({ err: error }, "database connection lost; reconnecting on next use"),
+  });
   const catalog = loadCatalog(config.catalogFile ?? DEMO_CATALOG_FILE);
   // Replicas starting together on one PostgreSQL take turns here (db/startup-lock.ts).
   await withStartupLock(config.databaseUrl, async () => {
@@ -159,7 +173,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     cases,
     escalations,
     directory,
-    deliveries: new InboundDeliveries(db, clock, config.scaling.inboundLeaseMs),
+    deliveries: new InboundDeliveries(db, clock, config.scaling.inboundLeaseMs, config.inbound.maxAttempts),
     states,
     detectLanguage: options.detectLanguage ?? detectLanguage,
     languages: new SpokenLanguages(states),
@@ -190,6 +204,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   services.partners = createPartnerServices(services);
   const bot = new Bot(services, log.child({ component: "bot" }), {
     onHandled: (event, outcome) => metrics.inboundEvents.inc({ platform: event.platform, kind: event.kind, outcome }),
+    replayBudgetMs: config.inbound.replayTimeoutMs,
+    extraMiddleware: options.botMiddleware,
   });
 
   const http = new HttpServer(log.child({ component: "http" }));
@@ -197,12 +213,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   http.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { status: "ok" }));
   http.route("GET", "/readyz", async (_req, res) => {
     const checks: Record<string, string> = {};
-    try {
-      await db.prisma.$queryRaw`SELECT 1`;
-      checks.database = "ok";
-    } catch (error) {
-      checks.database = `unreachable: ${(error as Error).message}`;
-    }
+    checks.database = (await databaseReady(db)) ? "ok" : "unavailable";
     checks.migrations = migration.applied.length + migration.alreadyApplied > 0 ? "applied" : "missing";
     if (wakeBus) {
       // Reported, but not a reason to leave the load balancer: without Redis the replicas still
@@ -218,6 +229,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   http.route("GET", "/metrics", async (_req, res) => {
     const backlog = await db.prisma.outbox.count({ where: { status: { in: ["pending", "sending"] } } });
     metrics.outboxBacklog.set(backlog);
+    metrics.inboundQuarantined.set(await db.prisma.inboundDelivery.count({ where: { status: "quarantined" } }));
     const text = await metrics.registry.metrics();
     res.writeHead(200, { "content-type": metrics.registry.contentType });
     res.end(text);
@@ -278,8 +290,15 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
           .catch((error: unknown) => knowledgeLog.error({ err: error, dir: knowledgeDir }, "documentation ingest failed"));
         if (knowledge.stats().chunks === 0) await ingest;
       }
-      const resumed = await bot.resumeInterrupted();
-      if (resumed > 0) log.warn({ resumed }, "resumed deliveries interrupted by the last stop");
+      // Embedded mode: this process alone owns the file, so what is still leased was left by the
+      // last run (a crash) — resume it now rather than after its lease.
+      if (db.provider === "sqlite") {
+        const reclaimed = await services.deliveries.reclaimAfterCrash();
+        if (reclaimed > 0) log.warn({ reclaimed }, "deliveries left in progress by the last run are resumed now");
+      }
+      // In the background: a poison event (failing or hanging every time) must not hold up
+      // start-up or readiness; it is retried by later sweeps and quarantined at the limit.
+      sweep();
       dispatcher.start();
       scheduler.start();
       // Deliveries interrupted in another replica are resumed by whoever sees them first; a

@@ -44,6 +44,10 @@ const envSchema = z
     INBOUND_LEASE_SECONDS: seconds(60),
     OUTBOX_LEASE_SECONDS: seconds(30),
     RESUME_INTERVAL_SECONDS: seconds(15),
+    // A poison event (one whose handling fails or hangs every time) is quarantined after this
+    // many attempts; each resumed attempt may take this long before the sweep moves on.
+    INBOUND_MAX_ATTEMPTS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, "must be at least 1").max(100).default(5)),
+    INBOUND_REPLAY_TIMEOUT_SECONDS: seconds(30),
     SLACK_BOT_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)").optional()),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith("xapp-", "must be an app-level token (xapp-…)").optional()),
@@ -94,6 +98,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Scaled mode: Redis channel prefix, leases and the resume sweep (docs/scaling.md). */
   scaling: { redisPrefix: string; inboundLeaseMs: number; outboxLeaseMs: number; resumeIntervalMs: number };
+  /** Inbound events: attempts before quarantine, time budget of one resumed attempt. */
+  inbound: { maxAttempts: number; replayTimeoutMs: number };
   slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   teams: { appId: string | undefined; appPassword: string | undefined; tenantId: string | undefined; appType: string };
   llm: { apiKey: string; baseURL: string | undefined; model: string; embeddingModel: string | undefined } | undefined;
@@ -134,6 +140,7 @@ export function readConfig(env: Env): Config {
       outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
       resumeIntervalMs: e.RESUME_INTERVAL_SECONDS * 1000,
     },
+    inbound: { maxAttempts: e.INBOUND_MAX_ATTEMPTS, replayTimeoutMs: e.INBOUND_REPLAY_TIMEOUT_SECONDS * 1000 },
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
       : undefined,

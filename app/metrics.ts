@@ -15,6 +15,8 @@ export interface Metrics {
   outboxDelivered: Counter<"platform" | "outcome">;
   outboxLatency: Histogram<"platform">;
   outboxBacklog: Gauge;
+  /** Inbound events set aside after repeated failures (rows in quarantine now). */
+  inboundQuarantined: Gauge;
   timersFired: Counter<"kind">;
   timerLateness: Histogram;
   escalations: Counter<"level">;
@@ -46,6 +48,11 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
     outboxBacklog: new Gauge({ name: "switchboard_outbox_backlog", help: "Messages waiting in the outbox", registers: [registry] }),
+    inboundQuarantined: new Gauge({
+      name: "switchboard_inbound_quarantined",
+      help: "Inbound events set aside after repeated failures (see the quarantine command)",
+      registers: [registry],
+    }),
     timersFired: new Counter({
       name: "switchboard_timers_fired_total",
       help: "Timers fired by kind",

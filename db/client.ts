@@ -12,7 +12,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
 import type BetterSqlite3 from "better-sqlite3";
-import { PostgresFastSql, SqliteFastSql, type FastSql } from "./fast-sql.ts";
+import { PostgresFastSql, SqliteFastSql, type FastSql, type SlowWait } from "./fast-sql.ts";
 import { startCheckpointer } from "./checkpointer.ts";
 
 export { Prisma } from "../generated/sqlite/client.ts";
@@ -34,6 +34,9 @@ export interface Database {
   readonly fast: FastSql;
   close(): Promise<void>;
 }
+
+/** How long the SQLite driver itself waits for a lock held by another process (synchronously). */
+export const BUSY_TIMEOUT_MS = 50;
 
 /** Tells which provider a DATABASE_URL selects. */
 export function providerOf(url: string): Provider {
@@ -76,13 +79,23 @@ class CapturingSqliteAdapter extends PrismaBetterSQLite3 {
 /** Opens a connection pool for the URL. Migrations are applied separately (db/migrate.ts). */
 export async function openDatabase(
   url: string,
-  options: { poolSize?: number; checkpoints?: boolean; onCheckpointError?: (message: string) => void } = {},
+  options: {
+    poolSize?: number;
+    checkpoints?: boolean;
+    onCheckpointError?: (message: string) => void;
+    /** SQLite: a wait for a lock past SLOW_WAIT_MS (logged by the app). */
+    onSlowWait?: (wait: SlowWait) => void;
+    /** PostgreSQL: a connection the server ended or a failed connection attempt (logged by the app). */
+    onConnectionError?: (error: Error) => void;
+  } = {},
 ): Promise<Database> {
   const provider = providerOf(url);
   if (provider === "sqlite") {
     const file = sqliteFile(url);
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-    const adapter = new CapturingSqliteAdapter({ url: file, timeout: 10_000 });
+    // The driver waits for a lock on the event loop: only briefly here; longer waits are retried
+    // asynchronously (db/fast-sql.ts), or fail the work so it is retried later (bot/middleware/dedupe.ts).
+    const adapter = new CapturingSqliteAdapter({ url: file, timeout: BUSY_TIMEOUT_MS });
     const prisma = new PrismaClient({ adapter });
     // WAL lets readers run beside the single writer; NORMAL sync is durable across process
     // crashes (the only loss window is an OS crash), which is the usual choice for WAL.
@@ -96,7 +109,7 @@ export async function openDatabase(
         ? undefined
         : startCheckpointer(file, (message) => options.onCheckpointError?.(message));
     if (checkpointer) await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 100000");
-    const fast = new SqliteFastSql(() => adapter.connection, prisma);
+    const fast = new SqliteFastSql(() => adapter.connection, prisma, { onSlowWait: options.onSlowWait });
     return {
       provider,
       prisma,
@@ -118,10 +131,18 @@ export async function openDatabase(
       // Raw SQL is unqualified, so the session's search_path selects the schema too.
       options: `-c search_path="${schema}"`,
     },
-    { schema },
+    {
+      schema,
+      // Without these, a connection ended by the server (restart, failover) is an unhandled
+      // 'error' event and the process exits; with them pg drops it and reconnects on next use.
+      onPoolError: (error: Error) => options.onConnectionError?.(error),
+      onConnectionError: (error: Error) => options.onConnectionError?.(error),
+    },
   );
   const prisma = new PostgresClient({ adapter }) as unknown as PrismaClient;
-  const fast = new PostgresFastSql(connection.toString(), schema, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)));
+  const fast = new PostgresFastSql(connection.toString(), schema, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)), (error) =>
+    options.onConnectionError?.(error),
+  );
   connection.password = "";
   return {
     provider,

@@ -17,6 +17,7 @@ import {
 } from "./cases.ts";
 import { converse, openCaseCommand } from "./conversation.ts";
 import { showHelp } from "./help.ts";
+import { listQuarantine } from "./quarantine.ts";
 import { deviceChosenAction, fixedAction, openNowAction } from "../intake/flow.ts";
 import {
   acknowledgeAction,
@@ -58,6 +59,7 @@ export function createRouter(): Router {
     .command(["reassign", "reasignar"], "case", reassignCommand)
     .command(["escalations", "escalados", "escalaciones"], "none", (ctx) => listEscalations(ctx))
     .command(["breaches", "incumplimientos", "sla"], "none", (ctx) => listBreaches(ctx))
+    .command(["quarantine", "cuarentena", "quarantined events", "eventos en cuarentena"], "none", (ctx) => listQuarantine(ctx))
     .action("esc.ack", acknowledgeAction)
     .action("esc.escalate", escalateAction)
     .action("esc.reassign", reassignAction)

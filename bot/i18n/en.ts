@@ -1,6 +1,11 @@
 /** English messages. Every user-facing sentence lives here and in es.ts, under the same key. */
 export const en = {
   // errors
+  "error.lost":
+    "Sorry, I could not process your last message after several attempts, and it was set aside for the support team to look at. Please send it again.",
+  "quarantine.none": "No inbound events are in quarantine.",
+  "quarantine.title": "{count} inbound event(s) in quarantine",
+  "quarantine.line": "{at} · {platform} {delivery} · {attempts} attempts · {error}",
   "error.generic": "Sorry, something went wrong on my side. Nothing you typed was lost; please try again in a moment.",
   "error.notFound": "I couldn't find that.",
   "error.caseNotFound": "I couldn't find case {case}. Check the number, or type *cases* to see yours.",

@@ -2,6 +2,11 @@
 import type { CoreMessageKey } from "./en.ts";
 
 export const es: Record<CoreMessageKey, string> = {
+  "error.lost":
+    "Lo siento, no he podido procesar tu último mensaje tras varios intentos y lo he apartado para que lo revise el equipo de soporte. Envíalo de nuevo, por favor.",
+  "quarantine.none": "No hay eventos entrantes en cuarentena.",
+  "quarantine.title": "{count} evento(s) entrante(s) en cuarentena",
+  "quarantine.line": "{at} · {platform} {delivery} · {attempts} intentos · {error}",
   "error.generic": "Lo siento, algo ha fallado por mi parte. No se ha perdido nada de lo que escribiste; inténtalo de nuevo en un momento.",
   "error.notFound": "No lo he encontrado.",
   "error.caseNotFound": "No encuentro el caso {case}. Revisa el número o escribe *casos* para ver los tuyos.",
