@@ -98,6 +98,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   if (migration.applied.length > 0) log.info({ applied: migration.applied }, "database migrated");
   const dbLog = log.child({ component: "database" });
   const db = await openDatabase(config.databaseUrl, {
+    walLimitBytes: config.sqliteWalLimitBytes,
+    onCheckpointError: (message) => dbLog.warn({ detail: message }, "write-ahead log checkpoint did not complete"),
     onSlowWait: (wait) =>
       dbLog.warn(
         { waitedMs: Math.round(wait.waitedMs), statement: wait.statement, outcome: wait.outcome },

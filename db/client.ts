@@ -13,7 +13,7 @@ import { PrismaClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
 import type BetterSqlite3 from "better-sqlite3";
 import { PostgresFastSql, SqliteFastSql, type FastSql, type SlowWait } from "./fast-sql.ts";
-import { startCheckpointer } from "./checkpointer.ts";
+import { DEFAULT_WAL_LIMIT_BYTES, startCheckpointer } from "./checkpointer.ts";
 
 export { Prisma } from "../generated/sqlite/client.ts";
 export { PrismaClient };
@@ -83,6 +83,8 @@ export async function openDatabase(
     poolSize?: number;
     checkpoints?: boolean;
     onCheckpointError?: (message: string) => void;
+    /** SQLite: the write-ahead log's size limit (db/checkpointer.ts). */
+    walLimitBytes?: number;
     /** SQLite: a wait for a lock past SLOW_WAIT_MS (logged by the app). */
     onSlowWait?: (wait: SlowWait) => void;
     /** PostgreSQL: a connection the server ended or a failed connection attempt (logged by the app). */
@@ -107,8 +109,10 @@ export async function openDatabase(
     const checkpointer =
       file === ":memory:" || options.checkpoints === false
         ? undefined
-        : startCheckpointer(file, (message) => options.onCheckpointError?.(message));
+        : startCheckpointer(file, (message) => options.onCheckpointError?.(message), { limitBytes: options.walLimitBytes });
     if (checkpointer) await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 100000");
+    // When the log starts over after a complete checkpoint, the file is cut back to the limit.
+    await prisma.$queryRawUnsafe(`PRAGMA journal_size_limit = ${Math.floor(options.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES)}`);
     const fast = new SqliteFastSql(() => adapter.connection, prisma, { onSlowWait: options.onSlowWait });
     return {
       provider,
