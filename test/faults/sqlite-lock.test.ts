@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFile } from "../../db/client.ts";
 import { eventually } from "../support/app.ts";
+import { scaled } from "../support/time-scale.ts";
 import { ANA, eventEnvelope, mention, sendEvent, startTestbed, type Testbed } from "../adapters/slack/testbed.ts";
 import { SqliteLocker } from "./sqlite-locker.ts";
 import { countAnswers, reportFault } from "./summary.ts";
@@ -65,10 +66,12 @@ describe("fault: an external lock on the SQLite file", () => {
       await locker.release();
     }
     // Slack gives up on a request after 3 s; an answer (200, or 503 for "retry") must come before.
-    expect(Math.max(...events.map((e) => e.ackMs))).toBeLessThan(3_000);
+    // On a machine busy with other work the bound grows with the load (at most 4×); before the
+    // fix the answers took 10–20 s whatever the load.
+    expect(Math.max(...events.map((e) => e.ackMs))).toBeLessThan(scaled(3_000));
     // /healthz never waited on the lock (generous bound for a busy 2-core machine: the driver's
-    // own wait is 100 ms, and before the fix it was 10 s).
-    expect(Math.max(...health)).toBeLessThan(1_000);
+    // own wait is 50 ms, and before the fix it was 10 s).
+    expect(Math.max(...health)).toBeLessThan(scaled(1_000));
     expect(readiness.slice(0, 3)).toEqual([503, 503, 503]);
     expect(bed.t.logs.lines.some((line) => line.msg === "slow database wait: the file is locked by another connection")).toBe(true);
 
