@@ -30,7 +30,10 @@ import {
 } from "../adapters/slack/testbed.ts";
 import { countAnswers, reportFault } from "./summary.ts";
 
+/** Scrapes carry it as a bearer token where /metrics asks for one. */
+const METRICS_TOKEN = "poison-metrics-token-0123456789";
 const ENV = {
+  METRICS_TOKEN,
   INBOUND_MAX_ATTEMPTS: "3",
   INBOUND_REPLAY_TIMEOUT_SECONDS: "1",
   INBOUND_LEASE_SECONDS: "2",
@@ -119,7 +122,7 @@ describe("fault: a poison event", () => {
     expect(attempts.get("neverends")).toBe(3);
     expect(logs.lines.some((l) => l.msg === "inbound delivery quarantined after repeated failures")).toBe(true);
 
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const metrics = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     expect(metrics).toMatch(/^switchboard_inbound_quarantined 2$/m);
 
     // An engineer lists them in chat; a customer may not.
