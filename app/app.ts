@@ -5,6 +5,8 @@
 import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
 import { Bot } from "../bot/bot.ts";
+import type { Context } from "../bot/context.ts";
+import type { Middleware } from "../bot/pipeline.ts";
 import { DEMO_CATALOG_FILE, loadCatalog, type Catalog } from "../bot/catalog.ts";
 import { systemClock, type Clock } from "../bot/clock.ts";
 import type { LanguageDetector } from "../bot/language.ts";
@@ -35,6 +37,7 @@ import { openDatabase, type Database } from "../db/client.ts";
 import { createLanguageModel } from "../bot/llm.ts";
 import { openKnowledgeBase, syncKnowledgeDirectory } from "../knowledge/index.ts";
 import { applyMigrations } from "../db/migrate.ts";
+import { databaseReady } from "../db/readiness.ts";
 import type { Config } from "./config.ts";
 import { HttpServer, sendJson, type HttpTimeouts, type RouteHandler } from "./http-server.ts";
 import { bearerMatches, refuseMetrics } from "./metrics-access.ts";
@@ -60,6 +63,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** Connection limits of the HTTP servers (app/http-server.ts DEFAULT_TIMEOUTS otherwise). */
   http?: Partial<HttpTimeouts>;
+  /** Extra middleware run before the router (tests inject faults here; production passes none). */
+  botMiddleware?: Middleware<Context>[];
 }
 
 export interface App {
@@ -98,7 +103,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const clock = options.clock ?? systemClock;
   const migration = await applyMigrations(config.databaseUrl);
   if (migration.applied.length > 0) log.info({ applied: migration.applied }, "database migrated");
-  const db = await openDatabase(config.databaseUrl);
+  const dbLog = log.child({ component: "database" });
+  const db = await openDatabase(config.databaseUrl, {
+    walLimitBytes: config.sqliteWalLimitBytes,
+    onCheckpointError: (message) => dbLog.warn({ detail: message }, "write-ahead log checkpoint did not complete"),
+    onSlowWait: (wait) =>
+      dbLog.warn(
+        { waitedMs: Math.round(wait.waitedMs), statement: wait.statement, outcome: wait.outcome },
+        "slow database wait: the file is locked by another connection",
+      ),
+    // The pools drop the broken connection and reconnect on next use; /readyz says 503 meanwhile.
+    onConnectionError: (error) => dbLog.warn({ err: error }, "database connection lost; reconnecting on next use"),
+  });
   const catalog = loadCatalog(config.catalogFile ?? DEMO_CATALOG_FILE);
   // Replicas starting together on one PostgreSQL take turns here (db/startup-lock.ts).
   await withStartupLock(config.databaseUrl, async () => {
@@ -167,7 +183,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     cases,
     escalations,
     directory,
-    deliveries: new InboundDeliveries(db, clock, config.scaling.inboundLeaseMs),
+    deliveries: new InboundDeliveries(db, clock, config.scaling.inboundLeaseMs, config.inbound.maxAttempts),
     states,
     detectLanguage: options.detectLanguage ?? detectLanguage,
     languages: new SpokenLanguages(states),
@@ -200,6 +216,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   services.partners = createPartnerServices(services);
   const bot = new Bot(services, log.child({ component: "bot" }), {
     onHandled: (event, outcome) => metrics.inboundEvents.inc({ platform: event.platform, kind: event.kind, outcome }),
+    replayBudgetMs: config.inbound.replayTimeoutMs,
+    extraMiddleware: options.botMiddleware,
   });
 
   const http = new HttpServer(log.child({ component: "http" }), options.http);
@@ -208,13 +226,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   http.route("GET", "/readyz", async (_req, res) => {
     // Terse: the causes go to the log, not to whoever asks (the port may be public).
     const checks: Record<string, string> = {};
-    try {
-      await db.prisma.$queryRaw`SELECT 1`;
-      checks.database = "ok";
-    } catch (error) {
-      log.warn({ err: error }, "readiness: database unreachable");
-      checks.database = "unreachable";
-    }
+    checks.database = (await databaseReady(db, log)) ? "ok" : "unreachable";
     checks.migrations = migration.applied.length + migration.alreadyApplied > 0 ? "applied" : "missing";
     if (wakeBus) {
       // Reported, but not a reason to leave the load balancer: without Redis the replicas still
@@ -234,6 +246,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     const backlog = await db.prisma.outbox.count({ where: { status: { in: ["pending", "sending"] } } });
     metrics.outboxBacklog.set(backlog);
     metrics.outboxDead.set(await db.prisma.outbox.count({ where: { status: "dead" } }));
+    metrics.inboundQuarantined.set(await db.prisma.inboundDelivery.count({ where: { status: "quarantined" } }));
     const text = await metrics.registry.metrics();
     res.writeHead(200, { "content-type": metrics.registry.contentType });
     res.end(text);
@@ -309,8 +322,15 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
           .catch((error: unknown) => knowledgeLog.error({ err: error, dir: knowledgeDir }, "documentation ingest failed"));
         if (knowledge.stats().chunks === 0) await ingest;
       }
-      const resumed = await bot.resumeInterrupted();
-      if (resumed > 0) log.warn({ resumed }, "resumed deliveries interrupted by the last stop");
+      // Embedded mode: this process alone owns the file, so what is still leased was left by the
+      // last run (a crash) — resume it now rather than after its lease.
+      if (db.provider === "sqlite") {
+        const reclaimed = await services.deliveries.reclaimAfterCrash();
+        if (reclaimed > 0) log.warn({ reclaimed }, "deliveries left in progress by the last run are resumed now");
+      }
+      // In the background: a poison event (failing or hanging every time) must not hold up
+      // start-up or readiness; it is retried by later sweeps and quarantined at the limit.
+      sweep();
       dispatcher.start();
       scheduler.start();
       // Deliveries interrupted in another replica are resumed by whoever sees them first; a

@@ -61,6 +61,15 @@ const envSchema = z
     RESUME_INTERVAL_SECONDS: seconds(15),
     // How long the outbox keeps retrying a message before giving up on it (README, "Undelivered messages").
     OUTBOX_GIVE_UP_AFTER: duration("24h"),
+    // A poison event (one whose handling fails or hangs every time) is quarantined after this
+    // many attempts; each resumed attempt may take this long before the sweep moves on.
+    INBOUND_MAX_ATTEMPTS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, "must be at least 1").max(100).default(5)),
+    INBOUND_REPLAY_TIMEOUT_SECONDS: seconds(30),
+    // Embedded mode: the SQLite write-ahead log is truncated when it grows past this size.
+    SQLITE_WAL_LIMIT_MB: z.preprocess(
+      blankToUndefined,
+      z.coerce.number().positive("must be a number of megabytes above 0").max(10_000).default(64),
+    ),
     SLACK_BOT_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)").optional()),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith("xapp-", "must be an app-level token (xapp-…)").optional()),
@@ -149,6 +158,10 @@ export interface Config {
   scaling: { redisPrefix: string; inboundLeaseMs: number; outboxLeaseMs: number; resumeIntervalMs: number };
   /** How long an undelivered message is retried before it is given up (OUTBOX_GIVE_UP_AFTER). */
   outboxGiveUpAfterMs: number;
+  /** Inbound events: attempts before quarantine, time budget of one resumed attempt. */
+  inbound: { maxAttempts: number; replayTimeoutMs: number };
+  /** Embedded mode: size at which the SQLite write-ahead log is truncated (bytes). */
+  sqliteWalLimitBytes: number;
   slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   teams: {
     appId: string | undefined;
@@ -206,6 +219,8 @@ export function readConfig(env: Env): Config {
       resumeIntervalMs: e.RESUME_INTERVAL_SECONDS * 1000,
     },
     outboxGiveUpAfterMs: e.OUTBOX_GIVE_UP_AFTER,
+    inbound: { maxAttempts: e.INBOUND_MAX_ATTEMPTS, replayTimeoutMs: e.INBOUND_REPLAY_TIMEOUT_SECONDS * 1000 },
+    sqliteWalLimitBytes: e.SQLITE_WAL_LIMIT_MB * 1024 * 1024,
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
       : undefined,

@@ -16,6 +16,8 @@ export interface Metrics {
   outboxLatency: Histogram<"platform">;
   outboxBacklog: Gauge;
   outboxDead: Gauge;
+  /** Inbound events set aside after repeated failures (rows in quarantine now). */
+  inboundQuarantined: Gauge;
   timersFired: Counter<"kind">;
   timerLateness: Histogram;
   escalations: Counter<"level">;
@@ -50,6 +52,11 @@ export function createMetrics(): Metrics {
     outboxDead: new Gauge({
       name: "switchboard_outbox_dead",
       help: "Messages the outbox gave up on (refused by the platform, or undelivered past OUTBOX_GIVE_UP_AFTER)",
+      registers: [registry],
+    }),
+    inboundQuarantined: new Gauge({
+      name: "switchboard_inbound_quarantined",
+      help: "Inbound events set aside after repeated failures (see the quarantine command)",
       registers: [registry],
     }),
     timersFired: new Counter({

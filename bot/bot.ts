@@ -9,7 +9,7 @@ import { inboundEventSchema, type InboundEvent, type OutboundMessage } from "./e
 import { createRouter } from "./handlers/index.ts";
 import { dedupe } from "./middleware/dedupe.ts";
 import { handleErrors } from "./middleware/errors.ts";
-import { flushReplies } from "./middleware/flush.ts";
+import { flushReplies, writeReplies } from "./middleware/flush.ts";
 import { resolveIdentity } from "./middleware/identity.ts";
 import { compose, type Middleware } from "./pipeline.ts";
 import type { Router } from "./router.ts";
@@ -39,6 +39,8 @@ export class Bot {
       extraMiddleware?: Middleware<Context>[];
       /** Observes each handled event (metrics). */
       onHandled?: (event: InboundEvent, outcome: "processed" | "duplicate" | "failed") => void;
+      /** Time one resumed event may take before the sweep moves on (a hang counts as a failed attempt). */
+      replayBudgetMs?: number;
     } = {},
   ) {
     this.router = options.router ?? createRouter();
@@ -97,16 +99,68 @@ export class Bot {
     return this.services.deliveries.admit(event);
   }
 
-  /** Resumes deliveries a crash interrupted. Returns how many were resumed. */
+  /**
+   * Resumes deliveries a crash interrupted, or whose last attempt failed. Returns how many were
+   * handled. One that fails again or takes longer than the replay budget is left for a later
+   * sweep (its attempt is counted, and at the limit it is quarantined): a poison event never
+   * stops the sweep, start-up or readiness.
+   */
   async resumeInterrupted(): Promise<number> {
     let count = 0;
+    const budgetMs = this.options.replayBudgetMs ?? 30_000;
+    const tried = new Set<string>();
     for (let batch = await this.services.deliveries.interrupted(); batch.length > 0; batch = await this.services.deliveries.interrupted()) {
-      for (const event of batch) {
-        await this.handle(event);
-        count += 1;
+      const fresh = batch.filter((event) => !tried.has(`${event.platform}:${event.deliveryId}`));
+      // Each event once per sweep: one that is due again at once (backoff over) waits for the next sweep.
+      if (fresh.length === 0) break;
+      for (const event of fresh) {
+        tried.add(`${event.platform}:${event.deliveryId}`);
+        const outcome = await this.replay(event, budgetMs);
+        if (outcome === "handled") count += 1;
       }
     }
     return count;
+  }
+
+  private async replay(event: InboundEvent, budgetMs: number): Promise<"handled" | "failed"> {
+    let timer: NodeJS.Timeout | undefined;
+    const overtime = new Promise<"overtime">((resolve) => (timer = setTimeout(() => resolve("overtime"), budgetMs)));
+    const run = this.handle(event).then(
+      () => "handled" as const,
+      (error: unknown) => {
+        this.log.warn(
+          { err: error, delivery: event.deliveryId, platform: event.platform },
+          "resumed delivery failed again; left for a later sweep",
+        );
+        return "failed" as const;
+      },
+    );
+    try {
+      const outcome = await Promise.race([run, overtime]);
+      if (outcome !== "overtime") return outcome;
+      // The attempt keeps running (it cannot be cancelled); its lease is given back so the
+      // attempt is counted and, at the limit, the delivery quarantined.
+      this.log.error({ delivery: event.deliveryId, platform: event.platform, budgetMs }, "resumed delivery exceeded its time budget");
+      const failed = await this.services.deliveries
+        .fail(event, `exceeded the replay time budget of ${budgetMs} ms`)
+        .catch((error: unknown) => (this.log.warn({ err: error }, "could not record the timed-out attempt"), "retry" as const));
+      if (failed === "quarantined") {
+        this.log.error({ delivery: event.deliveryId, platform: event.platform }, "inbound delivery quarantined after repeated failures");
+        await this.tellLost(event);
+      }
+      return "failed";
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Tells the person an event of theirs was quarantined (the pipeline does this itself otherwise). */
+  private async tellLost(event: InboundEvent): Promise<void> {
+    if (event.kind === "webhook") return;
+    const ctx = new Context(event, this.services, this.log);
+    if (event.locale?.toLowerCase().startsWith("es")) ctx.lang = "es";
+    ctx.reply({ text: ctx.t("error.lost") });
+    await writeReplies(ctx).catch((error: unknown) => this.log.error({ err: error }, "could not tell the person their message was lost"));
   }
 }
 

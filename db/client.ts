@@ -12,8 +12,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
 import type BetterSqlite3 from "better-sqlite3";
-import { PostgresFastSql, SqliteFastSql, type FastSql } from "./fast-sql.ts";
-import { startCheckpointer } from "./checkpointer.ts";
+import { PostgresFastSql, SqliteFastSql, type FastSql, type SlowWait } from "./fast-sql.ts";
+import { DEFAULT_WAL_LIMIT_BYTES, startCheckpointer } from "./checkpointer.ts";
 
 export { Prisma } from "../generated/sqlite/client.ts";
 export { PrismaClient };
@@ -34,6 +34,19 @@ export interface Database {
   readonly fast: FastSql;
   close(): Promise<void>;
 }
+
+/** How long the SQLite driver itself waits for a lock held by another process (synchronously). */
+export const BUSY_TIMEOUT_MS = 50;
+
+/**
+ * Every interactive transaction may wait this long for its turn. Audited changes queue behind the
+ * audit chain's head row (bot/services/audit.ts), and Prisma's default of 2 s made a burst fail with
+ * "Unable to start a transaction in the given time" on a busy machine. Measured on 2 shared cores
+ * under load: 60 concurrent audited writers through a pool of 4 wait at most 0.8 s, 120 at most
+ * 0.6 s once warm — so 10 s is over ten times the worst seen, and still answers within Slack's
+ * retry window when something is really stuck.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 /** Tells which provider a DATABASE_URL selects. */
 export function providerOf(url: string): Provider {
@@ -76,14 +89,26 @@ class CapturingSqliteAdapter extends PrismaBetterSQLite3 {
 /** Opens a connection pool for the URL. Migrations are applied separately (db/migrate.ts). */
 export async function openDatabase(
   url: string,
-  options: { poolSize?: number; checkpoints?: boolean; onCheckpointError?: (message: string) => void } = {},
+  options: {
+    poolSize?: number;
+    checkpoints?: boolean;
+    onCheckpointError?: (message: string) => void;
+    /** SQLite: the write-ahead log's size limit (db/checkpointer.ts). */
+    walLimitBytes?: number;
+    /** SQLite: a wait for a lock past SLOW_WAIT_MS (logged by the app). */
+    onSlowWait?: (wait: SlowWait) => void;
+    /** PostgreSQL: a connection the server ended or a failed connection attempt (logged by the app). */
+    onConnectionError?: (error: Error) => void;
+  } = {},
 ): Promise<Database> {
   const provider = providerOf(url);
   if (provider === "sqlite") {
     const file = sqliteFile(url);
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-    const adapter = new CapturingSqliteAdapter({ url: file, timeout: 10_000 });
-    const prisma = new PrismaClient({ adapter });
+    // The driver waits for a lock on the event loop: only briefly here; longer waits are retried
+    // asynchronously (db/fast-sql.ts), or fail the work so it is retried later (bot/middleware/dedupe.ts).
+    const adapter = new CapturingSqliteAdapter({ url: file, timeout: BUSY_TIMEOUT_MS });
+    const prisma = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
     // WAL lets readers run beside the single writer; NORMAL sync is durable across process
     // crashes (the only loss window is an OS crash), which is the usual choice for WAL.
     await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
@@ -94,9 +119,11 @@ export async function openDatabase(
     const checkpointer =
       file === ":memory:" || options.checkpoints === false
         ? undefined
-        : startCheckpointer(file, (message) => options.onCheckpointError?.(message));
+        : startCheckpointer(file, (message) => options.onCheckpointError?.(message), { limitBytes: options.walLimitBytes });
     if (checkpointer) await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 100000");
-    const fast = new SqliteFastSql(() => adapter.connection, prisma);
+    // When the log starts over after a complete checkpoint, the file is cut back to the limit.
+    await prisma.$queryRawUnsafe(`PRAGMA journal_size_limit = ${Math.floor(options.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES)}`);
+    const fast = new SqliteFastSql(() => adapter.connection, prisma, { onSlowWait: options.onSlowWait });
     return {
       provider,
       prisma,
@@ -118,10 +145,18 @@ export async function openDatabase(
       // Raw SQL is unqualified, so the session's search_path selects the schema too.
       options: `-c search_path="${schema}"`,
     },
-    { schema },
+    {
+      schema,
+      // Without these, a connection ended by the server (restart, failover) is an unhandled
+      // 'error' event and the process exits; with them pg drops it and reconnects on next use.
+      onPoolError: (error: Error) => options.onConnectionError?.(error),
+      onConnectionError: (error: Error) => options.onConnectionError?.(error),
+    },
   );
-  const prisma = new PostgresClient({ adapter }) as unknown as PrismaClient;
-  const fast = new PostgresFastSql(connection.toString(), schema, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)));
+  const prisma = new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as PrismaClient;
+  const fast = new PostgresFastSql(connection.toString(), schema, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)), (error) =>
+    options.onConnectionError?.(error),
+  );
   connection.password = "";
   return {
     provider,

@@ -7,6 +7,10 @@
  * - SQLite: the better-sqlite3 connection Prisma itself uses (one connection per process). A
  *   transaction runs synchronously from BEGIN IMMEDIATE to COMMIT, so no other work can interleave;
  *   when a Prisma transaction is open on the connection, the work goes through Prisma instead.
+ *   The driver waits for a lock synchronously, on the event loop, so its busy timeout is short
+ *   (db/client.ts); when another process holds the file longer, the statement is retried here
+ *   with an asynchronous backoff — health checks and acknowledgements go on meanwhile — and a
+ *   wait past SLOW_WAIT_MS is reported (logged as a warning by the app).
  * - PostgreSQL: a small pg pool of its own, on the same schema.
  *
  * Statements are `Prisma.sql` templates, which render `?` placeholders for SQLite and `$n` for
@@ -14,6 +18,7 @@
  * A transaction is written as a generator that yields statements and receives their rows, so
  * the same code drives the synchronous SQLite path and the asynchronous PostgreSQL one.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import type { Prisma, PrismaClient } from "../generated/sqlite/client.ts";
@@ -27,6 +32,8 @@ export interface FastSql {
   transaction<T>(steps: () => Steps<T>): Promise<T>;
   /** Runs one statement outside a transaction; returns its rows (RETURNING or SELECT). */
   query(statement: Prisma.Sql): Promise<Row[]>;
+  /** Whether a write could go through now (readiness); false while the database is locked or away. */
+  canWrite(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -44,13 +51,66 @@ export function toNumber(value: unknown): number {
 const sqliteValue = (value: unknown) =>
   value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? (value ? 1 : 0) : (value ?? null);
 
+/** A wait for the database past this long is reported. */
+export const SLOW_WAIT_MS = 200;
+
+/** A database lock wait: how long, on what, and whether the statement got through in the end. */
+export interface SlowWait {
+  waitedMs: number;
+  statement: string;
+  outcome: "done" | "gave up";
+}
+
+/** True when SQLite said another connection holds the lock (directly or through Prisma's adapter). */
+export function isSqliteBusy(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 6; depth++) {
+    const { code, originalCode, meta } = current as { code?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (code === "SQLITE_BUSY" || originalCode === "SQLITE_BUSY" || (typeof code === "string" && code.startsWith("SQLITE_BUSY_")))
+      return true;
+    current = meta?.driverAdapterError ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export interface SqliteFastSqlOptions {
+  /** How long a statement keeps retrying a busy database before it fails (ms). */
+  busyBudgetMs?: number;
+  /** Told of every wait past SLOW_WAIT_MS. */
+  onSlowWait?: (wait: SlowWait) => void;
+}
+
 export class SqliteFastSql implements FastSql {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(
     private readonly connection: () => BetterSqlite3.Database | undefined,
     private readonly prisma: PrismaClient,
+    private readonly options: SqliteFastSqlOptions = {},
   ) {}
+
+  /** Runs `attempt` until the database is not busy, waiting off the event loop between tries. */
+  private async patiently<T>(what: string, attempt: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const budget = this.options.busyBudgetMs ?? 1_500;
+    for (let tries = 0; ; tries++) {
+      try {
+        // After a first wait on the driver's short busy timeout, retries do not wait on the event
+        // loop at all: they fail at once while the lock is held, and the backoff below waits instead.
+        const result = tries === 0 ? await attempt() : await this.withoutWaiting(attempt);
+        const waitedMs = performance.now() - started;
+        if (tries > 0 && waitedMs >= SLOW_WAIT_MS) this.options.onSlowWait?.({ waitedMs, statement: what, outcome: "done" });
+        return result;
+      } catch (error) {
+        const waitedMs = performance.now() - started;
+        if (!isSqliteBusy(error)) throw error;
+        if (waitedMs >= budget) {
+          this.options.onSlowWait?.({ waitedMs, statement: what, outcome: "gave up" });
+          throw error;
+        }
+        await sleep(Math.min(200, 10 * 2 ** tries));
+      }
+    }
+  }
 
   private run(db: BetterSqlite3.Database, statement: Prisma.Sql): Row[] {
     let prepared = this.statements.get(statement.sql);
@@ -65,7 +125,22 @@ export class SqliteFastSql implements FastSql {
     return [];
   }
 
-  async transaction<T>(steps: () => Steps<T>): Promise<T> {
+  private async withoutWaiting<T>(attempt: () => Promise<T>): Promise<T> {
+    const db = this.connection();
+    if (!db || db.inTransaction) return attempt();
+    const timeout = db.pragma("busy_timeout", { simple: true }) as number;
+    db.pragma("busy_timeout = 0");
+    // The attempt runs synchronously up to its first await, so the setting covers its statements.
+    const running = attempt();
+    db.pragma(`busy_timeout = ${timeout}`);
+    return running;
+  }
+
+  transaction<T>(steps: () => Steps<T>): Promise<T> {
+    return this.patiently("transaction", () => this.transactionOnce(steps));
+  }
+
+  private async transactionOnce<T>(steps: () => Steps<T>): Promise<T> {
     const db = this.connection();
     if (db && !db.inTransaction) {
       return db
@@ -89,11 +164,38 @@ export class SqliteFastSql implements FastSql {
     );
   }
 
-  async query(statement: Prisma.Sql): Promise<Row[]> {
+  query(statement: Prisma.Sql): Promise<Row[]> {
+    return this.patiently(statement.sql.trim().slice(0, 60), () => this.queryOnce(statement));
+  }
+
+  private async queryOnce(statement: Prisma.Sql): Promise<Row[]> {
     const db = this.connection();
     if (db && !db.inTransaction) return this.run(db, statement);
     // Reading or writing while a Prisma transaction is open on this connection would join it.
     return (await this.prisma.$queryRawUnsafe(statement.sql, ...statement.values.map(sqliteValue))) as Row[];
+  }
+
+  /**
+   * Whether a write could start now: BEGIN IMMEDIATE takes the write lock without waiting (an
+   * external lock answers "no" at once), then ROLLBACK. A transaction already open on this
+   * connection is a writer at work, so the answer is yes.
+   */
+  async canWrite(): Promise<boolean> {
+    const db = this.connection();
+    if (!db) return (await this.prisma.$queryRawUnsafe("SELECT 1"), true);
+    if (db.inTransaction) return true;
+    const timeout = db.pragma("busy_timeout", { simple: true }) as number;
+    db.pragma("busy_timeout = 0");
+    try {
+      db.exec("BEGIN IMMEDIATE");
+      db.exec("ROLLBACK");
+      return true;
+    } catch (error) {
+      if (isSqliteBusy(error) || /SQLITE_(FULL|IOERR|READONLY)/.test(String((error as { code?: unknown }).code))) return false;
+      throw error;
+    } finally {
+      db.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   async close(): Promise<void> {
@@ -113,13 +215,26 @@ const utcTypes = {
 export class PostgresFastSql implements FastSql {
   private readonly pool: pg.Pool;
 
-  constructor(connectionString: string, schema: string, poolSize = 5) {
+  /**
+   * `onConnectionError` hears of connections the server ended (a restart, an idle timeout). pg
+   * emits those as 'error' events, which would end the process if nobody listened; the pool
+   * drops the broken connection and opens a new one on the next checkout.
+   */
+  constructor(
+    connectionString: string,
+    schema: string,
+    poolSize = 5,
+    private readonly onConnectionError: (error: Error) => void = () => undefined,
+  ) {
     this.pool = new pg.Pool({
       connectionString,
       max: poolSize,
       options: `-c search_path="${schema}"`,
       types: utcTypes as pg.CustomTypesConfig,
+      // Fail fast while the server is away instead of queueing behind a dead connection attempt.
+      connectionTimeoutMillis: 5_000,
     });
+    this.pool.on("error", (error) => this.onConnectionError(error));
   }
 
   private static values(statement: Prisma.Sql): unknown[] {
@@ -128,6 +243,10 @@ export class PostgresFastSql implements FastSql {
 
   async transaction<T>(steps: () => Steps<T>): Promise<T> {
     const client = await this.pool.connect();
+    // While checked out, a connection the server ends reports here and to the query in flight.
+    const onError = (error: Error) => this.onConnectionError(error);
+    client.on("error", onError);
+    let broken: Error | undefined;
     try {
       await client.query("BEGIN");
       const work = steps();
@@ -136,15 +255,22 @@ export class PostgresFastSql implements FastSql {
       await client.query("COMMIT");
       return step.value;
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
+      await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
-      client.release();
+      client.off("error", onError);
+      // A connection that cannot even roll back is discarded rather than handed out again.
+      client.release(broken);
     }
   }
 
   async query(statement: Prisma.Sql): Promise<Row[]> {
     return (await this.pool.query(statement.text, PostgresFastSql.values(statement))).rows as Row[];
+  }
+
+  async canWrite(): Promise<boolean> {
+    const rows = await this.pool.query("SELECT NOT pg_is_in_recovery() AS writable");
+    return rows.rows[0]?.writable === true;
   }
 
   private closed = false;

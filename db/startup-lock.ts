@@ -13,6 +13,10 @@ export async function withStartupLock<T>(url: string, work: () => Promise<T>): P
   if (providerOf(url) !== "postgresql") return work();
   const { connection, schema } = postgresConnection(url);
   const client = new pg.Client({ connectionString: connection.toString() });
+  // Unheard, a server restart during start-up would be an 'error' event that ends the process.
+  // Safe to ignore here: a lost session releases the lock, and the work's own queries (on other
+  // connections) report the outage themselves.
+  client.on("error", () => undefined);
   await client.connect();
   try {
     await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [`switchboard.startup:${schema}`]);

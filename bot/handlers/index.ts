@@ -17,6 +17,7 @@ import {
 } from "./cases.ts";
 import { converse, openCaseCommand } from "./conversation.ts";
 import { showHelp } from "./help.ts";
+import { listQuarantine } from "./quarantine.ts";
 import { deviceChosenAction, fixedAction, openNowAction } from "../intake/flow.ts";
 import {
   acknowledgeAction,
@@ -60,6 +61,7 @@ export function createRouter(): Router {
     .command(["escalations", "escalados", "escalaciones"], "none", (ctx) => listEscalations(ctx))
     .command(["breaches", "incumplimientos", "sla"], "none", (ctx) => listBreaches(ctx))
     .command(["outbox dead", "mensajes no entregados"], "none", listUndelivered)
+    .command(["quarantine", "cuarentena", "quarantined events", "eventos en cuarentena"], "none", (ctx) => listQuarantine(ctx))
     .action("esc.ack", acknowledgeAction)
     .action("esc.escalate", escalateAction)
     .action("esc.reassign", reassignAction)

@@ -1,10 +1,13 @@
 /**
- * The top-level error handler: domain errors are shown to the person in their language; anything
- * else is logged with its cause and replaced by a neutral reply. Nothing is swallowed silently.
+ * The top-level error handler: domain errors are shown to the person in their language; an
+ * infrastructure failure (database, disk, network) is passed up so the delivery stays
+ * unprocessed and is retried (bot/middleware/dedupe.ts); anything else is logged with its cause
+ * and replaced by a neutral reply. Nothing is swallowed silently.
  */
 import type { Context } from "../context.ts";
 import { DomainError, HandlerError } from "../errors.ts";
 import type { Denial } from "../services/denied.ts";
+import { InfrastructureError, isInfrastructureError } from "../infrastructure-errors.ts";
 import type { Middleware } from "../pipeline.ts";
 
 export const handleErrors: Middleware<Context> = async (ctx, next) => {
@@ -18,6 +21,8 @@ export const handleErrors: Middleware<Context> = async (ctx, next) => {
       if (error.denied) await ctx.services.denied.record(denialOf(ctx, error));
       return;
     }
+    // Nothing was done, and it can be done once the infrastructure is back: no reply now.
+    if (isInfrastructureError(error)) throw new InfrastructureError(ctx.event.deliveryId, error);
     const wrapped = new HandlerError(ctx.event.deliveryId, ctx.event.platform, error);
     ctx.log.error({ err: wrapped, cause: error }, "handler failed");
     ctx.state.error = wrapped.message.slice(0, 500);

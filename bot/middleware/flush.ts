@@ -8,6 +8,11 @@ import type { Middleware } from "../pipeline.ts";
 
 export const flushReplies: Middleware<Context> = async (ctx, next) => {
   await next();
+  await writeReplies(ctx);
+};
+
+/** Writes the context's replies to the outbox (nothing when there are none). */
+export async function writeReplies(ctx: Context): Promise<void> {
   if (ctx.outbound.length === 0) return;
   const statement = enqueueStatement(
     ctx.outbound.map((message, index) => ({ key: replyKey(ctx.event, index), message })),
@@ -15,4 +20,4 @@ export const flushReplies: Middleware<Context> = async (ctx, next) => {
   );
   if (statement) await ctx.services.db.fast.query(statement);
   ctx.services.outboxCommitted();
-};
+}

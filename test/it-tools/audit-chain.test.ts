@@ -3,6 +3,7 @@ import { SYSTEM_VIEWER } from "../../bot/authz.ts";
 import { verifyAuditChain } from "../../bot/it-tools/audit-chain.ts";
 import { recordAudit } from "../../bot/services/audit.ts";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/database.ts";
+import { scaled } from "../support/time-scale.ts";
 
 const providers = await testProviders();
 
@@ -35,7 +36,7 @@ describe.each(providers)("the audit log's hash chain (%s)", (provider) => {
       );
     });
 
-  it("stays one unbroken chain under 60 concurrent writers", async () => {
+  it("stays one unbroken chain under 60 concurrent writers", { timeout: scaled(30_000) }, async () => {
     await Promise.all(Array.from({ length: 60 }, (_, i) => write(i)));
     const report = await verifyAuditChain(t.db, 7);
     expect(report).toMatchObject({ ok: true, checked: 60, head: { chainIndex: 60 } });
@@ -85,5 +86,50 @@ describe.each(providers)("the audit log's hash chain (%s)", (provider) => {
     } finally {
       await other.cleanup();
     }
+  });
+});
+
+describe.each(providers)("audited changes under a burst (%s)", (provider) => {
+  let t: TestDatabase;
+  const at = new Date("2026-01-05T09:00:00.123Z");
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+  const write = (i: number) =>
+    t.db.prisma.$transaction((tx) =>
+      recordAudit(
+        tx,
+        {
+          actor: SYSTEM_VIEWER,
+          platform: "slack",
+          action: "device.registered",
+          subjectType: "device",
+          subjectId: `NB5-${i}`,
+          organizationId: "org-1",
+        },
+        new Date(at.getTime() + i),
+      ),
+    );
+
+  it("a burst of audited changes waits behind a slow one instead of failing", { timeout: scaled(30_000) }, async () => {
+    // One change takes 3 s (a slow moment on a busy machine) while it holds the chain's head; the
+    // 20 that arrive meanwhile queue for their turn — none fails for want of a transaction.
+    const slow = t.db.prisma.$transaction(async (tx) => {
+      await recordAudit(
+        tx,
+        { actor: SYSTEM_VIEWER, platform: "system", action: "slow", subjectType: "x", subjectId: "slow", organizationId: null },
+        at,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const results = await Promise.allSettled([slow, ...Array.from({ length: 20 }, (_, i) => write(100 + i))]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason).slice(0, 200))).toEqual(
+      [],
+    );
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, checked: 21 });
   });
 });

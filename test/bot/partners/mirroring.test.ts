@@ -2,11 +2,13 @@
  * Mirroring between a case's customer conversation and its partner ticket under stress: both
  * sides posting at once, retries and duplicate deliveries, one side down and back, and a partner
  * system that echoes our own comments. Each message must appear exactly once on the other side,
- * in the order it was written, and never come back to where it started.
+ * in the order it was written, and never come back to where it started. The time budgets grow
+ * with the machine's load (test/support/time-scale.ts): a busy machine is slow, not broken.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testProviders } from "../../support/database.ts";
 import { eventually } from "../../support/app.ts";
+import { scaled } from "../../support/time-scale.ts";
 import { message } from "../../support/events.ts";
 import { createBridgeBed, openPartnerCase, openTicket, type BridgeBed } from "./support.ts";
 
@@ -35,11 +37,11 @@ describe.each(providers)("mirroring between the customer and the partner (%s)", 
     eventually(async () => {
       const left = await t.app.db.prisma.outbox.count({ where: { status: { in: ["pending", "sending"] } } });
       if (left > 0) throw new Error(`${left} messages still queued`);
-    }, 20_000);
+    }, scaled(20_000));
   const waitFor = (check: () => boolean, what: string) =>
     eventually(() => {
       if (!check()) throw new Error(`still waiting: ${what}`);
-    }, 20_000);
+    }, scaled(20_000));
 
   beforeAll(async () => {
     t = await createBridgeBed({ provider });
@@ -50,7 +52,7 @@ describe.each(providers)("mirroring between the customer and the partner (%s)", 
     await t?.close();
   });
 
-  it("both sides posting fast: every message appears exactly once on the other side, in order", async () => {
+  it("both sides posting fast: every message appears exactly once on the other side, in order", { timeout: scaled(60_000) }, async () => {
     const fromCustomer = Array.from({ length: 40 }, (_, i) => `storm customer ${i}`);
     const fromPartner = Array.from({ length: 40 }, (_, i) => `storm partner ${i}`);
     await Promise.all([
@@ -68,7 +70,7 @@ describe.each(providers)("mirroring between the customer and the partner (%s)", 
     expect(customerSees(/storm customer/)).toEqual([]);
   });
 
-  it("retries and duplicate deliveries: each message still appears once", async () => {
+  it("retries and duplicate deliveries: each message still appears once", { timeout: scaled(60_000) }, async () => {
     // The partner sends one event three times, and the same comment again under a new event id.
     const event = {
       type: "comment.created",
@@ -88,7 +90,7 @@ describe.each(providers)("mirroring between the customer and the partner (%s)", 
     expect(t.simulator.stats.duplicates).toBeGreaterThan(duplicatesBefore);
   });
 
-  it("one side down, then back: nothing is lost and the order holds", async () => {
+  it("one side down, then back: nothing is lost and the order holds", { timeout: scaled(60_000) }, async () => {
     t.simulator.down = true;
     const whileDown = Array.from({ length: 10 }, (_, i) => `while the partner was down ${i}`);
     for (const text of whileDown) await customerComment(text);
@@ -113,7 +115,7 @@ describe.each(providers)("mirroring between the customer and the partner (%s)", 
     );
   });
 
-  it("a partner system that echoes our comments back never gets them mirrored again", async () => {
+  it("a partner system that echoes our comments back never gets them mirrored again", { timeout: scaled(60_000) }, async () => {
     for (const mode of ["marked", "unmarked"] as const) {
       t.simulator.echo = mode;
       const texts = Array.from({ length: 5 }, (_, i) => `echo ${mode} ${i}`);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "InboundDelivery" ADD COLUMN "attempts" INTEGER NOT NULL DEFAULT 0;
