@@ -8,10 +8,11 @@
  * PASSIVE alone lets the log grow without bound under steady load: with commits every few
  * milliseconds (and other connections reading), it never catches up with the end of the log, so
  * the log never starts over (209 MB against a 40 MB database after five minutes at 30 events/s).
- * So when the log passes its limit, or when nothing was written since the last round, the worker
- * runs a TRUNCATE checkpoint: it holds new writes back for at most TRUNCATE_WAIT_MS (the main
- * thread retries them off its event loop, db/fast-sql.ts) while it copies the rest and empties
- * the file. If readers keep it from finishing in that time, it tries again next round.
+ * So when nothing was written since the last round, the worker tries a TRUNCATE checkpoint that
+ * does not wait: with a reader in the way it simply tries again next round (a waiting TRUNCATE
+ * holds new writers back, and a transaction that read before it writes would fail its write).
+ * When the log passes its limit, the TRUNCATE waits up to TRUNCATE_WAIT_MS for readers, holding
+ * new writes back meanwhile (the main thread retries them off its event loop, db/fast-sql.ts).
  */
 import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
@@ -32,7 +33,11 @@ let timer = setInterval(() => {
     const idle = passive.log === lastLog && passive.checkpointed === passive.log;
     lastLog = passive.log;
     const size = walSize();
-    if (size > workerData.limitBytes || (idle && size > 0)) {
+    const over = size > workerData.limitBytes;
+    if (over || (idle && size > 0)) {
+      // Idle: only if no reader is in the way right now. A TRUNCATE that waits holds new writers
+      // back, and a transaction that read before writing would then fail its write.
+      db.pragma("busy_timeout = " + (over ? workerData.truncateWaitMs : 0));
       const [truncate] = db.pragma("wal_checkpoint(TRUNCATE)");
       if (truncate.busy && size > workerData.limitBytes) parentPort.postMessage({ busy: size });
       if (!truncate.busy) lastLog = 0;
