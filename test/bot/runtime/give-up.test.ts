@@ -15,10 +15,12 @@ afterEach(async () => {
   t = undefined;
 });
 
+const METRICS_TOKEN = "give-up-metrics-token-0123456789";
+
 describe("undelivered messages", () => {
   it("retries a failing reply for the configured hours, then gives it up in the log, the metrics and the support list", async () => {
     const clock = new ManualClock("2026-03-10T10:00:00Z");
-    t = await createTestApp({ clock, start: false, env: { OUTBOX_GIVE_UP_AFTER: "6h" } });
+    t = await createTestApp({ clock, start: false, env: { OUTBOX_GIVE_UP_AFTER: "6h", METRICS_TOKEN } });
     const { app, recorder } = t;
     recorder.failNext = Number.MAX_SAFE_INTEGER;
     await app.bot.handle(message("employee", "hello"));
@@ -52,7 +54,9 @@ describe("undelivered messages", () => {
     );
 
     const port = await app.start();
-    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const metrics = await (
+      await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
     expect(metrics).toMatch(/^switchboard_outbox_dead 1$/m);
   });
 });
