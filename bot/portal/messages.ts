@@ -87,6 +87,8 @@ export const portalMessages = defineMessages(
     "lic.unknownSerial":
       "I couldn't find {serial} among your organization's registered devices. To register it: *register {serial} at <site>*.",
     "lic.askSerial": "Which device? For example *covered NB5-2231987*.",
+    "lic.state.lastDay": "in force, {start} → {end} (today is the last day)",
+    "lic.renewal.lastDay": "⚠ {contract} ends today ({end}) — talk to your reseller about renewing.",
 
     "fw.title": "{model} · firmware",
     "fw.latest": "Latest: {version} ({date})",
@@ -218,6 +220,8 @@ export const portalMessages = defineMessages(
     "lic.unknownSerial":
       "No encuentro {serial} entre los dispositivos registrados de tu organización. Para registrarlo: *registrar {serial} en <sede>*.",
     "lic.askSerial": "¿Qué dispositivo? Por ejemplo *cubierto NB5-2231987*.",
+    "lic.state.lastDay": "en vigor, {start} → {end} (hoy es el último día)",
+    "lic.renewal.lastDay": "⚠ {contract} termina hoy ({end}) — habla con tu distribuidor para renovarlo.",
 
     "fw.title": "{model} · firmware",
     "fw.latest": "Última: {version} ({date})",
