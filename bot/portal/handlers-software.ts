@@ -3,14 +3,12 @@ import type { Context } from "../context.ts";
 import type { CardAction } from "../events.ts";
 import { FirmwareImportError, readFirmwareImport } from "./firmware-import.ts";
 import type { DeviceUpdate, Release } from "./firmware.ts";
-import { formatDay } from "./format.ts";
+import { formatDay, notesSummary } from "./format.ts";
 import { portalOf } from "./portal-of.ts";
 import { findModel, fold, readSerial, serialTokens } from "./products.ts";
 
 const day = formatDay;
 const SHOWN_DEVICES = 15;
-/** Characters of release notes shown per model in the compliance report. */
-const NOTES_SUMMARY = 160;
 
 const download = (ctx: Context, release: Release | undefined): CardAction[] =>
   release?.link ? [{ id: "fw.download", label: `${ctx.t("fw.action.download")} ${release.version}`, value: {}, url: release.link }] : [];
@@ -146,7 +144,7 @@ export async function showCompliance(ctx: Context): Promise<void> {
     t("fw.report.releasesHeading"),
     ...[...models.values()].map(({ name, latest }) =>
       latest
-        ? `${t("fw.report.release", { model: name, version: latest.version, date: day(latest.releasedAt), notes: summary(latest.notes) })}` +
+        ? `${t("fw.report.release", { model: name, version: latest.version, date: day(latest.releasedAt), notes: notesSummary(latest.notes) })}` +
           (latest.link ? ` · ${t("fw.action.download")}: ${latest.link}` : "")
         : t("fw.report.noRelease", { model: name }),
     ),
@@ -177,14 +175,6 @@ function capped(ctx: Context, lines: string[]): string[] {
   return [...lines.slice(0, SHOWN_DEVICES), `• ${ctx.t("portal.andMore", { count: lines.length - SHOWN_DEVICES })}`];
 }
 
-/** A release's notes in a line: the first sentence, cut at a word before NOTES_SUMMARY characters. */
-function summary(notes: string): string {
-  const first = notes.trim().split(/(?<=[.!?])\s+/)[0] ?? "";
-  if (first.length <= NOTES_SUMMARY) return first;
-  const cut = first.slice(0, NOTES_SUMMARY);
-  return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : NOTES_SUMMARY).replace(/[,;:]$/, "")}…`;
-}
-
 /** "firmware import" + JSON or CSV: the vendor publishes releases; all of them or none. */
 async function importFirmware(ctx: Context, text: string): Promise<void> {
   if (!text.trim()) {
@@ -207,37 +197,5 @@ async function importFirmware(ctx: Context, text: string): Promise<void> {
       unchanged: report.unchanged,
       notified: report.notified,
     }),
-  });
-}
-
-/** "docs Bar 50": manuals, guides and downloads for a model (or a serial's model). */
-export async function showDocuments(ctx: Context, text: string): Promise<void> {
-  const model = text.trim() ? findModel(ctx.services.catalog, text) : undefined;
-  if (!model) {
-    const key = text.trim() ? "portal.unknownModel" : "portal.whichModel";
-    ctx.reply({
-      text: ctx.t(key, {
-        model: text.trim().slice(0, 60),
-        models: ctx.services.catalog.models.map((m) => m.name).join(", "),
-        example: "docs Bar 50",
-      }),
-    });
-    return;
-  }
-  const { documents, latest } = await portalOf(ctx).documents.forModel(model);
-  const lines = documents.map(
-    (doc) => `• ${doc.title}${doc.specific ? "" : ` (${ctx.t("docs.general")})`}${doc.link ? ` — ${doc.link}` : ""}`,
-  );
-  if (latest)
-    lines.push(
-      `• ${ctx.t("docs.firmware", { version: latest.version, date: day(latest.releasedAt) })}${latest.link ? ` — ${latest.link}` : ""}`,
-    );
-  ctx.reply({
-    card: {
-      title: ctx.t("docs.title", { model: model.name }),
-      body: lines.length > 0 ? lines.join("\n") : ctx.t("docs.none", { model: model.name }),
-      context: documents.length === 0 && latest ? [ctx.t("docs.none", { model: model.name })] : undefined,
-      actions: download(ctx, latest),
-    },
   });
 }

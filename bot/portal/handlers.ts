@@ -11,7 +11,9 @@ import { restAfterVerb } from "./command-text.ts";
 import { showCoverage, showDiscounts, showLicenses } from "./handlers-licenses.ts";
 import { showDevices, registerFromText, showRegistrationForm } from "./handlers-registration.ts";
 import { handleFiles } from "./handlers-upload.ts";
-import { firmwareCommand, showCompliance, showDeviceUpdate, showDocuments, showModelFirmware } from "./handlers-software.ts";
+import { firmwareCommand, showCompliance, showDeviceUpdate, showModelFirmware } from "./handlers-software.ts";
+import { DOCUMENT_KINDS, KIND_WORDS } from "./document-kinds.ts";
+import { showDocuments } from "./handlers-documents.ts";
 
 const WORDS = {
   portal: ["portal", "admin", "it tools", "herramientas", "herramientas it", "admin help"],
@@ -38,8 +40,19 @@ const WORDS = {
   discounts: ["discounts", "descuentos", "discount", "descuento", "professional services", "servicios profesionales"],
 };
 
+/**
+ * The document kinds people start a request with ("user guide for the Bar 50", "ficha técnica
+ * Tap 10"): their phrases of two or three words. Single words ("safety", "seguridad") start too
+ * many other sentences to be commands; `docs <kind> <model>` reaches every kind.
+ */
+const KIND_COMMANDS = DOCUMENT_KINDS.map((kind) => KIND_WORDS[kind].filter((words) => /^\S+( \S+){1,2}$/.test(words))).filter(
+  (words) => words.length > 0,
+);
+
 /** Registers the portal's commands, buttons and intents. */
 export function registerPortalHandlers(router: Router): Router {
+  for (const words of KIND_COMMANDS) router.command(words, "text", (ctx) => showDocuments(ctx, ctx.text));
+  router.command(["datasheet", "quickstart"], "text", (ctx) => showDocuments(ctx, ctx.text));
   return router
     .command(WORDS.portal, "none", async (ctx) => showPortalMenu(ctx))
     .command(WORDS.register, "text", (ctx) => registerFromText(ctx, restAfterVerb(ctx.text, WORDS.register)))
