@@ -94,18 +94,34 @@ export async function showCoverage(ctx: Context, text: string): Promise<void> {
   });
 }
 
-/** Whether the organization gets a professional-services discount, and from whom. */
+/**
+ * The professional-services discount: the plan's rule, whether the organization gets it, who in
+ * the organization can request it (its IT admins, by name), and the reseller to ask.
+ */
 export async function showDiscounts(ctx: Context): Promise<void> {
+  const { t } = ctx;
   const answer = await portalOf(ctx).discounts.eligibility(ctx.person);
   const params = {
     organization: answer.organizationName,
     discount: answer.discount,
     contract: answer.contractKey ?? "",
+    plan: answer.plan ?? "",
     end: answer.endsOn ? day(answer.endsOn) : "",
   };
-  const key = { active: "disc.eligible", no_discount: "disc.noDiscount", expired: "disc.expired", no_contract: "disc.noContract" } as const;
+  const key = {
+    active: "disc.eligible",
+    no_discount: "disc.noDiscount",
+    not_premium: "disc.notPremium",
+    expired: "disc.expired",
+    no_contract: "disc.noContract",
+  } as const;
+  const admins = answer.admins.map((admin) => (admin.id === ctx.person.personId ? t("disc.you", { name: admin.name }) : admin.name));
+  const requesters =
+    answer.admins.length === 0
+      ? t("disc.noAdmins", { organization: answer.organizationName })
+      : t("disc.requesters", { organization: answer.organizationName, admins: admins.join(", ") });
   const referral = answer.reseller
-    ? ctx.t("disc.reseller", { name: answer.reseller.name, contact: answer.reseller.contact ? ` (${answer.reseller.contact})` : "" })
-    : ctx.t("disc.noReseller");
-  ctx.reply({ text: `${ctx.t(key[answer.reason], params)} ${referral}` });
+    ? t("disc.reseller", { name: answer.reseller.name, contact: answer.reseller.contact ? ` (${answer.reseller.contact})` : "" })
+    : t("disc.noReseller");
+  ctx.reply({ text: [t("disc.rule"), t(key[answer.reason], params), requesters, referral].join(" ") });
 }

@@ -8,6 +8,7 @@ import type { Context } from "../context.ts";
 import type { Router } from "../router.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { restAfterVerb } from "./command-text.ts";
+import { fold } from "./products.ts";
 import { showCoverage, showDiscounts, showLicenses } from "./handlers-licenses.ts";
 import { showDevices, registerFromText, showRegistrationForm } from "./handlers-registration.ts";
 import { handleFiles } from "./handlers-upload.ts";
@@ -48,6 +49,9 @@ const WORDS = {
 const KIND_COMMANDS = DOCUMENT_KINDS.map((kind) => KIND_WORDS[kind].filter((words) => /^\S+( \S+){1,2}$/.test(words))).filter(
   (words) => words.length > 0,
 );
+
+/** A sentence about the professional-services discount (folded text). */
+const DISCOUNT_CUE = /\b(discounts?|descuentos?|professional services|servicios profesionales)\b/;
 
 /** Registers the portal's commands, buttons and intents. */
 export function registerPortalHandlers(router: Router): Router {
@@ -101,6 +105,9 @@ async function registerIntent(ctx: Context, triage: TriageResult): Promise<void>
 
 /** "Is NB5-2231987 still under warranty?" / "which licenses do we have?" */
 async function licenseIntent(ctx: Context, triage: TriageResult): Promise<void> {
+  // "Can we get a discount on professional services?" reaches the contracts intent; it is the
+  // discount answer (open to all of the organization), not the admins' contract list.
+  if (DISCOUNT_CUE.test(fold(ctx.text))) return showDiscounts(ctx);
   const [serial] = triage.entities.serial;
   if (serial) return showCoverage(ctx, serial);
   await showLicenses(ctx);

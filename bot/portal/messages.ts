@@ -150,6 +150,13 @@ export const portalMessages = defineMessages(
     "disc.noContract": "{organization} has no support contract, so no professional-services discount applies.",
     "disc.reseller": "Your reseller, *{name}*{contact}, quotes and applies it.",
     "disc.noReseller": "Ask your vendor account manager for a reseller near you.",
+    "disc.rule":
+      "The plan's rule: customers with a premium support contract in force get a professional-services discount, requested through their reseller.",
+    "disc.notPremium":
+      "{organization}'s contract {contract} is {plan}, not premium, so no professional-services discount applies; a premium contract would include one.",
+    "disc.requesters": "Who at {organization} can request it: the IT admins — {admins}.",
+    "disc.you": "{name} (you)",
+    "disc.noAdmins": "{organization} has no IT admin on record to request it; your reseller can tell you how to name one.",
   },
   {
     "portal.title": "Portal de soporte y herramientas de IT",
@@ -306,5 +313,13 @@ export const portalMessages = defineMessages(
     "disc.noContract": "{organization} no tiene contrato de soporte, así que no hay descuento en servicios profesionales.",
     "disc.reseller": "Tu distribuidor, *{name}*{contact}, te lo presupuesta y aplica.",
     "disc.noReseller": "Pide a tu gestor de cuenta del fabricante un distribuidor cercano.",
+    "disc.rule":
+      "La regla del plan: los clientes con un contrato de soporte premium en vigor tienen descuento en servicios profesionales, que se pide a través de su distribuidor.",
+    "disc.notPremium":
+      "El contrato {contract} de {organization} es {plan}, no premium, así que no hay descuento en servicios profesionales; un contrato premium lo incluiría.",
+    "disc.requesters": "Quién puede pedirlo en {organization}: los administradores de IT — {admins}.",
+    "disc.you": "{name} (tú)",
+    "disc.noAdmins":
+      "{organization} no tiene ningún administrador de IT registrado que pueda pedirlo; tu distribuidor te dirá cómo designar uno.",
   },
 );
