@@ -42,6 +42,11 @@ describe("contract days in the contract's time zone", () => {
     expect(after).not.toContain("in force");
     expect(await term.say("covered NB5-2231987")).toContain("is not covered: your organization has no contract in force");
     expect(await term.say("discounts")).not.toContain("is eligible");
+    await term.as("engineer");
+    expect(await term.say("rma order NB5-2231987 no power after a surge")).toContain(
+      "Contoso Iberia's support contract ended on 2027-12-31, so NB5-2231987 isn't entitled to an advance replacement.",
+    );
+    await term.as("admin");
   });
 
   it("keeps Fabrikam's contract in force until midnight in Chicago on its last day (west of UTC)", async () => {
@@ -49,6 +54,12 @@ describe("contract days in the contract's time zone", () => {
     clock.set("2027-03-01T05:59:00Z"); // 23:59 on 28 February in Chicago, already 1 March in UTC
     expect(await term.say("licenses")).toContain("in force, 2026-03-01 → 2027-02-28 (today is the last day)");
     expect(await term.say("covered NRL-0300777")).toContain("NRL-0300777 (Northwind Room L, Chicago HQ) is covered by premium");
+    await term.as("engineer");
+    // Still 28 February in Chicago: the replacement is not refused for an ended contract.
+    const order = await term.say("rma order NRL-0300777 no video output");
+    expect(order).not.toContain("support contract ended");
+    expect(order).toMatch(/I ordered advance replacement RMA-\d+/);
+    await term.as("fabrikam-admin");
 
     clock.set("2027-03-01T06:01:00Z"); // 00:01 on 1 March in Chicago
     expect(await term.say("licenses")).toContain("ended 2027-02-28");
