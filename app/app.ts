@@ -201,7 +201,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   registerCaseTimers(scheduler, cases);
   registerEscalationTimers(scheduler, escalations);
   const { portal, replacementFeature } = await withStartupLock(config.databaseUrl, async () => ({
-    portal: await createPortalServices(services, { seedDemo: config.seedDemoData }),
+    portal: await createPortalServices(services, { seedDemo: config.seedDemoData, documentsFile: config.documentsFile }),
     replacementFeature: await createReplacementFeature(db, clock, directory, kick, wake, { catalog, seedDemo: config.seedDemoData, log }),
   }));
   services.portal = portal;

@@ -88,6 +88,7 @@ const envSchema = z
     DEVICE_WEBHOOK_SECRET: optionalString,
     PARTNER_WEBHOOK_SECRET: optionalString,
     NETWORK_CHECK_FILE: optionalString,
+    DOCUMENTS_FILE: optionalString,
     // Metrics (README "Security"): a separate port, on loopback unless METRICS_HOST says otherwise,
     // and/or a bearer token that opens GET /metrics on the main port.
     METRICS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65_535).optional()),
@@ -114,6 +115,7 @@ const envSchema = z
     if (env.CATALOG_FILE && !existsSync(env.CATALOG_FILE)) issue("CATALOG_FILE", `does not exist: ${env.CATALOG_FILE}`);
     if (env.NETWORK_CHECK_FILE && !existsSync(env.NETWORK_CHECK_FILE))
       issue("NETWORK_CHECK_FILE", `does not exist: ${env.NETWORK_CHECK_FILE}`);
+    if (env.DOCUMENTS_FILE && !existsSync(env.DOCUMENTS_FILE)) issue("DOCUMENTS_FILE", `does not exist: ${env.DOCUMENTS_FILE}`);
     if (env.ESCALATION_POLICIES_FILE && !existsSync(env.ESCALATION_POLICIES_FILE))
       issue("ESCALATION_POLICIES_FILE", `does not exist: ${env.ESCALATION_POLICIES_FILE}`);
   });
@@ -181,6 +183,8 @@ export interface Config {
   partnerWebhookSecrets: Record<string, string>;
   /** The network check's endpoint list (JSON); the demo list when unset. */
   networkCheckFile: string | undefined;
+  /** Each model's document set (JSON, bot/portal/document-sets.ts); the demo file when unset. */
+  documentsFile: string | undefined;
   /** Where GET /metrics is served: its own port (loopback by default), and/or the main port with a bearer token. */
   metrics: { port: number | undefined; host: string; token: string | undefined };
   logLevel: string;
@@ -240,6 +244,7 @@ export function readConfig(env: Env): Config {
     partnerWebhookSecret: e.PARTNER_WEBHOOK_SECRET,
     partnerWebhookSecrets: partnerSecrets.data,
     networkCheckFile: e.NETWORK_CHECK_FILE,
+    documentsFile: e.DOCUMENTS_FILE,
     metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN },
     logLevel: e.LOG_LEVEL,
     seedDemoData: e.SEED_DEMO_DATA,

@@ -1,6 +1,6 @@
 /** Licenses, coverage of one device, and professional-services discounts, as chat replies. */
 import type { Context } from "../context.ts";
-import type { Translator } from "../i18n/index.ts";
+import type { MessageKey, Translator } from "../i18n/index.ts";
 import type { ContractSummary } from "./licenses.ts";
 import { formatDay } from "./format.ts";
 import { portalOf } from "./portal-of.ts";
@@ -12,6 +12,12 @@ function coverageLabel(t: Translator, contract: ContractSummary): string {
   return contract.coverage === "business_hours"
     ? t("lic.coverage.business_hours", { hours: contract.businessHours, zone: contract.timeZone })
     : t("lic.coverage.24x7");
+}
+
+/** The contract's state as a person reads it: days left count today, so the last day says so plainly. */
+function stateKey(contract: ContractSummary): MessageKey {
+  if (contract.state !== "active") return `lic.state.${contract.state}`;
+  return contract.daysLeft === 1 ? "lic.state.lastDay" : "lic.state.active";
 }
 
 /** The organization's contracts: plan, coverage, dates, covered devices, renewal coming. */
@@ -31,7 +37,7 @@ export async function showLicenses(ctx: Context): Promise<void> {
     return [
       {
         label: `${t("lic.contract", { plan: contract.plan, coverage: coverageLabel(t, contract) })} (${contract.key})`,
-        value: t(`lic.state.${contract.state}`, dates),
+        value: t(stateKey(contract), dates),
       },
       { label: t("lic.covers"), value: covers },
       {
@@ -42,7 +48,13 @@ export async function showLicenses(ctx: Context): Promise<void> {
   });
   const renewals = contracts
     .filter((contract) => contract.renewalDue)
-    .map((contract) => t("lic.renewal", { contract: contract.key, days: contract.daysLeft, end: day(contract.endsOn) }));
+    .map((contract) =>
+      t(contract.daysLeft === 1 ? "lic.renewal.lastDay" : "lic.renewal", {
+        contract: contract.key,
+        days: contract.daysLeft,
+        end: day(contract.endsOn),
+      }),
+    );
   ctx.reply({
     card: {
       title: t("lic.title", { organization: organizationName }),
@@ -82,18 +94,34 @@ export async function showCoverage(ctx: Context, text: string): Promise<void> {
   });
 }
 
-/** Whether the organization gets a professional-services discount, and from whom. */
+/**
+ * The professional-services discount: the plan's rule, whether the organization gets it, who in
+ * the organization can request it (its IT admins, by name), and the reseller to ask.
+ */
 export async function showDiscounts(ctx: Context): Promise<void> {
+  const { t } = ctx;
   const answer = await portalOf(ctx).discounts.eligibility(ctx.person);
   const params = {
     organization: answer.organizationName,
     discount: answer.discount,
     contract: answer.contractKey ?? "",
+    plan: answer.plan ?? "",
     end: answer.endsOn ? day(answer.endsOn) : "",
   };
-  const key = { active: "disc.eligible", no_discount: "disc.noDiscount", expired: "disc.expired", no_contract: "disc.noContract" } as const;
+  const key = {
+    active: "disc.eligible",
+    no_discount: "disc.noDiscount",
+    not_premium: "disc.notPremium",
+    expired: "disc.expired",
+    no_contract: "disc.noContract",
+  } as const;
+  const admins = answer.admins.map((admin) => (admin.id === ctx.person.personId ? t("disc.you", { name: admin.name }) : admin.name));
+  const requesters =
+    answer.admins.length === 0
+      ? t("disc.noAdmins", { organization: answer.organizationName })
+      : t("disc.requesters", { organization: answer.organizationName, admins: admins.join(", ") });
   const referral = answer.reseller
-    ? ctx.t("disc.reseller", { name: answer.reseller.name, contact: answer.reseller.contact ? ` (${answer.reseller.contact})` : "" })
-    : ctx.t("disc.noReseller");
-  ctx.reply({ text: `${ctx.t(key[answer.reason], params)} ${referral}` });
+    ? t("disc.reseller", { name: answer.reseller.name, contact: answer.reseller.contact ? ` (${answer.reseller.contact})` : "" })
+    : t("disc.noReseller");
+  ctx.reply({ text: [t("disc.rule"), t(key[answer.reason], params), requesters, referral].join(" ") });
 }

@@ -2,8 +2,8 @@
 import type { Context } from "../context.ts";
 import type { CardAction } from "../events.ts";
 import { FirmwareImportError, readFirmwareImport } from "./firmware-import.ts";
-import type { Release } from "./firmware.ts";
-import { formatDay } from "./format.ts";
+import type { DeviceUpdate, Release } from "./firmware.ts";
+import { formatDay, notesSummary } from "./format.ts";
 import { portalOf } from "./portal-of.ts";
 import { findModel, fold, readSerial, serialTokens } from "./products.ts";
 
@@ -95,40 +95,84 @@ export async function showModelFirmware(ctx: Context, modelId: string): Promise<
   });
 }
 
-/** The organization's devices behind their model's latest release. */
+/**
+ * The organization's devices behind their model's latest release, the ones that never reported a
+ * version listed apart (they are not known to be up to date), and each model's latest release
+ * with its notes and download link in the report itself.
+ */
 export async function showCompliance(ctx: Context): Promise<void> {
+  const { t } = ctx;
   const devices = await portalOf(ctx).firmware.compliance(ctx.person);
   if (devices.length === 0) {
-    ctx.reply({ text: ctx.t("fw.report.empty") });
+    ctx.reply({ text: t("fw.report.empty") });
     return;
   }
   const behind = devices.filter((d) => d.state === "behind");
-  const unknown = devices.filter((d) => d.state === "unknown_version").length;
-  const models = new Map<string, { name: string; total: number; behind: number; latest: string }>();
+  const unknown = devices.filter((d) => d.state === "unknown_version");
+  const models = new Map<string, { name: string; total: number; behind: number; unknown: number; latest: Release | undefined }>();
   for (const device of devices) {
-    const entry = models.get(device.modelId) ?? { name: device.modelName, total: 0, behind: 0, latest: device.latest?.version ?? "—" };
+    const entry = models.get(device.modelId) ?? { name: device.modelName, total: 0, behind: 0, unknown: 0, latest: device.latest };
     entry.total += 1;
     if (device.state === "behind") entry.behind += 1;
+    if (device.state === "unknown_version") entry.unknown += 1;
     models.set(device.modelId, entry);
   }
-  const lines = behind
-    .slice(0, SHOWN_DEVICES)
-    .map((d) =>
-      ctx.t("fw.report.device", { serial: d.serial, site: d.siteName ?? "—", version: d.version ?? "", latest: d.latest!.version }),
-    );
-  if (behind.length > SHOWN_DEVICES) lines.push(`• ${ctx.t("portal.andMore", { count: behind.length - SHOWN_DEVICES })}`);
+  const site = (d: DeviceUpdate) => d.siteName ?? "—";
+  const sections: string[][] = [];
+  sections.push(
+    behind.length > 0
+      ? [
+          t("fw.report.behindHeading"),
+          ...capped(
+            ctx,
+            behind.map((d) =>
+              t("fw.report.device", { serial: d.serial, site: site(d), version: d.version ?? "", latest: d.latest!.version }),
+            ),
+          ),
+        ]
+      : [t("fw.report.allCurrent")],
+  );
+  if (unknown.length > 0)
+    sections.push([
+      t("fw.report.unknownHeading"),
+      ...capped(
+        ctx,
+        unknown.map((d) => t("fw.report.unknownDevice", { serial: d.serial, site: site(d), latest: d.latest?.version ?? "—" })),
+      ),
+    ]);
+  sections.push([
+    t("fw.report.releasesHeading"),
+    ...[...models.values()].map(({ name, latest }) =>
+      latest
+        ? `${t("fw.report.release", { model: name, version: latest.version, date: day(latest.releasedAt), notes: notesSummary(latest.notes) })}` +
+          (latest.link ? ` · ${t("fw.action.download")}: ${latest.link}` : "")
+        : t("fw.report.noRelease", { model: name }),
+    ),
+  ]);
   ctx.reply({
     card: {
-      title: ctx.t("fw.report.title", { behind: behind.length, total: devices.length }),
+      title:
+        unknown.length > 0
+          ? t("fw.report.titleUnknown", { behind: behind.length, total: devices.length, unknown: unknown.length })
+          : t("fw.report.title", { behind: behind.length, total: devices.length }),
       facts: [...models.values()].map((m) => ({
         label: m.name,
-        value: ctx.t("fw.report.line", { behind: m.behind, total: m.total, latest: m.latest }),
+        value: t(m.unknown > 0 ? "fw.report.lineUnknown" : "fw.report.line", {
+          behind: m.behind,
+          total: m.total,
+          unknown: m.unknown,
+          latest: m.latest?.version ?? "—",
+        }),
       })),
-      body: behind.length > 0 ? lines.join("\n") : ctx.t("fw.report.allCurrent"),
-      context: unknown > 0 ? [ctx.t("fw.report.unknown", { count: unknown })] : undefined,
-      actions: behind.slice(0, 3).map((d) => ({ id: "portal.firmware", label: d.serial, value: { serial: d.serial } })),
+      body: sections.map((lines) => lines.join("\n")).join("\n\n"),
     },
   });
+}
+
+/** At most SHOWN_DEVICES lines, then "and N more". */
+function capped(ctx: Context, lines: string[]): string[] {
+  if (lines.length <= SHOWN_DEVICES) return lines;
+  return [...lines.slice(0, SHOWN_DEVICES), `• ${ctx.t("portal.andMore", { count: lines.length - SHOWN_DEVICES })}`];
 }
 
 /** "firmware import" + JSON or CSV: the vendor publishes releases; all of them or none. */
@@ -153,37 +197,5 @@ async function importFirmware(ctx: Context, text: string): Promise<void> {
       unchanged: report.unchanged,
       notified: report.notified,
     }),
-  });
-}
-
-/** "docs Bar 50": manuals, guides and downloads for a model (or a serial's model). */
-export async function showDocuments(ctx: Context, text: string): Promise<void> {
-  const model = text.trim() ? findModel(ctx.services.catalog, text) : undefined;
-  if (!model) {
-    const key = text.trim() ? "portal.unknownModel" : "portal.whichModel";
-    ctx.reply({
-      text: ctx.t(key, {
-        model: text.trim().slice(0, 60),
-        models: ctx.services.catalog.models.map((m) => m.name).join(", "),
-        example: "docs Bar 50",
-      }),
-    });
-    return;
-  }
-  const { documents, latest } = await portalOf(ctx).documents.forModel(model);
-  const lines = documents.map(
-    (doc) => `• ${doc.title}${doc.specific ? "" : ` (${ctx.t("docs.general")})`}${doc.link ? ` — ${doc.link}` : ""}`,
-  );
-  if (latest)
-    lines.push(
-      `• ${ctx.t("docs.firmware", { version: latest.version, date: day(latest.releasedAt) })}${latest.link ? ` — ${latest.link}` : ""}`,
-    );
-  ctx.reply({
-    card: {
-      title: ctx.t("docs.title", { model: model.name }),
-      body: lines.length > 0 ? lines.join("\n") : ctx.t("docs.none", { model: model.name }),
-      context: documents.length === 0 && latest ? [ctx.t("docs.none", { model: model.name })] : undefined,
-      actions: download(ctx, latest),
-    },
   });
 }

@@ -8,10 +8,13 @@ import type { Context } from "../context.ts";
 import type { Router } from "../router.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { restAfterVerb } from "./command-text.ts";
+import { fold } from "./products.ts";
 import { showCoverage, showDiscounts, showLicenses } from "./handlers-licenses.ts";
 import { showDevices, registerFromText, showRegistrationForm } from "./handlers-registration.ts";
 import { handleFiles } from "./handlers-upload.ts";
-import { firmwareCommand, showCompliance, showDeviceUpdate, showDocuments, showModelFirmware } from "./handlers-software.ts";
+import { firmwareCommand, showCompliance, showDeviceUpdate, showModelFirmware } from "./handlers-software.ts";
+import { DOCUMENT_KINDS, KIND_WORDS } from "./document-kinds.ts";
+import { showDocuments } from "./handlers-documents.ts";
 
 const WORDS = {
   portal: ["portal", "admin", "it tools", "herramientas", "herramientas it", "admin help"],
@@ -38,8 +41,22 @@ const WORDS = {
   discounts: ["discounts", "descuentos", "discount", "descuento", "professional services", "servicios profesionales"],
 };
 
+/**
+ * The document kinds people start a request with ("user guide for the Bar 50", "ficha técnica
+ * Tap 10"): their phrases of two or three words. Single words ("safety", "seguridad") start too
+ * many other sentences to be commands; `docs <kind> <model>` reaches every kind.
+ */
+const KIND_COMMANDS = DOCUMENT_KINDS.map((kind) => KIND_WORDS[kind].filter((words) => /^\S+( \S+){1,2}$/.test(words))).filter(
+  (words) => words.length > 0,
+);
+
+/** A sentence about the professional-services discount (folded text). */
+const DISCOUNT_CUE = /\b(discounts?|descuentos?|professional services|servicios profesionales)\b/;
+
 /** Registers the portal's commands, buttons and intents. */
 export function registerPortalHandlers(router: Router): Router {
+  for (const words of KIND_COMMANDS) router.command(words, "text", (ctx) => showDocuments(ctx, ctx.text));
+  router.command(["datasheet", "quickstart"], "text", (ctx) => showDocuments(ctx, ctx.text));
   return router
     .command(WORDS.portal, "none", async (ctx) => showPortalMenu(ctx))
     .command(WORDS.register, "text", (ctx) => registerFromText(ctx, restAfterVerb(ctx.text, WORDS.register)))
@@ -88,6 +105,9 @@ async function registerIntent(ctx: Context, triage: TriageResult): Promise<void>
 
 /** "Is NB5-2231987 still under warranty?" / "which licenses do we have?" */
 async function licenseIntent(ctx: Context, triage: TriageResult): Promise<void> {
+  // "Can we get a discount on professional services?" reaches the contracts intent; it is the
+  // discount answer (open to all of the organization), not the admins' contract list.
+  if (DISCOUNT_CUE.test(fold(ctx.text))) return showDiscounts(ctx);
   const [serial] = triage.entities.serial;
   if (serial) return showCoverage(ctx, serial);
   await showLicenses(ctx);

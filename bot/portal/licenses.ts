@@ -7,10 +7,10 @@ import type { Database } from "../../db/client.ts";
 import { policy, type Viewer } from "../authz.ts";
 import type { Clock } from "../clock.ts";
 import { forbidden, notFound } from "../errors.ts";
+import { contractDays } from "../services/contract-days.ts";
 
 /** Days before the end of a contract from which its renewal is flagged. */
 export const RENEWAL_NOTICE_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 export interface ContractSummary {
   key: string;
@@ -21,7 +21,7 @@ export interface ContractSummary {
   startsOn: Date;
   endsOn: Date;
   state: "active" | "expired" | "upcoming";
-  /** Days until the end (negative once ended). */
+  /** Days of cover left, today included (1 on the last day, 0 once ended). */
   daysLeft: number;
   renewalDue: boolean;
   families: string[];
@@ -103,10 +103,7 @@ type ContractRow = Awaited<ReturnType<Database["prisma"]["contract"]["findFirstO
 
 function summarize(row: ContractRow, devices: Map<string, number>, now: Date): ContractSummary {
   const families = JSON.parse(row.coveredFamilies) as string[];
-  // Contracts end at the end of their last day.
-  const end = row.endsOn.getTime() + DAY_MS - 1;
-  const state = now.getTime() < row.startsOn.getTime() ? "upcoming" : now.getTime() > end ? "expired" : "active";
-  const daysLeft = Math.ceil((end - now.getTime()) / DAY_MS);
+  const { state, daysLeft } = contractDays(row, now);
   const total = [...devices.values()].reduce((sum, count) => sum + count, 0);
   const covered = families.length === 0 ? total : families.reduce((sum, family) => sum + (devices.get(family) ?? 0), 0);
   return {

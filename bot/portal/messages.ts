@@ -87,6 +87,8 @@ export const portalMessages = defineMessages(
     "lic.unknownSerial":
       "I couldn't find {serial} among your organization's registered devices. To register it: *register {serial} at <site>*.",
     "lic.askSerial": "Which device? For example *covered NB5-2231987*.",
+    "lic.state.lastDay": "in force, {start} → {end} (today is the last day)",
+    "lic.renewal.lastDay": "⚠ {contract} ends today ({end}) — talk to your reseller about renewing.",
 
     "fw.title": "{model} · firmware",
     "fw.latest": "Latest: {version} ({date})",
@@ -108,6 +110,14 @@ export const portalMessages = defineMessages(
     "fw.report.allCurrent": "Every device with a reported version runs its latest release.",
     "fw.report.unknown": "{count} device(s) haven't reported a version.",
     "fw.report.empty": "No devices are registered yet, so there is nothing to check.",
+    "fw.report.titleUnknown": "Firmware compliance · {behind} of {total} devices behind, {unknown} unknown",
+    "fw.report.lineUnknown": "{behind} of {total} behind {latest}, {unknown} unknown",
+    "fw.report.behindHeading": "*Behind their latest release*",
+    "fw.report.unknownHeading": "*Version unknown* — never reported, so not counted as up to date; check them on the device",
+    "fw.report.unknownDevice": "• {serial} ({site}) unknown → {latest}",
+    "fw.report.releasesHeading": "*Latest releases*",
+    "fw.report.release": "• {model} {version} ({date}): {notes}",
+    "fw.report.noRelease": "• {model}: no release on record",
     "fw.notice.title": "New firmware: {model} {version}",
     "fw.action.download": "Download",
     "fw.action.report": "Compliance report",
@@ -121,6 +131,17 @@ export const portalMessages = defineMessages(
     "docs.none": "I have no documents for {model} in the documentation index yet.",
     "docs.firmware": "Firmware {version} ({date})",
     "docs.general": "general",
+    "docs.kind.user_guide": "User guide",
+    "docs.kind.quick_start": "Quick start",
+    "docs.kind.datasheet": "Datasheet",
+    "docs.kind.release_notes": "Release notes",
+    "docs.kind.software": "Software downloads",
+    "docs.kind.safety": "Safety and regulatory",
+    "docs.kind.missing": "none for this model",
+    "docs.kind.none": "There is no {kind} for the {model}. What there is: {available} — *{command}* lists them all.",
+    "docs.kind.noneAtAll": "There is no {kind} for the {model}, nor any other document yet.",
+    "docs.guides": "*Troubleshooting and guides*",
+    "docs.open": "Open",
 
     "disc.eligible": "{organization} is eligible: *{discount}%* off professional services with contract {contract} (in force until {end}).",
     "disc.noDiscount": "{organization}'s contract {contract} is in force but includes no professional-services discount.",
@@ -129,6 +150,13 @@ export const portalMessages = defineMessages(
     "disc.noContract": "{organization} has no support contract, so no professional-services discount applies.",
     "disc.reseller": "Your reseller, *{name}*{contact}, quotes and applies it.",
     "disc.noReseller": "Ask your vendor account manager for a reseller near you.",
+    "disc.rule":
+      "The plan's rule: customers with a premium support contract in force get a professional-services discount, requested through their reseller.",
+    "disc.notPremium":
+      "{organization}'s contract {contract} is {plan}, not premium, so no professional-services discount applies; a premium contract would include one.",
+    "disc.requesters": "Who at {organization} can request it: the IT admins — {admins}.",
+    "disc.you": "{name} (you)",
+    "disc.noAdmins": "{organization} has no IT admin on record to request it; your reseller can tell you how to name one.",
   },
   {
     "portal.title": "Portal de soporte y herramientas de IT",
@@ -218,6 +246,8 @@ export const portalMessages = defineMessages(
     "lic.unknownSerial":
       "No encuentro {serial} entre los dispositivos registrados de tu organización. Para registrarlo: *registrar {serial} en <sede>*.",
     "lic.askSerial": "¿Qué dispositivo? Por ejemplo *cubierto NB5-2231987*.",
+    "lic.state.lastDay": "en vigor, {start} → {end} (hoy es el último día)",
+    "lic.renewal.lastDay": "⚠ {contract} termina hoy ({end}) — habla con tu distribuidor para renovarlo.",
 
     "fw.title": "{model} · firmware",
     "fw.latest": "Última: {version} ({date})",
@@ -239,6 +269,16 @@ export const portalMessages = defineMessages(
     "fw.report.allCurrent": "Todos los dispositivos que informan de su versión tienen la última.",
     "fw.report.unknown": "{count} dispositivo(s) no han informado de su versión.",
     "fw.report.empty": "Todavía no hay dispositivos registrados, así que no hay nada que comprobar.",
+    "fw.report.titleUnknown":
+      "Cumplimiento de firmware · {behind} de {total} dispositivos sin actualizar, {unknown} de versión desconocida",
+    "fw.report.lineUnknown": "{behind} de {total} por debajo de la {latest}, {unknown} de versión desconocida",
+    "fw.report.behindHeading": "*Por debajo de su última versión*",
+    "fw.report.unknownHeading":
+      "*Versión desconocida* — nunca informada, así que no cuenta como actualizada; compruébalo en el dispositivo",
+    "fw.report.unknownDevice": "• {serial} ({site}) desconocida → {latest}",
+    "fw.report.releasesHeading": "*Últimas versiones*",
+    "fw.report.release": "• {model} {version} ({date}): {notes}",
+    "fw.report.noRelease": "• {model}: ninguna versión registrada",
     "fw.notice.title": "Nuevo firmware: {model} {version}",
     "fw.action.download": "Descargar",
     "fw.action.report": "Informe de cumplimiento",
@@ -253,6 +293,17 @@ export const portalMessages = defineMessages(
     "docs.none": "Todavía no tengo documentos de {model} en el índice de documentación.",
     "docs.firmware": "Firmware {version} ({date})",
     "docs.general": "general",
+    "docs.kind.user_guide": "Guía de usuario",
+    "docs.kind.quick_start": "Guía rápida",
+    "docs.kind.datasheet": "Ficha técnica",
+    "docs.kind.release_notes": "Notas de la versión",
+    "docs.kind.software": "Descargas de software",
+    "docs.kind.safety": "Seguridad y normativa",
+    "docs.kind.missing": "no hay para este modelo",
+    "docs.kind.none": "No hay {kind} para {model}. Lo que hay: {available} — *{command}* los muestra todos.",
+    "docs.kind.noneAtAll": "No hay {kind} para {model}, ni ningún otro documento por ahora.",
+    "docs.guides": "*Solución de problemas y guías*",
+    "docs.open": "Abrir",
 
     "disc.eligible":
       "{organization} tiene derecho a un *{discount}%* de descuento en servicios profesionales con el contrato {contract} (en vigor hasta el {end}).",
@@ -262,5 +313,13 @@ export const portalMessages = defineMessages(
     "disc.noContract": "{organization} no tiene contrato de soporte, así que no hay descuento en servicios profesionales.",
     "disc.reseller": "Tu distribuidor, *{name}*{contact}, te lo presupuesta y aplica.",
     "disc.noReseller": "Pide a tu gestor de cuenta del fabricante un distribuidor cercano.",
+    "disc.rule":
+      "La regla del plan: los clientes con un contrato de soporte premium en vigor tienen descuento en servicios profesionales, que se pide a través de su distribuidor.",
+    "disc.notPremium":
+      "El contrato {contract} de {organization} es {plan}, no premium, así que no hay descuento en servicios profesionales; un contrato premium lo incluiría.",
+    "disc.requesters": "Quién puede pedirlo en {organization}: los administradores de IT — {admins}.",
+    "disc.you": "{name} (tú)",
+    "disc.noAdmins":
+      "{organization} no tiene ningún administrador de IT registrado que pueda pedirlo; tu distribuidor te dirá cómo designar uno.",
   },
 );

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Services } from "../services/index.ts";
 import { DiscountService } from "./discounts.ts";
+import { DEMO_DOCUMENTS_FILE, loadDocumentSets } from "./document-sets.ts";
 import { DocumentService } from "./documents.ts";
 import { readFirmwareImport } from "./firmware-import.ts";
 import { FirmwareService } from "./firmware.ts";
@@ -26,7 +27,10 @@ export interface PortalServices {
 export const DEMO_FIRMWARE_FILE = new URL("../../demo/firmware-releases.json", import.meta.url).pathname;
 
 /** Builds the portal services on top of the core ones. */
-export async function createPortalServices(core: Services, options: { seedDemo?: boolean } = {}): Promise<PortalServices> {
+export async function createPortalServices(
+  core: Services,
+  options: { seedDemo?: boolean; documentsFile?: string } = {},
+): Promise<PortalServices> {
   const { db, clock, catalog } = core;
   const sites = new SiteDirectory(db, clock);
   const licenses = new LicenseService(db, clock);
@@ -48,7 +52,7 @@ export async function createPortalServices(core: Services, options: { seedDemo?:
     registration: new RegistrationService(db, clock, catalog, sites),
     licenses,
     firmware,
-    documents: new DocumentService(core.knowledge, firmware),
+    documents: new DocumentService(core.knowledge, firmware, loadDocumentSets(catalog, options.documentsFile ?? DEMO_DOCUMENTS_FILE)),
     discounts: new DiscountService(db, licenses),
   };
 }

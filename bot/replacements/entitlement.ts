@@ -8,6 +8,7 @@ import type { Tx } from "../../db/client.ts";
 import { policy, type Viewer } from "../authz.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import type { Language } from "../events.ts";
+import { contractDays } from "../services/contract-days.ts";
 
 /** Where a device is installed. */
 export interface SiteFacts {
@@ -70,12 +71,13 @@ export async function checkEntitlement(
     throw invalid("rma.error.otherOrganization", { serial, owner: device.organization.name, organization: customer?.name ?? expected });
   }
   const contracts = await tx.contract.findMany({ where: { organizationId: device.organizationId }, orderBy: { endsOn: "desc" } });
-  const active = contracts.find((contract) => contract.startsOn <= now && contract.endsOn >= now);
+  // Contract dates are whole days in the contract's time zone, the end date included.
+  const active = contracts.find((contract) => contractDays(contract, now).state === "active");
   const organization = device.organization.name;
   if (!active) {
-    const ended = contracts.find((contract) => contract.endsOn < now);
+    const ended = contracts.find((contract) => contractDays(contract, now).state === "expired");
     if (ended) throw conflict("rma.error.contractExpired", { organization, serial, date: ended.endsOn.toISOString().slice(0, 10) });
-    const future = contracts.find((contract) => contract.startsOn > now);
+    const future = contracts.find((contract) => contractDays(contract, now).state === "upcoming");
     if (future) throw conflict("rma.error.contractNotStarted", { organization, serial, date: future.startsOn.toISOString().slice(0, 10) });
     throw conflict("rma.error.noContract", { organization, serial });
   }

@@ -7,6 +7,7 @@ import type { Database, Tx } from "../../db/client.ts";
 import type { CalendarSpec } from "../calendar/business-calendar.ts";
 import type { Clock } from "../clock.ts";
 import type { ConversationRef, Platform } from "../events.ts";
+import { contractDays } from "./contract-days.ts";
 
 /** The terms of a contract in force that the clocks and entitlements need. */
 export interface ContractTerms {
@@ -51,10 +52,14 @@ export class Directory {
     const now = this.clock.now();
     const cached = this.contracts.get(organizationId);
     if (cached && now.getTime() - cached.at < TTL_MS) return cached.contract;
-    const row = await this.db.prisma.contract.findFirst({
-      where: { organizationId, startsOn: { lte: now }, endsOn: { gte: now } },
+    // Dates are whole days in the contract's own zone (contract-days.ts): fetch the contracts that
+    // could be in force in some zone now (a day either side of the stored dates), then ask each one's zone.
+    const slack = 86_400_000;
+    const candidates = await this.db.prisma.contract.findMany({
+      where: { organizationId, startsOn: { lte: new Date(now.getTime() + slack) }, endsOn: { gte: new Date(now.getTime() - slack) } },
       orderBy: { endsOn: "desc" },
     });
+    const row = candidates.find((candidate) => contractDays(candidate, now).state === "active");
     const contract: ContractTerms | undefined = row
       ? {
           id: row.id,

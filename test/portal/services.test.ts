@@ -46,7 +46,8 @@ describe("licenses, software updates, documents and discounts in chat", () => {
       },
     });
     const reply = await say(t, "fabrikam-admin", "licenses");
-    expect(reply).toMatch(/⚠ fabrikam-premium-2026 ends in (30|31) days/);
+    // Thirty days from now, today included (one more while Chicago's date is still a day behind UTC's).
+    expect(reply).toMatch(/⚠ fabrikam-premium-2026 ends in (31|32) days/);
     expect(reply).toContain("standard · business hours (Mon-Fri 09:00-18:00, America/Chicago) (fabrikam-2024): ended 2024-12-31");
     expect(reply).toContain("video_bar · 0 of 1 registered devices");
   });
@@ -153,8 +154,8 @@ describe("licenses, software updates, documents and discounts in chat", () => {
   });
 
   it("tells whether the organization gets a professional-services discount and refers to the reseller", async () => {
-    expect(await say(t, "employee", "discounts")).toBe(
-      "Contoso Iberia is eligible: *15%* off professional services with contract contoso-premium-2026 (in force until 2027-12-31). Your reseller, *Integra AV Madrid* (ventas@integra-av.example), quotes and applies it.",
+    expect(await say(t, "employee", "discounts")).toContain(
+      "Contoso Iberia is eligible: *15%* off professional services with contract contoso-premium-2026 (in force until 2027-12-31). Who at Contoso Iberia can request it: the IT admins — Irene Soto. Your reseller, *Integra AV Madrid* (ventas@integra-av.example), quotes and applies it.",
     );
     expect(await press(t, "admin", "portal.discounts")).toContain("Integra AV Madrid");
     expect(await say(t, "engineer", "discounts")).toContain("That is for customer organizations");

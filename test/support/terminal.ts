@@ -1,0 +1,45 @@
+/**
+ * The shell adapter driven as a person at a terminal: type a line, read what the screen shows
+ * for it. Each line is followed by `/whoami`, whose answer marks the end of the line's replies
+ * (the shell handles lines in order), as test/bot/pathological-input.test.ts does.
+ */
+import { PassThrough } from "node:stream";
+import { expect } from "vitest";
+import { ShellAdapter } from "../../adapters/shell/shell-adapter.ts";
+import { eventually, type TestApp } from "./app.ts";
+
+export class Terminal {
+  private readonly input = new PassThrough();
+  private readonly output = new PassThrough();
+  private readonly shell: ShellAdapter;
+  screen = "";
+
+  constructor(t: TestApp, person = "employee") {
+    this.output.on("data", (chunk: Buffer) => (this.screen += chunk.toString()));
+    this.shell = new ShellAdapter({
+      input: this.input,
+      output: this.output,
+      person,
+      handle: async (event) => (await t.app.bot.handle(event)).outboundKeys,
+    });
+    t.app.dispatcher.register(this.shell);
+    this.shell.start();
+  }
+
+  /** Types a line and returns what appeared on screen in answer to it. */
+  async say(line: string): Promise<string> {
+    const mark = this.screen.length;
+    this.input.write(`${line}\n/whoami\n`);
+    await eventually(() => expect(this.screen.slice(mark)).toMatch(/You are \S+\.\n/));
+    return this.screen.slice(mark).replace(/You are \S+\.\n[\s\S]*$/, "");
+  }
+
+  /** Continues as another demo person. */
+  async as(person: string): Promise<void> {
+    await this.say(`/as ${person}`);
+  }
+
+  stop(): void {
+    this.shell.stop();
+  }
+}
