@@ -19,7 +19,17 @@ export interface EscalationLevelPolicy {
   afterMs: number;
   /** Pinged again this often until acknowledged. */
   repeatMs: number;
+  /**
+   * How many reminders the level gets after its first ping; the raise to the next level takes
+   * over from there. The last level has no bound: it repeats until acknowledged or resolved.
+   */
+  maxRepeats: number;
 }
+
+/** Reminders of a level that is not the last, when the policy does not say. */
+export const DEFAULT_MAX_REPEATS = 10;
+/** A shorter repeat would flood the channel (and 0 would ping in a loop). */
+const MIN_REPEAT_MS = 60_000;
 
 export interface SlaPolicy {
   severity: Severity;
@@ -31,12 +41,23 @@ export interface SlaPolicy {
   levels: EscalationLevelPolicy[];
 }
 
-const level = (n: number, audience: RoutePurpose, afterMs: number, repeatMs: number): EscalationLevelPolicy => ({
+const level = (
+  n: number,
+  audience: RoutePurpose,
+  afterMs: number,
+  repeatMs: number,
+  maxRepeats = DEFAULT_MAX_REPEATS,
+): EscalationLevelPolicy => ({
   level: n,
   audience,
   afterMs,
   repeatMs,
+  maxRepeats,
 });
+
+/** The last level repeats until acknowledged or resolved, whatever its bound says. */
+const lastUnbounded = (levels: EscalationLevelPolicy[]): EscalationLevelPolicy[] =>
+  levels.map((l, i) => (i === levels.length - 1 ? { ...l, maxRepeats: Number.POSITIVE_INFINITY } : l));
 
 export const DEFAULT_POLICIES: Record<Severity, SlaPolicy> = {
   sev1: {
@@ -45,11 +66,11 @@ export const DEFAULT_POLICIES: Record<Severity, SlaPolicy> = {
     nextUpdateMs: hours(2),
     resolutionMs: hours(8),
     pauseWhenWaiting: true,
-    levels: [
+    levels: lastUnbounded([
       level(1, "engineers", 0, minutes(10)),
       level(2, "managers", minutes(15), minutes(15)),
       level(3, "service_management", minutes(30), minutes(30)),
-    ],
+    ]),
   },
   sev2: {
     severity: "sev2",
@@ -57,11 +78,11 @@ export const DEFAULT_POLICIES: Record<Severity, SlaPolicy> = {
     nextUpdateMs: hours(4),
     resolutionMs: hours(24),
     pauseWhenWaiting: true,
-    levels: [
+    levels: lastUnbounded([
       level(1, "engineers", 0, minutes(15)),
       level(2, "managers", minutes(30), minutes(30)),
       level(3, "service_management", hours(2), hours(1)),
-    ],
+    ]),
   },
   sev3: {
     severity: "sev3",
@@ -69,11 +90,11 @@ export const DEFAULT_POLICIES: Record<Severity, SlaPolicy> = {
     nextUpdateMs: hours(24),
     resolutionMs: hours(5 * 9),
     pauseWhenWaiting: true,
-    levels: [
+    levels: lastUnbounded([
       level(1, "engineers", 0, hours(1)),
       level(2, "managers", hours(4), hours(4)),
       level(3, "service_management", hours(9), hours(9)),
-    ],
+    ]),
   },
   sev4: {
     severity: "sev4",
@@ -81,7 +102,7 @@ export const DEFAULT_POLICIES: Record<Severity, SlaPolicy> = {
     nextUpdateMs: hours(72),
     resolutionMs: hours(10 * 9),
     pauseWhenWaiting: true,
-    levels: [level(1, "engineers", 0, hours(4)), level(2, "managers", hours(18), hours(9))],
+    levels: lastUnbounded([level(1, "engineers", 0, hours(4)), level(2, "managers", hours(18), hours(9))]),
   },
 };
 
@@ -102,8 +123,30 @@ const policyFile = z.record(
     resolution: duration,
     pauseWhenWaiting: z.boolean().default(true),
     levels: z
-      .array(z.object({ audience: z.enum(["engineers", "managers", "service_management"]), after: duration, repeat: duration }))
-      .min(1),
+      .array(
+        z.object({
+          audience: z.enum(["engineers", "managers", "service_management"]),
+          after: duration,
+          repeat: duration.refine((ms) => ms >= MIN_REPEAT_MS, "repeat must be at least 1m"),
+          maxRepeats: z.number().int().min(0).optional(),
+        }),
+      )
+      .min(1)
+      .superRefine((levels, ctx) => {
+        if (levels[0]!.after !== 0)
+          ctx.addIssue({ code: "custom", path: [0, "after"], message: 'level 1 is notified at once: "after" must be "0m"' });
+        levels.forEach((l, i) => {
+          if (i > 0 && l.after === 0)
+            ctx.addIssue({ code: "custom", path: [i, "after"], message: "a level above 1 needs a raise-after longer than 0" });
+        });
+        const last = levels.length - 1;
+        if (levels[last]!.maxRepeats !== undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: [last, "maxRepeats"],
+            message: "the last level repeats until acknowledged or resolved: remove maxRepeats",
+          });
+      }),
   }),
 );
 
@@ -112,7 +155,7 @@ export function loadPolicies(file: string | undefined): Record<Severity, SlaPoli
   if (!file) return DEFAULT_POLICIES;
   const parsed = policyFile.safeParse(JSON.parse(readFileSync(file, "utf8")));
   if (!parsed.success) {
-    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(`ESCALATION_POLICIES_FILE ${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
   const policies = { ...DEFAULT_POLICIES };
   for (const [severity, entry] of Object.entries(parsed.data) as [Severity, NonNullable<(typeof parsed.data)[Severity]>][]) {
@@ -122,7 +165,7 @@ export function loadPolicies(file: string | undefined): Record<Severity, SlaPoli
       nextUpdateMs: entry.nextUpdate,
       resolutionMs: entry.resolution,
       pauseWhenWaiting: entry.pauseWhenWaiting,
-      levels: entry.levels.map((l, i) => level(i + 1, l.audience, l.after, l.repeat)),
+      levels: lastUnbounded(entry.levels.map((l, i) => level(i + 1, l.audience, l.after, l.repeat, l.maxRepeats))),
     };
   }
   return policies;
