@@ -31,6 +31,7 @@ import {
 } from "./escalations.ts";
 import { helpedAction, openCaseFromAnswer } from "./knowledge.ts";
 import { listUndelivered } from "./outbox.ts";
+import { clockCommand } from "./demo-clock.ts";
 import { registerPortalHandlers } from "../portal/handlers.ts";
 import { registerReplacementHandlers } from "../replacements/handlers.ts";
 import { registerItToolHandlers } from "../it-tools/handlers.ts";
@@ -60,6 +61,7 @@ export function createRouter(): Router {
     .command(["escalations", "escalados", "escalaciones"], "none", (ctx) => listEscalations(ctx))
     .command(["breaches", "incumplimientos", "sla"], "none", (ctx) => listBreaches(ctx))
     .command(["outbox dead", "mensajes no entregados"], "none", listUndelivered)
+    .command(["clock", "reloj"], "none", clockCommand)
     .action("esc.ack", acknowledgeAction)
     .action("esc.escalate", escalateAction)
     .action("esc.reassign", reassignAction)

@@ -16,6 +16,7 @@ import { portalMessages } from "../portal/messages.ts";
 import { itToolMessages } from "../it-tools/messages.ts";
 import { partnerMessages } from "../partners/messages.ts";
 import { outboxMessages } from "../handlers/outbox-messages.ts";
+import { clockMessages } from "../handlers/clock-messages.ts";
 
 const features = [
   knowledgeMessages,
@@ -26,6 +27,7 @@ const features = [
   itToolMessages,
   partnerMessages,
   outboxMessages,
+  clockMessages,
 ] as const;
 
 // Distributes over the union of catalogs, so every catalog's keys are included.
