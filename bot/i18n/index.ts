@@ -17,6 +17,7 @@ import { itToolMessages } from "../it-tools/messages.ts";
 import { partnerMessages } from "../partners/messages.ts";
 import { outboxMessages } from "../handlers/outbox-messages.ts";
 import { clockMessages } from "../handlers/clock-messages.ts";
+import { escalationViewMessages } from "../handlers/escalation-view-messages.ts";
 
 const features = [
   knowledgeMessages,
@@ -28,6 +29,7 @@ const features = [
   partnerMessages,
   outboxMessages,
   clockMessages,
+  escalationViewMessages,
 ] as const;
 
 // Distributes over the union of catalogs, so every catalog's keys are included.

@@ -177,3 +177,79 @@ describe("the demo clock outside the shell", () => {
     }
   });
 });
+
+describe("the managers' views in the shell", () => {
+  let t: TestApp;
+  let term: Terminal;
+  let shell: ShellAdapter;
+
+  beforeAll(async () => {
+    const demoClock = new AdjustableClock(new ManualClock("2026-03-10T09:00:00Z"));
+    t = await createTestApp({ env: { ESCALATION_POLICIES_FILE: DEMO_POLICY }, app: { demoClock } });
+    term = new Terminal();
+    shell = new ShellAdapter({
+      input: term.input,
+      output: term.output,
+      handle: async (event) => (await t.app.bot.handle(event)).outboundKeys,
+    });
+    t.app.dispatcher.register(shell);
+    shell.start();
+  });
+  afterAll(async () => {
+    shell.stop();
+    await t.close();
+  });
+
+  it("show each case's level, who was pinged, who acknowledged and when, and the time left on each clock, naming the zone", async () => {
+    let mark = term.screen.length;
+    term.type("open case sev1 the Bar 70 in the Madrid boardroom is dead, the board meets in an hour");
+    const ref = /I opened case (CS-\d{5})/.exec(await term.sees(/I opened case CS-\d{5}/, mark))![1]!;
+    term.type("/clock +50m");
+    await term.sees("Demo time is now", mark);
+
+    mark = term.screen.length;
+    term.type("/as manager");
+    term.type("escalations");
+    let view = await term.sees("Times in UTC.", mark);
+    expect(view).toContain(`${ref} · sev1 · Contoso Iberia`);
+    expect(view).toContain("Level 3 (Service management), not acknowledged");
+    // Level 1 at once and twice more, level 2 once more, level 3 at 00:30, 00:40 and 00:50.
+    expect(view).toContain("Pinged: level 1 #engineers ×3 · level 2 #managers ×2 · level 3 #service-management ×3 · assigned to Lee Chen");
+    expect(view).toContain("Not acknowledged yet, open for 50 min");
+    expect(view).toContain("First response: due Tue 10 Mar 09:45, overdue by 5 min");
+    expect(view).toContain("Resolution: due Tue 10 Mar 17:00, 7 h 10 min left");
+
+    mark = term.screen.length;
+    term.type("/as engineer");
+    term.type(`ack ${ref}`);
+    await term.sees("Reminders stopped", mark);
+    term.type("/clock +10m");
+    await term.sees("Demo time is now", mark);
+    term.type("/as manager");
+    term.type("escalations");
+    view = await term.sees("Times in UTC.", mark);
+    expect(view).toContain("Level 3 (Service management), acknowledged");
+    expect(view).toContain("Acknowledged by Lee Chen at Tue 10 Mar 09:50, 50 min after opening");
+    expect(view).toContain("Resolution: due Tue 10 Mar 17:00, 7 h left");
+
+    mark = term.screen.length;
+    term.type("breaches");
+    view = await term.sees("Times in UTC.", mark);
+    expect(view).toContain("Cases past an SLA threshold (1)");
+    expect(view).toContain("First response: due Tue 10 Mar 09:45, overdue by 15 min");
+    expect(view).toContain("breached: first response");
+
+    // A manager who writes in Spanish gets the same views in Spanish.
+    mark = term.screen.length;
+    term.type("buenos días, ¿qué tal va todo hoy por aquí?");
+    await term.sees(/[¿¡áéíóúñ]/, mark);
+    mark = term.screen.length;
+    term.type("incumplimientos");
+    view = await term.sees("Horas en UTC.", mark);
+    expect(view).toContain("Casos fuera de SLA (1)");
+    expect(view).toContain("Confirmado por Lee Chen");
+    expect(view).toContain("con 15 min de retraso");
+    term.type("escalados");
+    await term.sees("Escalados abiertos (1)", mark);
+  });
+});
