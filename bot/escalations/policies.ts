@@ -28,8 +28,8 @@ export interface EscalationLevelPolicy {
 
 /** Reminders of a level that is not the last, when the policy does not say. */
 export const DEFAULT_MAX_REPEATS = 10;
-/** A shorter repeat would flood the channel (and 0 would ping in a loop). */
-const MIN_REPEAT_MS = 60_000;
+/** A repeat of 0 would ping in a loop. */
+const MIN_REPEAT_MS = 1_000;
 
 export interface SlaPolicy {
   severity: Severity;
@@ -115,6 +115,9 @@ const duration = z
     return n * ({ ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as Record<string, number>)[unit]!;
   });
 
+/** The audience of levels 1, 2 and 3, in order (bot/services/case-notify.ts routes them so). */
+const LEVEL_AUDIENCES = ["engineers", "managers", "service_management"] as const;
+
 const policyFile = z.record(
   z.enum(SEVERITIES),
   z.object({
@@ -127,15 +130,24 @@ const policyFile = z.record(
         z.object({
           audience: z.enum(["engineers", "managers", "service_management"]),
           after: duration,
-          repeat: duration.refine((ms) => ms >= MIN_REPEAT_MS, "repeat must be at least 1m"),
+          repeat: duration.refine((ms) => ms >= MIN_REPEAT_MS, "repeat must be at least 1s"),
           maxRepeats: z.number().int().min(0).optional(),
         }),
       )
       .min(1)
+      .max(LEVEL_AUDIENCES.length)
       .superRefine((levels, ctx) => {
         if (levels[0]!.after !== 0)
           ctx.addIssue({ code: "custom", path: [0, "after"], message: 'level 1 is notified at once: "after" must be "0m"' });
         levels.forEach((l, i) => {
+          // Who a level reaches is fixed by its number (the channels of the import file): a policy
+          // that names another audience would be silently ignored, so it is refused instead.
+          if (l.audience !== LEVEL_AUDIENCES[i])
+            ctx.addIssue({
+              code: "custom",
+              path: [i, "audience"],
+              message: `level ${i + 1} is the ${LEVEL_AUDIENCES[i] ?? "none"} level (levels go engineers, managers, service_management)`,
+            });
           if (i > 0 && l.after === 0)
             ctx.addIssue({ code: "custom", path: [i, "after"], message: "a level above 1 needs a raise-after longer than 0" });
         });

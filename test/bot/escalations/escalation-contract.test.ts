@@ -66,10 +66,10 @@ describe("the escalation contract of a policy file", () => {
     expect(at("service-management", /SLA breach/)).toEqual([120]);
   }, 60_000);
 
-  it("refuses a policy file whose levels would ping in a loop or bound the last level, naming the setting and the field", async () => {
+  it("refuses a policy file whose levels would ping in a loop, bound the last level or name an audience they cannot reach, naming the setting and the field", async () => {
     const looping = policyFile("looping.json", sev1([{ audience: "engineers", after: "0m", repeat: "0m" }]));
     await expect(createTestApp({ start: false, env: { ESCALATION_POLICIES_FILE: looping } })).rejects.toThrow(
-      /ESCALATION_POLICIES_FILE .*sev1\.levels\.0\.repeat: repeat must be at least 1m/,
+      /ESCALATION_POLICIES_FILE .*sev1\.levels\.0\.repeat: repeat must be at least 1s/,
     );
     const boundedTop = policyFile(
       "bounded-top.json",
@@ -80,6 +80,16 @@ describe("the escalation contract of a policy file", () => {
     );
     await expect(createTestApp({ start: false, env: { ESCALATION_POLICIES_FILE: boundedTop } })).rejects.toThrow(
       /sev1\.levels\.1\.maxRepeats: the last level repeats until acknowledged or resolved/,
+    );
+    const reordered = policyFile(
+      "reordered.json",
+      sev1([
+        { audience: "engineers", after: "0m", repeat: "5m" },
+        { audience: "service_management", after: "10m", repeat: "10m" },
+      ]),
+    );
+    await expect(createTestApp({ start: false, env: { ESCALATION_POLICIES_FILE: reordered } })).rejects.toThrow(
+      /sev1\.levels\.1\.audience: level 2 is the managers level/,
     );
     const lateFirst = policyFile("late-first.json", sev1([{ audience: "engineers", after: "5m", repeat: "5m" }]));
     await expect(createTestApp({ start: false, env: { ESCALATION_POLICIES_FILE: lateFirst } })).rejects.toThrow(
