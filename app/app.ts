@@ -8,7 +8,8 @@ import { Bot } from "../bot/bot.ts";
 import type { Context } from "../bot/context.ts";
 import type { Middleware } from "../bot/pipeline.ts";
 import { DEMO_CATALOG_FILE, loadCatalog, type Catalog } from "../bot/catalog.ts";
-import { systemClock, type Clock } from "../bot/clock.ts";
+import { systemClock, type AdjustableClock, type Clock } from "../bot/clock.ts";
+import { createDemoClock } from "./demo-clock.ts";
 import type { LanguageDetector } from "../bot/language.ts";
 import { FileReaders } from "../bot/files.ts";
 import { createTriage, detectLanguage } from "../bot/triage/index.ts";
@@ -55,6 +56,11 @@ export const DEMO_DOCS_DIR = new URL("../demo/docs", import.meta.url).pathname;
 export interface AppOptions {
   log: Logger;
   clock?: Clock;
+  /**
+   * The shell's demo clock (only when the shell runs and no chat platform is connected): the app
+   * runs on it and `/clock` moves it forward. Takes the place of `clock`.
+   */
+  demoClock?: AdjustableClock;
   dispatcher?: DispatcherOptions;
   scheduler?: SchedulerOptions;
   /** Replaces the language detector (the triage component provides a better one). */
@@ -100,7 +106,7 @@ export interface App {
 /** Builds the app; migrations are applied and demo data seeded on an empty database. */
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { log } = options;
-  const clock = options.clock ?? systemClock;
+  const clock = options.demoClock ?? options.clock ?? systemClock;
   const migration = await applyMigrations(config.databaseUrl);
   if (migration.applied.length > 0) log.info({ applied: migration.applied }, "database migrated");
   const dbLog = log.child({ component: "database" });
@@ -197,6 +203,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     denied: new DeniedLog(db, clock, log.child({ component: "audit" })),
     undelivered: new UndeliveredMessages(db),
     outboxCommitted: () => dispatcher.kick(),
+    demoClock: options.demoClock ? createDemoClock(options.demoClock, scheduler, dispatcher) : undefined,
   };
   registerCaseTimers(scheduler, cases);
   registerEscalationTimers(scheduler, escalations);

@@ -4,6 +4,7 @@
  *   npm start -- --no-shell   servers only
  *   npm start -- --as admin   start the shell as another demo person
  */
+import { AdjustableClock } from "../bot/clock.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, readConfig } from "./config.ts";
 import { loadEnv } from "./env.ts";
@@ -26,7 +27,10 @@ async function main(argv: string[]): Promise<void> {
   });
   let serving = false;
   guardProcess(process, log, { serving: () => serving });
-  const app = await createApp(config, { log, metrics });
+  // The demo clock (`/clock` in the shell) only when the terminal is the one chat: with Slack or an
+  // authenticated Teams bot connected, people there must never see time jump.
+  const demoClock = shell && !config.slack && !config.teams.appId ? new AdjustableClock() : undefined;
+  const app = await createApp(config, { log, metrics, demoClock });
 
   let adapter: ShellAdapter | undefined;
   if (shell) {

@@ -19,6 +19,8 @@ import { formatCaseRef, type Severity } from "../services/case-refs.ts";
 import { loadCase, type CaseView, type SlaView } from "../services/case-view.ts";
 import type { Origin } from "../services/cases.ts";
 import type { Directory } from "../services/directory.ts";
+import { LEVEL_AUDIENCE } from "../services/case-notify.ts";
+import type { ConversationRef } from "../events.ts";
 import type { SlaPolicy } from "./policies.ts";
 import { EscalationWriter } from "./writer.ts";
 import {
@@ -46,6 +48,24 @@ export interface EscalationSummary {
   level: number;
   acknowledged: boolean;
   breaches: string[];
+  openedAt: Date;
+  assigneeName: string | null;
+  /** Each level raised, oldest first: where it was sent, how often, and who acknowledged it when. */
+  levels: LevelPings[];
+  firstResponseDue: Date | null;
+  firstResponseAt: Date | null;
+  resolutionDue: Date | null;
+  pausedAt: Date | null;
+}
+
+export interface LevelPings {
+  level: number;
+  raisedAt: Date;
+  /** The conversations the level's pings went to (the level's channels). */
+  pinged: ConversationRef[];
+  pings: number;
+  acknowledgedBy: string | null;
+  acknowledgedAt: Date | null;
 }
 
 export class EscalationService implements CaseLifecycle {
@@ -278,11 +298,11 @@ export class EscalationService implements CaseLifecycle {
     if (!access.isSupport(viewer)) throw forbidden("esc.supportOnly");
     const rows = await this.db.prisma.case.findMany({
       where: { status: { in: [...ACTIVE] }, escalationLevel: { gt: 0 } },
-      include: { organization: { select: { name: true } } },
+      include: SUMMARY_INCLUDE,
       orderBy: [{ escalationLevel: "desc" }, { number: "asc" }],
       take: 50,
     });
-    return rows.map((row) => summary(row));
+    return this.summaries(rows);
   }
 
   /** Active cases past an SLA threshold. */
@@ -290,11 +310,54 @@ export class EscalationService implements CaseLifecycle {
     if (!access.isSupport(viewer)) throw forbidden("esc.supportOnly");
     const rows = await this.db.prisma.case.findMany({
       where: { status: { in: [...ACTIVE] }, NOT: { breaches: "[]" } },
-      include: { organization: { select: { name: true } } },
+      include: SUMMARY_INCLUDE,
       orderBy: { number: "asc" },
       take: 50,
     });
-    return rows.map((row) => summary(row));
+    return this.summaries(rows);
+  }
+
+  private async summaries(rows: SummaryRow[]): Promise<EscalationSummary[]> {
+    const ackIds = [...new Set(rows.flatMap((r) => r.escalations.map((e) => e.acknowledgedById)).filter((id): id is string => !!id))];
+    const names = new Map(
+      (await this.db.prisma.person.findMany({ where: { id: { in: ackIds } }, select: { id: true, name: true } })).map((p) => [
+        p.id,
+        p.name,
+      ]),
+    );
+    const summaries: EscalationSummary[] = [];
+    for (const row of rows) {
+      const levels: LevelPings[] = [];
+      // Several rows of one level (a reopened case): the latest raise of each level tells the story.
+      const latest = new Map<number, SummaryRow["escalations"][number]>();
+      for (const e of row.escalations) latest.set(e.level, e);
+      for (const e of [...latest.values()].sort((a, b) => a.level - b.level))
+        levels.push({
+          level: e.level,
+          raisedAt: e.createdAt,
+          pinged: await this.directory.routesFor(LEVEL_AUDIENCE[e.level] ?? "engineers", row.organizationId),
+          pings: e.pings,
+          acknowledgedBy: e.acknowledgedById ? (names.get(e.acknowledgedById) ?? null) : null,
+          acknowledgedAt: e.acknowledgedAt,
+        });
+      summaries.push({
+        ref: formatCaseRef(row.number),
+        title: row.title,
+        severity: row.severity,
+        organizationName: row.organization.name,
+        level: row.escalationLevel,
+        acknowledged: row.acknowledgedLevel >= row.escalationLevel,
+        breaches: JSON.parse(row.breaches) as string[],
+        openedAt: row.createdAt,
+        assigneeName: row.assignee?.name ?? null,
+        levels,
+        firstResponseDue: row.firstResponseDue,
+        firstResponseAt: row.firstResponseAt,
+        resolutionDue: row.resolutionDue,
+        pausedAt: row.slaPausedAt,
+      });
+    }
+    return summaries;
   }
 
   private async inTransaction<T extends CaseView | { view: CaseView; wake?: Date }>(
@@ -325,22 +388,10 @@ function earliest(timers: TimerSpec[]): Date | undefined {
   return timers.reduce<Date | undefined>((min, t) => (!min || t.dueAt < min ? t.dueAt : min), undefined);
 }
 
-function summary(row: {
-  number: number;
-  title: string;
-  severity: string;
-  escalationLevel: number;
-  acknowledgedLevel: number;
-  breaches: string;
-  organization: { name: string };
-}): EscalationSummary {
-  return {
-    ref: formatCaseRef(row.number),
-    title: row.title,
-    severity: row.severity,
-    organizationName: row.organization.name,
-    level: row.escalationLevel,
-    acknowledged: row.acknowledgedLevel >= row.escalationLevel,
-    breaches: JSON.parse(row.breaches) as string[],
-  };
-}
+const SUMMARY_INCLUDE = {
+  organization: { select: { name: true } },
+  assignee: { select: { name: true } },
+  escalations: { orderBy: { createdAt: "asc" as const } },
+};
+
+type SummaryRow = Prisma.CaseGetPayload<{ include: typeof SUMMARY_INCLUDE }>;

@@ -40,27 +40,31 @@ export function breachTimer(caseId: string, metric: SlaMetric, dueAt: Date): Tim
 }
 
 /**
- * The ping timers of a level just raised at `at`: repeat it until acknowledged, and raise the
- * next level if it stays unacknowledged.
+ * The ping timers of a level pinged at `at`: repeat it until acknowledged (at most its
+ * `maxRepeats`, counting the `repeatsDone` so far), and raise the next level if it stays
+ * unacknowledged. A reminder that would fall at or after the raise is left out: the raise
+ * supersedes it, so two timers due together never race.
  */
-export function levelTimers(caseId: string, policy: SlaPolicy, calendar: BusinessCalendar, raisedLevel: number, at: Date): TimerSpec[] {
+export function levelTimers(
+  caseId: string,
+  policy: SlaPolicy,
+  calendar: BusinessCalendar,
+  raisedLevel: number,
+  at: Date,
+  repeatsDone = 0,
+  raiseDue?: Date,
+): TimerSpec[] {
   const timers: TimerSpec[] = [];
   const current = levelOf(policy, raisedLevel);
-  if (current)
-    timers.push({
-      key: repeatTimerKey(caseId),
-      kind: "escalation.repeat",
-      dueAt: calendar.add(at, current.repeatMs),
-      payload: { caseId, level: raisedLevel },
-    });
   const next = levelOf(policy, raisedLevel + 1);
-  if (next)
-    timers.push({
-      key: raiseTimerKey(caseId),
-      kind: "escalation.raise",
-      dueAt: calendar.add(at, next.afterMs),
-      payload: { caseId, level: raisedLevel + 1 },
-    });
+  const raiseAt = raiseDue ?? (next ? calendar.add(at, next.afterMs) : undefined);
+  if (current && repeatsDone < current.maxRepeats) {
+    const repeatAt = calendar.add(at, current.repeatMs);
+    if (!raiseAt || repeatAt < raiseAt)
+      timers.push({ key: repeatTimerKey(caseId), kind: "escalation.repeat", dueAt: repeatAt, payload: { caseId, level: raisedLevel } });
+  }
+  if (next && raiseAt && !raiseDue)
+    timers.push({ key: raiseTimerKey(caseId), kind: "escalation.raise", dueAt: raiseAt, payload: { caseId, level: raisedLevel + 1 } });
   return timers;
 }
 

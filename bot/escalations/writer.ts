@@ -45,6 +45,9 @@ interface Commit {
   extra?: QueuedMessage[];
 }
 
+/** Stands for "no raise pending" when planning the next reminder (no raise timer is written from it). */
+const FAR_FUTURE = new Date(8.64e15);
+
 const levelName = (level: number) => translator("en")(`esc.level.${Math.min(3, Math.max(1, level)) as 1 | 2 | 3}`);
 
 export class EscalationWriter {
@@ -203,11 +206,14 @@ export class EscalationWriter {
       },
     ]);
     await enqueueMessages(tx, messages, now);
+    // The next reminder counts against the level's bound and must not overtake the pending raise.
+    const raise = await tx.timer.findUnique({ where: { key: raiseTimerKey(view.id) }, select: { dueAt: true, status: true } });
+    const calendar = await this.calendar(view);
+    const raiseDue = raise?.status === "pending" ? raise.dueAt : undefined;
+    const next = levelTimers(view.id, this.policies[view.severity], calendar, level, now, pings - 1, raiseDue ?? FAR_FUTURE);
     await scheduleTimers(
       tx,
-      levelTimers(view.id, this.policies[view.severity], await this.calendar(view), level, now).filter(
-        (timer) => timer.key === repeatTimerKey(view.id),
-      ),
+      next.filter((timer) => timer.key === repeatTimerKey(view.id)),
       now,
     );
   }

@@ -1,13 +1,12 @@
 /**
  * Escalation commands and buttons: escalate a case (customers and engineers), acknowledge a ping,
- * reassign to another engineer, and the managers' lists of open escalations and breaches.
+ * reassign to another engineer (the managers' views are in escalation-views.ts).
  */
 import { policy } from "../authz.ts";
 import type { Context } from "../context.ts";
 import { forbidden, invalid } from "../errors.ts";
 import type { ActionEvent } from "../events.ts";
 import type { CommandArgs } from "../router.ts";
-import type { EscalationSummary } from "../escalations/service.ts";
 import { parseCaseRef } from "../services/case-refs.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { showCase } from "./cases.ts";
@@ -123,53 +122,6 @@ export async function reassignAction(ctx: Context, event: ActionEvent): Promise<
       actions: [{ id: "esc.reassign", label: ctx.t("esc.action.reassign"), value: { case: `CS-${number}` }, style: "primary" }],
     },
   });
-}
-
-function lines(ctx: Context, rows: EscalationSummary[], breaches: boolean): string {
-  return rows
-    .map((row) =>
-      breaches
-        ? ctx.t("esc.breaches.line", {
-            case: row.ref,
-            metrics: row.breaches.map((m) => ctx.t(`esc.metric.${m as "first_response"}`)).join(", "),
-            severity: row.severity,
-            organization: row.organizationName,
-            title: row.title,
-          })
-        : ctx.t("esc.list.line", {
-            case: row.ref,
-            level: levelName(ctx, row.level),
-            severity: row.severity,
-            ack: ctx.t(row.acknowledged ? "esc.ack.yes" : "esc.ack.no"),
-            title: row.title,
-          }),
-    )
-    .map((line) => `• ${line}`)
-    .join("\n");
-}
-
-/** `escalations` — open escalations, highest level first. */
-export async function listEscalations(ctx: Context): Promise<void> {
-  const rows = await ctx.services.escalations.openEscalations(ctx.person);
-  if (rows.length === 0) return void ctx.reply({ text: ctx.t("esc.list.empty"), visibility: "internal" });
-  ctx.reply({
-    visibility: "internal",
-    card: {
-      title: ctx.t("esc.list.title", { count: rows.length }),
-      body: lines(ctx, rows, false),
-      actions: rows
-        .filter((r) => !r.acknowledged)
-        .slice(0, 5)
-        .map((r) => ({ id: "esc.ack", label: `${ctx.t("esc.action.ack")} ${r.ref}`, value: { case: r.ref, level: String(r.level) } })),
-    },
-  });
-}
-
-/** `breaches` — active cases past an SLA threshold. */
-export async function listBreaches(ctx: Context): Promise<void> {
-  const rows = await ctx.services.escalations.breaches(ctx.person);
-  if (rows.length === 0) return void ctx.reply({ text: ctx.t("esc.breaches.empty"), visibility: "internal" });
-  ctx.reply({ visibility: "internal", card: { title: ctx.t("esc.breaches.title", { count: rows.length }), body: lines(ctx, rows, true) } });
 }
 
 export { showCase };

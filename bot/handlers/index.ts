@@ -25,13 +25,13 @@ import {
   escalateAction,
   escalateCommand,
   escalateIntent,
-  listBreaches,
-  listEscalations,
   reassignAction,
   reassignCommand,
 } from "./escalations.ts";
 import { helpedAction, openCaseFromAnswer } from "./knowledge.ts";
 import { listUndelivered } from "./outbox.ts";
+import { clockCommand } from "./demo-clock.ts";
+import { showBreaches, showEscalations } from "./escalation-views.ts";
 import { registerPortalHandlers } from "../portal/handlers.ts";
 import { registerReplacementHandlers } from "../replacements/handlers.ts";
 import { registerItToolHandlers } from "../it-tools/handlers.ts";
@@ -58,10 +58,11 @@ export function createRouter(): Router {
     .command(["escalate", "escalar"], "case", escalateCommand)
     .command(["ack", "acknowledge", "confirmar"], "case", acknowledgeCommand)
     .command(["reassign", "reasignar"], "case", reassignCommand)
-    .command(["escalations", "escalados", "escalaciones"], "none", (ctx) => listEscalations(ctx))
-    .command(["breaches", "incumplimientos", "sla"], "none", (ctx) => listBreaches(ctx))
+    .command(["escalations", "escalados", "escalaciones"], "none", (ctx) => showEscalations(ctx))
+    .command(["breaches", "incumplimientos", "sla"], "none", (ctx) => showBreaches(ctx))
     .command(["outbox dead", "mensajes no entregados"], "none", listUndelivered)
     .command(["quarantine", "cuarentena", "quarantined events", "eventos en cuarentena"], "none", (ctx) => listQuarantine(ctx))
+    .command(["clock", "reloj"], "none", clockCommand)
     .action("esc.ack", acknowledgeAction)
     .action("esc.escalate", escalateAction)
     .action("esc.reassign", reassignAction)

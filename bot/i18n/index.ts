@@ -16,6 +16,8 @@ import { portalMessages } from "../portal/messages.ts";
 import { itToolMessages } from "../it-tools/messages.ts";
 import { partnerMessages } from "../partners/messages.ts";
 import { outboxMessages } from "../handlers/outbox-messages.ts";
+import { clockMessages } from "../handlers/clock-messages.ts";
+import { escalationViewMessages } from "../handlers/escalation-view-messages.ts";
 
 const features = [
   knowledgeMessages,
@@ -26,6 +28,8 @@ const features = [
   itToolMessages,
   partnerMessages,
   outboxMessages,
+  clockMessages,
+  escalationViewMessages,
 ] as const;
 
 // Distributes over the union of catalogs, so every catalog's keys are included.

@@ -136,6 +136,12 @@ export class TimerScheduler {
     this.arm(Math.min(Math.max(next ?? Number.POSITIVE_INFINITY, earliest), now + this.idlePollMs));
   }
 
+  /** When the earliest pending timer is due (the demo clock steps from one to the next). */
+  async nextDueAt(): Promise<Date | undefined> {
+    const next = await this.nextDue();
+    return next === undefined ? undefined : new Date(next);
+  }
+
   private async nextDue(): Promise<number | undefined> {
     const rows = await this.db.fast.query(Prisma.sql`SELECT MIN("dueAt") AS due FROM "Timer" WHERE status = 'pending'`);
     const due = rows[0]?.due;

@@ -22,6 +22,7 @@ import type { ReplacementService } from "../replacements/rma-service.ts";
 import type { ItToolServices } from "../it-tools/services.ts";
 import type { PartnerServices } from "../partners/service.ts";
 import type { UndeliveredMessages } from "./undelivered.ts";
+import type { DemoClock } from "../demo-clock.ts";
 
 export interface Services {
   db: Database;
@@ -60,4 +61,6 @@ export interface Services {
   undelivered: UndeliveredMessages;
   /** Wakes the outbox dispatcher after messages were committed outside a service. */
   outboxCommitted(): void;
+  /** The shell's demo clock (`/clock`); undefined in production and whenever a chat platform is connected. */
+  demoClock?: DemoClock;
 }
