@@ -16,7 +16,7 @@ export const escalationMessages = defineMessages(
     "esc.clock.breached": "breached: {metrics}",
     "esc.relative.in": "in {duration}",
     "esc.relative.ago": "{duration} ago",
-    "esc.ack.by": "level {level} acknowledged",
+    "esc.ack.by": "level {level} acknowledged by {name} at {time}",
     "esc.unacked": "level {level}, not acknowledged",
     "esc.action.ack": "Acknowledge",
     "esc.action.take": "Take",
@@ -52,6 +52,11 @@ export const escalationMessages = defineMessages(
     "case.event.escalated": "escalated",
     "case.event.acknowledged": "acknowledged",
     "case.event.breach": "SLA breach",
+    // One card, every copy; delivery fallback.
+    "esc.ack.level": "level {level} acknowledged",
+    "esc.alreadyAcknowledged": "{case}: level {level} is already acknowledged by {name} at {time}.",
+    "esc.fact.delivery": "Delivery",
+    "esc.fallback.note": "could not reach {name} on {platform} — sent to {target}",
   },
   {
     "esc.level.1": "Ingenieros de guardia",
@@ -67,7 +72,7 @@ export const escalationMessages = defineMessages(
     "esc.clock.breached": "incumplido: {metrics}",
     "esc.relative.in": "en {duration}",
     "esc.relative.ago": "hace {duration}",
-    "esc.ack.by": "nivel {level} confirmado",
+    "esc.ack.by": "nivel {level} confirmado por {name} a las {time}",
     "esc.unacked": "nivel {level}, sin confirmar",
     "esc.action.ack": "Confirmar",
     "esc.action.take": "Asignármelo",
@@ -103,5 +108,10 @@ export const escalationMessages = defineMessages(
     "case.event.escalated": "escalado",
     "case.event.acknowledged": "confirmado",
     "case.event.breach": "incumplimiento de SLA",
+    // Una tarjeta, todas las copias; avisos de reserva.
+    "esc.ack.level": "nivel {level} confirmado",
+    "esc.alreadyAcknowledged": "{case}: el nivel {level} ya lo confirmó {name} a las {time}.",
+    "esc.fact.delivery": "Entrega",
+    "esc.fallback.note": "no se pudo avisar a {name} en {platform}; enviado a {target}",
   },
 );

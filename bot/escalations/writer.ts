@@ -17,7 +17,9 @@ import { loadCase, type CaseView, type SlaView } from "../services/case-view.ts"
 import type { Origin } from "../services/cases.ts";
 import type { Directory } from "../services/directory.ts";
 import { enqueueMessages, type QueuedMessage } from "../services/outbox.ts";
+import { conflict, type DomainError } from "../errors.ts";
 import { renderSupportCard } from "./card.ts";
+import { clockIn, lastAcknowledgement, readerTimeZone, supportCardState } from "./card-state.ts";
 import type { SlaPolicy } from "./policies.ts";
 import { levelTimers, raiseTimerKey, repeatTimerKey, slaColumns } from "./sla.ts";
 import { chooseSpecialist } from "./specialists.ts";
@@ -97,8 +99,16 @@ export class EscalationWriter {
     );
   }
 
-  /** Acknowledges up to `level`; the reminders and the raise to the next level stop. */
+  /**
+   * Acknowledges up to `level`; the reminders and the raise to the next level stop. Of two
+   * acknowledgements at once exactly one wins: the conditional update below takes the case row's
+   * lock (PostgreSQL re-checks the condition after the winner commits; SQLite runs one writer at a
+   * time), and the other is told who was first.
+   */
   async acknowledge(tx: Tx, view: CaseView, level: number, viewer: Viewer, origin: Origin, now: Date) {
+    const won = await tx.$executeRaw`UPDATE "Case" SET "acknowledgedLevel" = ${level}, "updatedAt" = ${now}
+      WHERE id = ${view.id} AND "acknowledgedLevel" < ${level}`;
+    if (won === 0) throw await this.alreadyAcknowledged(tx, view, level);
     await tx.$executeRaw`UPDATE "Escalation" SET status = 'acknowledged', "acknowledgedById" = ${viewer.personId}, "acknowledgedAt" = ${now},
       "updatedAt" = ${now} WHERE "caseId" = ${view.id} AND level <= ${level} AND status = 'open'`;
     return this.commit(
@@ -115,6 +125,18 @@ export class EscalationWriter {
       },
       now,
     );
+  }
+
+  /** The refusal of an acknowledgement that came second: who was first, and when, in the reader's zone. */
+  async alreadyAcknowledged(tx: Tx, view: CaseView, level: number): Promise<DomainError> {
+    const first = await lastAcknowledgement(tx, view.id);
+    const zone = await readerTimeZone(tx, this.directory, view);
+    return conflict("esc.alreadyAcknowledged", {
+      case: view.ref,
+      level,
+      name: first?.name ?? "?",
+      time: first ? clockIn(first.at, zone) : "?",
+    });
   }
 
   /** Records a breached threshold, alerts service management and raises the case. */
@@ -179,6 +201,7 @@ export class EscalationWriter {
     const pings = Number(rows[0]?.pings ?? 1);
     const t = translator("en");
     const routes = await this.directory.routesFor(LEVEL_AUDIENCE[level] ?? "engineers", view.organizationId);
+    const state = await supportCardState(tx, this.directory, view);
     const messages: QueuedMessage[] = routes.flatMap((target, i) => [
       {
         key: `esc:${view.id}:L${level}:ping:${pings}:${i}`,
@@ -196,7 +219,7 @@ export class EscalationWriter {
         message: {
           target,
           visibility: "internal" as const,
-          card: renderSupportCard(view, t, now, level),
+          card: renderSupportCard(view, t, now, level, state),
           replaceKey: supportCardKey(view.id, level),
           lang: "en" as const,
         },
