@@ -57,6 +57,8 @@ export const escalationMessages = defineMessages(
     "esc.alreadyAcknowledged": "{case}: level {level} is already acknowledged by {name} at {time}.",
     "esc.fact.delivery": "Delivery",
     "esc.fallback.note": "could not reach {name} on {platform} — sent to {target}",
+    "esc.fallback.nowhere": "could not reach {name} on {platform}, and no other target is configured",
+    "esc.fallback.noChat": "any chat",
   },
   {
     "esc.level.1": "Ingenieros de guardia",
@@ -113,5 +115,7 @@ export const escalationMessages = defineMessages(
     "esc.alreadyAcknowledged": "{case}: el nivel {level} ya lo confirmó {name} a las {time}.",
     "esc.fact.delivery": "Entrega",
     "esc.fallback.note": "no se pudo avisar a {name} en {platform}; enviado a {target}",
+    "esc.fallback.nowhere": "no se pudo avisar a {name} en {platform} y no hay otro destino configurado",
+    "esc.fallback.noChat": "ningún chat",
   },
 );

@@ -7,7 +7,7 @@ import type { Tx } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
 import { SYSTEM_VIEWER, type Viewer } from "../authz.ts";
 import type { BusinessCalendar, CalendarSpec } from "../calendar/business-calendar.ts";
-import type { Visibility } from "../events.ts";
+import type { ConversationRef, PingFallback, Visibility } from "../events.ts";
 import { translator } from "../i18n/index.ts";
 import { cancelTimers, scheduleTimers, type TimerSpec } from "../runtime/timers.ts";
 import { recordAudit } from "../services/audit.ts";
@@ -20,6 +20,7 @@ import { enqueueMessages, type QueuedMessage } from "../services/outbox.ts";
 import { conflict, type DomainError } from "../errors.ts";
 import { renderSupportCard } from "./card.ts";
 import { clockIn, lastAcknowledgement, readerTimeZone, supportCardState } from "./card-state.ts";
+import { fallbackChain, redirectPing, routeLabel } from "./fallback.ts";
 import type { SlaPolicy } from "./policies.ts";
 import { levelTimers, raiseTimerKey, repeatTimerKey, slaColumns } from "./sla.ts";
 import { chooseSpecialist } from "./specialists.ts";
@@ -76,7 +77,7 @@ export class EscalationWriter {
       const specialist = await chooseSpecialist(tx, view);
       if (specialist) {
         assigneeId = specialist.id;
-        extra.push(...(await this.tellAssignee(view, specialist.id, now)));
+        extra.push(...(await this.tellAssignee(tx, view, specialist.id, now)));
       }
     }
     return this.commit(
@@ -202,6 +203,10 @@ export class EscalationWriter {
     const t = translator("en");
     const routes = await this.directory.routesFor(LEVEL_AUDIENCE[level] ?? "engineers", view.organizationId);
     const state = await supportCardState(tx, this.directory, view);
+    // A channel that refuses the reminder (archived, the bot removed) passes it on: the level's
+    // other channels first, then the managers.
+    const purposes = [...new Set([LEVEL_AUDIENCE[level] ?? "engineers", "managers", "service_management"] as const)];
+    const chains = await Promise.all(routes.map((target) => fallbackChain(this.directory, view.organizationId, purposes, target)));
     const messages: QueuedMessage[] = routes.flatMap((target, i) => [
       {
         key: `esc:${view.id}:L${level}:ping:${pings}:${i}`,
@@ -211,6 +216,7 @@ export class EscalationWriter {
           visibility: "internal" as const,
           text: t("esc.reminder", { case: view.ref, level: levelName(level), pings, title: view.title }),
           lang: "en" as const,
+          fallback: { caseId: view.id, caseNumber: view.number, recipient: routeLabel(target), next: chains[i]! },
         },
       },
       {
@@ -235,19 +241,41 @@ export class EscalationWriter {
     );
   }
 
-  private async tellAssignee(view: CaseView, personId: string, now: Date): Promise<QueuedMessage[]> {
-    const person = await this.directory.personalConversations(personId);
+  /**
+   * The personal ping of the engineer a case was given to. Each copy carries its fallback (the
+   * engineers' channels, then the managers'), so a chat the bot was removed from costs nothing;
+   * a person with no chat at all is sent there at once.
+   */
+  private async tellAssignee(tx: Tx, view: CaseView, personId: string, now: Date): Promise<QueuedMessage[]> {
+    const chats = await this.directory.personalConversations(personId);
     const t = translator("en");
-    return person.map((target, i) => ({
-      key: `case:${view.id}:assigned:${personId}:${now.getTime()}:${i}`,
+    const text = t("esc.assigned.you", { case: view.ref, severity: view.severity, organization: view.organizationName, title: view.title });
+    const key = `case:${view.id}:assigned:${personId}:${now.getTime()}`;
+    const name = (await tx.person.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? personId;
+    const fallback = async (own: ConversationRef | undefined): Promise<PingFallback> => ({
       caseId: view.id,
-      message: {
-        target,
-        visibility: "internal" as const,
-        text: t("esc.assigned.you", { case: view.ref, severity: view.severity, organization: view.organizationName, title: view.title }),
-        lang: "en" as const,
-      },
-    }));
+      caseNumber: view.number,
+      recipient: name,
+      next: await fallbackChain(this.directory, view.organizationId, ["engineers", "managers"], own),
+    });
+    if (chats.length === 0) {
+      await redirectPing(
+        tx,
+        this.directory,
+        { target: undefined, text, lang: "en", fallback: await fallback(undefined) },
+        key,
+        "no chat",
+        now,
+      );
+      return [];
+    }
+    return Promise.all(
+      chats.map(async (target, i) => ({
+        key: `${key}:${i}`,
+        caseId: view.id,
+        message: { target, visibility: "internal" as const, text, lang: "en" as const, fallback: await fallback(target) },
+      })),
+    );
   }
 
   private async commit(tx: Tx, view: CaseView, change: Commit, now: Date): Promise<{ view: CaseView; wake?: Date }> {

@@ -11,7 +11,7 @@ import type { Clock } from "../../../bot/clock.ts";
 import { importData, parseImportFile } from "../../../bot/services/importer.ts";
 import { FakeSlack } from "../../adapters/slack/fake-slack.ts";
 import { SIGNING_SECRET, TEAM } from "../../adapters/slack/testbed.ts";
-import { BOT, FakeConnector, personalMessage, TENANT } from "../../adapters/teams/support.ts";
+import { BOT, FakeConnector, personalChat, personalMessage, TENANT } from "../../adapters/teams/support.ts";
 import { createTestApp, eventually, type TestApp } from "../../support/app.ts";
 
 export const SLACK_ENGINEERS = "C0ENG";
@@ -38,8 +38,8 @@ function fixture(serviceUrl: string) {
         { key: "eng-sam", name: "Sam Ortiz", email: "sam@vendor.test", role: "engineer", identities: { teams: TEAMS.sam.aad } },
       ],
       channels: [
-        { purpose: "engineers", platform: "slack", conversationId: SLACK_ENGINEERS },
-        { purpose: "engineers", platform: "teams", conversationId: TEAMS_ENGINEERS, extra: { serviceUrl } },
+        { purpose: "engineers", platform: "slack", conversationId: SLACK_ENGINEERS, extra: { name: "#support-engineers" } },
+        { purpose: "engineers", platform: "teams", conversationId: TEAMS_ENGINEERS, extra: { serviceUrl, name: "Support engineers" } },
       ],
     },
     organizations: [
@@ -159,6 +159,17 @@ export async function openCaseOnBoth(bed: BothPlatforms, text: string) {
     return { slack: slack.messageId, teams: teams.messageId };
   });
   return { id: row.id, number: row.number, ref: `CS-${row.number}`, cards };
+}
+
+/** The engineers add the app in their personal chats (Teams keeps a reference the bot writes to). */
+export async function installPersonalChats(bed: BothPlatforms, people: { aad: string; name: string }[]): Promise<void> {
+  for (const person of people) {
+    await bed.teams({ ...personalMessage(bed.connector.url, person, ""), type: "installationUpdate", action: "add", text: undefined });
+    await eventually(async () => {
+      if (!(await bed.t.app.db.prisma.teamsConversation.findUnique({ where: { conversationId: personalChat(person) } })))
+        throw new Error("personal chat not stored yet");
+    });
+  }
 }
 
 /** Waits until the outbox has nothing left to send (pending or in flight). */
