@@ -75,4 +75,31 @@ describe("escalation pings that cannot be delivered", () => {
       .at(-1);
     expect(JSON.stringify(teamsCard?.body)).toContain(note);
   });
+
+  it("a reminder Slack refuses (the engineers' channel was archived) reaches the Teams engineers' channel instead", async () => {
+    const clock = new ManualClock("2026-03-10T09:42:00Z");
+    bed = await startBothPlatforms(clock);
+    const opened = await openCaseOnBoth(bed, "sev2 The Tap 10 in the lobby is frozen on the home screen");
+    await outboxSettled(bed);
+    bed.slack.fault = {
+      refuse: (method, args) =>
+        method === "chat.postMessage" && args.channel === SLACK_ENGINEERS && String(args.text ?? "").startsWith("⏰")
+          ? { body: { ok: false, error: "is_archived" } }
+          : undefined,
+    };
+    // Nobody acknowledges: the level-1 reminder is due (sev2 repeats every 15 minutes).
+    clock.advance(16 * 60_000);
+    await bed.t.app.scheduler.runDue();
+    const note = "could not reach #support-engineers on Slack — sent to Support engineers";
+    const redirected = await eventually(() => {
+      const found = bed!.connector
+        .activities()
+        .find((a) => a.method === "POST" && a.conversation === TEAMS_ENGINEERS && String(a.body.text ?? "").includes(note));
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    expect(redirected.body.text).toContain(`${opened.ref} is still not acknowledged`);
+    const audit = await bed.t.app.db.prisma.auditLog.findMany({ where: { action: "escalation.ping_fallback", subjectId: opened.ref } });
+    expect(audit.map((row) => JSON.parse(row.after ?? "{}").note)).toContain(note);
+  });
 });
