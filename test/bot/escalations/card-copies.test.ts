@@ -174,4 +174,29 @@ describe("one escalation card, every copy, on Slack and Teams", () => {
     const audit = await bed.t.app.db.prisma.auditLog.count({ where: { action: "escalation.acknowledged", subjectId: opened.ref } });
     expect(audit).toBe(1);
   });
+
+  it("Take on the Slack card updates both copies once with the engineer's name, and keeps the SLA clock on them", async () => {
+    bed = await startBothPlatforms(new ManualClock(START));
+    const opened = await openCaseOnBoth(bed, "sev2 The Room L kit in the boardroom loses audio every hour");
+    const { call } = slackCard(bed, opened.cards.slack);
+    const take = slackButtons(call).find((x) => x.action_id?.startsWith("case.take"))!;
+    await sendInteraction(
+      bed.slackUrl,
+      buttonPress(LEE_SLACK, { action_id: take.action_id!, value: take.value }, { channel: SLACK_ENGINEERS, ts: opened.cards.slack }),
+    );
+    await eventually(() => {
+      expect(slackUpdatesOf(bed!, opened.cards.slack).length).toBeGreaterThan(0);
+      expect(teamsUpdatesOf(bed!, opened.cards.teams).length).toBeGreaterThan(0);
+    });
+    await outboxSettled(bed);
+    const slackUpdates = slackUpdatesOf(bed, opened.cards.slack);
+    const teamsUpdates = teamsUpdatesOf(bed, opened.cards.teams);
+    expect(slackUpdates).toHaveLength(1);
+    expect(teamsUpdates).toHaveLength(1);
+    for (const card of [JSON.stringify(slackUpdates[0]!.args.blocks), JSON.stringify(cardOf(teamsUpdates[0]))]) {
+      expect(card).toContain("Lee Chen");
+      expect(card).toContain("first response due");
+      expect(card).toContain("level 1 acknowledged by Lee Chen at 10:42 CET");
+    }
+  });
 });
