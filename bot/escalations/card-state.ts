@@ -11,6 +11,8 @@ import type { Directory } from "../services/directory.ts";
 export interface SupportCardState {
   /** The last acknowledgement: the person's name and the time, e.g. "10:42 CET". */
   acknowledged?: { name: string; time: string };
+  /** The last escalation a person asked for: who, when, to which level, and why. */
+  raised?: { name: string; time: string; level: number; reason: string };
   /** "could not reach Lee Chen on Teams — sent to #support-engineers", newest first. */
   deliveryNotes: string[];
 }
@@ -52,8 +54,13 @@ export async function lastAcknowledgement(tx: Tx, caseId: string): Promise<{ nam
 
 /** The state every copy of the case's support card shows. */
 export async function supportCardState(tx: Tx, directory: Directory, view: CaseView): Promise<SupportCardState> {
-  const [acknowledgement, zone, notes] = await Promise.all([
+  const [acknowledgement, raised, zone, notes] = await Promise.all([
     lastAcknowledgement(tx, view.id),
+    tx.escalation.findFirst({
+      where: { caseId: view.id, trigger: "manual", requestedById: { not: null } },
+      orderBy: { createdAt: "desc" },
+      select: { requestedById: true, createdAt: true, level: true, reason: true },
+    }),
     readerTimeZone(tx, directory, view),
     tx.auditLog.findMany({
       where: { action: FALLBACK_AUDIT_ACTION, subjectType: "case", subjectId: view.ref },
@@ -62,8 +69,14 @@ export async function supportCardState(tx: Tx, directory: Directory, view: CaseV
       select: { after: true },
     }),
   ]);
+  const requester = raised?.requestedById
+    ? await tx.person.findUnique({ where: { id: raised.requestedById }, select: { name: true } })
+    : undefined;
   return {
     acknowledged: acknowledgement ? { name: acknowledgement.name, time: clockIn(acknowledgement.at, zone) } : undefined,
+    raised: raised
+      ? { name: requester?.name ?? "?", time: clockIn(raised.createdAt, zone), level: raised.level, reason: raised.reason ?? "" }
+      : undefined,
     deliveryNotes: notes.map((row) => String((JSON.parse(row.after ?? "{}") as { note?: string }).note ?? "")).filter(Boolean),
   };
 }

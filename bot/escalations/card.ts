@@ -60,6 +60,15 @@ export function renderSupportCard(view: CaseView, t: Translator, now: Date, leve
         : t("esc.ack.level", { level: escalation });
     card.facts = [...(card.facts ?? []), { label: t("esc.fact.escalation"), value: `${levelName(escalation)} — ${status}` }];
   }
+  const raised = state?.raised;
+  if (raised && active)
+    card.facts = [
+      ...(card.facts ?? []),
+      {
+        label: t("esc.fact.raised"),
+        value: t("esc.raisedBy", { level: levelName(raised.level), name: raised.name, time: raised.time, reason: raised.reason }),
+      },
+    ];
   for (const note of state?.deliveryNotes ?? []) card.facts = [...(card.facts ?? []), { label: t("esc.fact.delivery"), value: note }];
   const actions: CardAction[] = [];
   if (active) {

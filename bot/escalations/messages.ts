@@ -59,6 +59,8 @@ export const escalationMessages = defineMessages(
     "esc.fallback.note": "could not reach {name} on {platform} — sent to {target}",
     "esc.fallback.nowhere": "could not reach {name} on {platform}, and no other target is configured",
     "esc.fallback.noChat": "any chat",
+    "esc.fact.raised": "Escalated",
+    "esc.raisedBy": "to {level} by {name} at {time}: {reason}",
   },
   {
     "esc.level.1": "Ingenieros de guardia",
@@ -117,5 +119,7 @@ export const escalationMessages = defineMessages(
     "esc.fallback.note": "no se pudo avisar a {name} en {platform}; enviado a {target}",
     "esc.fallback.nowhere": "no se pudo avisar a {name} en {platform} y no hay otro destino configurado",
     "esc.fallback.noChat": "ningún chat",
+    "esc.fact.raised": "Escalado",
+    "esc.raisedBy": "a {level} por {name} a las {time}: {reason}",
   },
 );

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../bot/clock.ts";
 import type { SlackCall } from "../../adapters/slack/fake-slack.ts";
 import { buttonPress, sendInteraction } from "../../adapters/slack/testbed.ts";
-import { cardOf } from "../../adapters/teams/support.ts";
+import { cardOf, personalMessage } from "../../adapters/teams/support.ts";
 import { eventually } from "../../support/app.ts";
 import {
   LEE_SLACK,
@@ -198,5 +198,17 @@ describe("one escalation card, every copy, on Slack and Teams", () => {
       expect(card).toContain("first response due");
       expect(card).toContain("level 1 acknowledged by Lee Chen at 10:42 CET");
     }
+  });
+
+  it("a customer's escalation with a reason shows on both engineers' cards, with who asked, when and why", async () => {
+    bed = await startBothPlatforms(new ManualClock(START));
+    const opened = await openCaseOnBoth(bed, "sev2 The Cam 4K in room 5 keeps losing focus");
+    await outboxSettled(bed);
+    await bed.teams(personalMessage(bed.connector.url, TEAMS.ana, `escalate ${opened.ref} the board meets at noon`));
+    const shown = "to Support manager by Ana García at 10:42 CET: the board meets at noon";
+    await eventually(() => {
+      expect(JSON.stringify(slackUpdatesOf(bed!, opened.cards.slack).at(-1)?.args.blocks)).toContain(shown);
+      expect(JSON.stringify(cardOf(teamsUpdatesOf(bed!, opened.cards.teams).at(-1)))).toContain(shown);
+    });
   });
 });
