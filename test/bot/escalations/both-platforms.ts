@@ -8,6 +8,7 @@
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../bot/clock.ts";
+import type { Provider } from "../../../db/client.ts";
 import { importData, parseImportFile } from "../../../bot/services/importer.ts";
 import { FakeSlack } from "../../adapters/slack/fake-slack.ts";
 import { SIGNING_SECRET, TEAM } from "../../adapters/slack/testbed.ts";
@@ -76,7 +77,7 @@ export interface BothPlatforms {
   close(): Promise<void>;
 }
 
-export async function startBothPlatforms(clock?: Clock): Promise<BothPlatforms> {
+export async function startBothPlatforms(clock?: Clock, provider: Provider = "sqlite"): Promise<BothPlatforms> {
   const slack = await new FakeSlack({ id: TEAM, botUserId: "UBOT", botId: "BBOT" }).start();
   slack.addUser({ id: LEE_SLACK, email: "lee@vendor.test", name: "Lee Chen", locale: "en-US" });
   const connector = await new FakeConnector().start();
@@ -84,6 +85,7 @@ export async function startBothPlatforms(clock?: Clock): Promise<BothPlatforms> 
     seedDemo: false,
     start: false,
     clock,
+    provider,
     env: { SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl },
   });
   await importData(t.app.db, t.app.catalog, parseImportFile(JSON.stringify(fixture(connector.url))));

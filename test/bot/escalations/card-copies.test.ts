@@ -9,6 +9,7 @@ import type { SlackCall } from "../../adapters/slack/fake-slack.ts";
 import { buttonPress, sendInteraction } from "../../adapters/slack/testbed.ts";
 import { cardOf, personalMessage } from "../../adapters/teams/support.ts";
 import { eventually } from "../../support/app.ts";
+import { testProviders } from "../../support/database.ts";
 import {
   LEE_SLACK,
   openCaseOnBoth,
@@ -23,6 +24,7 @@ import {
 
 // 09:42 UTC is 10:42 in Madrid (CET), the zone of Acme's contract.
 const START = "2026-03-10T09:42:00Z";
+const PROVIDERS = await testProviders();
 const CONFIRMATION = /level 1 acknowledged\. Reminders stopped\./;
 
 let bed: BothPlatforms | undefined;
@@ -141,39 +143,43 @@ describe("one escalation card, every copy, on Slack and Teams", () => {
     expect(teamsPostsIn(bed).filter((x) => CONFIRMATION.test(x))).toHaveLength(1);
   });
 
-  it("two simultaneous Acks, one on Slack and one on Teams: exactly one wins, the other is told who did", async () => {
-    bed = await startBothPlatforms(new ManualClock(START));
-    const opened = await openCaseOnBoth(bed, "sev2 The Cam 4K in room 2 is frozen on a black image");
-    const { ack } = slackCard(bed, opened.cards.slack);
-    const teams = teamsAck(bed, opened.cards.teams);
-    const [slackResponse, teamsResponse] = await Promise.all([
-      sendInteraction(
-        bed.slackUrl,
-        buttonPress(LEE_SLACK, { action_id: ack!.action_id!, value: ack!.value }, { channel: SLACK_ENGINEERS, ts: opened.cards.slack }),
-      ),
-      bed.teams(teamsPress(bed.connector.url, TEAMS.sam, opened.cards.teams, teams.verb, teams.data)),
-    ]);
-    expect(slackResponse.status).toBe(200);
-    expect(teamsResponse.status).toBe(200);
-    const events = await eventually(async () => {
-      const rows = await bed!.t.app.db.prisma.caseEvent.findMany({ where: { caseId: opened.id, kind: "acknowledged" } });
-      expect(rows).toHaveLength(1);
-      return rows;
-    });
-    const winner = (await bed.t.app.db.prisma.person.findUnique({ where: { id: events[0]!.actorId! } }))!.name;
-    const loser = winner === "Lee Chen" ? "Sam Ortiz" : "Lee Chen";
-    const told = `already acknowledged by ${winner} at 10:42 CET`;
-    // The loser hears it where they pressed: in the Slack channel, or in the Teams answer/thread.
-    await eventually(() => {
-      const where = loser === "Lee Chen" ? slackPostsIn(bed!) : [...teamsPostsIn(bed!), JSON.stringify(teamsResponse.body ?? "")];
-      expect(where.some((x) => x.includes(told))).toBe(true);
-    });
-    await outboxSettled(bed);
-    expect(slackPostsIn(bed).filter((x) => CONFIRMATION.test(x))).toHaveLength(1);
-    expect(teamsPostsIn(bed).filter((x) => CONFIRMATION.test(x))).toHaveLength(1);
-    const audit = await bed.t.app.db.prisma.auditLog.count({ where: { action: "escalation.acknowledged", subjectId: opened.ref } });
-    expect(audit).toBe(1);
-  });
+  // PostgreSQL runs the two transactions truly in parallel; SQLite one after the other.
+  it.each(PROVIDERS)(
+    "two simultaneous Acks, one on Slack and one on Teams: exactly one wins, the other is told who did (%s)",
+    async (provider) => {
+      bed = await startBothPlatforms(new ManualClock(START), provider);
+      const opened = await openCaseOnBoth(bed, "sev2 The Cam 4K in room 2 is frozen on a black image");
+      const { ack } = slackCard(bed, opened.cards.slack);
+      const teams = teamsAck(bed, opened.cards.teams);
+      const [slackResponse, teamsResponse] = await Promise.all([
+        sendInteraction(
+          bed.slackUrl,
+          buttonPress(LEE_SLACK, { action_id: ack!.action_id!, value: ack!.value }, { channel: SLACK_ENGINEERS, ts: opened.cards.slack }),
+        ),
+        bed.teams(teamsPress(bed.connector.url, TEAMS.sam, opened.cards.teams, teams.verb, teams.data)),
+      ]);
+      expect(slackResponse.status).toBe(200);
+      expect(teamsResponse.status).toBe(200);
+      const events = await eventually(async () => {
+        const rows = await bed!.t.app.db.prisma.caseEvent.findMany({ where: { caseId: opened.id, kind: "acknowledged" } });
+        expect(rows).toHaveLength(1);
+        return rows;
+      });
+      const winner = (await bed.t.app.db.prisma.person.findUnique({ where: { id: events[0]!.actorId! } }))!.name;
+      const loser = winner === "Lee Chen" ? "Sam Ortiz" : "Lee Chen";
+      const told = `already acknowledged by ${winner} at 10:42 CET`;
+      // The loser hears it where they pressed: in the Slack channel, or in the Teams answer/thread.
+      await eventually(() => {
+        const where = loser === "Lee Chen" ? slackPostsIn(bed!) : [...teamsPostsIn(bed!), JSON.stringify(teamsResponse.body ?? "")];
+        expect(where.some((x) => x.includes(told))).toBe(true);
+      });
+      await outboxSettled(bed);
+      expect(slackPostsIn(bed).filter((x) => CONFIRMATION.test(x))).toHaveLength(1);
+      expect(teamsPostsIn(bed).filter((x) => CONFIRMATION.test(x))).toHaveLength(1);
+      const audit = await bed.t.app.db.prisma.auditLog.count({ where: { action: "escalation.acknowledged", subjectId: opened.ref } });
+      expect(audit).toBe(1);
+    },
+  );
 
   it("Take on the Slack card updates both copies once with the engineer's name, and keeps the SLA clock on them", async () => {
     bed = await startBothPlatforms(new ManualClock(START));
