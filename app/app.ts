@@ -22,6 +22,7 @@ import { createPartnerServices } from "../bot/partners/service.ts";
 import { loadPolicies } from "../bot/escalations/policies.ts";
 import { EscalationService } from "../bot/escalations/service.ts";
 import { registerEscalationTimers } from "../bot/escalations/timers.ts";
+import { PingFallbacks } from "../bot/escalations/fallback.ts";
 import { OutboxDispatcher, type DispatcherOptions } from "../bot/runtime/dispatcher.ts";
 import { TimerScheduler, type SchedulerOptions } from "../bot/runtime/scheduler.ts";
 import { CaseService } from "../bot/services/cases.ts";
@@ -207,6 +208,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   };
   registerCaseTimers(scheduler, cases);
   registerEscalationTimers(scheduler, escalations);
+  // Escalation pings the platform refuses for good go on to the next target of their level.
+  const pingFallbacks = new PingFallbacks(db, clock, directory, kick);
+  dispatcher.setFallback((message, error) => pingFallbacks.refused(message, error));
   const { portal, replacementFeature } = await withStartupLock(config.databaseUrl, async () => ({
     portal: await createPortalServices(services, { seedDemo: config.seedDemoData, documentsFile: config.documentsFile }),
     replacementFeature: await createReplacementFeature(db, clock, directory, kick, wake, { catalog, seedDemo: config.seedDemoData, log }),

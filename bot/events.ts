@@ -184,6 +184,22 @@ export interface OutboundMessage {
    * thread, a Teams reply chain) are understood as being about the case.
    */
   linkCase?: { caseId: string; role: ThreadRole };
+  /**
+   * An escalation ping that must not be lost: when the platform refuses it for good (the bot was
+   * removed, the channel archived), it goes to the next target of its level instead, and the
+   * audit and the case's cards say so (bot/escalations/fallback.ts).
+   */
+  fallback?: PingFallback;
+}
+
+/** Where an escalation ping goes when its own target cannot be reached. */
+export interface PingFallback {
+  caseId: string;
+  caseNumber: number;
+  /** Who the ping was for, as people read it: "Lee Chen", "#support-engineers". */
+  recipient: string;
+  /** The next targets, in order: each is tried when the one before it is refused too. */
+  next: { target: ConversationRef; label: string }[];
 }
 
 export type ThreadRole = "customer" | "engineers" | "partner";

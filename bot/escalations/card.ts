@@ -7,6 +7,7 @@ import { renderCaseCard } from "../cards/case-card.ts";
 import type { Card, CardAction } from "../events.ts";
 import type { MessageKey, Translator } from "../i18n/index.ts";
 import type { CaseView } from "../services/case-view.ts";
+import type { SupportCardState } from "./card-state.ts";
 import { describeDue } from "./sla.ts";
 
 const ACTIVE = new Set(["open", "waiting_customer", "waiting_partner"]);
@@ -36,8 +37,11 @@ export function slaLine(view: CaseView, t: Translator, now: Date): string | unde
   return parts.join(" · ");
 }
 
-/** Renders the support card of a case for the channel of escalation `level`. */
-export function renderSupportCard(view: CaseView, t: Translator, now: Date, level = 1): Card {
+/**
+ * Renders the support card of a case for the channel of escalation `level`. `state` names who
+ * acknowledged and when, and the pings that went to a fallback target (bot/escalations/card-state.ts).
+ */
+export function renderSupportCard(view: CaseView, t: Translator, now: Date, level = 1, state?: SupportCardState): Card {
   const card = renderCaseCard(view, t, "support");
   const value = { case: view.ref };
   const levelName = (n: number) => t(`esc.level.${Math.min(3, Math.max(1, n)) as 1 | 2 | 3}`);
@@ -48,14 +52,24 @@ export function renderSupportCard(view: CaseView, t: Translator, now: Date, leve
   const active = ACTIVE.has(view.status);
   if (escalation > 0 && active) {
     const acknowledged = view.sla.acknowledgedLevel >= escalation;
+    const by = state?.acknowledged;
+    const status = !acknowledged
+      ? t("esc.unacked", { level: escalation })
+      : by
+        ? t("esc.ack.by", { level: escalation, name: by.name, time: by.time })
+        : t("esc.ack.level", { level: escalation });
+    card.facts = [...(card.facts ?? []), { label: t("esc.fact.escalation"), value: `${levelName(escalation)} — ${status}` }];
+  }
+  const raised = state?.raised;
+  if (raised && active)
     card.facts = [
       ...(card.facts ?? []),
       {
-        label: t("esc.fact.escalation"),
-        value: `${levelName(escalation)} — ${t(acknowledged ? "esc.ack.by" : "esc.unacked", { level: escalation })}`,
+        label: t("esc.fact.raised"),
+        value: t("esc.raisedBy", { level: levelName(raised.level), name: raised.name, time: raised.time, reason: raised.reason }),
       },
     ];
-  }
+  for (const note of state?.deliveryNotes ?? []) card.facts = [...(card.facts ?? []), { label: t("esc.fact.delivery"), value: note }];
   const actions: CardAction[] = [];
   if (active) {
     if (escalation > 0 && view.sla.acknowledgedLevel < escalation)

@@ -235,8 +235,11 @@ export class EscalationService implements CaseLifecycle {
     return this.inTransaction(async (tx, now) => {
       const view = await this.load(tx, viewer, number);
       if (!ACTIVE.has(view.status)) throw conflict("esc.notActive", { case: view.ref, status: view.status });
-      if (view.sla.acknowledgedLevel >= level || view.sla.escalationLevel === 0) return { view };
-      return this.writer.acknowledge(tx, view, Math.min(level, view.sla.escalationLevel), viewer, origin, now);
+      if (view.sla.escalationLevel === 0) return { view };
+      const wanted = Math.min(level, view.sla.escalationLevel);
+      // A second press (or a copy of the card not yet refreshed) is told who acknowledged first.
+      if (view.sla.acknowledgedLevel >= wanted) throw await this.writer.alreadyAcknowledged(tx, view, view.sla.acknowledgedLevel);
+      return this.writer.acknowledge(tx, view, wanted, viewer, origin, now);
     });
   }
 

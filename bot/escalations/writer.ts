@@ -7,7 +7,7 @@ import type { Tx } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
 import { SYSTEM_VIEWER, type Viewer } from "../authz.ts";
 import type { BusinessCalendar, CalendarSpec } from "../calendar/business-calendar.ts";
-import type { Visibility } from "../events.ts";
+import type { ConversationRef, PingFallback, Visibility } from "../events.ts";
 import { translator } from "../i18n/index.ts";
 import { cancelTimers, scheduleTimers, type TimerSpec } from "../runtime/timers.ts";
 import { recordAudit } from "../services/audit.ts";
@@ -17,7 +17,10 @@ import { loadCase, type CaseView, type SlaView } from "../services/case-view.ts"
 import type { Origin } from "../services/cases.ts";
 import type { Directory } from "../services/directory.ts";
 import { enqueueMessages, type QueuedMessage } from "../services/outbox.ts";
+import { conflict, type DomainError } from "../errors.ts";
 import { renderSupportCard } from "./card.ts";
+import { clockIn, lastAcknowledgement, readerTimeZone, supportCardState } from "./card-state.ts";
+import { fallbackChain, redirectPing, routeLabel } from "./fallback.ts";
 import type { SlaPolicy } from "./policies.ts";
 import { levelTimers, raiseTimerKey, repeatTimerKey, slaColumns } from "./sla.ts";
 import { chooseSpecialist } from "./specialists.ts";
@@ -77,7 +80,7 @@ export class EscalationWriter {
       const specialist = await chooseSpecialist(tx, view);
       if (specialist) {
         assigneeId = specialist.id;
-        extra.push(...(await this.tellAssignee(view, specialist.id, now)));
+        extra.push(...(await this.tellAssignee(tx, view, specialist.id, now)));
       }
     }
     return this.commit(
@@ -100,8 +103,16 @@ export class EscalationWriter {
     );
   }
 
-  /** Acknowledges up to `level`; the reminders and the raise to the next level stop. */
+  /**
+   * Acknowledges up to `level`; the reminders and the raise to the next level stop. Of two
+   * acknowledgements at once exactly one wins: the conditional update below takes the case row's
+   * lock (PostgreSQL re-checks the condition after the winner commits; SQLite runs one writer at a
+   * time), and the other is told who was first.
+   */
   async acknowledge(tx: Tx, view: CaseView, level: number, viewer: Viewer, origin: Origin, now: Date) {
+    const won = await tx.$executeRaw`UPDATE "Case" SET "acknowledgedLevel" = ${level}, "updatedAt" = ${now}
+      WHERE id = ${view.id} AND "acknowledgedLevel" < ${level}`;
+    if (won === 0) throw await this.alreadyAcknowledged(tx, view, level);
     await tx.$executeRaw`UPDATE "Escalation" SET status = 'acknowledged', "acknowledgedById" = ${viewer.personId}, "acknowledgedAt" = ${now},
       "updatedAt" = ${now} WHERE "caseId" = ${view.id} AND level <= ${level} AND status = 'open'`;
     return this.commit(
@@ -118,6 +129,18 @@ export class EscalationWriter {
       },
       now,
     );
+  }
+
+  /** The refusal of an acknowledgement that came second: who was first, and when, in the reader's zone. */
+  async alreadyAcknowledged(tx: Tx, view: CaseView, level: number): Promise<DomainError> {
+    const first = await lastAcknowledgement(tx, view.id);
+    const zone = await readerTimeZone(tx, this.directory, view);
+    return conflict("esc.alreadyAcknowledged", {
+      case: view.ref,
+      level,
+      name: first?.name ?? "?",
+      time: first ? clockIn(first.at, zone) : "?",
+    });
   }
 
   /** Records a breached threshold, alerts service management and raises the case. */
@@ -182,6 +205,11 @@ export class EscalationWriter {
     const pings = Number(rows[0]?.pings ?? 1);
     const t = translator("en");
     const routes = await this.directory.routesFor(LEVEL_AUDIENCE[level] ?? "engineers", view.organizationId);
+    const state = await supportCardState(tx, this.directory, view);
+    // A channel that refuses the reminder (archived, the bot removed) passes it on: the level's
+    // other channels first, then the managers.
+    const purposes = [...new Set([LEVEL_AUDIENCE[level] ?? "engineers", "managers", "service_management"] as const)];
+    const chains = await Promise.all(routes.map((target) => fallbackChain(this.directory, view.organizationId, purposes, target)));
     const messages: QueuedMessage[] = routes.flatMap((target, i) => [
       {
         key: `esc:${view.id}:L${level}:ping:${pings}:${i}`,
@@ -191,6 +219,7 @@ export class EscalationWriter {
           visibility: "internal" as const,
           text: t("esc.reminder", { case: view.ref, level: levelName(level), pings, title: view.title }),
           lang: "en" as const,
+          fallback: { caseId: view.id, caseNumber: view.number, recipient: routeLabel(target), next: chains[i]! },
         },
       },
       {
@@ -199,7 +228,7 @@ export class EscalationWriter {
         message: {
           target,
           visibility: "internal" as const,
-          card: renderSupportCard(view, t, now, level),
+          card: renderSupportCard(view, t, now, level, state),
           replaceKey: supportCardKey(view.id, level),
           lang: "en" as const,
         },
@@ -218,19 +247,41 @@ export class EscalationWriter {
     );
   }
 
-  private async tellAssignee(view: CaseView, personId: string, now: Date): Promise<QueuedMessage[]> {
-    const person = await this.directory.personalConversations(personId);
+  /**
+   * The personal ping of the engineer a case was given to. Each copy carries its fallback (the
+   * engineers' channels, then the managers'), so a chat the bot was removed from costs nothing;
+   * a person with no chat at all is sent there at once.
+   */
+  private async tellAssignee(tx: Tx, view: CaseView, personId: string, now: Date): Promise<QueuedMessage[]> {
+    const chats = await this.directory.personalConversations(personId);
     const t = translator("en");
-    return person.map((target, i) => ({
-      key: `case:${view.id}:assigned:${personId}:${now.getTime()}:${i}`,
+    const text = t("esc.assigned.you", { case: view.ref, severity: view.severity, organization: view.organizationName, title: view.title });
+    const key = `case:${view.id}:assigned:${personId}:${now.getTime()}`;
+    const name = (await tx.person.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? personId;
+    const fallback = async (own: ConversationRef | undefined): Promise<PingFallback> => ({
       caseId: view.id,
-      message: {
-        target,
-        visibility: "internal" as const,
-        text: t("esc.assigned.you", { case: view.ref, severity: view.severity, organization: view.organizationName, title: view.title }),
-        lang: "en" as const,
-      },
-    }));
+      caseNumber: view.number,
+      recipient: name,
+      next: await fallbackChain(this.directory, view.organizationId, ["engineers", "managers"], own),
+    });
+    if (chats.length === 0) {
+      await redirectPing(
+        tx,
+        this.directory,
+        { target: undefined, text, lang: "en", fallback: await fallback(undefined) },
+        key,
+        "no chat",
+        now,
+      );
+      return [];
+    }
+    return Promise.all(
+      chats.map(async (target, i) => ({
+        key: `${key}:${i}`,
+        caseId: view.id,
+        message: { target, visibility: "internal" as const, text, lang: "en" as const, fallback: await fallback(target) },
+      })),
+    );
   }
 
   private async commit(tx: Tx, view: CaseView, change: Commit, now: Date): Promise<{ view: CaseView; wake?: Date }> {

@@ -33,5 +33,8 @@ export async function reopenAction(ctx: Context, event: ActionEvent): Promise<vo
 /** "Take": the engineer assigns the case to themselves; the card updates for everyone. */
 export async function takeAction(ctx: Context, event: ActionEvent): Promise<void> {
   const view = await ctx.services.cases.assign(ctx.person, caseOf(event), ctx.person.personId ?? "", ctx.origin);
+  // In an escalation channel the pressed card is a copy of the support card, which the service
+  // has just updated everywhere (with its SLA clock); a plain case card here would overwrite it.
+  if (await ctx.services.directory.isSupportConversation(ctx.event.conversation)) return;
   ctx.reply({ card: renderCaseCard(view, ctx.t, await ctx.audience()), inPlace: true, visibility: "internal" });
 }

@@ -49,6 +49,12 @@ export interface DispatcherOptions {
   onReleased?: () => void;
 }
 
+/**
+ * Called when a message carrying a `fallback` is given up on, before it is marked dead: it sends
+ * the message on to its next target in its own transaction (bot/escalations/fallback.ts).
+ */
+export type FallbackHook = (message: ClaimedMessage, error: string) => Promise<void>;
+
 export interface ClaimedMessage extends OutboundDelivery {
   platform: Platform;
   threadKey: string;
@@ -85,6 +91,7 @@ export class OutboxDispatcher {
   private readonly giveUpAfterMs: number;
   private readonly idlePollMs: number;
   private readonly concurrency: number;
+  private fallback: FallbackHook | undefined;
 
   constructor(
     private readonly db: Database,
@@ -101,6 +108,11 @@ export class OutboxDispatcher {
 
   register(deliverer: Deliverer): void {
     this.deliverers.set(deliverer.platform, deliverer);
+  }
+
+  /** Where refused escalation pings go next (set once the escalation service exists). */
+  setFallback(hook: FallbackHook): void {
+    this.fallback = hook;
   }
 
   start(): void {
@@ -307,6 +319,16 @@ export class OutboxDispatcher {
         },
         result.retryable ? "message still undelivered after the give-up time; giving up" : "message refused by the platform; giving up",
       );
+      if (message.message.fallback && this.fallback) {
+        try {
+          await this.fallback(message, result.error);
+          // The redirected copy was just written: deliver it in this run rather than at the next poll.
+          this.kicked = true;
+        } catch (error) {
+          // The message is still dead, listed and counted; the error says why it went nowhere else.
+          this.log.error({ err: error, outbox: message.id }, "could not send the refused ping to its fallback target");
+        }
+      }
       await this.db.prisma
         .$executeRaw`UPDATE "Outbox" SET status = 'dead', "leaseUntil" = NULL, "lastError" = ${result.error} WHERE id = ${message.id}`;
       return;

@@ -11,6 +11,7 @@
  */
 import type { Tx } from "../../db/client.ts";
 import { renderSupportCard } from "../escalations/card.ts";
+import { supportCardState, type SupportCardState } from "../escalations/card-state.ts";
 import type { ConversationRef, Language, Platform, ThreadRole, Visibility } from "../events.ts";
 import { renderCaseCard } from "../cards/case-card.ts";
 import { translator, type Translator } from "../i18n/index.ts";
@@ -49,6 +50,8 @@ export interface NotifyTarget {
   role: ThreadRole | "escalation_channel";
   /** For escalation channels: the level whose card lives there. */
   level?: number;
+  /** For escalation channels: who acknowledged, delivery notes — the same on every copy. */
+  support?: SupportCardState;
 }
 
 /** The audience of each escalation level's channel. */
@@ -57,8 +60,15 @@ export const LEVEL_AUDIENCE: Record<number, RoutePurpose> = { 1: "engineers", 2:
 /** The replace key of a level's card: level 1 is the engineers' case card. */
 export const supportCardKey = (caseId: string, level: number) => (level <= 1 ? `case:${caseId}:support` : `esc:${caseId}:L${level}`);
 
-const sameThread = (a: ConversationRef, b: ConversationRef) =>
-  a.platform === b.platform && a.conversationId === b.conversationId && (a.threadId ?? "") === (b.threadId ?? "");
+/**
+ * The change came from this conversation, so its author already reads the handler's reply there.
+ * A button pressed on a top-level card (Slack) comes from the channel itself: the case's thread
+ * under that card is the same place to the reader, and a notice there would say it twice.
+ */
+const heardAt = (target: ConversationRef, origin: ConversationRef) =>
+  target.platform === origin.platform &&
+  target.conversationId === origin.conversationId &&
+  (!origin.threadId || (target.threadId ?? "") === origin.threadId);
 
 /** Everyone who follows a case: its linked threads and the channels of the levels raised. */
 export async function caseTargets(tx: Tx, directory: Directory, view: CaseView): Promise<NotifyTarget[]> {
@@ -72,6 +82,10 @@ export async function caseTargets(tx: Tx, directory: Directory, view: CaseView):
     const purpose = LEVEL_AUDIENCE[level];
     if (!purpose) continue;
     for (const ref of await directory.routesFor(purpose, view.organizationId)) channels.push({ ref, role: "escalation_channel", level });
+  }
+  if (channels.length > 0) {
+    const support = await supportCardState(tx, directory, view);
+    for (const channel of channels) channel.support = support;
   }
   return [...threads, ...channels];
 }
@@ -118,7 +132,8 @@ export function planCaseNotifications(
 ): QueuedMessage[] {
   const messages: QueuedMessage[] = [];
   targets.forEach((target, index) => {
-    if (except && sameThread(target.ref, except)) return;
+    // Every copy of the support card is updated, the one whose button was pressed included.
+    if (except && target.role !== "escalation_channel" && heardAt(target.ref, except)) return;
     const key = `case:${view.id}:${change.eventId}:${index}`;
     if (target.role === "escalation_channel") {
       const level = target.level ?? 1;
@@ -131,7 +146,7 @@ export function planCaseNotifications(
         message: {
           target: target.ref,
           visibility: "internal",
-          card: renderSupportCard(view, t, now, level),
+          card: renderSupportCard(view, t, now, level, target.support),
           text: announce
             ? change.kind === "opened"
               ? t("case.new.engineers", { case: view.ref, organization: view.organizationName, title: view.title })
