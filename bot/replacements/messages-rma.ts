@@ -139,6 +139,13 @@ export const rmaMessages = defineMessages(
     "parts.stock.none": "No stock is recorded yet. Load depots and stock with *npm run import:service -- <file>*.",
     "parts.stock.noneLow": "Nothing is low: every depot is above its restock level.",
     "parts.stock.hint": "Restock with *npm run import:service -- stock.csv* (onHand is the count on the shelf).",
+    "rma.error.unknownDepot": "I don't know the depot {depot}; nothing was ordered.",
+    "rma.alternatives.title": "What can be ordered instead",
+    "rma.alternatives.unit": "Instead of the part, {part} from {depot}: ships {ship}, expected {delivery}.",
+    "rma.alternatives.depot": "{part} from {depot}, which doesn't usually serve this country: ships {ship}, expected {delivery}.",
+    "rma.alternatives.button.unit": "Whole unit, ships {ship}",
+    "rma.alternatives.button.depot": "From {depot}, ships {ship}",
+    "rma.alternatives.hint": "Pressing one places that order.",
   },
   {
     "rma.status.ordered": "pedido, pendiente de envío",
@@ -287,5 +294,13 @@ export const rmaMessages = defineMessages(
     "parts.stock.none": "Aún no hay stock registrado. Carga almacenes y stock con *npm run import:service -- <fichero>*.",
     "parts.stock.noneLow": "No hay nada bajo: todos los almacenes están por encima de su nivel de reposición.",
     "parts.stock.hint": "Repón con *npm run import:service -- stock.csv* (onHand es lo que hay en la estantería).",
+    "rma.error.unknownDepot": "No conozco el almacén {depot}; no se ha pedido nada.",
+    "rma.alternatives.title": "Qué se puede pedir en su lugar",
+    "rma.alternatives.unit": "En lugar de la pieza, {part} desde {depot}: sale el {ship}, llega previsiblemente el {delivery}.",
+    "rma.alternatives.depot":
+      "{part} desde {depot}, que normalmente no sirve este país: sale el {ship}, llega previsiblemente el {delivery}.",
+    "rma.alternatives.button.unit": "Unidad completa, sale el {ship}",
+    "rma.alternatives.button.depot": "Desde {depot}, sale el {ship}",
+    "rma.alternatives.hint": "Al pulsar uno se hace ese pedido.",
   },
 );
