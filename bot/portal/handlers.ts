@@ -9,7 +9,7 @@ import type { Router } from "../router.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { restAfterVerb } from "./command-text.ts";
 import { showCoverage, showDiscounts, showLicenses } from "./handlers-licenses.ts";
-import { showDevices, registerFromText, showRegistrationForm } from "./handlers-registration.ts";
+import { registerAtChosenSite, registerPastedList, showDevices, registerFromText, showRegistrationForm } from "./handlers-registration.ts";
 import { handleFiles } from "./handlers-upload.ts";
 import { firmwareCommand, showCompliance, showDeviceUpdate, showDocuments, showModelFirmware } from "./handlers-software.ts";
 
@@ -51,6 +51,8 @@ export function registerPortalHandlers(router: Router): Router {
     .command(WORDS.docs, "text", (ctx, args) => showDocuments(ctx, args.rest))
     .command(WORDS.discounts, "none", (ctx) => showDiscounts(ctx))
     .files((ctx, files) => handleFiles(ctx, files, WORDS.register))
+    .pasted((ctx) => registerPastedList(ctx))
+    .action("portal.register_site", (ctx, event) => registerAtChosenSite(ctx, event.value.site ?? ""))
     .action("portal.menu", (ctx) => showPortalMenu(ctx))
     .action("portal.register", (ctx, event) =>
       event.inputs?.devices ? registerFromText(ctx, event.inputs.devices) : showRegistrationForm(ctx),
