@@ -49,9 +49,21 @@ describe("a pasted list of serials that names no site", () => {
     expect(await siteOf("NB5-2231993")).toBeUndefined();
   });
 
+  it("a plain sentence with serials and no site asks the same question, in the sentence's language", async () => {
+    expect(await say(t, "admin", "I want to register the new bars NB5-2231980 and NB5-2231981")).toContain(
+      "Which site are these 2 devices at?",
+    );
+    const asked = await say(t, "admin", "quiero registrar las barras NB5-2231982 y NB5-2231983");
+    expect(asked).toContain("¿En qué sede están estos 2 dispositivos?");
+    expect(await press(t, "admin", "portal.register_site", { site: "Madrid HQ" })).toContain("Madrid HQ: 2");
+    expect(await siteOf("NB5-2231983")).toBe("Madrid HQ");
+  });
+
   it("a list that names its site keeps registering at once", async () => {
     const done = await say(t, "admin", "NB5-2231997 NB5-2231998 at Lisboa");
-    expect(done).toContain("Registered 2 of 2 devices");
+    // Asked at once, no question first (the reply may be Spanish after the previous sentence).
+    expect(done).toMatch(/Registered 2 of 2 devices|Registrados 2 de 2 dispositivos/);
+    expect(done).toContain("Lisbon office: 2");
     expect(await siteOf("NB5-2231998")).toBe("Lisbon office");
   });
 });
