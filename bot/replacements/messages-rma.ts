@@ -146,6 +146,7 @@ export const rmaMessages = defineMessages(
     "rma.alternatives.button.unit": "Whole unit, ships {ship}",
     "rma.alternatives.button.depot": "From {depot}, ships {ship}",
     "rma.alternatives.hint": "Pressing one places that order.",
+    "rma.alternatives.restock": "{depot} expects more {part} on {date}; an order then ships from there as usual.",
   },
   {
     "rma.status.ordered": "pedido, pendiente de envío",
@@ -302,5 +303,6 @@ export const rmaMessages = defineMessages(
     "rma.alternatives.button.unit": "Unidad completa, sale el {ship}",
     "rma.alternatives.button.depot": "Desde {depot}, sale el {ship}",
     "rma.alternatives.hint": "Al pulsar uno se hace ese pedido.",
+    "rma.alternatives.restock": "{depot} espera más {part} el {date}; un pedido hecho entonces sale de allí como siempre.",
   },
 );

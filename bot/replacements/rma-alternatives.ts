@@ -4,6 +4,7 @@
  * that has it (a longer trip). Read-only: each alternative is offered as a button that orders
  * through the ordinary path again, with every check and the race for the unit decided there.
  */
+import { DateTime } from "luxon";
 import type { Tx } from "../../db/client.ts";
 import { DomainError } from "../errors.ts";
 import type { EntitledDevice } from "./entitlement.ts";
@@ -27,11 +28,21 @@ export interface OrderAlternative {
   deliveryDate: string;
 }
 
-/** "No unit left", with the orders that could still be placed. */
+/** When one of the country's depots expects the part back (the soonest). */
+export interface Restock {
+  depotName: string;
+  partName: string;
+  partNameEs: string | null;
+  /** yyyy-MM-dd, depot-local. */
+  date: string;
+}
+
+/** "No unit left", with the orders that could still be placed and when the part is expected back. */
 export class NoStockError extends DomainError {
   constructor(
     params: { part: string; country: string },
     readonly alternatives: OrderAlternative[],
+    readonly restock?: Restock,
   ) {
     super("conflict", "rma.error.noStock", params);
   }
@@ -101,4 +112,22 @@ function option(
     shipDate: plan.shipDate,
     deliveryDate: plan.deliveryDate,
   };
+}
+
+/** The soonest restock date (today or later, depot-local) that the country's depots have on record for the part. */
+export async function findRestock(
+  prisma: Reader,
+  part: { code: string; name: string; nameEs: string | null },
+  lanes: LaneFacts[],
+  now: Date,
+): Promise<Restock | undefined> {
+  const rows = await prisma.stockItem.findMany({
+    where: { partCode: part.code, depotId: { in: lanes.map((lane) => lane.depotId) }, restockOn: { not: null } },
+    include: { depot: true },
+  });
+  const upcoming = rows
+    .filter((row) => row.restockOn! >= DateTime.fromJSDate(now, { zone: row.depot.timeZone }).toISODate()!)
+    .sort((a, b) => a.restockOn!.localeCompare(b.restockOn!));
+  const soonest = upcoming[0];
+  return soonest ? { depotName: soonest.depot.name, partName: part.name, partNameEs: part.nameEs, date: soonest.restockOn! } : undefined;
 }

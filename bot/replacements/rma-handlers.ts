@@ -11,7 +11,7 @@ import { formatDay, parseRmaRef, stripRefs } from "./format.ts";
 import { replacementServices } from "./feature.ts";
 import { fold } from "./parts-query.ts";
 import { renderRmaCard, renderShipForm, type ServiceAudience } from "./rma-card.ts";
-import { NoStockError, type OrderAlternative } from "./rma-alternatives.ts";
+import { NoStockError, type OrderAlternative, type Restock } from "./rma-alternatives.ts";
 import type { OrderInput, ReplacementService } from "./rma-service.ts";
 import type { RmaView } from "./rma-view.ts";
 
@@ -115,10 +115,10 @@ async function placeOrder(ctx: Context, input: OrderInput, inPlace = false): Pro
   try {
     result = await replacements.order(ctx.person, input, ctx.origin);
   } catch (error) {
-    if (!(error instanceof NoStockError) || error.alternatives.length === 0) throw error;
+    if (!(error instanceof NoStockError) || (error.alternatives.length === 0 && !error.restock)) throw error;
     return ctx.reply({
       text: ctx.t(error.messageKey, error.params),
-      card: renderAlternatives(ctx, input, error.alternatives),
+      card: renderAlternatives(ctx, input, error.alternatives, error.restock),
       inPlace,
     });
   }
@@ -178,7 +178,7 @@ export async function replacementStatusIntent(ctx: Context, triage: TriageResult
 }
 
 /** The orders that can be placed instead, one button each; the button carries the whole order. */
-function renderAlternatives(ctx: Context, input: OrderInput, alternatives: OrderAlternative[]): Card {
+function renderAlternatives(ctx: Context, input: OrderInput, alternatives: OrderAlternative[], restock?: Restock): Card {
   const line = (option: OrderAlternative) =>
     ctx.t(`rma.alternatives.${option.kind}`, {
       part: ctx.lang === "es" ? (option.partNameEs ?? option.partName) : option.partName,
@@ -188,7 +188,18 @@ function renderAlternatives(ctx: Context, input: OrderInput, alternatives: Order
     });
   return {
     title: ctx.t("rma.alternatives.title"),
-    body: alternatives.map((option) => `• ${line(option)}`).join("\n"),
+    body: [
+      ...alternatives.map((option) => `• ${line(option)}`),
+      ...(restock
+        ? [
+            `• ${ctx.t("rma.alternatives.restock", {
+              depot: restock.depotName,
+              part: ctx.lang === "es" ? (restock.partNameEs ?? restock.partName) : restock.partName,
+              date: formatDay(restock.date, ctx.lang),
+            })}`,
+          ]
+        : []),
+    ].join("\n"),
     actions: alternatives.map((option) => ({
       id: "rma.order_alternative",
       label: ctx.t(`rma.alternatives.button.${option.kind}`, { depot: option.depotName, ship: formatDay(option.shipDate, ctx.lang) }),
@@ -201,7 +212,7 @@ function renderAlternatives(ctx: Context, input: OrderInput, alternatives: Order
         reason: input.reason.slice(0, 300),
       },
     })),
-    context: [ctx.t("rma.alternatives.hint")],
+    context: alternatives.length > 0 ? [ctx.t("rma.alternatives.hint")] : undefined,
   };
 }
 

@@ -20,7 +20,7 @@ import { addRmaEvent } from "./rma-events.ts";
 import { planRmaNotices } from "./rma-notify.ts";
 import { toRmaViews, type RmaView } from "./rma-view.ts";
 import { planShipment } from "./ship-date.ts";
-import { findAlternatives, NoStockError, OUT_OF_LANE_TRANSIT_DAYS } from "./rma-alternatives.ts";
+import { findAlternatives, findRestock, NoStockError, OUT_OF_LANE_TRANSIT_DAYS } from "./rma-alternatives.ts";
 import { reserveFirst } from "./stock.ts";
 
 export interface OrderInput {
@@ -154,6 +154,7 @@ export async function orderReplacement(
       throw new NoStockError(
         error.params as { part: string; country: string },
         await findAlternatives(prisma, device, part, countryLanes, now),
+        await findRestock(prisma, part, countryLanes, now),
       );
     // Two copies of one delivery raced and the other committed first: return its RMA.
     if (!origin.originKey || !isUniqueViolation(error)) throw error;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../bot/clock.ts";
 import type { CardAction } from "../../../bot/events.ts";
+import { importServiceData, parseServiceSources } from "../../../bot/replacements/service-import.ts";
 import { newId } from "../../../db/ids.ts";
 import { createTestApp, type TestApp } from "../../support/app.ts";
 import { action, message } from "../../support/events.ts";
@@ -79,6 +80,20 @@ describe("when the depots that serve a country have run out, the orders still po
     const again = await say(t.app, action(pressedBy, button!.id, button!.value));
     expect(again.text).toContain("Nothing was ordered");
     expect(await t.app.db.prisma.rma.count()).toBe(before);
+  });
+
+  it("the restock date a depot has on record is told, next to what can be ordered now", async () => {
+    // The operator imports Madrid's expected delivery of remotes; Frankfurt has none left either.
+    const csv = "depot,part,onHand,restockOn\nmad,RMT-NB,0,2026-03-16\nfra,RMT-NB,0,\n";
+    await importServiceData(t.app.db, t.app.catalog, parseServiceSources([{ name: "stock.csv", text: csv }]), clock.now());
+    const refused = await type(t.app, "engineer", "rma order NB5-2231987 part RMT-NB remote cracked");
+    expect(refused.text).toContain("Nothing was ordered");
+    expect(refused.text).toContain("Madrid depot expects more Remote control for Bar 30/50/70 on Mon 16 Mar 2026");
+    expect(refused.text).toContain("[Whole unit, ships Wed 11 Mar 2026]");
+    // In Spanish too.
+    const es = await type(t.app, "engineer", "rma pedir NB5-2231987 pieza RMT-NB el mando está roto");
+    expect(es.text).toContain("Madrid depot espera más");
+    expect(es.text).toContain("el lun 16 mar 2026");
   });
 
   it("a customer cannot place an order by sending the button's value", async () => {
