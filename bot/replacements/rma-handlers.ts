@@ -219,8 +219,8 @@ function renderAlternatives(ctx: Context, input: OrderInput, alternatives: Order
 /** A pressed alternative: the same order, with the part and depot it named, through every check again. */
 export async function orderAlternativeAction(ctx: Context, event: ActionEvent): Promise<void> {
   const value = event.value;
-  const caseNumber = value.case ? Number(value.case) : undefined;
-  if (!value.part || !value.depot || (!value.serial && !Number.isInteger(caseNumber))) throw invalid("error.malformed");
+  const caseNumber = /^\d{5,7}$/.test(value.case ?? "") ? Number(value.case) : undefined;
+  if (!value.part || !value.depot || (!value.serial && caseNumber === undefined)) throw invalid("error.malformed");
   await placeOrder(
     ctx,
     { serial: value.serial, caseNumber, partCode: value.part, depotKey: value.depot, reason: value.reason ?? "" },

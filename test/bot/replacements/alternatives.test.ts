@@ -96,6 +96,20 @@ describe("when the depots that serve a country have run out, the orders still po
     expect(es.text).toContain("el lun 16 mar 2026");
   });
 
+  it("an order made from a case keeps the case when an alternative is pressed", async () => {
+    const opened = await type(t.app, "employee", "open case NB5-2231987 in the Madrid boardroom has no power at all");
+    const caseRef = /CS-\d{5}/.exec(opened.text)![0];
+    const refused = await type(t.app, "engineer", `rma order ${caseRef} part PSU-NB power supply dead`);
+    const [button] = buttons(refused.messages);
+    expect(button!.value.case).toBe(caseRef.slice(3));
+    const pressed = await say(t.app, action("engineer", button!.id, button!.value));
+    const rma = /RMA-(\d+)/.exec(pressed.text)!;
+    const row = await t.app.db.prisma.rma.findFirstOrThrow({ where: { number: Number(rma[1]) } });
+    const linked = await t.app.db.prisma.case.findUniqueOrThrow({ where: { id: row.caseId! } });
+    expect(linked.number).toBe(Number(caseRef.slice(3)));
+    expect(row.partCode).toBe("nw-bar-50");
+  });
+
   it("a customer cannot place an order by sending the button's value", async () => {
     const before = await t.app.db.prisma.rma.count();
     const pressed = await say(
