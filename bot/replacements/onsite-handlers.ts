@@ -12,6 +12,7 @@ import { formatMoney, parseRmaRef, parseVisitRef, stripRefs } from "./format.ts"
 import { renderVisitCard, slotLabel } from "./onsite-card.ts";
 import type { Slot } from "./onsite-slots.ts";
 import type { VisitView } from "./onsite-view.ts";
+import type { DeviceChoices } from "./onsite-devices.ts";
 import { fold } from "./parts-query.ts";
 import type { ServiceAudience } from "./rma-card.ts";
 
@@ -93,7 +94,7 @@ export async function onsiteCommand(ctx: Context, args: CommandArgs): Promise<vo
   if (serial)
     return requestVisit(ctx, { serial, purpose: stripRefs(stripSerial(rest)), rma: rma !== undefined ? `RMA-${rma}` : undefined });
   // "onsite Lisboa": the devices of the place named, to pick from.
-  if (rest) return askForDevice(ctx, await devicesToChoose(ctx, rest));
+  if (rest) return askForDevice(ctx, await replacementServices(ctx).onsite.deviceChoices(ctx.person, rest));
   replyWithVisits(ctx, await onsite.list(ctx.person));
 }
 
@@ -138,7 +139,7 @@ export async function onsiteIntent(ctx: Context, triage: TriageResult): Promise<
   const named = serial ? {} : await deviceInSentence(ctx, ctx.text, triage);
   serial ??= named.serial;
   if (!serial) {
-    const choosable = await devicesToChoose(ctx, ctx.text);
+    const choosable = await replacementServices(ctx).onsite.deviceChoices(ctx.person, ctx.text);
     // The one replacement on its way counts only when it goes to the place named (if any).
     const open = (await replacements.list(ctx.person)).filter(
       (view) => !choosable.site || choosable.devices.some((device) => device.serial === view.serial),
@@ -165,53 +166,8 @@ function askWhichDevice(ctx: Context, choices: { serial: string; label: string }
   });
 }
 
-/** The sites and devices a person can book a technician for, narrowed to the site the text names. */
-interface Choosable {
-  site?: { id: string; name: string };
-  devices: { serial: string; label: string }[];
-}
-
-/** Devices shown as choices at most (a button each). */
-const MAX_DEVICE_CHOICES = 8;
-
-/** The organization's devices at the site the text names ("Lisboa", "our Lisbon office"), or all of them. */
-async function devicesToChoose(ctx: Context, text: string): Promise<Choosable> {
-  const organizationId = ctx.person.organizationId;
-  if (!organizationId) return { devices: [] };
-  const prisma = ctx.services.db.prisma;
-  const sites = await prisma.site.findMany({ where: { organizationId }, select: { id: true, name: true, city: true, aliases: true } });
-  const site = siteNamed(text, sites);
-  const devices = await prisma.device.findMany({
-    where: { organizationId, ...(site ? { siteId: site.id } : {}) },
-    include: { model: { select: { name: true } }, site: { select: { name: true } } },
-    orderBy: [{ serial: "asc" }],
-    take: MAX_DEVICE_CHOICES,
-  });
-  return {
-    site,
-    devices: devices.map((device) => ({
-      serial: device.serial,
-      label: `${device.model.name} ${device.serial}${device.site ? ` · ${device.site.name}` : ""}`,
-    })),
-  };
-}
-
-/** The site whose name, city or alias the text contains; the longest name wins ("Lisbon office" over "Lisbon"). */
-function siteNamed<S extends { id: string; name: string; city: string | null; aliases: string }>(text: string, sites: S[]): S | undefined {
-  const said = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-  let best: { site: S; length: number } | undefined;
-  for (const site of sites)
-    for (const name of [site.name, site.city ?? "", ...(JSON.parse(site.aliases) as string[])]) {
-      const folded = fold(name)
-        .replace(/[^\p{L}\p{N}]+/gu, " ")
-        .trim();
-      if (folded.length >= 3 && said.includes(` ${folded} `) && folded.length > (best?.length ?? 0)) best = { site, length: folded.length };
-    }
-  return best?.site;
-}
-
 /** Which device? One button per device of the site named; without any device to offer, how to ask. */
-function askForDevice(ctx: Context, choosable: Choosable): void {
+function askForDevice(ctx: Context, choosable: DeviceChoices): void {
   if (choosable.devices.length === 0) {
     if (choosable.site) return ctx.reply({ text: ctx.t("onsite.noDevicesAtSite", { site: choosable.site.name }) });
     throw invalid("onsite.usage", { usage: ctx.t("onsite.usage.request") });
