@@ -55,6 +55,7 @@ export class Router {
   private conversation: ConversationHandler | undefined;
   private install: EventHandler | undefined;
   private filesHandler: FilesHandler | undefined;
+  private readonly pasteHandlers: ((ctx: Context) => Promise<boolean>)[] = [];
 
   /** Registers a command under its words in every language (the first is the canonical verb). */
   command(words: string[], needs: CommandSpec["needs"], handler: CommandHandler): this {
@@ -93,6 +94,15 @@ export class Router {
   /** Messages that carry files; the handler runs before any command or sentence matching. */
   files(handler: FilesHandler): this {
     this.filesHandler = handler;
+    return this;
+  }
+
+  /**
+   * A message that is no command but may be something pasted a feature reads (a list of serials);
+   * runs before the conversation and returns whether it took the message.
+   */
+  pasted(handler: (ctx: Context) => Promise<boolean>): this {
+    this.pasteHandlers.push(handler);
     return this;
   }
 
@@ -164,6 +174,7 @@ export class Router {
           if (event.kind === "message" && event.files?.length && (await this.filesHandler?.(ctx, event.files))) return;
           const match = this.matchCommand(ctx.text);
           if (match && !this.describesAProblem(ctx, match)) return match.spec.handler(ctx, match.args);
+          if (event.kind === "message") for (const handler of this.pasteHandlers) if (await handler(ctx)) return;
           if (event.kind === "command" && ctx.text.trim() === "") {
             const help = this.commands.get("help");
             if (help) return help.handler(ctx, { verb: "help", rest: "", caseNumber: undefined });

@@ -10,6 +10,7 @@ import type { CommandArgs } from "../router.ts";
 import { parseCaseRef } from "../services/case-refs.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { showCase } from "./cases.ts";
+import { matchByName } from "../services/person-names.ts";
 
 const levelName = (ctx: Context, level: number) => ctx.t(`esc.level.${Math.min(3, Math.max(1, level)) as 1 | 2 | 3}`);
 
@@ -74,17 +75,15 @@ export async function acknowledgeCommand(ctx: Context, args: CommandArgs): Promi
 
 /** `reassign CS-10422 marta` — a manager's (or engineer's) override of the assignment. */
 export async function reassignCommand(ctx: Context, args: CommandArgs): Promise<void> {
-  const wanted = args.rest.trim().replace(/^@/, "").toLowerCase();
+  const wanted = args.rest.trim().replace(/^@/, "");
   if (!wanted) throw invalid("error.missingText", { usage: "reassign CS-10422 <engineer>" });
   const engineers = await ctx.services.db.prisma.person.findMany({
     where: { role: { in: ["engineer", "manager"] } },
-    select: { id: true, key: true, name: true },
+    select: { id: true, key: true, name: true, email: true },
+    orderBy: { name: "asc" },
   });
-  const match =
-    engineers.find((e) => e.key.toLowerCase() === wanted) ??
-    engineers.find((e) => e.name.toLowerCase() === wanted) ??
-    engineers.find((e) => e.name.toLowerCase().split(" ").includes(wanted)) ??
-    engineers.find((e) => e.name.toLowerCase().startsWith(wanted));
+  // Accents and case never matter ("Sofia" is Sofía); the best kind of match wins, the first by name on a tie.
+  const [match] = matchByName(engineers, wanted);
   if (!match) throw invalid("esc.unknownEngineer", { name: args.rest.trim() });
   const view = await ctx.services.cases.assign(ctx.person, args.caseNumber!, match.id, ctx.origin);
   ctx.reply({ text: ctx.t("esc.assigned", { case: view.ref, name: match.name }), visibility: "internal" });

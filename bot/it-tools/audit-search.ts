@@ -11,6 +11,7 @@ import { DENIED_ACTION } from "../services/denied.ts";
 import type { Platform } from "../events.ts";
 import { forbidden } from "../errors.ts";
 import { formatCaseRef } from "../services/case-refs.ts";
+import { nameScore } from "../services/person-names.ts";
 import { fold, serialTokens } from "../portal/products.ts";
 
 export interface AuditQuery {
@@ -84,19 +85,13 @@ export async function matchPeople(db: Database, scope: string | null, platform: 
     where: { externalId: handle, ...(mention ? { platform } : {}) },
     select: { personId: true },
   });
-  const wanted = fold(handle);
   // An admin's entries are written by their own people and by the vendor's engineers.
   const people = await db.prisma.person.findMany({
     where: scope ? { OR: [{ organizationId: scope }, { organizationId: null }] } : {},
     select: { id: true, key: true, name: true, email: true },
   });
-  const byName = people.filter(
-    (p) =>
-      fold(p.key) === wanted ||
-      fold(p.email?.split("@")[0] ?? "") === wanted ||
-      fold(p.name).split(" ").includes(wanted) ||
-      fold(p.name) === wanted,
-  );
+  // Everyone the handle could mean (key, e-mail, full name or a word of it; accents and case aside), not only the best.
+  const byName = people.filter((p) => nameScore(p, handle) >= 2);
   return [...new Set([...identities.map((i) => i.personId), ...byName.map((p) => p.id)])];
 }
 

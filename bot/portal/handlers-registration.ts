@@ -1,9 +1,12 @@
 /** Registration in chat: the form, one serial, a pasted list or CSV, and the device list. */
+import { policy } from "../authz.ts";
 import type { Context } from "../context.ts";
+import { conversationKey } from "../events.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { formatCount, formatCounts } from "./format.ts";
 import { portalOf } from "./portal-of.ts";
-import { readRegistration, UploadError } from "./registration-input.ts";
+import { readSerial } from "./products.ts";
+import { readRegistration, UploadError, type RegistrationInput } from "./registration-input.ts";
 import type { RegistrationReport } from "./registration.ts";
 
 const SHOWN_PROBLEMS = 15;
@@ -33,8 +36,75 @@ export async function registerFromText(ctx: Context, text: string): Promise<void
     ctx.reply({ text: ctx.t("reg.unreadable", { reason }) });
     return;
   }
+  if (await askForSite(ctx, input)) return;
   const report = await portalOf(ctx).registration.register(ctx.person, input, ctx.origin);
   renderReport(ctx, report, input.rows.length);
+}
+
+const SITE_STATE = "registration-site";
+/** A list waiting for its site is kept this long; after that it is pasted again. */
+const SITE_STATE_TTL_MS = 2 * 3_600_000;
+/** Sites offered as buttons at most; more are named by typing the list again with "at <site>". */
+const SITE_BUTTONS = 12;
+const SHOWN_SERIALS = 10;
+
+const siteStateKey = (ctx: Context) => `${SITE_STATE}:${conversationKey(ctx.event.conversation)}:${ctx.person.personId ?? ""}`;
+
+/**
+ * A list that names no site, from an organization with several: nothing can be registered yet, so
+ * the list is kept and the admin is asked once, with a button per site. Returns whether it asked.
+ */
+async function askForSite(ctx: Context, input: RegistrationInput): Promise<boolean> {
+  const sites = await portalOf(ctx).registration.sitesToAsk(ctx.person, input);
+  if (!sites) return false;
+  await ctx.services.states.set(siteStateKey(ctx), SITE_STATE, input, SITE_STATE_TTL_MS);
+  const serials = input.rows.slice(0, SHOWN_SERIALS).map((row) => row.serial);
+  if (input.rows.length > SHOWN_SERIALS) serials.push(ctx.t("portal.andMore", { count: input.rows.length - SHOWN_SERIALS }));
+  ctx.reply({
+    card: {
+      title: ctx.t("reg.askSite.title", formatCounts(ctx.lang, { count: input.rows.length })),
+      body: serials.join(", "),
+      actions: sites.slice(0, SITE_BUTTONS).map((site) => ({ id: "portal.register_site", label: site.name, value: { site: site.name } })),
+      context: [ctx.t("reg.askSite.hint")],
+    },
+  });
+  return true;
+}
+
+/** The site button of a list waiting for one: registers the list there, with the per-line report. */
+export async function registerAtChosenSite(ctx: Context, site: string): Promise<void> {
+  const state = await ctx.services.states.get<RegistrationInput>(siteStateKey(ctx));
+  if (!state || state.kind !== SITE_STATE) return ctx.reply({ text: ctx.t("reg.askSite.gone") });
+  await ctx.services.states.clear(siteStateKey(ctx));
+  const input = { ...state.data, site };
+  const report = await portalOf(ctx).registration.register(ctx.person, input, ctx.origin);
+  renderReport(ctx, report, input.rows.length);
+}
+
+/**
+ * A list of serials pasted without a command by one of the organization's admins ("NB5-2231990
+ * NB5-2231991", one per line, or with "at Lisboa"): registered as if `register` preceded it. Only
+ * when every word is a serial and there are at least two, so a sentence naming a serial still
+ * reaches the conversation.
+ */
+export async function registerPastedList(ctx: Context): Promise<boolean> {
+  const { organizationId } = ctx.person;
+  if (!organizationId || !policy.canManageOrganization(ctx.person, organizationId)) return false;
+  let input: RegistrationInput;
+  try {
+    input = readRegistration(ctx.text);
+  } catch (error) {
+    if (error instanceof UploadError) return false;
+    throw error;
+  }
+  if (input.format !== "list" || input.rows.length < 2) return false;
+  const serialShaped = input.rows.every((row) => {
+    const reading = readSerial(ctx.services.catalog, row.serial);
+    return reading.ok || reading.reason === "unknown_model";
+  });
+  if (!serialShaped) return false;
+  await registerFromText(ctx, ctx.text);
+  return true;
 }
 
 function renderReport(ctx: Context, report: RegistrationReport, total: number): void {

@@ -10,7 +10,7 @@ import type { TriageResult } from "../triage/index.ts";
 import { restAfterVerb } from "./command-text.ts";
 import { fold } from "./products.ts";
 import { showCoverage, showDiscounts, showLicenses } from "./handlers-licenses.ts";
-import { showDevices, registerFromText, showRegistrationForm } from "./handlers-registration.ts";
+import { registerAtChosenSite, registerPastedList, showDevices, registerFromText, showRegistrationForm } from "./handlers-registration.ts";
 import { handleFiles } from "./handlers-upload.ts";
 import { firmwareCommand, showCompliance, showDeviceUpdate, showModelFirmware } from "./handlers-software.ts";
 import { DOCUMENT_KINDS, KIND_WORDS } from "./document-kinds.ts";
@@ -68,6 +68,8 @@ export function registerPortalHandlers(router: Router): Router {
     .command(WORDS.docs, "text", (ctx, args) => showDocuments(ctx, args.rest))
     .command(WORDS.discounts, "none", (ctx) => showDiscounts(ctx))
     .files((ctx, files) => handleFiles(ctx, files, WORDS.register))
+    .pasted((ctx) => registerPastedList(ctx))
+    .action("portal.register_site", (ctx, event) => registerAtChosenSite(ctx, event.value.site ?? ""))
     .action("portal.menu", (ctx) => showPortalMenu(ctx))
     .action("portal.register", (ctx, event) =>
       event.inputs?.devices ? registerFromText(ctx, event.inputs.devices) : showRegistrationForm(ctx),

@@ -61,6 +61,18 @@ export class RegistrationService {
     private readonly sites: SiteDirectory,
   ) {}
 
+  /**
+   * The organization's sites when a list names none (neither for the whole list nor on any row)
+   * and there are several to choose from; undefined when the list can be registered as it is.
+   */
+  async sitesToAsk(viewer: Viewer, input: RegistrationInput): Promise<SiteEntry[] | undefined> {
+    const organizationId = viewer.organizationId;
+    if (!organizationId || !policy.canManageOrganization(viewer, organizationId)) throw forbidden("portal.adminsOnly");
+    if (input.site || input.rows.some((row) => row.site)) return undefined;
+    const sites = await this.sites.sitesOf(organizationId);
+    return sites.length > 1 ? [...sites] : undefined;
+  }
+
   /** Registers the rows for the viewer's organization; see the report for what was refused and why. */
   async register(viewer: Viewer, input: RegistrationInput, origin: Origin): Promise<RegistrationReport> {
     const organizationId = viewer.organizationId;

@@ -17,6 +17,7 @@ import { partsCommand, partsIntent, stockCommand } from "./parts-handlers.ts";
 import {
   cancelRmaAction,
   deliveredRmaAction,
+  orderAlternativeAction,
   receivedRmaAction,
   replacementStatusIntent,
   rmaCommand,
@@ -38,6 +39,7 @@ export function registerReplacementHandlers(router: Router): Router {
     .action("rma.delivered", deliveredRmaAction)
     .action("rma.received", receivedRmaAction)
     .action("rma.cancel", cancelRmaAction)
+    .action("rma.order_alternative", orderAlternativeAction)
     .action("onsite.request", requestVisitAction)
     .action("onsite.schedule", scheduleVisitAction)
     .action("onsite.reschedule", rescheduleVisitAction)

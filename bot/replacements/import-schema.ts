@@ -54,7 +54,17 @@ export const partSchema = z
   })
   .strict();
 
-export const stockSchema = z.object({ depot: key, part: z.string().min(1), onHand: count, lowAt: count.default(1) }).strict();
+/** A calendar day that exists ("2026-02-30" is refused). */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-03-16")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+    message: "is not a day of the calendar",
+  });
+
+export const stockSchema = z
+  .object({ depot: key, part: z.string().min(1), onHand: count, lowAt: count.default(1), restockOn: day.optional() })
+  .strict();
 
 export const onsiteSchema = z
   .object({
@@ -127,7 +137,7 @@ export const TABLES: Record<
   stock: {
     schema: stockSchema,
     required: ["depot", "part", "onHand"],
-    allowed: ["depot", "part", "onHand", "lowAt"],
+    allowed: ["depot", "part", "onHand", "lowAt", "restockOn"],
     numbers: ["onHand", "lowAt"],
   },
   onsite: {

@@ -47,6 +47,9 @@ export const onsiteMessages = defineMessages(
       "There is no onsite visit in progress for you. After a replacement is ordered, ask *onsite <serial>* (or press *Book a technician* on the replacement's card).",
     "onsite.usage": "Please say it like this: {usage}",
     "onsite.whichDevice": "Which device should the technician come for?",
+    "onsite.whichDeviceAt": "Which device at {site} should the technician come for?",
+    "onsite.noDevicesAtSite":
+      "{site} has no registered device, so there is nothing to book a technician for there. Register the device first.",
     "onsite.usage.request": "*onsite NB5-2231987 install the replacement* (or *onsite RMA-200001*)",
     "onsite.usage.cancel": "*onsite cancel ONS-300001 <reason>*",
     "onsite.usage.reschedule": "*onsite reschedule ONS-300001*",
@@ -137,6 +140,9 @@ export const onsiteMessages = defineMessages(
     "onsite.list.none":
       "No tienes ninguna visita técnica en curso. Cuando se haya pedido un reemplazo, escribe *técnico <serie>* (o pulsa *Pedir un técnico* en la tarjeta del reemplazo).",
     "onsite.whichDevice": "¿Para qué equipo tiene que venir el técnico?",
+    "onsite.whichDeviceAt": "¿Para qué equipo de {site} tiene que venir el técnico?",
+    "onsite.noDevicesAtSite":
+      "{site} no tiene ningún equipo registrado, así que no hay nada para lo que pedir un técnico allí. Registra primero el equipo.",
     "onsite.usage": "Dímelo así, por favor: {usage}",
     "onsite.usage.request": "*técnico NB5-2231987 instalar el reemplazo* (o *técnico RMA-200001*)",
     "onsite.usage.cancel": "*técnico cancelar ONS-300001 <motivo>*",

@@ -12,6 +12,7 @@ import { formatMoney, parseRmaRef, parseVisitRef, stripRefs } from "./format.ts"
 import { renderVisitCard, slotLabel } from "./onsite-card.ts";
 import type { Slot } from "./onsite-slots.ts";
 import type { VisitView } from "./onsite-view.ts";
+import type { DeviceChoices } from "./onsite-devices.ts";
 import { fold } from "./parts-query.ts";
 import type { ServiceAudience } from "./rma-card.ts";
 
@@ -92,7 +93,8 @@ export async function onsiteCommand(ctx: Context, args: CommandArgs): Promise<vo
   const serial = parseSerial(rest) ?? (rma !== undefined ? (await replacements.get(ctx.person, rma)).serial : undefined);
   if (serial)
     return requestVisit(ctx, { serial, purpose: stripRefs(stripSerial(rest)), rma: rma !== undefined ? `RMA-${rma}` : undefined });
-  if (rest) throw invalid("onsite.usage", { usage: ctx.t("onsite.usage.request") });
+  // "onsite Lisboa": the devices of the place named, to pick from.
+  if (rest) return askForDevice(ctx, await replacementServices(ctx).onsite.deviceChoices(ctx.person, rest));
   replyWithVisits(ctx, await onsite.list(ctx.person));
 }
 
@@ -137,10 +139,14 @@ export async function onsiteIntent(ctx: Context, triage: TriageResult): Promise<
   const named = serial ? {} : await deviceInSentence(ctx, ctx.text, triage);
   serial ??= named.serial;
   if (!serial) {
-    const open = await replacements.list(ctx.person);
+    const choosable = await replacementServices(ctx).onsite.deviceChoices(ctx.person, ctx.text);
+    // The one replacement on its way counts only when it goes to the place named (if any).
+    const open = (await replacements.list(ctx.person)).filter(
+      (view) => !choosable.site || choosable.devices.some((device) => device.serial === view.serial),
+    );
     if (open.length === 1) serial = open[0]!.serial;
     else if (named.choices?.length) return askWhichDevice(ctx, named.choices);
-    else throw invalid("onsite.usage", { usage: ctx.t("onsite.usage.request") });
+    else return askForDevice(ctx, choosable);
   }
   // A question ("can someone come and install it?") is checked for excluded work, not recorded as the work.
   await requestVisit(ctx, { serial, purpose: ctx.t("onsite.defaultPurpose"), sentence: ctx.text, category: triage.category, rma: rmaRef });
@@ -152,6 +158,24 @@ function askWhichDevice(ctx: Context, choices: { serial: string; label: string }
     card: {
       title: ctx.t("onsite.whichDevice"),
       actions: choices.map((choice) => ({
+        id: "onsite.request",
+        label: choice.label,
+        value: { serial: choice.serial, sentence: ctx.text.slice(0, 500) },
+      })),
+    },
+  });
+}
+
+/** Which device? One button per device of the site named; without any device to offer, how to ask. */
+function askForDevice(ctx: Context, choosable: DeviceChoices): void {
+  if (choosable.devices.length === 0) {
+    if (choosable.site) return ctx.reply({ text: ctx.t("onsite.noDevicesAtSite", { site: choosable.site.name }) });
+    throw invalid("onsite.usage", { usage: ctx.t("onsite.usage.request") });
+  }
+  ctx.reply({
+    card: {
+      title: choosable.site ? ctx.t("onsite.whichDeviceAt", { site: choosable.site.name }) : ctx.t("onsite.whichDevice"),
+      actions: choosable.devices.map((choice) => ({
         id: "onsite.request",
         label: choice.label,
         value: { serial: choice.serial, sentence: ctx.text.slice(0, 500) },

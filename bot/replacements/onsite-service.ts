@@ -14,6 +14,7 @@ import type { Directory } from "../services/directory.ts";
 import { enqueueMessages } from "../services/outbox.ts";
 import { canSeeService, visitFilter } from "./access.ts";
 import { formatVisitRef } from "./format.ts";
+import { deviceChoices, type DeviceChoices } from "./onsite-devices.ts";
 import { addVisitEvent } from "./onsite-events.ts";
 import { planVisitNotices, type VisitNoticeKind } from "./onsite-notify.ts";
 import { requestVisit, type OnsiteRequestInput } from "./onsite-request.ts";
@@ -37,6 +38,11 @@ export class OnsiteService {
     private readonly directory: Directory,
     private readonly onCommitted: () => void,
   ) {}
+
+  /** The devices a request without a serial can be for: those at the site the text names, or all the organization's. */
+  deviceChoices(viewer: Viewer, text: string): Promise<DeviceChoices> {
+    return deviceChoices(this.db, viewer, text);
+  }
 
   /** Checks eligibility and quotes a visit; the requester then confirms by choosing a slot. */
   async request(viewer: Viewer, input: OnsiteRequestInput, origin: Origin): Promise<{ view: VisitView; slots: Slot[]; created: boolean }> {

@@ -2,7 +2,7 @@
 import { policy } from "../authz.ts";
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
-import type { ActionEvent } from "../events.ts";
+import type { ActionEvent, Card } from "../events.ts";
 import type { CommandArgs } from "../router.ts";
 import { formatCaseRef, parseCaseRef, stripCaseRef } from "../services/case-refs.ts";
 import type { TriageResult } from "../triage/index.ts";
@@ -11,7 +11,8 @@ import { formatDay, parseRmaRef, stripRefs } from "./format.ts";
 import { replacementServices } from "./feature.ts";
 import { fold } from "./parts-query.ts";
 import { renderRmaCard, renderShipForm, type ServiceAudience } from "./rma-card.ts";
-import type { ReplacementService } from "./rma-service.ts";
+import { NoStockError, type OrderAlternative, type Restock } from "./rma-alternatives.ts";
+import type { OrderInput, ReplacementService } from "./rma-service.ts";
 import type { RmaView } from "./rma-view.ts";
 
 // prettier-ignore
@@ -101,9 +102,29 @@ async function orderRma(ctx: Context, text: string, caseFromVerb: number | undef
   const partMatch = /\b(?:part|pieza)\s+([A-Za-z0-9][A-Za-z0-9-]{1,40})/i.exec(withoutCase);
   const reason = stripSerial(withoutCase.replace(partMatch?.[0] ?? "", " ")).trim();
   if (!serial && caseNumber === undefined) throw invalid("rma.usage", { usage: ctx.t("rma.usage.order") });
+  await placeOrder(ctx, { serial, caseNumber, partCode: partMatch?.[1], reason });
+}
+
+/**
+ * Orders and replies with the RMA; when no unit is left, replies with the refusal and a button per
+ * alternative the stock allows (`rma.order_alternative` orders it through this same path).
+ */
+async function placeOrder(ctx: Context, input: OrderInput, inPlace = false): Promise<void> {
   const { replacements } = replacementServices(ctx);
-  const { view, created } = await replacements.order(ctx.person, { serial, caseNumber, partCode: partMatch?.[1], reason }, ctx.origin);
+  let result: Awaited<ReturnType<ReplacementService["order"]>>;
+  try {
+    result = await replacements.order(ctx.person, input, ctx.origin);
+  } catch (error) {
+    if (!(error instanceof NoStockError) || (error.alternatives.length === 0 && !error.restock)) throw error;
+    return ctx.reply({
+      text: ctx.t(error.messageKey, error.params),
+      card: renderAlternatives(ctx, input, error.alternatives, error.restock),
+      inPlace,
+    });
+  }
+  const { view, created } = result;
   ctx.reply({
+    inPlace,
     text: ctx.t(created ? "rma.ordered" : "rma.orderedAgain", {
       rma: view.ref,
       depot: view.depotName,
@@ -154,6 +175,57 @@ export async function replacementStatusIntent(ctx: Context, triage: TriageResult
   const serial = triage.entities.serial[0];
   if (serial) return replyWithRmas(ctx, await replacements.list(ctx.person, { serial, all: true }), "rma.list.noneForDevice");
   replyWithRmas(ctx, await replacements.list(ctx.person));
+}
+
+/** The orders that can be placed instead, one button each; the button carries the whole order. */
+function renderAlternatives(ctx: Context, input: OrderInput, alternatives: OrderAlternative[], restock?: Restock): Card {
+  const line = (option: OrderAlternative) =>
+    ctx.t(`rma.alternatives.${option.kind}`, {
+      part: ctx.lang === "es" ? (option.partNameEs ?? option.partName) : option.partName,
+      depot: option.depotName,
+      ship: formatDay(option.shipDate, ctx.lang),
+      delivery: formatDay(option.deliveryDate, ctx.lang),
+    });
+  return {
+    title: ctx.t("rma.alternatives.title"),
+    body: [
+      ...alternatives.map((option) => `• ${line(option)}`),
+      ...(restock
+        ? [
+            `• ${ctx.t("rma.alternatives.restock", {
+              depot: restock.depotName,
+              part: ctx.lang === "es" ? (restock.partNameEs ?? restock.partName) : restock.partName,
+              date: formatDay(restock.date, ctx.lang),
+            })}`,
+          ]
+        : []),
+    ].join("\n"),
+    actions: alternatives.map((option) => ({
+      id: "rma.order_alternative",
+      label: ctx.t(`rma.alternatives.button.${option.kind}`, { depot: option.depotName, ship: formatDay(option.shipDate, ctx.lang) }),
+      value: {
+        ...(input.serial ? { serial: input.serial } : {}),
+        ...(input.caseNumber !== undefined ? { case: String(input.caseNumber) } : {}),
+        part: option.partCode,
+        depot: option.depotKey,
+        // Button values are small on every platform: the diagnosis is kept short.
+        reason: input.reason.slice(0, 300),
+      },
+    })),
+    context: alternatives.length > 0 ? [ctx.t("rma.alternatives.hint")] : undefined,
+  };
+}
+
+/** A pressed alternative: the same order, with the part and depot it named, through every check again. */
+export async function orderAlternativeAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const value = event.value;
+  const caseNumber = /^\d{5,7}$/.test(value.case ?? "") ? Number(value.case) : undefined;
+  if (!value.part || !value.depot || (!value.serial && caseNumber === undefined)) throw invalid("error.malformed");
+  await placeOrder(
+    ctx,
+    { serial: value.serial, caseNumber, partCode: value.part, depotKey: value.depot, reason: value.reason ?? "" },
+    true,
+  );
 }
 
 export async function viewRmaAction(ctx: Context, event: ActionEvent): Promise<void> {

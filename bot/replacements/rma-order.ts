@@ -7,7 +7,7 @@
 import type { Database } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
 import { policy, type Viewer } from "../authz.ts";
-import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { conflict, DomainError, forbidden, invalid, notFound } from "../errors.ts";
 import type { Language } from "../events.ts";
 import { recordAudit } from "../services/audit.ts";
 import { isUniqueViolation } from "../services/case-open.ts";
@@ -20,6 +20,7 @@ import { addRmaEvent } from "./rma-events.ts";
 import { planRmaNotices } from "./rma-notify.ts";
 import { toRmaViews, type RmaView } from "./rma-view.ts";
 import { planShipment } from "./ship-date.ts";
+import { findAlternatives, findRestock, NoStockError, OUT_OF_LANE_TRANSIT_DAYS } from "./rma-alternatives.ts";
 import { reserveFirst } from "./stock.ts";
 
 export interface OrderInput {
@@ -29,6 +30,11 @@ export interface OrderInput {
   /** A field-replaceable part instead of the whole unit. */
   partCode?: string;
   reason: string;
+  /**
+   * Ship from this depot (an alternative offered when the country's depots had none): its lane's
+   * transit when it has one to the site's country, otherwise `OUT_OF_LANE_TRANSIT_DAYS`.
+   */
+  depotKey?: string;
 }
 
 /** Orders a replacement; `created` is false when this origin already ordered it. */
@@ -57,12 +63,13 @@ export async function orderReplacement(
   const fits = JSON.parse(part.models) as string[];
   if (fits.length > 0 && !fits.includes(device.modelId))
     throw invalid("rma.error.partDoesNotFit", { part: part.name, model: device.modelName });
-  const lanes = await prisma.depotLane.findMany({
+  const countryLanes = await prisma.depotLane.findMany({
     where: { country: device.site.country },
     include: { depot: true },
     orderBy: [{ priority: "asc" }, { transitDays: "asc" }],
   });
-  if (lanes.length === 0) throw conflict("rma.error.noDepot", { country: device.site.country });
+  if (countryLanes.length === 0) throw conflict("rma.error.noDepot", { country: device.site.country });
+  const lanes = input.depotKey ? await chosenDepot(db, input.depotKey, countryLanes) : countryLanes;
   // Without a case, the device's latest active case (if any) is the one this diagnosis belongs to.
   const linked =
     kase ??
@@ -142,10 +149,25 @@ export async function orderReplacement(
   try {
     return { view: await run(), created: true };
   } catch (error) {
+    // The transaction rolled back; what else the stock allows is read afterwards and offered.
+    if (error instanceof DomainError && error.messageKey === "rma.error.noStock")
+      throw new NoStockError(
+        error.params as { part: string; country: string },
+        await findAlternatives(prisma, device, part, countryLanes, now),
+        await findRestock(prisma, part, countryLanes, now),
+      );
     // Two copies of one delivery raced and the other committed first: return its RMA.
     if (!origin.originKey || !isUniqueViolation(error)) throw error;
     const row = await prisma.rma.findUnique({ where: { originKey: origin.originKey } });
     if (!row) throw error;
     return { view: (await toRmaViews(prisma, [row]))[0]!, created: false };
   }
+}
+
+/** The one lane an order from a named depot uses: the depot's own lane to the country, or a longer trip. */
+async function chosenDepot<L extends { depotId: string; transitDays: number }>(db: Database, depotKey: string, countryLanes: L[]) {
+  const depot = await db.prisma.depot.findUnique({ where: { key: depotKey } });
+  if (!depot) throw invalid("rma.error.unknownDepot", { depot: depotKey });
+  const own = countryLanes.find((lane) => lane.depotId === depot.id);
+  return [own ?? { ...countryLanes[0]!, depotId: depot.id, depot, transitDays: OUT_OF_LANE_TRANSIT_DAYS }];
 }

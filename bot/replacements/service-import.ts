@@ -223,17 +223,27 @@ export async function importServiceData(db: Database, catalog: Catalog, file: Se
         const existing = await tx.stockItem.findUnique({ where: { depotId_partCode: { depotId, partCode: line.part } } });
         if (!existing) {
           await tx.stockItem.create({
-            data: { id: newId(), depotId, partCode: line.part, onHand: line.onHand, lowAt: line.lowAt, updatedAt: now },
+            data: {
+              id: newId(),
+              depotId,
+              partCode: line.part,
+              onHand: line.onHand,
+              lowAt: line.lowAt,
+              restockOn: line.restockOn ?? null,
+              updatedAt: now,
+            },
           });
           report.created.stockItem = (report.created.stockItem ?? 0) + 1;
           continue;
         }
-        if (existing.onHand === line.onHand && existing.lowAt === line.lowAt) {
+        const restockOn = line.restockOn ?? null;
+        if (existing.onHand === line.onHand && existing.lowAt === line.lowAt && existing.restockOn === restockOn) {
           report.unchanged += 1;
           continue;
         }
         // Conditional, so a reservation committed since the check is never pushed below zero.
-        const updated = await tx.$executeRaw`UPDATE "StockItem" SET "onHand" = ${line.onHand}, "lowAt" = ${line.lowAt}, "updatedAt" = ${now}
+        const updated =
+          await tx.$executeRaw`UPDATE "StockItem" SET "onHand" = ${line.onHand}, "lowAt" = ${line.lowAt}, "restockOn" = ${restockOn}, "updatedAt" = ${now}
           WHERE id = ${existing.id} AND reserved <= ${line.onHand}`;
         if (updated === 0)
           throw new ServiceImportError([

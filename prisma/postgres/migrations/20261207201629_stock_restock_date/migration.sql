@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StockItem" ADD COLUMN     "restockOn" TEXT;
+
