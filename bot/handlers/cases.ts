@@ -1,5 +1,6 @@
 /** Case commands: the shortcuts for reading and changing cases. */
 import { renderCaseCard, statusLabel } from "../cards/case-card.ts";
+import { shorten } from "../cards/shorten.ts";
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
 import type { MessageKey } from "../i18n/index.ts";
@@ -40,7 +41,9 @@ export async function showCase(ctx: Context, number: number, replaceKey?: string
   const recent = timeline.slice(-6).map((entry) => {
     const key = EVENT_LABELS[entry.kind];
     const kind = key ? ctx.t(key) : entry.kind;
-    const body = entry.body ? `: ${entry.body.slice(0, 140)}` : "";
+    // The opening entry carries the description, which the card already shows in full.
+    const repeatsDescription = entry.kind === "opened" && entry.body?.trim() === view.description.trim();
+    const body = entry.body && !repeatsDescription ? `: ${shorten(entry.body, 140)}` : "";
     return `${entry.at.toISOString().slice(0, 16).replace("T", " ")} · ${entry.actorName ?? ""} · ${kind}${body}`;
   });
   card.context = [...(card.context ?? []), ...(recent.length ? [`${ctx.t("case.timeline.title")}:`, ...recent] : [])];
