@@ -154,6 +154,7 @@ async function importFirmware(ctx: Context, text: string): Promise<void> {
       notified: report.notified,
     }),
   });
+  if (report.fixesAnnounced > 0) ctx.reply({ text: ctx.t("case.fix.announced", { count: report.fixesAnnounced }) });
 }
 
 /** "docs Bar 50": manuals, guides and downloads for a model (or a serial's model). */

@@ -25,6 +25,7 @@ export type CaseChangeKind =
   | "status"
   | "severity"
   | "resolved"
+  | "fix_planned"
   | "reopened"
   | "closed"
   | "assigned"
@@ -93,6 +94,8 @@ function changeText(view: CaseView, change: CaseChange, t: Translator, forCustom
         ...base,
         resolution: view.resolutionType ? t(`case.resolution.${view.resolutionType}`) : "",
       });
+    case "fix_planned":
+      return t("case.update.fixPlanned", { ...base, version: change.to ?? "" });
     case "reopened":
       return t("case.update.reopened", base);
     case "closed":
