@@ -46,6 +46,18 @@ describe("workaround now, fix later (shell)", () => {
     await term.sees(/Resolution +fix — replaced the amplifier board/, mark);
   });
 
+  it("tells the customer at once when the release that fixes the case is already out", async () => {
+    const ref = await openCase("employee", "open case The Bar 50 in the Madrid boardroom has no sound over HDMI");
+    const mark = term.screen.length;
+    term.type("/as engineer");
+    term.type(`resolve ${ref} workaround use the analog input`);
+    await term.sees(`${ref} is resolved (workaround)`, mark);
+    // 4.2.0 is a release of the demo data for the Bar 50.
+    term.type(`resolve ${ref} fixed in 4.2.0`);
+    await term.sees(`Northwind Bar 50 4.2.0 is already out: the customer of ${ref} is told now`, mark);
+    await term.sees(`The fix for ${ref} is out: Northwind Bar 50 4.2.0`, mark);
+  });
+
   it("tells every customer waiting on a release once, in their language, with the link, and lets them reopen", async () => {
     const english = await openCase("employee", "open case The Bar 50 in the Madrid boardroom drops the audio every few minutes");
     const spanish = await openCase("empleada", "abrir caso la Bar 50 NB5-2231987 de la sala de juntas pierde el audio cada pocos minutos");
