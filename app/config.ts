@@ -95,6 +95,7 @@ const envSchema = z
     METRICS_HOST: z.preprocess(blankToUndefined, z.string().default("127.0.0.1")),
     METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, "must be at least 16 characters").optional()),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+    LOG_FILE: optionalString,
     SEED_DEMO_DATA: booleanFlag(true),
     ESCALATION_POLICIES_FILE: optionalString,
   })
@@ -188,6 +189,8 @@ export interface Config {
   /** Where GET /metrics is served: its own port (loopback by default), and/or the main port with a bearer token. */
   metrics: { port: number | undefined; host: string; token: string | undefined };
   logLevel: string;
+  /** LOG_FILE: where logs go instead of the terminal; in the shell `data/switchboard.log` when unset. */
+  logFile: string | undefined;
   seedDemoData: boolean;
   escalationPoliciesFile: string | undefined;
 }
@@ -247,6 +250,7 @@ export function readConfig(env: Env): Config {
     documentsFile: e.DOCUMENTS_FILE,
     metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN },
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE,
     seedDemoData: e.SEED_DEMO_DATA,
     escalationPoliciesFile: e.ESCALATION_POLICIES_FILE,
   };

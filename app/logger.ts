@@ -32,6 +32,8 @@ export function createLogger(options: {
   level: string;
   pretty?: boolean;
   destination?: DestinationStream;
+  /** Appends JSON lines to this file (created with its folder) instead of writing to the terminal. */
+  file?: string;
   /** Told about every error-level line with the logger's `component` (the errors metric). */
   onError?: (component: string) => void;
 }): Logger {
@@ -46,6 +48,8 @@ export function createLogger(options: {
       },
     };
   if (options.destination) return pino(base, options.destination);
+  // Synchronous writes: a shell session logs little, and a line must not be lost when it ends.
+  if (options.file) return pino(base, pino.destination({ dest: options.file, mkdir: true, sync: true }));
   if (options.pretty) {
     return pino({
       ...base,

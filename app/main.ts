@@ -13,16 +13,22 @@ import { createMetrics } from "./metrics.ts";
 import { ShellAdapter } from "../adapters/shell/shell-adapter.ts";
 import { guardProcess } from "./process-guard.ts";
 
+/** Where the shell writes its logs when LOG_FILE is not set: next to the default database. */
+const DEFAULT_SHELL_LOG_FILE = "data/switchboard.log";
+
 async function main(argv: string[]): Promise<void> {
   const env = loadEnv();
   const config = readConfig(env);
   const shell = !argv.includes("--no-shell") && (argv.includes("--shell") || process.stdin.isTTY === true);
-  // In the shell the conversation owns the terminal: logs go to stderr, warnings only unless asked.
-  // Every error-level log line counts in switchboard_errors_total, by component.
+  // In the shell the conversation owns the terminal: logs go to a file (warnings only unless asked),
+  // never between the lines of the conversation. Every error-level log line counts in
+  // switchboard_errors_total, by component.
   const metrics = createMetrics();
+  const logFile = config.logFile ?? (shell ? DEFAULT_SHELL_LOG_FILE : undefined);
   const log = createLogger({
     level: shell && !env.LOG_LEVEL ? "warn" : config.logLevel,
-    pretty: shell || process.stdout.isTTY === true,
+    file: logFile,
+    pretty: process.stdout.isTTY === true,
     onError: (component) => metrics.errors.inc({ component }),
   });
   let serving = false;
@@ -67,6 +73,7 @@ async function main(argv: string[]): Promise<void> {
       `HTTP endpoints on port ${port} (/healthz, /readyz${config.metrics.token ? ", /metrics with METRICS_TOKEN" : ""})\n`,
     );
     if (app.metricsPort !== undefined) process.stderr.write(`Metrics on ${config.metrics.host}:${app.metricsPort}/metrics\n`);
+    process.stderr.write(`Logs go to ${logFile} (LOG_FILE to change it)\n`);
     adapter.start();
   }
 }

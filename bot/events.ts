@@ -132,6 +132,11 @@ export interface CardAction {
   style?: "primary" | "danger";
   /** A link button instead of an action. */
   url?: string;
+  /**
+   * The button does not take the card's inputs (e.g. "We have no agreement with Microsoft" next
+   * to a required agreement field): pressed as is — no form, no prompt, no required-field check.
+   */
+  withoutInputs?: boolean;
 }
 
 /** A form field on a card (Slack modal input, Adaptive Card Input.*, shell prompt). */

@@ -39,15 +39,17 @@ export function renderCard(
   if (card.context?.length) lines.push("", ...card.context.map((line) => (color ? `\u001b[2m${line}\u001b[22m` : line)));
   const actions: NumberedAction[] = [];
   const buttons: string[] = [];
-  (card.actions ?? []).forEach((action, index) => {
+  // Links take no number: counting them here would skip a number on this card and hand it to the
+  // next card too, so one number would press two buttons.
+  for (const action of card.actions ?? []) {
     if (action.url) {
       buttons.push(`${action.label}: ${action.url}`);
-      return;
+      continue;
     }
-    const number = firstNumber + index;
+    const number = firstNumber + actions.length;
     actions.push({ number, action, messageId, inputs: card.inputs });
     buttons.push(`[${number}] ${action.label}`);
-  });
+  }
   if (buttons.length) lines.push("", buttons.join("   "));
   lines.push(rule);
   return { text: lines.join("\n"), actions };

@@ -161,7 +161,7 @@ export class ShellAdapter implements Deliverer {
 
   private async actionEvent(pressed: NumberedAction): Promise<ActionEvent> {
     const inputs: Record<string, string> = {};
-    for (const input of pressed.inputs ?? []) inputs[input.id] = await this.ask(`${input.label}: `);
+    if (!pressed.action.withoutInputs) for (const input of pressed.inputs ?? []) inputs[input.id] = await this.ask(`${input.label}: `);
     return {
       ...this.base(),
       kind: "action",

@@ -147,7 +147,8 @@ function cardBlocks(card: Card): KnownBlock[] {
         };
         if (action.style) button.style = action.style;
         if (action.url) button.url = action.url;
-        else button.value = buttonValue(action.value, inputs);
+        // A button that takes no inputs opens no modal (render without them).
+        else button.value = buttonValue(action.value, action.withoutInputs ? undefined : inputs);
         return button;
       }),
     });

@@ -74,13 +74,16 @@ function renderAction(action: CardAction): Record<string, unknown> {
   if (action.url) return { type: "Action.OpenUrl", title: neutralizeMarkup(action.label), url: action.url };
   const style = action.style === "primary" ? "positive" : action.style === "danger" ? "destructive" : undefined;
   const data = actionData(action);
+  // "none": Teams neither validates the card's required inputs nor sends them for this button.
+  const associatedInputs = action.withoutInputs ? { associatedInputs: "none" } : {};
   return {
     type: "Action.Execute",
     title: action.label,
     verb: action.id,
     data,
     style,
-    fallback: { type: "Action.Submit", title: action.label, data, style },
+    ...associatedInputs,
+    fallback: { type: "Action.Submit", title: action.label, data, style, ...associatedInputs },
   };
 }
 

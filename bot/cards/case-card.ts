@@ -3,6 +3,7 @@ import type { Card, CardAction } from "../events.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { CaseView } from "../services/case-view.ts";
 import { partnerCaseActions } from "../partners/case-actions.ts";
+import { shorten } from "./shorten.ts";
 
 export type CardAudience = "customer" | "support" | "partner";
 
@@ -53,7 +54,7 @@ export function renderCaseCard(view: CaseView, t: Translator, audience: CardAudi
   }
   return {
     title: t("case.card.title", { case: view.ref, title: view.title }),
-    body: view.description !== view.title ? view.description.slice(0, 600) : undefined,
+    body: view.description !== view.title ? shorten(view.description, 600) : undefined,
     facts,
     actions: caseActions(view, t, audience),
     context: [`${t("case.fact.opened")} ${formatDate(view.createdAt)}`],

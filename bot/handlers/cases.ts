@@ -1,9 +1,11 @@
 /** Case commands: the shortcuts for reading and changing cases. */
 import { renderCaseCard, statusLabel } from "../cards/case-card.ts";
+import { shorten } from "../cards/shorten.ts";
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import type { CommandArgs } from "../router.ts";
+import { readFixVersion } from "../services/case-fix.ts";
 import { isCaseStatus, isResolutionType, isSeverity } from "../services/case-refs.ts";
 import type { CaseView } from "../services/case-view.ts";
 
@@ -14,6 +16,8 @@ const EVENT_LABELS: Record<string, MessageKey | undefined> = {
   status: "case.event.status",
   severity: "case.event.severity",
   resolved: "case.event.resolved",
+  fix_planned: "case.event.fixPlanned",
+  fix_released: "case.event.fixReleased",
   reopened: "case.event.reopened",
   closed: "case.event.closed",
   assigned: "case.event.assigned",
@@ -21,6 +25,15 @@ const EVENT_LABELS: Record<string, MessageKey | undefined> = {
   acknowledged: "case.event.acknowledged",
   breach: "case.event.breach",
   partner: "case.event.partner",
+};
+
+/** Resolution types as Spanish-speaking engineers write them ("resolver CS-10422 alternativa …"). */
+const SPANISH_RESOLUTIONS: Record<string, string> = {
+  alternativa: "workaround",
+  solución_alternativa: "workaround",
+  solucion_alternativa: "workaround",
+  corrección: "fix",
+  correccion: "fix",
 };
 
 /** The case a command is about: its number, or the case this thread belongs to. */
@@ -40,7 +53,9 @@ export async function showCase(ctx: Context, number: number, replaceKey?: string
   const recent = timeline.slice(-6).map((entry) => {
     const key = EVENT_LABELS[entry.kind];
     const kind = key ? ctx.t(key) : entry.kind;
-    const body = entry.body ? `: ${entry.body.slice(0, 140)}` : "";
+    // The opening entry carries the description, which the card already shows in full.
+    const repeatsDescription = entry.kind === "opened" && entry.body?.trim() === view.description.trim();
+    const body = entry.body && !repeatsDescription ? `: ${shorten(entry.body, 140)}` : "";
     return `${entry.at.toISOString().slice(0, 16).replace("T", " ")} · ${entry.actorName ?? ""} · ${kind}${body}`;
   });
   card.context = [...(card.context ?? []), ...(recent.length ? [`${ctx.t("case.timeline.title")}:`, ...recent] : [])];
@@ -104,10 +119,28 @@ export async function severityCommand(ctx: Context, args: CommandArgs): Promise<
 export async function resolveCommand(ctx: Context, args: CommandArgs): Promise<void> {
   const number = await targetCase(ctx, args);
   const [first = "", ...text] = args.rest.trim().split(/\s+/);
-  const type = first.toLowerCase().replace(/-/g, "_");
+  const word = first.toLowerCase().replace(/-/g, "_");
+  const type = SPANISH_RESOLUTIONS[word] ?? word;
+  // "resolve CS-10422 fixed in 2.4.1": the release of the device's model that carries the fix.
+  const version = ["fix", "fixed", "corregido", "arreglado"].includes(type) ? readFixVersion(text.join(" ")) : undefined;
+  if (version) {
+    const view = await ctx.services.cases.planFix(ctx.person, number, version, ctx.origin);
+    const key = view.fixPending ? "case.fix.planned" : "case.fix.released";
+    ctx.reply({ text: ctx.t(key, { case: view.ref, version, model: view.deviceModel ?? "" }) });
+    return;
+  }
   if (!isResolutionType(type)) throw invalid("error.badResolution");
+  const before = await ctx.services.cases.get(ctx.person, number);
   const view = await ctx.services.cases.resolve(ctx.person, number, type, text.join(" "), ctx.origin);
-  ctx.reply({ text: ctx.t("case.resolved", { case: view.ref, resolution: ctx.t(`case.resolution.${type}`) }) });
+  const recordedLater = before.fixPending && type === "fix";
+  ctx.reply({
+    text: recordedLater
+      ? ctx.t("case.fix.recorded", { case: view.ref })
+      : ctx.t(view.fixPending ? "case.resolvedFixPending" : "case.resolved", {
+          case: view.ref,
+          resolution: ctx.t(`case.resolution.${type}`),
+        }),
+  });
 }
 
 export async function reopenCommand(ctx: Context, args: CommandArgs): Promise<void> {

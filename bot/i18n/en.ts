@@ -109,6 +109,20 @@ export const en = {
   "case.event.assigned": "assigned",
   "case.event.partner": "cloud partner",
   "case.event.note": "internal note",
+  // Workaround now, fix later (bot/services/case-fix.ts).
+  "case.resolvedFixPending":
+    "{case} is resolved ({resolution}); its fix is pending. Record it later with *resolve {case} fix <what was done>*, or link the release that fixes it with *resolve {case} fixed in 2.4.1*.",
+  "case.fix.recorded": "{case}: the fix is recorded, and the customer is told.",
+  "case.fix.planned": "{case} waits for {model} {version}: when that release is imported, the customer is told, with the download link.",
+  "case.fix.released": "{model} {version} is already out: the customer of {case} is told now, with the download link.",
+  "case.fix.notPending": "{case} has no pending fix: only a case resolved with a workaround waits for one.",
+  "case.fix.noDevice": "{case} has no device, so no software release can fix it; record the fix with *resolve {case} fix <what was done>*.",
+  "case.update.fixPlanned": "{case}: the fix will come in software {version}. We'll tell you as soon as it is out.",
+  "case.event.fixPlanned": "fix planned",
+  "case.fix.announced": "{count} customer(s) waiting on these releases for a fix were told, with the download link.",
+  "case.event.fixReleased": "fix released",
+  "case.fixReleased.title": "The fix for {case} is out: {model} {version}",
+  "case.fixReleased.body": "{title}: fixed in {model} {version}. Install it, then tell us: does it work now?",
 } as const;
 
 export type CoreMessageKey = keyof typeof en;

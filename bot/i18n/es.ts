@@ -109,4 +109,19 @@ export const es: Record<CoreMessageKey, string> = {
   "case.event.assigned": "asignado",
   "case.event.partner": "partner en la nube",
   "case.event.note": "nota interna",
+  // Solución alternativa ahora, corrección después (bot/services/case-fix.ts).
+  "case.resolvedFixPending":
+    "{case} está resuelto ({resolution}); su corrección queda pendiente. Regístrala después con *resolve {case} fix <qué se hizo>*, o enlaza la versión que lo corrige con *resolve {case} fixed in 2.4.1*.",
+  "case.fix.recorded": "{case}: corrección registrada; se avisa al cliente.",
+  "case.fix.planned": "{case} espera a {model} {version}: cuando se importe esa versión, se avisará al cliente con el enlace de descarga.",
+  "case.fix.released": "{model} {version} ya está publicada: se avisa ahora al cliente de {case}, con el enlace de descarga.",
+  "case.fix.notPending": "{case} no tiene ninguna corrección pendiente: solo la espera un caso resuelto con una solución alternativa.",
+  "case.fix.noDevice":
+    "{case} no tiene dispositivo, así que ninguna versión de software puede corregirlo; registra la corrección con *resolve {case} fix <qué se hizo>*.",
+  "case.update.fixPlanned": "{case}: la corrección llegará en la versión de software {version}. Te avisaremos en cuanto esté publicada.",
+  "case.event.fixPlanned": "corrección prevista",
+  "case.fix.announced": "Se ha avisado, con el enlace de descarga, a {count} cliente(s) que esperaban estas versiones para una corrección.",
+  "case.event.fixReleased": "corrección publicada",
+  "case.fixReleased.title": "Ya está la corrección de {case}: {model} {version}",
+  "case.fixReleased.body": "{title}: corregido en {model} {version}. Instálala y dinos: ¿ya funciona?",
 };

@@ -15,6 +15,16 @@ export function agreementText(t: Translator, check: AgreementCheck | { state: "r
   return validUntil ? t("ecps.agreement.until", { reference, date: day(validUntil) }) : reference;
 }
 
+/**
+ * How people name a ticket: the partner's tracking number; a shared thread without one is named
+ * by its case — never by our internal id, which nobody can look up.
+ */
+export function ticketReference(t: Translator, view: CaseView, partner: PartnerRecord, ticket: TicketView): string {
+  if (ticket.trackingNumber) return ticket.trackingNumber;
+  if (partner.connector === "thread") return t("ecps.ticket.sharedThread", { case: view.ref });
+  return ticket.externalId ?? "—";
+}
+
 /** The case facts a partner (or the customer, when referred) needs. */
 export function caseFacts(t: Translator, view: CaseView): CardFact[] {
   const facts: CardFact[] = [
@@ -53,7 +63,13 @@ export function confirmCard(t: Translator, view: CaseView, partner: PartnerRecor
   }
   if (support) inputs.push({ id: "findings", label: t("ecps.input.findings", { partner: partner.name }), kind: "multiline" });
   const actions: CardAction[] = [{ id: "partner.confirm", label: t("ecps.action.confirm"), value, style: "primary" }];
-  if (needsAgreement) actions.push({ id: "partner.no_agreement", label: t("ecps.action.noAgreement", { partner: partner.name }), value });
+  if (needsAgreement)
+    actions.push({
+      id: "partner.no_agreement",
+      label: t("ecps.action.noAgreement", { partner: partner.name }),
+      value,
+      withoutInputs: true,
+    });
   return {
     title: t("ecps.confirm.title", { partner: partner.name, case: view.ref }),
     body: notes.join("\n\n"),
@@ -95,10 +111,16 @@ export function referralCard(
   reason: string,
   agreementRef: string | null,
   retry: boolean,
+  /** What the case documents so far (its public comments, oldest first), for the customer to pass on. */
+  findings: string[] = [],
 ): Card {
+  const body = t("ecps.referral.body", { reason, partner: partner.name, contact: partner.supportContact, case: view.ref });
+  const found = findings.length
+    ? `\n\n${t("ecps.referral.findings", { partner: partner.name })}\n${findings.map((line) => `• ${line}`).join("\n")}`
+    : "";
   return {
     title: t("ecps.failed.title", { partner: partner.name, case: view.ref }),
-    body: t("ecps.referral.body", { reason, partner: partner.name, contact: partner.supportContact, case: view.ref }),
+    body: body + found,
     facts: [
       ...caseFacts(t, view),
       { label: t("ecps.fact.description"), value: view.description.slice(0, 400) },

@@ -5,6 +5,7 @@
  * ticket, and "we have no agreement" refers the customer to the partner.
  */
 import { policy } from "../authz.ts";
+import { shorten } from "../cards/shorten.ts";
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
 import type { ActionEvent } from "../events.ts";
@@ -133,6 +134,9 @@ export async function confirmAction(ctx: Context, event: ActionEvent): Promise<v
   else ctx.reply({ card: ticketCard(ctx.t, outcome.view, outcome.partner, ticket) });
 }
 
+/** The latest comments a referral carries as the case's findings. */
+const MAX_FINDINGS = 8;
+
 /** "We have no agreement with Microsoft": nothing is opened, and the customer is referred. */
 export async function noAgreementAction(ctx: Context, event: ActionEvent): Promise<void> {
   const { view, partner } = await bridgeOf(ctx).referrals.withoutAgreement(
@@ -141,5 +145,12 @@ export async function noAgreementAction(ctx: Context, event: ActionEvent): Promi
     event.value.partner ?? "",
     ctx.origin,
   );
-  ctx.reply({ card: referralCard(ctx.t, view, partner, reasonText(ctx.t, partner.name, { code: "no_agreement" }), null, false) });
+  // The case's documented findings go with the referral: the customer hands them to the partner.
+  const timeline = await ctx.services.cases.timeline(ctx.person, view.number, "customer");
+  const findings = timeline
+    .filter((entry) => entry.kind === "comment" && entry.body)
+    .slice(-MAX_FINDINGS)
+    .map((entry) => `${entry.at.toISOString().slice(0, 10)} · ${entry.actorName ?? ""}: ${shorten(entry.body!, 400)}`);
+  const reason = reasonText(ctx.t, partner.name, { code: "no_agreement" });
+  ctx.reply({ card: referralCard(ctx.t, view, partner, reason, null, false, findings) });
 }

@@ -72,6 +72,8 @@ export const partnerMessages = defineMessages(
     "ecps.referral.body":
       "{reason}\n\nPlease contact {partner} directly and give them the facts below; mention our case {case}. We keep working on {case} on our side: tell us {partner}'s ticket number here and our engineers will work with theirs.",
     "ecps.referral.contact": "How to reach {partner}: {contact}",
+    "ecps.referral.findings": "What the case documents so far (give it to {partner} too):",
+    "ecps.ticket.sharedThread": "(shared thread of {case})",
 
     "ecps.ticketStatus.opening": "being opened",
     "ecps.ticketStatus.open": "open",
@@ -215,6 +217,8 @@ export const partnerMessages = defineMessages(
     "ecps.referral.body":
       "{reason}\n\nPonte en contacto directamente con {partner} y dales los datos de abajo; menciona nuestro caso {case}. Seguimos trabajando en {case} por nuestra parte: dinos aquí el número de incidencia de {partner} y nuestros ingenieros trabajarán con los suyos.",
     "ecps.referral.contact": "Cómo contactar con {partner}: {contact}",
+    "ecps.referral.findings": "Lo que el caso documenta hasta ahora (dáselo también a {partner}):",
+    "ecps.ticket.sharedThread": "(hilo compartido de {case})",
 
     "ecps.ticketStatus.opening": "abriéndose",
     "ecps.ticketStatus.open": "abierta",

@@ -13,6 +13,7 @@ import { DomainError, forbidden } from "../errors.ts";
 import { translator } from "../i18n/index.ts";
 import type { CaseView } from "../services/case-view.ts";
 import type { Origin } from "../services/cases.ts";
+import { ticketReference } from "./cards.ts";
 import { caseWithOpenTicket, type BridgeDeps } from "./deps.ts";
 import type { PartnerEventComment } from "./partner-events.ts";
 import { bridgeViewer, partnerAuthor, partnerViewer, type PartnerAuthorInput } from "./partner-people.ts";
@@ -101,11 +102,10 @@ export class PartnerSync {
       return;
     }
     const now = this.deps.clock.now();
-    const tracking = ticket.trackingNumber ?? ticket.externalId ?? "—";
     const text = (lang: "en" | "es", key: "ecps.entry.status" | "ecps.status.engineers") =>
       translator(lang)(key, {
         partner: partner.name,
-        tracking,
+        tracking: ticketReference(translator(lang), view, partner, ticket),
         case: view.ref,
         status: translator(lang)(`ecps.ticketStatus.${status}`),
         note: note ?? "",
@@ -135,7 +135,12 @@ export class PartnerSync {
           notice: {
             customer: customerHears
               ? (tc) => ({
-                  text: tc(`ecps.status.${status}`, { partner: partner.name, tracking, case: view.ref, note: note ?? "" }).trim(),
+                  text: tc(`ecps.status.${status}`, {
+                    partner: partner.name,
+                    tracking: ticketReference(tc, view, partner, ticket),
+                    case: view.ref,
+                    note: note ?? "",
+                  }).trim(),
                 })
               : undefined,
             engineers: () => text("en", "ecps.status.engineers"),
@@ -227,8 +232,9 @@ export class PartnerSync {
       else if (status === "waiting_vendor") await cases.setStatus(as, number, "open", from);
       else if (status === "closed" && found.view.status === "waiting_partner") await cases.setStatus(as, number, "open", from);
       else if (status === "resolved") {
-        const tracking = found.ticket.trackingNumber ?? found.ticket.externalId ?? "";
-        const resolution = note?.trim() || translator(found.view.language)("ecps.resolution.default", { partner: partner.name, tracking });
+        const t = translator(found.view.language);
+        const tracking = ticketReference(t, found.view, partner, found.ticket);
+        const resolution = note?.trim() || t("ecps.resolution.default", { partner: partner.name, tracking });
         await cases.resolve(as, number, "partner_fix", resolution, from);
       }
     } catch (error) {

@@ -8,7 +8,7 @@ import type { Card } from "../events.ts";
 import { translator } from "../i18n/index.ts";
 import type { CaseView } from "../services/case-view.ts";
 import { enqueueMessages } from "../services/outbox.ts";
-import { caseFacts, ticketCard } from "./cards.ts";
+import { caseFacts, ticketCard, ticketReference } from "./cards.ts";
 import type { BridgeNotice } from "./timeline.ts";
 import type { PartnerRecord, TicketView } from "./types.ts";
 
@@ -84,6 +84,6 @@ export function openedNotices(view: CaseView, partner: PartnerRecord, ticket: Ti
       return { card };
     },
     engineers: (en) =>
-      en("ecps.opened.engineers", { partner: partner.name, case: view.ref, tracking: ticket.trackingNumber ?? ticket.externalId ?? "—" }),
+      en("ecps.opened.engineers", { partner: partner.name, case: view.ref, tracking: ticketReference(en, view, partner, ticket) }),
   };
 }

@@ -11,6 +11,7 @@ import type { Catalog } from "../catalog.ts";
 import type { Clock } from "../clock.ts";
 import { forbidden, notFound } from "../errors.ts";
 import { recordAudit } from "../services/audit.ts";
+import { announceReleasedFixes } from "../services/case-fix.ts";
 import type { Origin } from "../services/cases.ts";
 import type { Directory } from "../services/directory.ts";
 import { enqueueMessages } from "../services/outbox.ts";
@@ -47,6 +48,8 @@ export interface ImportReport {
   unchanged: number;
   /** Organizations told about a new latest release. */
   notified: number;
+  /** Cases whose pending fix came in one of the releases: their customers are told (bot/services/case-fix.ts). */
+  fixesAnnounced: number;
 }
 
 /** Firmware releases, device update state, compliance, and release import with admin notices. */
@@ -112,7 +115,7 @@ export class FirmwareService {
     const now = this.clock.now();
     const report = await this.db.prisma.$transaction(
       async (tx) => {
-        const result: ImportReport = { created: [], updated: 0, unchanged: 0, notified: 0 };
+        const result: ImportReport = { created: [], updated: 0, unchanged: 0, notified: 0, fixesAnnounced: 0 };
         for (const input of releases) {
           const existing = await tx.firmwareRelease.findUnique({
             where: { modelId_version: { modelId: input.modelId, version: input.version } },
@@ -152,11 +155,14 @@ export class FirmwareService {
               now,
             );
         if (options.notify !== false) result.notified = await this.notify(tx, result.created, now);
+        // Customers waiting on one of these releases for a case's fix (a silent seed tells nobody).
+        const models = [...new Set(releases.map((release) => release.modelId))];
+        if (options.notify !== false && models.length) result.fixesAnnounced = await announceReleasedFixes(tx, now, { modelIds: models });
         return result;
       },
       { maxWait: 10_000, timeout: 60_000 },
     );
-    if (report.notified > 0) this.onCommitted();
+    if (report.notified > 0 || report.fixesAnnounced > 0) this.onCommitted();
     return report;
   }
 

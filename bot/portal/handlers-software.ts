@@ -198,4 +198,5 @@ async function importFirmware(ctx: Context, text: string): Promise<void> {
       notified: report.notified,
     }),
   });
+  if (report.fixesAnnounced > 0) ctx.reply({ text: ctx.t("case.fix.announced", { count: report.fixesAnnounced }) });
 }

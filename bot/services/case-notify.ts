@@ -26,6 +26,7 @@ export type CaseChangeKind =
   | "status"
   | "severity"
   | "resolved"
+  | "fix_planned"
   | "reopened"
   | "closed"
   | "assigned"
@@ -107,6 +108,8 @@ function changeText(view: CaseView, change: CaseChange, t: Translator, forCustom
         ...base,
         resolution: view.resolutionType ? t(`case.resolution.${view.resolutionType}`) : "",
       });
+    case "fix_planned":
+      return t("case.update.fixPlanned", { ...base, version: change.to ?? "" });
     case "reopened":
       return t("case.update.reopened", base);
     case "closed":

@@ -115,6 +115,8 @@ export async function openCase(
       status: "open",
       resolutionType: null,
       resolution: null,
+      fixPending: false,
+      fixVersion: null,
       language: input.language,
       createdAt: now,
       updatedAt: now,

@@ -27,6 +27,10 @@ export interface CaseView {
   status: CaseStatus;
   resolutionType: ResolutionType | null;
   resolution: string | null;
+  /** A workaround was given and the fix is still to come (recorded later, or in a release). */
+  fixPending: boolean;
+  /** The software release of the device's model expected to fix it ("2.4.1"). */
+  fixVersion: string | null;
   language: Language;
   createdAt: Date;
   updatedAt: Date;
@@ -83,6 +87,8 @@ export function toCaseView(row: CaseRow): CaseView {
     status: row.status as CaseStatus,
     resolutionType: (row.resolutionType as ResolutionType | null) ?? null,
     resolution: row.resolution,
+    fixPending: row.fixPending,
+    fixVersion: row.fixVersion,
     language: row.language === "es" ? "es" : "en",
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -150,6 +156,9 @@ export async function readCase(db: Database, number: number): Promise<CaseView |
     status: String(row.status) as CaseStatus,
     resolutionType: text(row.resolutionType) as ResolutionType | null,
     resolution: text(row.resolution),
+    // SQLite returns booleans as 0/1 through the raw driver.
+    fixPending: row.fixPending === true || row.fixPending === 1 || row.fixPending === 1n,
+    fixVersion: text(row.fixVersion),
     language: row.language === "es" ? "es" : "en",
     createdAt: toDate(row.createdAt),
     updatedAt: toDate(row.updatedAt),

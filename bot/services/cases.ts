@@ -12,6 +12,7 @@ import type { Clock } from "../clock.ts";
 import { conflict, forbidden, hidden, invalid, notFound } from "../errors.ts";
 import type { ConversationRef, Language, Platform, ThreadRole, Visibility } from "../events.ts";
 import { recordAudit } from "./audit.ts";
+import { announceReleasedFixes } from "./case-fix.ts";
 import { caseTargets, planCaseNotifications, type CaseChange, type CaseChangeKind } from "./case-notify.ts";
 import { formatCaseRef, type CaseStatus, type ResolutionType, type Severity } from "./case-refs.ts";
 import { caseInclude, loadCase, readCase, toCaseView, type CaseView } from "./case-view.ts";
@@ -73,6 +74,8 @@ interface Mutation {
     severity?: Severity;
     resolutionType?: ResolutionType | null;
     resolution?: string | null;
+    fixPending?: boolean;
+    fixVersion?: string | null;
     resolvedAt?: Date | null;
     closedAt?: Date | null;
     assigneeId?: string | null;
@@ -194,15 +197,43 @@ export class CaseService {
   resolve(viewer: Viewer, number: number, resolutionType: ResolutionType, resolution: string, origin: Origin): Promise<CaseView> {
     return this.mutate(viewer, number, origin, (view) => {
       if (!policy.canWorkCase(viewer)) throw forbidden("error.engineersOnly");
+      const body = resolution.trim().slice(0, 8_000);
+      // Workaround now, fix later: the fix of a case resolved with a workaround is recorded
+      // whenever it comes, even after the customer closed the case; its status stays as it is.
+      if (!ACTIVE.includes(view.status) && resolutionType === "fix" && view.fixPending)
+        return { kind: "resolved", visibility: "public", body, update: { resolutionType, resolution: body || null, fixPending: false } };
       if (!ACTIVE.includes(view.status)) throw conflict("error.transition", { case: view.ref, status: view.status, action: "resolved" });
       const now = this.clock.now();
       return {
         kind: "resolved",
         visibility: "public",
-        body: resolution.trim().slice(0, 8_000),
-        update: { status: "resolved", resolutionType, resolution: resolution.trim() || null, resolvedAt: now },
+        body,
+        update: {
+          status: "resolved",
+          resolutionType,
+          resolution: body || null,
+          resolvedAt: now,
+          fixPending: resolutionType === "workaround",
+        },
       };
     });
+  }
+
+  /**
+   * Links a case whose fix is pending to the release of its device's model expected to fix it;
+   * when that release is already imported, its customers are told at once (bot/services/case-fix.ts).
+   */
+  async planFix(viewer: Viewer, number: number, version: string, origin: Origin): Promise<CaseView> {
+    const view = await this.mutate(viewer, number, origin, (current) => {
+      if (!policy.canWorkCase(viewer)) throw forbidden("error.engineersOnly");
+      if (!current.fixPending) throw conflict("case.fix.notPending", { case: current.ref });
+      if (!current.deviceId) throw invalid("case.fix.noDevice", { case: current.ref });
+      if (current.fixVersion === version) return undefined;
+      return { kind: "fix_planned", visibility: "public", body: version, to: version, update: { fixVersion: version } };
+    });
+    const announced = await this.db.prisma.$transaction((tx) => announceReleasedFixes(tx, this.clock.now(), { caseId: view.id }));
+    if (announced > 0) this.onCommitted();
+    return announced > 0 ? this.get(viewer, number) : view;
   }
 
   /** Reopens a resolved or closed case: the customer says it is broken again, or support does. */
@@ -214,7 +245,7 @@ export class CaseService {
         kind: "reopened",
         visibility: "public",
         body: reason.trim().slice(0, 8_000),
-        update: { status: "open", resolutionType: null, resolution: null, resolvedAt: null, closedAt: null },
+        update: { status: "open", resolutionType: null, resolution: null, resolvedAt: null, closedAt: null, fixPending: false },
       };
     });
   }
