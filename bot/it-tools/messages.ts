@@ -58,7 +58,7 @@ export const itToolMessages = defineMessages(
 
     "audit.forbidden": "The audit log is for your organization's IT admins and the vendor's support team.",
     "audit.denied.more": "and {count} more refusals in that minute (not logged one by one)",
-    "audit.title": "Audit log · {count} entries",
+    "audit.title": "Audit log ({count})",
     "audit.line": "{at} · {actor} · {platform} · {action} {subject}",
     "audit.none": "No audit entries match.",
     "audit.more":
@@ -126,7 +126,7 @@ export const itToolMessages = defineMessages(
     "audit.forbidden":
       "El registro de auditoría es para los administradores de IT de tu organización y el equipo de soporte del fabricante.",
     "audit.denied.more": "y {count} rechazos más en ese minuto (no registrados uno a uno)",
-    "audit.title": "Registro de auditoría · {count} entradas",
+    "audit.title": "Registro de auditoría ({count})",
     "audit.line": "{at} · {actor} · {platform} · {action} {subject}",
     "audit.none": "Ninguna entrada de auditoría coincide.",
     "audit.more":

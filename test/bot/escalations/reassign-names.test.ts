@@ -56,7 +56,7 @@ describe("people are found by name whatever the accents and case", () => {
     t.app.services.people.invalidate();
     expect(await say("b7", `reassign ${caseRef} Lee`)).toContain(`${caseRef} is now with Lee Chen.`);
     const found = await say("manager", "audit by Strauss");
-    expect(found).toContain("Audit log · 1 entries");
+    expect(found).toContain("Audit log (1)");
     expect(found).toContain("Bjørn Strauß (engineer) · shell · case.assigned");
   });
 
