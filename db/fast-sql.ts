@@ -18,6 +18,8 @@
  * A transaction is written as a generator that yields statements and receives their rows, so
  * the same code drives the synchronous SQLite path and the asynchronous PostgreSQL one.
  */
+import { statfsSync } from "node:fs";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
@@ -50,6 +52,12 @@ export function toNumber(value: unknown): number {
 // SQLite stores timestamps as Prisma's adapter writes them, so both paths read the same text.
 const sqliteValue = (value: unknown) =>
   value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? (value ? 1 : 0) : (value ?? null);
+
+/**
+ * Readiness wants this much free space beside the SQLite file: less, and the next few writes
+ * (a case, its outbox rows, the write-ahead log growing) fail with SQLITE_FULL.
+ */
+export const MIN_FREE_DISK_BYTES = 1024 * 1024;
 
 /** A wait for the database past this long is reported. */
 export const SLOW_WAIT_MS = 200;
@@ -178,7 +186,9 @@ export class SqliteFastSql implements FastSql {
   /**
    * Whether a write could start now: BEGIN IMMEDIATE takes the write lock without waiting (an
    * external lock answers "no" at once), then ROLLBACK. A transaction already open on this
-   * connection is a writer at work, so the answer is yes.
+   * connection is a writer at work, so the answer is yes. BEGIN IMMEDIATE writes nothing, so a
+   * full disk would pass it while every real write fails with SQLITE_FULL: the free space of the
+   * file's disk is checked too (throws, so readiness logs why).
    */
   async canWrite(): Promise<boolean> {
     const db = this.connection();
@@ -189,13 +199,18 @@ export class SqliteFastSql implements FastSql {
     try {
       db.exec("BEGIN IMMEDIATE");
       db.exec("ROLLBACK");
-      return true;
     } catch (error) {
       if (isSqliteBusy(error) || /SQLITE_(FULL|IOERR|READONLY)/.test(String((error as { code?: unknown }).code))) return false;
       throw error;
     } finally {
       db.pragma(`busy_timeout = ${timeout}`);
     }
+    if (!db.memory) {
+      const { bavail, bsize } = statfsSync(path.dirname(db.name));
+      if (bavail * bsize < MIN_FREE_DISK_BYTES)
+        throw Object.assign(new Error(`the disk holding ${db.name} is full (${bavail * bsize} bytes free)`), { code: "ENOSPC" });
+    }
+    return true;
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,11 @@
  * order they were written: a message waits while an older one of its thread is in flight or
  * backing off.
  *
+ * Threads are delivered side by side (`concurrency` at a time, across batches), and a batch does
+ * not hold up the next: once each of its threads has a worker, the next claim goes ahead. A
+ * platform that stops answering one conversation (a request hanging until the adapter's timeout)
+ * then delays that thread only; every thread's deliveries are recorded as soon as it is done.
+ *
  * Giving up is a matter of time, not of attempts: a message the platform refuses for good is dead
  * at once; one that keeps failing is retried with backoff until it is `giveUpAfterMs` old (24 h by
  * default). When the platform says "later" (a rate limit), the attempt is not counted and its
@@ -92,6 +97,16 @@ export class OutboxDispatcher {
   private readonly idlePollMs: number;
   private readonly concurrency: number;
   private fallback: FallbackHook | undefined;
+  /** Threads being delivered now, across batches, and who waits for one to finish. */
+  private busyThreads = 0;
+  private slotWaiters: (() => void)[] = [];
+  /** Batches still delivering after the loop moved on. */
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Claims made so far: a batch that ends after a later claim may have held messages back from it. */
+  private claims = 0;
+  /** Successful deliveries waiting to be recorded, and the write recording them. */
+  private unrecorded: { message: ClaimedMessage; platformMessageId?: string }[] = [];
+  private recording: Promise<void> | undefined;
 
   constructor(
     private readonly db: Database,
@@ -120,12 +135,13 @@ export class OutboxDispatcher {
     this.kick();
   }
 
-  /** Stops and waits for the batch in flight (graceful shutdown drains it). */
+  /** Stops and waits for the batches in flight (graceful shutdown drains them). */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
+    await Promise.all([...this.inFlight]);
     // What this process leaves in the outbox is for the other replicas now.
     this.options.onReleased?.();
   }
@@ -145,14 +161,54 @@ export class OutboxDispatcher {
     this.timer = setTimeout(() => this.loop(), 0);
   }
 
-  /** Delivers everything due now; returns how many messages were attempted. For tests and the loop. */
+  /** Delivers everything due now and waits until it is recorded; returns how many messages were attempted. For tests. */
   async runOnce(): Promise<number> {
     let total = 0;
     for (;;) {
-      const attempted = await this.dispatchBatch();
-      total += attempted;
-      if (attempted < this.batchSize) return total;
+      const batch = await this.startBatch();
+      total += batch.attempted;
+      await batch.done;
+      if (batch.attempted < this.batchSize) return total;
     }
+  }
+
+  /**
+   * The loop's turn: claims and starts batches while there is due work, without waiting for a
+   * batch to finish — only for each of its threads to have a worker, and for a free worker
+   * before the next claim.
+   */
+  private async pump(): Promise<void> {
+    for (;;) {
+      await this.freeSlot();
+      if (this.stopped) return;
+      const claim = this.claims + 1;
+      const batch = await this.startBatch();
+      if (batch.attempted === 0) return;
+      const tracked = batch.done
+        .catch((error: unknown) => this.log.error({ err: error }, "outbox dispatch failed; retrying shortly"))
+        .finally(() => {
+          this.inFlight.delete(tracked);
+          // A claim made meanwhile skipped the messages waiting behind this batch's threads.
+          if (this.claims > claim) this.kick();
+        });
+      this.inFlight.add(tracked);
+      await batch.started;
+      if (batch.attempted < this.batchSize) return;
+    }
+  }
+
+  private async freeSlot(): Promise<void> {
+    while (this.busyThreads >= this.concurrency) await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+  }
+
+  private async takeSlot(): Promise<void> {
+    await this.freeSlot();
+    this.busyThreads += 1;
+  }
+
+  private giveSlot(): void {
+    this.busyThreads -= 1;
+    for (const wake of this.slotWaiters.splice(0)) wake();
   }
 
   private loop(): void {
@@ -163,7 +219,7 @@ export class OutboxDispatcher {
       try {
         do {
           this.kicked = false;
-          await this.runOnce();
+          await this.pump();
         } while (this.kicked && !this.stopped);
       } catch (error) {
         this.log.error({ err: error }, "outbox dispatch failed; retrying shortly");
@@ -182,6 +238,7 @@ export class OutboxDispatcher {
     if (platforms.length === 0) return [];
     const now = this.clock.now();
     const lease = new Date(now.getTime() + this.leaseMs);
+    this.claims += 1;
     const lock = this.db.provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
     const rows = (await this.db.fast
       .query(Prisma.sql`UPDATE "Outbox" SET status = 'sending', "leaseUntil" = ${lease}, attempts = attempts + 1
@@ -211,35 +268,76 @@ export class OutboxDispatcher {
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  private async dispatchBatch(): Promise<number> {
+  /**
+   * Claims a batch and starts delivering it: `started` resolves once every thread of it has a
+   * worker, `done` once all are delivered (or failed) and recorded.
+   */
+  private async startBatch(): Promise<{ attempted: number; started: Promise<void>; done: Promise<void> }> {
     const claimed = await this.claim();
-    if (claimed.length === 0) return 0;
+    if (claimed.length === 0) return { attempted: 0, started: Promise.resolve(), done: Promise.resolve() };
     const existing = await this.existingMessageIds(claimed);
     const threads = new Map<string, ClaimedMessage[]>();
     for (const message of claimed) threads.set(message.threadKey, [...(threads.get(message.threadKey) ?? []), message]);
-    const queue = [...threads.values()];
-    const sent: { message: ClaimedMessage; platformMessageId?: string }[] = [];
-    const workers = Array.from({ length: Math.min(this.concurrency, queue.length) }, async () => {
-      for (let thread = queue.shift(); thread; thread = queue.shift()) {
-        for (let i = 0; i < thread.length; i++) {
-          const message = thread[i]!;
-          const result = await this.deliverOne(message, message.message.updateMessageId ?? existing.get(existingKey(message)));
-          if (result.ok) {
-            sent.push({ message, platformMessageId: result.platformMessageId });
-            if (message.replaceKey && result.platformMessageId) existing.set(existingKey(message), result.platformMessageId);
-            continue;
-          }
-          await this.recordFailure(message, result);
-          // Keep the thread's order: the rest waits until the failed one goes through.
-          await this.release(thread.slice(i + 1));
-          break;
+    let markStarted!: () => void;
+    const started = new Promise<void>((resolve) => (markStarted = resolve));
+    const done = (async () => {
+      const running: Promise<void>[] = [];
+      try {
+        for (const thread of threads.values()) {
+          await this.takeSlot();
+          running.push(this.deliverThread(thread, existing).finally(() => this.giveSlot()));
         }
+      } finally {
+        markStarted();
       }
-    });
-    await Promise.all(workers);
-    await this.recordSent(sent);
-    this.options.onReleased?.();
-    return claimed.length;
+      const results = await Promise.allSettled(running);
+      this.options.onReleased?.();
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failed) throw failed.reason;
+    })();
+    return { attempted: claimed.length, started, done };
+  }
+
+  /** Delivers one thread's messages in order; stops at the first failure and puts the rest back. */
+  private async deliverThread(thread: ClaimedMessage[], existing: Map<string, string>): Promise<void> {
+    const sent: { message: ClaimedMessage; platformMessageId?: string }[] = [];
+    try {
+      for (let i = 0; i < thread.length; i++) {
+        const message = thread[i]!;
+        const result = await this.deliverOne(message, message.message.updateMessageId ?? existing.get(existingKey(message)));
+        if (result.ok) {
+          sent.push({ message, platformMessageId: result.platformMessageId });
+          if (message.replaceKey && result.platformMessageId) existing.set(existingKey(message), result.platformMessageId);
+          continue;
+        }
+        await this.recordFailure(message, result);
+        // Keep the thread's order: the rest waits until the failed one goes through.
+        await this.release(thread.slice(i + 1));
+        break;
+      }
+    } finally {
+      await this.recordSoon(sent);
+    }
+  }
+
+  /**
+   * Records deliveries soon after they happen: threads that finish while a write is under way
+   * are recorded together by the next one, so a batch still costs a few statements, not one per
+   * thread.
+   */
+  private recordSoon(sent: { message: ClaimedMessage; platformMessageId?: string }[]): Promise<void> {
+    if (sent.length === 0) return this.recording ?? Promise.resolve();
+    this.unrecorded.push(...sent);
+    this.recording ??= (async () => {
+      try {
+        // Threads finishing in the same turn go into the first write.
+        await Promise.resolve();
+        while (this.unrecorded.length > 0) await this.recordSent(this.unrecorded.splice(0));
+      } finally {
+        this.recording = undefined;
+      }
+    })();
+    return this.recording;
   }
 
   private async deliverOne(message: ClaimedMessage, existingMessageId: string | undefined): Promise<DeliveryResult> {

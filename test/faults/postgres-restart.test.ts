@@ -1,6 +1,7 @@
 /**
  * Fault: PostgreSQL restarts (`pg_ctl stop -m fast`, 2 s away, start — a failover or a minor upgrade) under a
- * stream of Slack events sent to two replicas. Every session is ended at once; the replicas must
+ * stream of Slack events sent to two replicas; and restarts instantly (`pg_ctl restart -m fast`, a
+ * gap of a few hundred milliseconds, in which every pooled connection breaks at once). Every session is ended at once; the replicas must
  * survive it (a connection ended by the server used to be an unhandled 'error' event that exited
  * the process), say 503 on /readyz while the database is away and 200 once it is back, and every
  * event ends answered exactly once — those refused while it was away come again as Slack retries.
@@ -37,7 +38,12 @@ if (unavailable) console.warn(`Skipping the PostgreSQL restart fault test: ${una
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.skipIf(unavailable !== undefined)("fault: PostgreSQL restarts under load", () => {
+const VARIANTS = [
+  { name: "stopped for 2 s", downMs: 2_000, fault: "PostgreSQL restarted (fast stop, 2 s away) under load, 2 replicas" },
+  { name: "restarted instantly", downMs: 0, fault: "PostgreSQL restarted instantly (fast stop, start at once) under load, 2 replicas" },
+];
+
+describe.skipIf(unavailable !== undefined).each(VARIANTS)("fault: PostgreSQL $name under load", ({ downMs, fault }) => {
   let server: PrivatePostgres;
   let slack: FakeSlack;
   let replicas: Replica[] = [];
@@ -101,7 +107,7 @@ describe.skipIf(unavailable !== undefined)("fault: PostgreSQL restarts under loa
     // 30 events over about 6 s; PostgreSQL restarts after the tenth.
     let restart: Promise<void> | undefined;
     for (let i = 0; i < 30; i++) {
-      if (i === 10) restart = server.restart(2_000);
+      if (i === 10) restart = server.restart(downMs);
       const ts = `1700003000.${String(i).padStart(6, "0")}`;
       const id = `EvPGRESTART${i}`;
       const body = slackMention(
@@ -123,7 +129,16 @@ describe.skipIf(unavailable !== undefined)("fault: PostgreSQL restarts under loa
     }
     await eventually(() => {
       for (const event of events) expect(openedIn(event.ts).length, event.id).toBeGreaterThan(0);
-    }, 60_000);
+    }, 60_000).catch((error: unknown) => {
+      // What the replicas said about the lost events: the trail of a loss is hard to reproduce.
+      const lost = events.filter((e) => openedIn(e.ts).length === 0);
+      for (const e of lost)
+        console.error(
+          `lost ${e.id} (first answered ${e.status} by ${e.replica.name}):`,
+          ...replicas.flatMap((r) => r.lines.filter((l) => l.includes(e.id))),
+        );
+      throw error;
+    });
     await sleep(2_000);
     probing = false;
     await probes;
@@ -131,8 +146,9 @@ describe.skipIf(unavailable !== undefined)("fault: PostgreSQL restarts under loa
     for (const r of replicas) {
       expect(r.alive, `${r.name} exited:\n${r.tail()}`).toBe(true);
       const seen = readiness.get(r.name)!;
-      // Not ready at some point while the server was away, ready again at the end.
-      expect(seen.some((status) => status === 503)).toBe(true);
+      // Not ready at some point while the server was away (an instant restart may fall between
+      // two probes), ready again at the end.
+      if (downMs > 0) expect(seen.some((status) => status === 503)).toBe(true);
       expect(seen.at(-1)).toBe(200);
     }
     const row = countAnswers(
@@ -140,7 +156,7 @@ describe.skipIf(unavailable !== undefined)("fault: PostgreSQL restarts under loa
       new Map(events.map((e) => [e.id, openedIn(e.ts).length])),
     );
     const latestReplyMs = Math.max(0, ...events.map((e) => (openedIn(e.ts)[0]?.at ?? restartedAt) - restartedAt));
-    reportFault({ fault: "PostgreSQL restarted (fast stop, 2 s away) under load, 2 replicas", ...row, latestReplyMs });
+    reportFault({ fault, ...row, latestReplyMs });
     expect(row.lost).toBe(0);
     expect(row.doubled).toBe(0);
   }, 180_000);

@@ -14,12 +14,16 @@ export interface RecordedRequest {
   at: number;
 }
 
-/** What to answer; `drop` closes the connection without an answer (a network failure). */
+/**
+ * What to answer; `drop` closes the connection without an answer (a network failure); `hang`
+ * keeps it open and never answers (a server that stopped responding), until `stop`.
+ */
 export interface Answer {
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
   drop?: boolean;
+  hang?: boolean;
 }
 
 export type Responder = (request: RecordedRequest) => Answer | undefined;
@@ -53,6 +57,7 @@ export class LoopbackServer {
         this.requests.push(request);
         const answer = this.responder?.(request) ?? {};
         if (answer.drop) return void req.socket.destroy();
+        if (answer.hang) return;
         const payload = answer.body === undefined ? { ok: true } : answer.body;
         res.writeHead(answer.status ?? 200, { "content-type": "application/json", ...answer.headers });
         res.end(typeof payload === "string" ? payload : JSON.stringify(payload));
