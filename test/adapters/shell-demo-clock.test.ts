@@ -4,7 +4,6 @@
  * the breach, each shown as a message to its channel — until someone acknowledges.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ShellAdapter } from "../../adapters/shell/shell-adapter.ts";
 import { AdjustableClock, ManualClock } from "../../bot/clock.ts";
 import { createTestApp, eventually, type TestApp } from "../support/app.ts";
 import { LEE, eventEnvelope, message as slackMessage, sendCommand, sendEvent, startTestbed } from "./slack/testbed.ts";
@@ -34,24 +33,16 @@ function arrivals(screen: string): string[] {
 describe("the demo clock in the shell", () => {
   let t: TestApp;
   let term: ScreenTerminal;
-  let shell: ShellAdapter;
   let secondRef = "";
 
   beforeAll(async () => {
     // The demo clock runs over a fixed base so the minutes on screen do not depend on how long the test takes.
     const demoClock = new AdjustableClock(new ManualClock("2026-03-10T09:00:00Z"));
     t = await createTestApp({ env: { ESCALATION_POLICIES_FILE: DEMO_POLICY }, app: { demoClock } });
-    term = new ScreenTerminal();
-    shell = new ShellAdapter({
-      input: term.input,
-      output: term.output,
-      handle: async (event) => (await t.app.bot.handle(event)).outboundKeys,
-    });
-    t.app.dispatcher.register(shell);
-    shell.start();
+    term = ScreenTerminal.attach(t);
   });
   afterAll(async () => {
-    shell.stop();
+    term.stop();
     await t.close();
   });
 
@@ -181,22 +172,14 @@ describe("the demo clock outside the shell", () => {
 describe("the managers' views in the shell", () => {
   let t: TestApp;
   let term: ScreenTerminal;
-  let shell: ShellAdapter;
 
   beforeAll(async () => {
     const demoClock = new AdjustableClock(new ManualClock("2026-03-10T09:00:00Z"));
     t = await createTestApp({ env: { ESCALATION_POLICIES_FILE: DEMO_POLICY }, app: { demoClock } });
-    term = new ScreenTerminal();
-    shell = new ShellAdapter({
-      input: term.input,
-      output: term.output,
-      handle: async (event) => (await t.app.bot.handle(event)).outboundKeys,
-    });
-    t.app.dispatcher.register(shell);
-    shell.start();
+    term = ScreenTerminal.attach(t);
   });
   afterAll(async () => {
-    shell.stop();
+    term.stop();
     await t.close();
   });
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ShellAdapter } from "../../adapters/shell/shell-adapter.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { ScreenTerminal } from "../support/terminal.ts";
 
@@ -7,21 +6,13 @@ import { ScreenTerminal } from "../support/terminal.ts";
 describe("workaround now, fix later (shell)", () => {
   let t: TestApp;
   let term: ScreenTerminal;
-  let shell: ShellAdapter;
 
   beforeAll(async () => {
     t = await createTestApp();
-    term = new ScreenTerminal();
-    shell = new ShellAdapter({
-      input: term.input,
-      output: term.output,
-      handle: async (event) => (await t.app.bot.handle(event)).outboundKeys,
-    });
-    t.app.dispatcher.register(shell);
-    shell.start();
+    term = ScreenTerminal.attach(t);
   });
   afterAll(async () => {
-    shell.stop();
+    term.stop();
     await t.close();
   });
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ShellAdapter } from "../../adapters/shell/shell-adapter.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { ScreenTerminal } from "../support/terminal.ts";
 
@@ -11,26 +10,18 @@ const LONG_PROBLEM =
 describe("the shell screen", () => {
   let t: TestApp;
   let term: ScreenTerminal;
-  let shell: ShellAdapter;
   let ref = "";
 
   beforeAll(async () => {
     t = await createTestApp();
-    term = new ScreenTerminal();
-    shell = new ShellAdapter({
-      input: term.input,
-      output: term.output,
-      handle: async (event) => (await t.app.bot.handle(event)).outboundKeys,
-    });
-    t.app.dispatcher.register(shell);
-    shell.start();
+    term = ScreenTerminal.attach(t);
     const mark = term.screen.length;
     term.type(`open case ${LONG_PROBLEM}`);
     const opened = await term.sees(/I opened case (CS-\d{5})/, mark);
     ref = /I opened case (CS-\d{5})/.exec(opened)![1]!;
   });
   afterAll(async () => {
-    shell.stop();
+    term.stop();
     await t.close();
   });
 

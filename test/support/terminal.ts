@@ -49,8 +49,26 @@ export class ScreenTerminal {
   readonly input = new PassThrough();
   readonly output = new PassThrough();
   screen = "";
+  private shell: ShellAdapter | undefined;
   constructor() {
     this.output.on("data", (chunk: Buffer) => (this.screen += chunk.toString()));
+  }
+
+  /** A terminal on a shell adapter of the app, started and receiving what the app sends. */
+  static attach(t: TestApp): ScreenTerminal {
+    const term = new ScreenTerminal();
+    term.shell = new ShellAdapter({
+      input: term.input,
+      output: term.output,
+      handle: async (event) => (await t.app.bot.handle(event)).outboundKeys,
+    });
+    t.app.dispatcher.register(term.shell);
+    term.shell.start();
+    return term;
+  }
+
+  stop(): void {
+    this.shell?.stop();
   }
   type(line: string): void {
     this.input.write(`${line}\n`);
