@@ -91,4 +91,11 @@ describe("Slack replacement and visit cards are written for the conversation's r
     const visit = /ONS-\d+/.exec(inCustomerChannel)![0];
     expect(await ask(ENGINEERS_CHANNEL, `onsite ${visit}`, visit)).toContain("Acme Corp");
   });
+
+  it("answers an engineer's parts question in a customer's channel without the depots' stock counts", async () => {
+    const inCustomerChannel = await ask(CUSTOMER_CHANNEL, "parts bar 70 spain", "Spare parts");
+    expect(inCustomerChannel).toContain("available at Madrid depot");
+    expect(inCustomerChannel).not.toContain("on hand");
+    expect(await ask(ENGINEERS_CHANNEL, "parts bar 70 spain", "Spare parts")).toContain("1 available (1 on hand, 0 reserved)");
+  });
 });
