@@ -1,5 +1,4 @@
 /** Onsite commands and buttons: request, show, list, choose a slot, reschedule, contact, cancel, done. */
-import { policy } from "../authz.ts";
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
 import type { ActionEvent } from "../events.ts";
@@ -14,7 +13,7 @@ import type { Slot } from "./onsite-slots.ts";
 import type { VisitView } from "./onsite-view.ts";
 import type { DeviceChoices } from "./onsite-devices.ts";
 import { fold } from "./parts-query.ts";
-import type { ServiceAudience } from "./rma-card.ts";
+import { serviceAudience, type ServiceAudience } from "./rma-card.ts";
 
 type Sub = "cancel" | "reschedule" | "done" | "contact" | "all";
 // prettier-ignore
@@ -26,7 +25,8 @@ const SUBCOMMANDS: Record<string, Sub> = {
   all: "all", todos: "all", todas: "all",
 };
 
-const audience = (ctx: Context): ServiceAudience => (policy.isSupport(ctx.person) ? "support" : "customer");
+/** What a reply shows follows the conversation's readers (bot/audience.ts); what the asker may do stays on their role. */
+const audience = async (ctx: Context): Promise<ServiceAudience> => serviceAudience(await ctx.audience());
 
 function visitOf(value: string | undefined): number {
   const number = parseVisitRef(value ?? "");
@@ -34,8 +34,8 @@ function visitOf(value: string | undefined): number {
   return number;
 }
 
-function showVisit(ctx: Context, view: VisitView, slots: Slot[], inPlace = false): void {
-  ctx.reply({ card: renderVisitCard(view, ctx.t, ctx.lang, audience(ctx), slots), inPlace });
+async function showVisit(ctx: Context, view: VisitView, slots: Slot[], inPlace = false): Promise<void> {
+  ctx.reply({ card: renderVisitCard(view, ctx.t, ctx.lang, await audience(ctx), slots), inPlace });
 }
 
 /** The slots of a booked visit, to move it. */
@@ -61,12 +61,12 @@ async function requestVisit(
   const { view, slots, created } = await replacementServices(ctx).onsite.request(ctx.person, { ...input, language: ctx.lang }, ctx.origin);
   const fee = formatMoney(view.fee, view.currency, ctx.lang);
   ctx.reply({
-    text: ctx.t(created ? (policy.isSupport(ctx.person) ? "onsite.quotedForCustomer" : "onsite.quoted") : "onsite.existing", {
+    text: ctx.t(created ? ((await audience(ctx)) === "support" ? "onsite.quotedForCustomer" : "onsite.quoted") : "onsite.existing", {
       visit: view.ref,
       fee,
     }),
   });
-  showVisit(ctx, view, slots);
+  await showVisit(ctx, view, slots);
 }
 
 /** `onsite …` / `técnico …`. */
@@ -87,7 +87,7 @@ export async function onsiteCommand(ctx: Context, args: CommandArgs): Promise<vo
   }
   if (number !== undefined) {
     const { view, slots } = await onsite.get(ctx.person, number);
-    return showVisit(ctx, view, slots);
+    return await showVisit(ctx, view, slots);
   }
   const rma = parseRmaRef(rest);
   const serial = parseSerial(rest) ?? (rma !== undefined ? (await replacements.get(ctx.person, rma)).serial : undefined);
@@ -127,7 +127,7 @@ async function runSubcommand(ctx: Context, sub: Exclude<Sub, "all">, number: num
   ctx.reply({ text: ctx.t(`onsite.reply.${sub}`, { visit: view.ref }) });
   // A visit still waiting for a time keeps offering its slots.
   const { slots } = await onsite.get(ctx.person, view.number);
-  showVisit(ctx, view, slots);
+  await showVisit(ctx, view, slots);
 }
 
 /** "Can a technician come and install it?": the device named, or the one replacement on its way. */
@@ -192,7 +192,7 @@ export async function requestVisitAction(ctx: Context, event: ActionEvent): Prom
 export async function scheduleVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
   const { onsite } = replacementServices(ctx);
   const view = await onsite.schedule(ctx.person, visitOf(event.value.visit), event.value.slot ?? "", ctx.origin);
-  showVisit(ctx, view, [], true);
+  await showVisit(ctx, view, [], true);
   ctx.reply({ text: ctx.t("onsite.reply.scheduled", { visit: view.ref, technician: view.technicianName ?? "" }) });
 }
 
@@ -203,7 +203,7 @@ export async function rescheduleVisitAction(ctx: Context, event: ActionEvent): P
 
 export async function cancelVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
   const view = await replacementServices(ctx).onsite.cancel(ctx.person, visitOf(event.value.visit), event.inputs?.reason ?? "", ctx.origin);
-  showVisit(ctx, view, [], true);
+  await showVisit(ctx, view, [], true);
   ctx.reply({ text: ctx.t("onsite.reply.cancel", { visit: view.ref }) });
 }
 
@@ -214,11 +214,11 @@ export async function completeVisitAction(ctx: Context, event: ActionEvent): Pro
     event.inputs?.notes ?? "",
     ctx.origin,
   );
-  showVisit(ctx, view, [], true);
+  await showVisit(ctx, view, [], true);
   ctx.reply({ text: ctx.t("onsite.reply.done", { visit: view.ref }) });
 }
 
 export async function viewVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
   const { view, slots } = await replacementServices(ctx).onsite.get(ctx.person, visitOf(event.value.visit));
-  showVisit(ctx, view, slots, true);
+  await showVisit(ctx, view, slots, true);
 }

@@ -1,5 +1,4 @@
 /** Spare-part questions and the engineers' stock views. */
-import { policy } from "../authz.ts";
 import type { Context } from "../context.ts";
 import type { CommandArgs } from "../router.ts";
 import type { TriageResult } from "../triage/index.ts";
@@ -7,13 +6,18 @@ import { replacementServices } from "./feature.ts";
 import { countryName, formatDay } from "./format.ts";
 import type { AvailabilityAnswer, PartInfo, StockLine } from "./parts-service.ts";
 import { fold } from "./parts-query.ts";
+import { serviceAudience, type ServiceAudience } from "./rma-card.ts";
 
 const partName = (ctx: Context, part: PartInfo) => (ctx.lang === "es" && part.nameEs ? part.nameEs : part.name);
 
-/** Customers read "available / not available" and when an order would ship; support reads counts. */
-function availabilityLine(ctx: Context, line: StockLine): string {
+/**
+ * Customers read "available / not available" and when an order would ship; support reads counts.
+ * Which one follows the conversation's readers (bot/audience.ts): counts are never posted where a
+ * customer or partner reads, even when an engineer asks.
+ */
+function availabilityLine(ctx: Context, line: StockLine, shownTo: ServiceAudience): string {
   const params = { part: partName(ctx, line.part), code: line.part.code, depot: line.depot.name, ship: formatDay(line.shipDate, ctx.lang) };
-  if (policy.isSupport(ctx.person))
+  if (shownTo === "support")
     return ctx.t(line.low ? "parts.line.supportLow" : "parts.line.support", {
       ...params,
       available: line.available,
@@ -23,22 +27,24 @@ function availabilityLine(ctx: Context, line: StockLine): string {
   return ctx.t(line.available > 0 ? "parts.line.available" : "parts.line.unavailable", params);
 }
 
-function replyWithAvailability(ctx: Context, answer: AvailabilityAnswer): void {
+async function replyWithAvailability(ctx: Context, answer: AvailabilityAnswer): Promise<void> {
   const where = answer.query.country ? countryName(answer.query.country, ctx.lang) : ctx.t("parts.anywhere");
   if (answer.parts.length === 0) return ctx.reply({ text: ctx.t("parts.none", { where }) });
   if (answer.lines.length === 0) return ctx.reply({ text: ctx.t("parts.noDepot", { where }) });
+  const shownTo = serviceAudience(await ctx.audience());
   // A customer needs the first depot that has the part, not every depot's count.
-  const lines = policy.isSupport(ctx.person)
-    ? answer.lines
-    : answer.parts.map((part) => {
-        const stocked = answer.lines.filter((line) => line.part.code === part.code);
-        return stocked.find((line) => line.available > 0) ?? stocked[0]!;
-      });
+  const lines =
+    shownTo === "support"
+      ? answer.lines
+      : answer.parts.map((part) => {
+          const stocked = answer.lines.filter((line) => line.part.code === part.code);
+          return stocked.find((line) => line.available > 0) ?? stocked[0]!;
+        });
   ctx.reply({
     card: {
       title: ctx.t("parts.title", { where }),
-      body: lines.map((line) => `• ${availabilityLine(ctx, line)}`).join("\n"),
-      context: [ctx.t(policy.isSupport(ctx.person) ? "parts.hint.support" : "parts.hint.customer")],
+      body: lines.map((line) => `• ${availabilityLine(ctx, line, shownTo)}`).join("\n"),
+      context: [ctx.t(shownTo === "support" ? "parts.hint.support" : "parts.hint.customer")],
     },
   });
 }
@@ -46,7 +52,7 @@ function replyWithAvailability(ctx: Context, answer: AvailabilityAnswer): void {
 async function answer(ctx: Context, text: string, modelIds: string[]): Promise<void> {
   const { parts } = replacementServices(ctx);
   const query = await parts.understand(ctx.person, text, modelIds);
-  replyWithAvailability(ctx, await parts.availability(ctx.person, query));
+  await replyWithAvailability(ctx, await parts.availability(ctx.person, query));
 }
 
 /** `parts <question>` / `piezas …`: "parts power supply bar 50 spain". */
@@ -69,7 +75,8 @@ export async function stockCommand(ctx: Context, args: CommandArgs): Promise<voi
   ctx.reply({
     card: {
       title: ctx.t(lowOnly ? "parts.stock.lowTitle" : "parts.stock.title", { count: lines.length }),
-      body: lines.map((line) => `• ${availabilityLine(ctx, line)}`).join("\n"),
+      // The stock view is the engineers' own command (the service refuses anyone else): it always reads counts.
+      body: lines.map((line) => `• ${availabilityLine(ctx, line, "support")}`).join("\n"),
       context: [ctx.t("parts.stock.hint")],
     },
   });

@@ -1,10 +1,16 @@
 /** The RMA card: the same facts for everyone, with the next step as a button for who is looking. */
+import type { Audience } from "../audience.ts";
 import type { Card, CardAction, CardFact, Language } from "../events.ts";
 import type { Translator } from "../i18n/index.ts";
 import { formatDay, formatInstant } from "./format.ts";
 import type { RmaView } from "./rma-view.ts";
 
 export type ServiceAudience = "customer" | "support";
+
+/** The view a conversation's readers get: a partner reads what the customer reads. */
+export function serviceAudience(readers: Audience): ServiceAudience {
+  return readers === "support" ? "support" : "customer";
+}
 
 /** The buttons for an RMA, by audience and status. */
 export function rmaActions(view: RmaView, t: Translator, audience: ServiceAudience): CardAction[] {

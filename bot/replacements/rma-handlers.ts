@@ -10,7 +10,7 @@ import { parseSerial, stripSerial } from "./entitlement.ts";
 import { formatDay, parseRmaRef, stripRefs } from "./format.ts";
 import { replacementServices } from "./feature.ts";
 import { fold } from "./parts-query.ts";
-import { renderRmaCard, renderShipForm, type ServiceAudience } from "./rma-card.ts";
+import { renderRmaCard, renderShipForm, serviceAudience, type ServiceAudience } from "./rma-card.ts";
 import { NoStockError, type OrderAlternative, type Restock } from "./rma-alternatives.ts";
 import type { OrderInput, ReplacementService } from "./rma-service.ts";
 import type { RmaView } from "./rma-view.ts";
@@ -25,7 +25,12 @@ const SUBCOMMANDS: Record<string, "order" | "ship" | "delivered" | "received" | 
   all: "all", todos: "all", todas: "all",
 };
 
-const audience = (ctx: Context): ServiceAudience => (policy.isSupport(ctx.person) ? "support" : "customer");
+/**
+ * What a reply shows follows the conversation's readers (bot/audience.ts), not the asker: an engineer
+ * asking in a customer's or partner's thread gets the card they may read. What the asker may do
+ * stays on the asker's role, checked by the service.
+ */
+const audience = async (ctx: Context): Promise<ServiceAudience> => serviceAudience(await ctx.audience());
 
 function rmaOf(value: string | undefined): number {
   const number = parseRmaRef(value ?? "");
@@ -34,24 +39,29 @@ function rmaOf(value: string | undefined): number {
 }
 
 /** One line of a list: "RMA-200001 · Northwind Bar 50 NB5-2231987 · shipped · arrives Thu 12 Mar 2026". */
-function listLine(ctx: Context, view: RmaView): string {
+function listLine(ctx: Context, view: RmaView, shownTo: ServiceAudience): string {
   return ctx.t("rma.list.line", {
     rma: view.ref,
     device: `${view.modelName} ${view.serial}`,
     status: ctx.t(`rma.status.${view.status}`),
     delivery: formatDay(view.deliveryDate, ctx.lang),
-    organization: policy.isSupport(ctx.person) ? ` · ${view.organizationName}` : "",
+    organization: shownTo === "support" ? ` · ${view.organizationName}` : "",
   });
 }
 
 /** Shows one RMA, or a list with a button per RMA. */
-export function replyWithRmas(ctx: Context, views: RmaView[], empty: "rma.list.none" | "rma.list.noneForDevice" = "rma.list.none"): void {
+export async function replyWithRmas(
+  ctx: Context,
+  views: RmaView[],
+  empty: "rma.list.none" | "rma.list.noneForDevice" = "rma.list.none",
+): Promise<void> {
   if (views.length === 0) return ctx.reply({ text: ctx.t(empty) });
-  if (views.length === 1) return ctx.reply({ card: renderRmaCard(views[0]!, ctx.t, ctx.lang, audience(ctx)) });
+  const shownTo = await audience(ctx);
+  if (views.length === 1) return ctx.reply({ card: renderRmaCard(views[0]!, ctx.t, ctx.lang, shownTo) });
   ctx.reply({
     card: {
       title: ctx.t("rma.list.title", { count: views.length }),
-      body: views.map((view) => `• ${listLine(ctx, view)}`).join("\n"),
+      body: views.map((view) => `• ${listLine(ctx, view, shownTo)}`).join("\n"),
       actions: views.slice(0, 5).map((view) => ({ id: "rma.view", label: view.ref, value: { rma: view.ref } })),
     },
   });
@@ -78,7 +88,7 @@ export async function rmaCommand(ctx: Context, args: CommandArgs): Promise<void>
     }
   }
   if (number !== undefined)
-    return ctx.reply({ card: renderRmaCard(await replacements.get(ctx.person, number), ctx.t, ctx.lang, audience(ctx)) });
+    return ctx.reply({ card: renderRmaCard(await replacements.get(ctx.person, number), ctx.t, ctx.lang, await audience(ctx)) });
   const serial = parseSerial(rest);
   if (serial) return replyWithRmas(ctx, await replacements.list(ctx.person, { serial, all: true }), "rma.list.noneForDevice");
   if (args.caseNumber !== undefined) {
@@ -86,13 +96,14 @@ export async function rmaCommand(ctx: Context, args: CommandArgs): Promise<void>
     if (views.length > 0) return replyWithRmas(ctx, views);
     const caseRef = formatCaseRef(args.caseNumber);
     return ctx.reply({
-      text: policy.isSupport(ctx.person)
-        ? ctx.t("rma.list.noneForCaseSupport", { case: caseRef })
-        : ctx.t("rma.list.noneForCase", { case: caseRef }),
+      text:
+        (await audience(ctx)) === "support"
+          ? ctx.t("rma.list.noneForCaseSupport", { case: caseRef })
+          : ctx.t("rma.list.noneForCase", { case: caseRef }),
     });
   }
   if (rest && policy.isSupport(ctx.person)) throw invalid("rma.usage", { usage: ctx.t("rma.usage.support") });
-  replyWithRmas(ctx, await replacements.list(ctx.person));
+  await replyWithRmas(ctx, await replacements.list(ctx.person));
 }
 
 async function orderRma(ctx: Context, text: string, caseFromVerb: number | undefined): Promise<void> {
@@ -132,7 +143,7 @@ async function placeOrder(ctx: Context, input: OrderInput, inPlace = false): Pro
       delivery: formatDay(view.deliveryDate, ctx.lang),
       site: view.siteName ?? "",
     }),
-    card: renderRmaCard(view, ctx.t, ctx.lang, audience(ctx)),
+    card: renderRmaCard(view, ctx.t, ctx.lang, await audience(ctx)),
   });
 }
 
@@ -147,10 +158,13 @@ async function runSubcommand(ctx: Context, sub: "ship" | "delivered" | "received
       { replacementSerial: serial, trackingNumber: tracking, carrier: carrier.join(" ") },
       ctx.origin,
     );
-    return ctx.reply({ text: ctx.t("rma.shippedReply", { rma: view.ref }), card: renderRmaCard(view, ctx.t, ctx.lang, "support") });
+    return ctx.reply({
+      text: ctx.t("rma.shippedReply", { rma: view.ref }),
+      card: renderRmaCard(view, ctx.t, ctx.lang, await audience(ctx)),
+    });
   }
   const view = await changeStatus(ctx, replacements, sub, number, rest);
-  ctx.reply({ text: ctx.t(`rma.reply.${sub}`, { rma: view.ref }), card: renderRmaCard(view, ctx.t, ctx.lang, audience(ctx)) });
+  ctx.reply({ text: ctx.t(`rma.reply.${sub}`, { rma: view.ref }), card: renderRmaCard(view, ctx.t, ctx.lang, await audience(ctx)) });
 }
 
 /** Marks an RMA delivered or received, or cancels it with `reason`: the command and the buttons share this. */
@@ -171,10 +185,10 @@ export async function replacementStatusIntent(ctx: Context, triage: TriageResult
   const { replacements } = replacementServices(ctx);
   const number = parseRmaRef(triage.entities.rma_id[0] ?? "");
   if (number !== undefined)
-    return ctx.reply({ card: renderRmaCard(await replacements.get(ctx.person, number), ctx.t, ctx.lang, audience(ctx)) });
+    return ctx.reply({ card: renderRmaCard(await replacements.get(ctx.person, number), ctx.t, ctx.lang, await audience(ctx)) });
   const serial = triage.entities.serial[0];
   if (serial) return replyWithRmas(ctx, await replacements.list(ctx.person, { serial, all: true }), "rma.list.noneForDevice");
-  replyWithRmas(ctx, await replacements.list(ctx.person));
+  await replyWithRmas(ctx, await replacements.list(ctx.person));
 }
 
 /** The orders that can be placed instead, one button each; the button carries the whole order. */
@@ -230,7 +244,7 @@ export async function orderAlternativeAction(ctx: Context, event: ActionEvent): 
 
 export async function viewRmaAction(ctx: Context, event: ActionEvent): Promise<void> {
   const view = await replacementServices(ctx).replacements.get(ctx.person, rmaOf(event.value.rma));
-  ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, audience(ctx)), inPlace: true });
+  ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, await audience(ctx)), inPlace: true });
 }
 
 export async function shipFormAction(ctx: Context, event: ActionEvent): Promise<void> {
@@ -246,7 +260,7 @@ export async function shipRmaAction(ctx: Context, event: ActionEvent): Promise<v
     { replacementSerial: inputs.replacementSerial ?? "", trackingNumber: inputs.trackingNumber ?? "", carrier: inputs.carrier },
     ctx.origin,
   );
-  ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, "support"), inPlace: true });
+  ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, await audience(ctx)), inPlace: true });
   ctx.reply({ text: ctx.t("rma.shippedReply", { rma: view.ref }) });
 }
 
@@ -254,7 +268,7 @@ async function changeAction(ctx: Context, event: ActionEvent, sub: "delivered" |
   const { replacements } = replacementServices(ctx);
   const number = rmaOf(event.value.rma);
   const view = await changeStatus(ctx, replacements, sub, number, event.inputs?.reason ?? "");
-  ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, audience(ctx)), inPlace: true });
+  ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, await audience(ctx)), inPlace: true });
   ctx.reply({ text: ctx.t(`rma.reply.${sub}`, { rma: view.ref }) });
 }
 

@@ -83,6 +83,21 @@ describe("a partner whose engineers join a shared thread", () => {
     expect(await say(t, "engineer", `case ${ref}`, "engineers")).toContain("SLA credits");
   });
 
+  it("shows an engineer who looks up an RMA in the shared thread the customer's card: no diagnosis, customer name or support buttons", async () => {
+    const ordered = await say(t, "engineer", "rma order NB5-2231987 power board burnt after a side-loaded firmware", "engineers");
+    const rma = /RMA-\d{6}/.exec(ordered)![0];
+    const asked = await t.app.bot.handle(
+      message("engineer", `rma ${rma}`, {
+        conversation: { platform: "shell", conversationId: "partner-zoom", threadId: thread, kind: "channel" },
+      }),
+    );
+    const shown = JSON.stringify(asked.outbound.filter((m) => m.target.conversationId === "partner-zoom"));
+    expect(shown).toContain(rma);
+    expect(shown).not.toContain("side-loaded");
+    expect(shown).not.toContain("Contoso");
+    expect(shown).not.toContain("Mark shipped");
+  });
+
   it("takes the partner's tracking number and fix from the thread and moves the case", async () => {
     expect(render(await zoe("partner tracking ZM-778812"))).toContain("Tracking number ZM-778812 recorded");
     await until(() => customer().includes(`Zoom's tracking number for ${ref}: ZM-778812.`), "tracking number");
