@@ -18,6 +18,8 @@ export interface Viewer {
   organizationId: string | null;
   partnerId: string | null;
   locale: Language | null;
+  /** The IANA zone the person reads times in, from the import file; absent = not set. */
+  timeZone?: string | null;
   /** True for the bot's own scheduled work (timers), which acts on behalf of support. */
   system?: boolean;
 }

@@ -13,6 +13,10 @@ export interface SupportCardState {
   acknowledged?: { name: string; time: string };
   /** The last escalation a person asked for: who, when, to which level, and why. */
   raised?: { name: string; time: string; level: number; reason: string };
+  /** The last reassignment by someone else than the new assignee: to whom, by whom, when. */
+  reassigned?: { to: string; name: string; time: string };
+  /** Who resolved the case last, and when. */
+  resolved?: { name: string; time: string };
   /** "could not reach Lee Chen on Teams — sent to #support-engineers", newest first. */
   deliveryNotes: string[];
 }
@@ -52,9 +56,11 @@ export async function lastAcknowledgement(tx: Tx, caseId: string): Promise<{ nam
   return { name: person?.name ?? "?", at: row.acknowledgedAt };
 }
 
+const eventFields = { actorId: true, data: true, createdAt: true } as const;
+
 /** The state every copy of the case's support card shows. */
 export async function supportCardState(tx: Tx, directory: Directory, view: CaseView): Promise<SupportCardState> {
-  const [acknowledgement, raised, zone, notes] = await Promise.all([
+  const [acknowledgement, raised, zone, notes, reassigned, resolved] = await Promise.all([
     lastAcknowledgement(tx, view.id),
     tx.escalation.findFirst({
       where: { caseId: view.id, trigger: "manual", requestedById: { not: null } },
@@ -68,7 +74,13 @@ export async function supportCardState(tx: Tx, directory: Directory, view: CaseV
       take: MAX_NOTES,
       select: { after: true },
     }),
+    tx.caseEvent.findFirst({ where: { caseId: view.id, kind: "assigned" }, orderBy: { createdAt: "desc" }, select: eventFields }),
+    tx.caseEvent.findFirst({ where: { caseId: view.id, kind: "resolved" }, orderBy: { createdAt: "desc" }, select: eventFields }),
   ]);
+  const nameOf = async (id: string | null) =>
+    id ? ((await tx.person.findUnique({ where: { id }, select: { name: true } }))?.name ?? "?") : "?";
+  const reassignedTo = reassigned ? String((JSON.parse(reassigned.data ?? "{}") as { to?: string }).to ?? "") : "";
+  const reassigner = reassigned && reassignedTo ? await nameOf(reassigned.actorId) : undefined;
   const requester = raised?.requestedById
     ? await tx.person.findUnique({ where: { id: raised.requestedById }, select: { name: true } })
     : undefined;
@@ -77,6 +89,12 @@ export async function supportCardState(tx: Tx, directory: Directory, view: CaseV
     raised: raised
       ? { name: requester?.name ?? "?", time: clockIn(raised.createdAt, zone), level: raised.level, reason: raised.reason ?? "" }
       : undefined,
+    // Taking a case is not a reassignment: the card already says who has it and who acknowledged.
+    reassigned:
+      reassigned && reassigner && reassigner !== reassignedTo
+        ? { to: reassignedTo, name: reassigner, time: clockIn(reassigned.createdAt, zone) }
+        : undefined,
+    resolved: resolved ? { name: await nameOf(resolved.actorId), time: clockIn(resolved.createdAt, zone) } : undefined,
     deliveryNotes: notes.map((row) => String((JSON.parse(row.after ?? "{}") as { note?: string }).note ?? "")).filter(Boolean),
   };
 }

@@ -69,6 +69,12 @@ export function renderSupportCard(view: CaseView, t: Translator, now: Date, leve
         value: t("esc.raisedBy", { level: levelName(raised.level), name: raised.name, time: raised.time, reason: raised.reason }),
       },
     ];
+  const reassigned = state?.reassigned;
+  if (reassigned && active && view.assigneeName === reassigned.to)
+    card.facts = [...(card.facts ?? []), { label: t("esc.fact.reassigned"), value: t("esc.reassignedBy", reassigned) }];
+  const resolved = state?.resolved;
+  if (resolved && (view.status === "resolved" || view.status === "closed"))
+    card.facts = [...(card.facts ?? []), { label: t("esc.fact.resolved"), value: t("esc.resolvedBy", resolved) }];
   for (const note of state?.deliveryNotes ?? []) card.facts = [...(card.facts ?? []), { label: t("esc.fact.delivery"), value: note }];
   const actions: CardAction[] = [];
   if (active) {

@@ -61,6 +61,11 @@ export const escalationMessages = defineMessages(
     "esc.fallback.noChat": "any chat",
     "esc.fact.raised": "Escalated",
     "esc.raisedBy": "to {level} by {name} at {time}: {reason}",
+    // Who reassigned or resolved, on every copy of the card.
+    "esc.fact.reassigned": "Reassigned",
+    "esc.reassignedBy": "Reassigned to {to} by {name} at {time}",
+    "esc.fact.resolved": "Resolved",
+    "esc.resolvedBy": "Resolved by {name} at {time}",
   },
   {
     "esc.level.1": "Ingenieros de guardia",
@@ -121,5 +126,10 @@ export const escalationMessages = defineMessages(
     "esc.fallback.noChat": "ningún chat",
     "esc.fact.raised": "Escalado",
     "esc.raisedBy": "a {level} por {name} a las {time}: {reason}",
+    // Quién reasignó o resolvió, en todas las copias de la tarjeta.
+    "esc.fact.reassigned": "Reasignado",
+    "esc.reassignedBy": "Reasignado a {to} por {name} a las {time}",
+    "esc.fact.resolved": "Resuelto",
+    "esc.resolvedBy": "Resuelto por {name} a las {time}",
   },
 );

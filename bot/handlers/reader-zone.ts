@@ -3,10 +3,11 @@ import { DateTime } from "luxon";
 import type { Context } from "../context.ts";
 
 /**
- * The reader's zone: their organization's contract zone when they belong to a customer, else
- * UTC (the vendor's own staff carry no zone yet). Every time shown names the zone it is in.
+ * The reader's zone: their own (`timeZone` in the import file) when set, else their organization's
+ * contract zone when they belong to a customer, else UTC. Every time shown names the zone it is in.
  */
 export async function readerZone(ctx: Context): Promise<string> {
+  if (ctx.viewer?.timeZone) return ctx.viewer.timeZone;
   const organizationId = ctx.viewer?.organizationId;
   if (!organizationId) return "UTC";
   return (await ctx.services.directory.contractOf(organizationId))?.calendar.timeZone ?? "UTC";

@@ -34,6 +34,7 @@ const person = z
     email: z.string().email().optional(),
     role: z.enum(ROLES),
     locale: z.enum(["en", "es"]).optional(),
+    timeZone: timeZone.optional(),
     skills: z.array(z.string()).default([]),
     identities,
   })

@@ -154,6 +154,7 @@ async function putPerson(
       email: person.email?.toLowerCase() ?? null,
       role: person.role,
       locale: person.locale ?? null,
+      timeZone: person.timeZone ?? null,
       skills: JSON.stringify(person.skills),
       organizationId: scope.organizationId ?? null,
       partnerId: scope.partnerId ?? null,

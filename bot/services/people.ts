@@ -109,6 +109,7 @@ function toViewer(person: {
   organizationId: string | null;
   partnerId: string | null;
   locale: string | null;
+  timeZone?: string | null;
 }): Viewer {
   return {
     personId: person.id,
@@ -117,5 +118,6 @@ function toViewer(person: {
     organizationId: person.organizationId,
     partnerId: person.partnerId,
     locale: languageFromLocale(person.locale) ?? null,
+    timeZone: person.timeZone ?? null,
   };
 }

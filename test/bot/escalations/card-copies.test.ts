@@ -218,3 +218,34 @@ describe("one escalation card, every copy, on Slack and Teams", () => {
     });
   });
 });
+
+describe("who reassigned and who resolved, on every copy", () => {
+  it("a reassignment shows on both engineers' cards once, naming the new engineer, who reassigned and when", async () => {
+    bed = await startBothPlatforms(new ManualClock(START));
+    const opened = await openCaseOnBoth(bed, "sev2 The Bar 50 in room 3 reboots during every call");
+    await outboxSettled(bed);
+    await bed.teams(personalMessage(bed.connector.url, TEAMS.lee, `reassign ${opened.ref} Sam`));
+    const shown = "Reassigned to Sam Ortiz by Lee Chen at 10:42 CET";
+    await eventually(() => {
+      expect(JSON.stringify(slackUpdatesOf(bed!, opened.cards.slack).at(-1)?.args.blocks)).toContain(shown);
+      expect(JSON.stringify(cardOf(teamsUpdatesOf(bed!, opened.cards.teams).at(-1)))).toContain(shown);
+    });
+    await outboxSettled(bed);
+    const slackCardNow = JSON.stringify(slackUpdatesOf(bed, opened.cards.slack).at(-1)!.args.blocks);
+    const teamsCardNow = JSON.stringify(cardOf(teamsUpdatesOf(bed, opened.cards.teams).at(-1)));
+    expect(slackCardNow.split(shown)).toHaveLength(2);
+    expect(teamsCardNow.split(shown)).toHaveLength(2);
+  });
+
+  it("resolving names who resolved and when on both engineers' cards", async () => {
+    bed = await startBothPlatforms(new ManualClock(START));
+    const opened = await openCaseOnBoth(bed, "sev2 The Cam 4K in room 7 overheats after an hour");
+    await outboxSettled(bed);
+    await bed.teams(personalMessage(bed.connector.url, TEAMS.sam, `resolve ${opened.ref} workaround turn off the auto framing`));
+    const shown = "Resolved by Sam Ortiz at 10:42 CET";
+    await eventually(() => {
+      expect(JSON.stringify(slackUpdatesOf(bed!, opened.cards.slack).at(-1)?.args.blocks)).toContain(shown);
+      expect(JSON.stringify(cardOf(teamsUpdatesOf(bed!, opened.cards.teams).at(-1)))).toContain(shown);
+    });
+  });
+});

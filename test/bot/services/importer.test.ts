@@ -1,4 +1,8 @@
-import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CATALOG_FILE, loadCatalog } from "../../../bot/catalog.ts";
 import { ImportError, importData, parseImportFile } from "../../../bot/services/importer.ts";
@@ -63,6 +67,27 @@ describe("import file", () => {
       expect(problems).toContain("organizations[0].sites[0].timeZone");
     }
     expect(() => parseImportFile("{ not json")).toThrow(/not valid JSON/);
+  });
+
+  it("a person's own time zone is imported, and a zone that does not exist is refused naming the field", async () => {
+    const olu = await database.db.prisma.person.findUnique({ where: { key: "mgr-olu" } });
+    expect(olu!.timeZone).toBe("Africa/Lagos");
+    const dir = mkdtempSync(path.join(tmpdir(), "switchboard-import-"));
+    try {
+      const broken = demo();
+      broken.vendor.people[0]!.timeZone = "Mars/Olympus";
+      const file = path.join(dir, "people.json");
+      writeFileSync(file, JSON.stringify(broken));
+      const env = { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "silent" };
+      const failed = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["app/cli/import.ts", file], { env }).catch(
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect((failed as { code: number }).code).toBe(2);
+      expect((failed as { stderr: string }).stderr).toContain("vendor.people[0].timeZone");
+      expect((failed as { stderr: string }).stderr).toContain("must be an IANA time zone such as Europe/Madrid");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses an unknown model, a serial of the wrong model and a serial registered to another customer", async () => {
