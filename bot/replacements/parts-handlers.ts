@@ -1,4 +1,5 @@
 /** Spare-part questions and the engineers' stock views. */
+import { policy } from "../authz.ts";
 import type { Context } from "../context.ts";
 import type { CommandArgs } from "../router.ts";
 import type { TriageResult } from "../triage/index.ts";
@@ -67,6 +68,9 @@ export async function partsIntent(ctx: Context, triage: TriageResult): Promise<v
 
 /** `stock` (support): every depot's stock; `stock low` the items to restock; `stock <depot>` one depot. */
 export async function stockCommand(ctx: Context, args: CommandArgs): Promise<void> {
+  // Support may read counts, but not where customers or a partner read along; anyone else is
+  // refused (and audited) by the service below.
+  if (policy.isSupport(ctx.person) && (await ctx.audience()) !== "support") return ctx.reply({ text: ctx.t("parts.stock.notHere") });
   const option = fold(args.rest);
   const lowOnly = /\b(low|bajo|bajos|escaso)\b/.test(option);
   const depotKey = option.replace(/\b(low|bajo|bajos|escaso)\b/g, "").trim() || undefined;

@@ -98,4 +98,10 @@ describe("Slack replacement and visit cards are written for the conversation's r
     expect(inCustomerChannel).not.toContain("on hand");
     expect(await ask(ENGINEERS_CHANNEL, "parts bar 70 spain", "Spare parts")).toContain("1 available (1 on hand, 0 reserved)");
   });
+
+  it("keeps the stock command's counts out of a customer's channel, and shows them in the engineers' channel", async () => {
+    const inCustomerChannel = await ask(CUSTOMER_CHANNEL, "stock", "Stock counts are internal");
+    expect(inCustomerChannel).not.toContain("on hand");
+    expect(await ask(ENGINEERS_CHANNEL, "stock", "on hand")).toContain("Madrid depot");
+  });
 });
