@@ -61,6 +61,10 @@ export const escalationMessages = defineMessages(
     "esc.fallback.noChat": "any chat",
     "esc.fact.raised": "Escalated",
     "esc.raisedBy": "to {level} by {name} at {time}: {reason}",
+    // Personal pings, updated in place.
+    "esc.ping.taken": "taken by {name} at {time}",
+    "esc.ping.reassigned": "reassigned to {to} by {name} at {time}",
+    "esc.ping.resolved": "resolved by {name} at {time}",
   },
   {
     "esc.level.1": "Ingenieros de guardia",
@@ -121,5 +125,9 @@ export const escalationMessages = defineMessages(
     "esc.fallback.noChat": "ningún chat",
     "esc.fact.raised": "Escalado",
     "esc.raisedBy": "a {level} por {name} a las {time}: {reason}",
+    // Avisos personales, actualizados en su sitio.
+    "esc.ping.taken": "lo ha cogido {name} a las {time}",
+    "esc.ping.reassigned": "reasignado a {to} por {name} a las {time}",
+    "esc.ping.resolved": "resuelto por {name} a las {time}",
   },
 );
