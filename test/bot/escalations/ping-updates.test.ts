@@ -80,4 +80,34 @@ describe("personal escalation pings, updated in place", () => {
     expect(String(teamsUpdates()[0]!.body.text)).toContain(pinged);
     expect(String(teamsUpdates()[0]!.body.text)).toContain(told);
   });
+  it("Take and Resolve by another engineer update the assignee's Slack DM ping in place, with who and when", async () => {
+    const clock = new ManualClock("2026-03-10T09:42:00Z");
+    bed = await startBothPlatforms(clock);
+    await installPersonalChats(bed, [TEAMS.lee, TEAMS.sam]);
+    const opened = await openCaseOnBoth(bed, "sev2 The Bar 70 in room 6 reboots every few minutes");
+    await bed.teams(personalMessage(bed.connector.url, TEAMS.ana, `escalate ${opened.ref} the board meets at noon`));
+    const pinged = `You were assigned ${opened.ref}`;
+    const leeDm = `D${LEE_SLACK}`;
+    const ping = await eventually(() => {
+      const found = bed!.slack.messagesIn(leeDm).find((m) => String(m.text ?? "").includes(pinged));
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    await outboxSettled(bed);
+    const dmText = () => String(bed!.slack.messagesIn(leeDm).find((m) => m.ts === ping.ts)?.text ?? "");
+
+    // Sam takes the case over from his Teams chat: Lee's ping says so.
+    await bed.teams(personalMessage(bed.connector.url, TEAMS.sam, `take ${opened.ref}`));
+    await eventually(() => expect(dmText()).toContain("taken by Sam Ortiz at 10:42 CET"));
+    await outboxSettled(bed);
+
+    // Eight minutes later Sam resolves it: the same ping says who resolved it and when.
+    clock.advance(8 * 60_000);
+    await bed.teams(personalMessage(bed.connector.url, TEAMS.sam, `resolve ${opened.ref} workaround power-cycled the unit`));
+    await eventually(() => expect(dmText()).toContain("resolved by Sam Ortiz at 10:50 CET"));
+    await outboxSettled(bed);
+    expect(dmText()).toContain(pinged);
+    expect(bed.slack.callsOf("chat.update").filter((c) => c.args.channel === leeDm && c.args.ts === ping.ts)).toHaveLength(2);
+    expect(bed.slack.messagesIn(leeDm).filter((m) => String(m.text ?? "").includes(pinged))).toHaveLength(1);
+  });
 });
