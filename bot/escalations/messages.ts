@@ -66,6 +66,10 @@ export const escalationMessages = defineMessages(
     "esc.reassignedBy": "Reassigned to {to} by {name} at {time}",
     "esc.fact.resolved": "Resolved",
     "esc.resolvedBy": "Resolved by {name} at {time}",
+    // Personal pings, updated in place.
+    "esc.ping.taken": "taken by {name} at {time}",
+    "esc.ping.reassigned": "reassigned to {to} by {name} at {time}",
+    "esc.ping.resolved": "resolved by {name} at {time}",
   },
   {
     "esc.level.1": "Ingenieros de guardia",
@@ -131,5 +135,9 @@ export const escalationMessages = defineMessages(
     "esc.reassignedBy": "Reasignado a {to} por {name} a las {time}",
     "esc.fact.resolved": "Resuelto",
     "esc.resolvedBy": "Resuelto por {name} a las {time}",
+    // Avisos personales, actualizados en su sitio.
+    "esc.ping.taken": "lo ha cogido {name} a las {time}",
+    "esc.ping.reassigned": "reasignado a {to} por {name} a las {time}",
+    "esc.ping.resolved": "resuelto por {name} a las {time}",
   },
 );

@@ -21,6 +21,7 @@ import { conflict, type DomainError } from "../errors.ts";
 import { renderSupportCard } from "./card.ts";
 import { clockIn, lastAcknowledgement, readerTimeZone, supportCardState } from "./card-state.ts";
 import { fallbackChain, redirectPing, routeLabel } from "./fallback.ts";
+import { assignedPingText, personalPingKey, planPingUpdates } from "./ping-updates.ts";
 import type { SlaPolicy } from "./policies.ts";
 import { levelTimers, raiseTimerKey, repeatTimerKey, slaColumns } from "./sla.ts";
 import { chooseSpecialist } from "./specialists.ts";
@@ -255,7 +256,7 @@ export class EscalationWriter {
   private async tellAssignee(tx: Tx, view: CaseView, personId: string, now: Date): Promise<QueuedMessage[]> {
     const chats = await this.directory.personalConversations(personId);
     const t = translator("en");
-    const text = t("esc.assigned.you", { case: view.ref, severity: view.severity, organization: view.organizationName, title: view.title });
+    const text = assignedPingText(view, t);
     const key = `case:${view.id}:assigned:${personId}:${now.getTime()}`;
     const name = (await tx.person.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? personId;
     const fallback = async (own: ConversationRef | undefined): Promise<PingFallback> => ({
@@ -279,7 +280,15 @@ export class EscalationWriter {
       chats.map(async (target, i) => ({
         key: `${key}:${i}`,
         caseId: view.id,
-        message: { target, visibility: "internal" as const, text, lang: "en" as const, fallback: await fallback(target) },
+        message: {
+          target,
+          visibility: "internal" as const,
+          text,
+          // Kept, so the acknowledgement and what follows update it in place.
+          replaceKey: personalPingKey(view.id),
+          lang: "en" as const,
+          fallback: await fallback(target),
+        },
       })),
     );
   }
@@ -320,7 +329,14 @@ export class EscalationWriter {
       change.origin.conversation,
       now,
     );
-    await enqueueMessages(tx, [...notices, ...(change.extra ?? [])], now);
+    const pings = await planPingUpdates(
+      tx,
+      this.directory,
+      next,
+      { eventId, kind: change.kind, visibility: change.visibility, actorName: change.actor.name, level: change.level },
+      now,
+    );
+    await enqueueMessages(tx, [...notices, ...pings, ...(change.extra ?? [])], now);
     const timers = change.timers ?? [];
     await cancelTimers(
       tx,

@@ -18,6 +18,7 @@ import { formatCaseRef, type CaseStatus, type ResolutionType, type Severity } fr
 import { caseInclude, loadCase, readCase, toCaseView, type CaseView } from "./case-view.ts";
 import type { Directory } from "./directory.ts";
 import { enqueueMessages } from "./outbox.ts";
+import { planPingUpdates } from "../escalations/ping-updates.ts";
 import type { CaseLifecycle } from "./case-lifecycle.ts";
 import { openCase } from "./case-open.ts";
 import { cancelTimers, scheduleTimers } from "../runtime/timers.ts";
@@ -365,7 +366,10 @@ export class CaseService {
       if (clock?.wake && (!wakeAt || clock.wake < wakeAt)) wakeAt = clock.wake;
       await enqueueMessages(
         tx,
-        planCaseNotifications(next, change, await caseTargets(tx, this.directory, next), origin.conversation, now),
+        [
+          ...planCaseNotifications(next, change, await caseTargets(tx, this.directory, next), origin.conversation, now),
+          ...(await planPingUpdates(tx, this.directory, next, change, now)),
+        ],
         now,
       );
       if (mutation.kind === "resolved") {
