@@ -7,17 +7,17 @@ import type { Logger } from "pino";
 import { Bot } from "../bot/bot.ts";
 import type { Context } from "../bot/context.ts";
 import type { Middleware } from "../bot/pipeline.ts";
-import { DEMO_CATALOG_FILE, loadCatalog, type Catalog } from "../bot/catalog.ts";
-import { systemClock, type AdjustableClock, type Clock } from "../bot/clock.ts";
+import { DEMO_CATALOG_FILE, loadCatalog, type Catalog } from "../core/catalog.ts";
+import { systemClock, type AdjustableClock, type Clock } from "../core/clock.ts";
 import { createDemoClock } from "./demo-clock.ts";
 import type { LanguageDetector } from "../bot/language.ts";
 import { FileReaders } from "../bot/files.ts";
 import { createTriage, detectLanguage } from "../bot/triage/index.ts";
-import { registerCaseTimers } from "../bot/runtime/case-timers.ts";
-import { createPortalServices } from "../bot/portal/services.ts";
-import { createReplacementFeature } from "../bot/replacements/feature.ts";
+import { registerCaseTimers } from "../bot/cases/timers.ts";
+import { createPortalServices } from "../bot/portal/service.ts";
+import { createReplacementFeature } from "../bot/replacements/service.ts";
 import { registerReplacementTimers } from "../bot/replacements/timers.ts";
-import { createItToolServices, registerItToolTimers } from "../bot/it-tools/services.ts";
+import { createItToolServices, registerItToolTimers } from "../bot/it-tools/service.ts";
 import { createPartnerServices } from "../bot/partners/service.ts";
 import { loadPolicies } from "../bot/escalations/policies.ts";
 import { EscalationService } from "../bot/escalations/service.ts";
@@ -25,31 +25,31 @@ import { registerEscalationTimers } from "../bot/escalations/timers.ts";
 import { PingFallbacks } from "../bot/escalations/fallback.ts";
 import { OutboxDispatcher, type DispatcherOptions } from "../bot/runtime/dispatcher.ts";
 import { TimerScheduler, type SchedulerOptions } from "../bot/runtime/scheduler.ts";
-import { CaseService } from "../bot/services/cases.ts";
-import { ConversationStates } from "../bot/services/conversation-state.ts";
-import { SpokenLanguages } from "../bot/services/spoken-language.ts";
-import { InboundDeliveries } from "../bot/services/deliveries.ts";
-import { Directory } from "../bot/services/directory.ts";
-import { DeniedLog } from "../bot/services/denied.ts";
-import { importData, parseImportFile, syncCatalog } from "../bot/services/importer.ts";
-import type { Services } from "../bot/services/index.ts";
-import { PeopleService } from "../bot/services/people.ts";
-import { UndeliveredMessages } from "../bot/services/undelivered.ts";
+import { CaseService } from "../bot/cases/service.ts";
+import { ConversationStates } from "../bot/runtime/conversation-state.ts";
+import { SpokenLanguages } from "../bot/people/spoken-language.ts";
+import { InboundDeliveries } from "../bot/runtime/deliveries.ts";
+import { Directory } from "../bot/people/directory.ts";
+import { DeniedLog } from "../bot/audit/denied.ts";
+import { importData, parseImportFile, syncCatalog } from "../bot/people/importer.ts";
+import type { Services } from "../bot/services.ts";
+import { PeopleService } from "../bot/people/service.ts";
+import { UndeliveredMessages } from "../bot/runtime/undelivered.ts";
 import { openDatabase, type Database } from "../db/client.ts";
-import { createLanguageModel } from "../bot/llm.ts";
+import { createLanguageModel } from "../core/llm.ts";
 import { openKnowledgeBase, syncKnowledgeDirectory } from "../knowledge/index.ts";
 import { applyMigrations } from "../db/migrate.ts";
 import { databaseReady } from "../db/readiness.ts";
 import type { Config } from "./config.ts";
-import { HttpServer, sendJson, type HttpTimeouts, type RouteHandler } from "./http-server.ts";
-import { bearerMatches, refuseMetrics } from "./metrics-access.ts";
+import { HttpServer, sendJson, type HttpTimeouts, type RouteHandler } from "../adapters/http/server.ts";
+import { bearerMatches, refuseMetrics } from "../adapters/http/metrics-access.ts";
 import { createMetrics, escalationLevelOf, type Metrics } from "./metrics.ts";
 import { connectWakeBus, type WakeBus } from "./wake-bus.ts";
 import { withStartupLock } from "../db/startup-lock.ts";
 import { mountAdapters } from "./adapters.ts";
 
 export const DEMO_DATA_FILE = new URL("../demo/demo-data.json", import.meta.url).pathname;
-/** The outbox key of a reply to an inbound event (bot/services/outbox.ts replyKey). */
+/** The outbox key of a reply to an inbound event (bot/runtime/outbox.ts replyKey). */
 const REPLY_KEY = /^[a-z]+:.+:out:\d+$/;
 /** Documentation of the demo products, ingested when no KNOWLEDGE_DIR is set on a demo installation. */
 export const DEMO_DOCS_DIR = new URL("../demo/docs", import.meta.url).pathname;
@@ -68,7 +68,7 @@ export interface AppOptions {
   detectLanguage?: LanguageDetector;
   /** Metrics shared with the logger (main counts error lines into them); new ones otherwise. */
   metrics?: Metrics;
-  /** Connection limits of the HTTP servers (app/http-server.ts DEFAULT_TIMEOUTS otherwise). */
+  /** Connection limits of the HTTP servers (adapters/http/server.ts DEFAULT_TIMEOUTS otherwise). */
   http?: Partial<HttpTimeouts>;
   /** Extra middleware run before the router (tests inject faults here; production passes none). */
   botMiddleware?: Middleware<Context>[];

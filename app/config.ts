@@ -184,7 +184,7 @@ export interface Config {
   partnerWebhookSecrets: Record<string, string>;
   /** The network check's endpoint list (JSON); the demo list when unset. */
   networkCheckFile: string | undefined;
-  /** Each model's document set (JSON, bot/portal/document-sets.ts); the demo file when unset. */
+  /** Each model's document set (JSON, bot/portal/documents/sets.ts); the demo file when unset. */
   documentsFile: string | undefined;
   /** Where GET /metrics is served: its own port (loopback by default), and/or the main port with a bearer token. */
   metrics: { port: number | undefined; host: string; token: string | undefined };

@@ -3,7 +3,7 @@
  * steps through every timer due on the way, firing it at its own due time and delivering what it
  * sent, so reminders, raises and breaches arrive one after the other as they would in real time.
  */
-import type { AdjustableClock } from "../bot/clock.ts";
+import type { AdjustableClock } from "../core/clock.ts";
 import type { DemoClock } from "../bot/demo-clock.ts";
 import type { OutboxDispatcher } from "../bot/runtime/dispatcher.ts";
 import type { TimerScheduler } from "../bot/runtime/scheduler.ts";

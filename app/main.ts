@@ -4,7 +4,7 @@
  *   npm start -- --no-shell   servers only
  *   npm start -- --as admin   start the shell as another demo person
  */
-import { AdjustableClock } from "../bot/clock.ts";
+import { AdjustableClock } from "../core/clock.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, readConfig } from "./config.ts";
 import { loadEnv } from "./env.ts";

@@ -91,7 +91,7 @@ export function createMetrics(): Metrics {
  * notification. Read from the keys the escalation code gives its messages: a reminder is
  * `esc:<case>:L<n>:ping:…` (bot/escalations/writer.ts); the announcement on a level's channel
  * when a case reaches that level (level 1: when it opens) is the message with text that carries
- * the level's card key, `case:<id>:support` or `esc:<id>:L<n>` (bot/services/case-notify.ts).
+ * the level's card key, `case:<id>:support` or `esc:<id>:L<n>` (bot/cases/notify.ts).
  * Card refreshes carry the card key without text and are not counted.
  */
 export function escalationLevelOf(idempotencyKey: string, message: OutboundMessage): number | undefined {

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEMO_CATALOG_FILE, loadCatalog } from "../bot/catalog.ts";
+import { DEMO_CATALOG_FILE, loadCatalog } from "../core/catalog.ts";
 import { openDatabase } from "../db/client.ts";
 import { applyMigrations } from "../db/migrate.ts";
 import { readQuestionSet } from "../knowledge/evaluation.ts";

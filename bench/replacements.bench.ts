@@ -4,7 +4,7 @@
  * a shelf that holds fewer units than are asked for, which must never oversell.
  */
 import { DomainError } from "../bot/errors.ts";
-import { planShipment, type DepotCalendarSpec, type DestinationSpec } from "../bot/replacements/ship-date.ts";
+import { planShipment, type DepotCalendarSpec, type DestinationSpec } from "../bot/replacements/rma/ship-date.ts";
 import { createBenchApp } from "./support.ts";
 import { percentile, type BenchOptions, type BenchRow } from "./table.ts";
 

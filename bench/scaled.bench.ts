@@ -18,8 +18,8 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import pg from "pg";
 import { Redis } from "ioredis";
-import { DEMO_CATALOG_FILE, loadCatalog } from "../bot/catalog.ts";
-import { importData, parseImportFile, syncCatalog } from "../bot/services/importer.ts";
+import { DEMO_CATALOG_FILE, loadCatalog } from "../core/catalog.ts";
+import { importData, parseImportFile, syncCatalog } from "../bot/people/importer.ts";
 import { openDatabase } from "../db/client.ts";
 import { applyMigrations } from "../db/migrate.ts";
 import {

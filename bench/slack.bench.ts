@@ -9,8 +9,8 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import { DEMO_CATALOG_FILE, loadCatalog } from "../bot/catalog.ts";
-import { importData, parseImportFile } from "../bot/services/importer.ts";
+import { DEMO_CATALOG_FILE, loadCatalog } from "../core/catalog.ts";
+import { importData, parseImportFile } from "../bot/people/importer.ts";
 import { openDatabase } from "../db/client.ts";
 import { applyMigrations } from "../db/migrate.ts";
 import {

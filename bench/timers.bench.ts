@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import pino from "pino";
-import { systemClock } from "../bot/clock.ts";
+import { systemClock } from "../core/clock.ts";
 import { TimerScheduler } from "../bot/runtime/scheduler.ts";
 import { scheduleTimers, type TimerSpec } from "../bot/runtime/timers.ts";
 import { openDatabase, type Database } from "../db/client.ts";

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DEMO_CATALOG_FILE, loadCatalog } from "../bot/catalog.ts";
+import { DEMO_CATALOG_FILE, loadCatalog } from "../core/catalog.ts";
 import { createTriage } from "../bot/triage/index.ts";
 import { percentile, type BenchOptions, type BenchRow } from "./table.ts";
 

@@ -12,9 +12,9 @@
  */
 import { Prisma, type Database } from "../db/client.ts";
 import { policy, type Viewer } from "./authz.ts";
-import type { CardAudience } from "./cards/case-card.ts";
+import type { CardAudience } from "./cases/card.ts";
 import type { ConversationRef } from "./events.ts";
-import type { Directory } from "./services/directory.ts";
+import type { Directory } from "./people/directory.ts";
 
 export type Audience = CardAudience;
 

@@ -13,9 +13,9 @@ import { flushReplies, writeReplies } from "./middleware/flush.ts";
 import { resolveIdentity } from "./middleware/identity.ts";
 import { compose, type Middleware } from "./pipeline.ts";
 import type { Router } from "./router.ts";
-import type { Services } from "./services/index.ts";
-import type { Admission } from "./services/deliveries.ts";
-import { replyKey } from "./services/outbox.ts";
+import type { Services } from "./services.ts";
+import type { Admission } from "./runtime/deliveries.ts";
+import { replyKey } from "./runtime/outbox.ts";
 
 export interface HandleResult {
   duplicate: boolean;

@@ -8,9 +8,9 @@ import type { Viewer } from "./authz.ts";
 import { audienceOf, type Audience } from "./audience.ts";
 import type { Card, InboundEvent, Language, OutboundMessage, Visibility } from "./events.ts";
 import { translator, type Translator } from "./i18n/index.ts";
-import type { Services } from "./services/index.ts";
+import type { Services } from "./services.ts";
 import type { TriageResult } from "./triage/index.ts";
-import type { Origin } from "./services/cases.ts";
+import type { Origin } from "./cases/service.ts";
 
 export interface ReplyContent {
   text?: string;

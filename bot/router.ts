@@ -7,7 +7,7 @@
 import type { Context } from "./context.ts";
 import type { ActionEvent, SharedFile } from "./events.ts";
 import type { Middleware } from "./pipeline.ts";
-import { parseCaseRef, stripCaseRef } from "./services/case-refs.ts";
+import { parseCaseRef, stripCaseRef } from "./cases/refs.ts";
 import type { Intent, TriageResult } from "./triage/index.ts";
 
 export interface CommandArgs {

@@ -40,7 +40,7 @@ export const BUSY_TIMEOUT_MS = 50;
 
 /**
  * Every interactive transaction may wait this long for its turn. Audited changes queue behind the
- * audit chain's head row (bot/services/audit.ts), and Prisma's default of 2 s made a burst fail with
+ * audit chain's head row (bot/audit/log.ts), and Prisma's default of 2 s made a burst fail with
  * "Unable to start a transaction in the given time" on a busy machine. Measured on 2 shared cores
  * under load: 60 concurrent audited writers through a pool of 4 wait at most 0.8 s, 120 at most
  * 0.6 s once warm — so 10 s is over ten times the worst seen, and still answers within Slack's

@@ -3,7 +3,7 @@
  * language model is configured — a grounded answer written only from those passages. The model
  * is an enhancement: any failure or timeout leaves the passage answer in place.
  */
-import type { LanguageModel } from "../bot/llm.ts";
+import type { LanguageModel } from "../core/llm.ts";
 import { stem } from "./analysis/tokenize.ts";
 import type { ParsedQuery } from "./query.ts";
 import type { MemoryChunk } from "./searcher.ts";

@@ -5,7 +5,7 @@
  * (path, heading) however the ranking slices the text.
  */
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
-import type { Catalog } from "../bot/catalog.ts";
+import type { Catalog } from "../core/catalog.ts";
 import { detectLanguage, type Language } from "./analysis/tokenize.ts";
 import type { LoadedDocument } from "./documents.ts";
 import { productsInText } from "./products.ts";

@@ -4,8 +4,8 @@
  * write a grounded answer with the language model. Storage-agnostic: the database-backed
  * knowledge base swaps snapshots in and out of it.
  */
-import type { Catalog } from "../bot/catalog.ts";
-import type { LanguageModel } from "../bot/llm.ts";
+import type { Catalog } from "../core/catalog.ts";
+import type { LanguageModel } from "../core/llm.ts";
 import { weighEvidence, type Evidence } from "./abstention.ts";
 import { groundedAnswer, toPassage, type Passage } from "./answer.ts";
 import { fuseRankings, semanticRanking } from "./hybrid.ts";

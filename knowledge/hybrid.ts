@@ -4,7 +4,7 @@
  * reciprocal rank fusion — which needs no score calibration between the two. Any failure of the
  * endpoint leaves the lexical ranking alone.
  */
-import type { LanguageModel } from "../bot/llm.ts";
+import type { LanguageModel } from "../core/llm.ts";
 import type { RankedSection, Searcher, MemoryChunk } from "./searcher.ts";
 
 /** RRF's damping constant; 60 is the value from the original paper and works broadly. */

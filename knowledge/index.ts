@@ -7,8 +7,8 @@
  * Flow: ingestDirectory (files → chunks → rows, bump version) · openKnowledgeBase (rows →
  * Searcher) · answer (parse → rank → weigh evidence → passages [→ grounded LLM text]).
  */
-import type { Catalog } from "../bot/catalog.ts";
-import type { LanguageModel } from "../bot/llm.ts";
+import type { Catalog } from "../core/catalog.ts";
+import type { LanguageModel } from "../core/llm.ts";
 import type { Database } from "../db/client.ts";
 import { newId } from "../db/ids.ts";
 import type { Passage } from "./answer.ts";

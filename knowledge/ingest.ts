@@ -7,8 +7,8 @@
 import { stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
-import type { Catalog } from "../bot/catalog.ts";
-import type { LanguageModel } from "../bot/llm.ts";
+import type { Catalog } from "../core/catalog.ts";
+import type { LanguageModel } from "../core/llm.ts";
 import type { Database } from "../db/client.ts";
 import { newId } from "../db/ids.ts";
 import { encodeEmbedding } from "./hybrid.ts";

@@ -3,7 +3,7 @@
  * index only `--docs`) and by tests. Documents go through the same loading and chunking as the
  * database ingest.
  */
-import type { Catalog } from "../bot/catalog.ts";
+import type { Catalog } from "../core/catalog.ts";
 import { chunkDocument, documentMeta, type ChunkDraft, type DocumentMeta } from "./chunker.ts";
 import { loadDocument } from "./documents.ts";
 import { listSourceFiles, readSourceFile } from "./files.ts";

@@ -2,7 +2,7 @@
  * Recognises catalog models in free text (documents and questions), so documentation can be
  * tagged and filtered by product and a question naming a model can prefer that model's pages.
  */
-import type { Catalog } from "../bot/catalog.ts";
+import type { Catalog } from "../core/catalog.ts";
 import { fold } from "./analysis/tokenize.ts";
 
 /** Finds catalog models named in a text: full names, and aliases specific enough to trust. */

@@ -4,7 +4,7 @@
  * Spanish word, or a spelling correction. The ranker scores a group by its best alternative, so
  * a passage saying both "MTR" and "Teams Rooms" is not counted twice.
  */
-import type { Catalog } from "../bot/catalog.ts";
+import type { Catalog } from "../core/catalog.ts";
 import { analyze, detectLanguage, isStopword, stem, type Language } from "./analysis/tokenize.ts";
 import { catalogPhrases, englishPhrases, matchAt, spanishPhrases } from "./lexicon/compile.ts";
 import { isCommonWordTypo, isGeneralWord } from "./lexicon/general.ts";

@@ -7,7 +7,7 @@
  * Connectors only carry operations; what to send and when is decided in bot/partners, and the
  * partner deliverer (deliverer.ts) hands each outbox message's operation to the right connector.
  */
-import type { PartnerEvent } from "../../bot/partners/partner-events.ts";
+import type { PartnerEvent } from "../../bot/partners/webhook/events.ts";
 import type { ConnectorKind, OutboundComment, PartnerOperation, PartnerRecord, TicketRequest } from "../../bot/partners/types.ts";
 
 /** What a partner answered: done, or why not and whether trying again can help. */

@@ -11,7 +11,7 @@
 import type { Logger } from "pino";
 import type { Bot } from "../../bot/bot.ts";
 import type { DeliveryResult, OutboundDelivery } from "../../bot/events.ts";
-import type { ConnectorReport } from "../../bot/partners/partner-events.ts";
+import type { ConnectorReport } from "../../bot/partners/webhook/events.ts";
 import type { PartnerServices } from "../../bot/partners/service.ts";
 import type { ConnectorKind, PartnerOperation } from "../../bot/partners/types.ts";
 import type { Deliverer } from "../../bot/runtime/dispatcher.ts";

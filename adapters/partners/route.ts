@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App } from "../../app/app.ts";
-import { readBody, sendJson } from "../../app/http-server.ts";
+import { readBody, sendJson } from "../http/server.ts";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from "../webhook/signature.ts";
 import { auditRefusedRequest } from "../webhook/refusals.ts";
 import type { WebhookConnector } from "./webhook-connector.ts";

@@ -12,10 +12,10 @@
  * a ticket system needs typed calls on its own paths, so this connector posts those itself, with
  * the same signing, idempotency header and retry classification.
  */
-import type { Clock } from "../../bot/clock.ts";
-import { MAX_PARTNER_EVENTS, partnerEventProblems, partnerEventSchema, type PartnerEvent } from "../../bot/partners/partner-events.ts";
+import type { Clock } from "../../core/clock.ts";
+import { MAX_PARTNER_EVENTS, partnerEventProblems, partnerEventSchema, type PartnerEvent } from "../../bot/partners/webhook/events.ts";
 import type { OutboundComment, PartnerRecord, TicketRequest } from "../../bot/partners/types.ts";
-import { decodeUtf8 } from "../../app/http-server.ts";
+import { decodeUtf8 } from "../http/server.ts";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, sign, verify } from "../webhook/signature.ts";
 import type { CallRequest, ConnectorOutcome, OpenedTicket, PartnerConnector, ReceiveResult, StatusChange } from "./connector.ts";
 

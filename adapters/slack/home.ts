@@ -7,12 +7,12 @@
  */
 import type { types } from "@slack/bolt";
 import { policy, type Viewer } from "../../bot/authz.ts";
-import { statusLabel } from "../../bot/cards/case-card.ts";
+import { statusLabel } from "../../bot/cases/card.ts";
 import type { Language } from "../../bot/events.ts";
 import { languageFromLocale, translate, translator } from "../../bot/i18n/index.ts";
 import type { EscalationSummary } from "../../bot/escalations/service.ts";
-import type { CaseView } from "../../bot/services/case-view.ts";
-import type { Services } from "../../bot/services/index.ts";
+import type { CaseView } from "../../bot/cases/view.ts";
+import type { Services } from "../../bot/services.ts";
 import { slackText, type SlackMessageKey } from "./messages.ts";
 import { buttonValue, clip, escapeMrkdwn } from "./render.ts";
 import { actorOf, type SlackRuntime } from "./runtime.ts";

@@ -16,7 +16,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { InboundEvent, OutboundMessage } from "../../bot/events.ts";
-import type { Admission } from "../../bot/services/deliveries.ts";
+import type { Admission } from "../../bot/runtime/deliveries.ts";
 
 /** Waits after a failed attempt before the next (the database may be restarting). */
 const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];

@@ -24,7 +24,7 @@ import {
   type Logger as SlackLogger,
 } from "@slack/bolt";
 import type { Logger } from "pino";
-import { sendJson } from "../../app/http-server.ts";
+import { sendJson } from "../http/server.ts";
 
 export interface SharedServerReceiverOptions {
   signingSecret: string;

@@ -9,7 +9,7 @@
  */
 import type { Activity, ConversationReference } from "botbuilder";
 import type { Database } from "../../db/client.ts";
-import type { Clock } from "../../bot/clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import type { ConversationRef } from "../../bot/events.ts";
 import { actorOf, kindOf, splitConversationId, tenantOf } from "./inbound.ts";
 

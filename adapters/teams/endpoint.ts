@@ -21,7 +21,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TurnContext } from "botbuilder";
 import type { Logger } from "pino";
-import { decodeUtf8, MAX_BODY_BYTES, sendJson, type RouteHandler } from "../../app/http-server.ts";
+import { decodeUtf8, MAX_BODY_BYTES, sendJson, type RouteHandler } from "../http/server.ts";
 import { isLoopbackHost } from "../file-download.ts";
 import type { TeamsCloudAdapter } from "./cloud-adapter.ts";
 import { activitySchema } from "./inbound.ts";

@@ -10,7 +10,7 @@
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import type { Logger } from "pino";
 import type { Actor } from "../../bot/events.ts";
-import type { PeopleService } from "../../bot/services/people.ts";
+import type { PeopleService } from "../../bot/people/service.ts";
 import { vouchedTenantOf } from "./inbound.ts";
 
 const REMEMBER_MS = 10 * 60_000;

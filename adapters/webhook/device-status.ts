@@ -10,8 +10,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App } from "../../app/app.ts";
-import { decodeUtf8, readBody, sendJson } from "../../app/http-server.ts";
-import { deviceEventSchema, eventProblems, MAX_EVENTS_PER_REQUEST, type DeviceEvent } from "../../bot/it-tools/device-event.ts";
+import { decodeUtf8, readBody, sendJson } from "../http/server.ts";
+import { deviceEventSchema, eventProblems, MAX_EVENTS_PER_REQUEST, type DeviceEvent } from "../../bot/it-tools/device-status/event.ts";
 import { jsonErrorOffset, lineAndColumn } from "./json-position.ts";
 import { auditRefusedRequest } from "./refusals.ts";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from "./signature.ts";

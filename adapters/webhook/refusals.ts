@@ -1,6 +1,6 @@
 /**
  * Signed endpoints report the requests they refuse for their signature or timestamp to the audit
- * of refusals (bot/services/denied.ts): one call, with the path and the peer address — the only
+ * of refusals (bot/audit/denied.ts): one call, with the path and the peer address — the only
  * things known about a sender whose signature did not verify.
  */
 import type { IncomingMessage } from "node:http";

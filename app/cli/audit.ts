@@ -6,8 +6,8 @@
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { verifyAuditChain } from "../../bot/it-tools/audit-chain.ts";
-import { exportAudit } from "../../bot/it-tools/audit-export.ts";
+import { verifyAuditChain } from "../../bot/audit/chain.ts";
+import { exportAudit } from "../../bot/audit/export.ts";
 import { runCli, withDatabase } from "./run.ts";
 
 const USAGE = `usage:

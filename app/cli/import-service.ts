@@ -3,7 +3,7 @@
  * lanes (which depot ships where), parts, stock, the onsite coverage table and technicians
  * (format in bot/replacements/README.md). All files in one transaction; idempotent.
  */
-import { DEMO_CATALOG_FILE, loadCatalog } from "../../bot/catalog.ts";
+import { DEMO_CATALOG_FILE, loadCatalog } from "../../core/catalog.ts";
 import { TABLES, type ServiceTable } from "../../bot/replacements/import-schema.ts";
 import { importServiceData, parseServiceSources, readServiceFiles, ServiceImportError } from "../../bot/replacements/service-import.ts";
 import { runCli, withDatabase } from "./run.ts";

@@ -3,8 +3,8 @@
  * Slack/Teams identities, devices and channels (format in README.md). Idempotent.
  */
 import { readFileSync } from "node:fs";
-import { loadCatalog, DEMO_CATALOG_FILE } from "../../bot/catalog.ts";
-import { ImportError, importData, parseImportFile } from "../../bot/services/importer.ts";
+import { loadCatalog, DEMO_CATALOG_FILE } from "../../core/catalog.ts";
+import { ImportError, importData, parseImportFile } from "../../bot/people/importer.ts";
 import { runCli, withDatabase } from "./run.ts";
 
 async function main(argv: string[]): Promise<number> {

@@ -6,8 +6,8 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import pino from "pino";
-import { DEMO_CATALOG_FILE, loadCatalog, type Catalog } from "../../bot/catalog.ts";
-import { createLanguageModel } from "../../bot/llm.ts";
+import { DEMO_CATALOG_FILE, loadCatalog, type Catalog } from "../../core/catalog.ts";
+import { createLanguageModel } from "../../core/llm.ts";
 import { openDatabase } from "../../db/client.ts";
 import { applyMigrations } from "../../db/migrate.ts";
 import { evaluate, readQuestionSet, QuestionSetError } from "../../knowledge/evaluation.ts";

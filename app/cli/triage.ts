@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { CatalogError, DEMO_CATALOG_FILE, loadCatalog } from "../../bot/catalog.ts";
-import { createLanguageModel } from "../../bot/llm.ts";
+import { CatalogError, DEMO_CATALOG_FILE, loadCatalog } from "../../core/catalog.ts";
+import { createLanguageModel } from "../../core/llm.ts";
 import { createTriage, INTENTS, type TriageResult } from "../../bot/triage/index.ts";
 import { EvalSetError, evaluate, parseLabelledSet, type EvalReport } from "../../bot/triage/eval.ts";
 

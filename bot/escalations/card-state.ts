@@ -5,8 +5,8 @@
  * copies on every platform show the same thing.
  */
 import type { Tx } from "../../db/client.ts";
-import type { CaseView } from "../services/case-view.ts";
-import type { Directory } from "../services/directory.ts";
+import type { CaseView } from "../cases/view.ts";
+import type { Directory } from "../people/directory.ts";
 
 export interface SupportCardState {
   /** The last acknowledgement: the person's name and the time, e.g. "10:42 CET". */

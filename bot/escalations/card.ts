@@ -3,10 +3,10 @@
  * escalation state and the buttons Acknowledge / Take / Reassign / Escalate. It is updated in
  * place on every change, so everyone sees who acknowledged and how the clock stands.
  */
-import { renderCaseCard } from "../cards/case-card.ts";
+import { renderCaseCard } from "../cases/card.ts";
 import type { Card, CardAction } from "../events.ts";
 import type { MessageKey, Translator } from "../i18n/index.ts";
-import type { CaseView } from "../services/case-view.ts";
+import type { CaseView } from "../cases/view.ts";
 import type { SupportCardState } from "./card-state.ts";
 import { describeDue } from "./sla.ts";
 

@@ -7,14 +7,14 @@
  */
 import type { Database, Tx } from "../../db/client.ts";
 import { SYSTEM_VIEWER } from "../authz.ts";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import type { ConversationRef, OutboundMessage, PingFallback, Platform } from "../events.ts";
 import { translator } from "../i18n/index.ts";
-import { recordAudit } from "../services/audit.ts";
-import { caseTargets, supportCardKey } from "../services/case-notify.ts";
-import { loadCase } from "../services/case-view.ts";
-import type { Directory, RoutePurpose } from "../services/directory.ts";
-import { enqueueMessages, type QueuedMessage } from "../services/outbox.ts";
+import { recordAudit } from "../audit/log.ts";
+import { caseTargets, supportCardKey } from "../cases/notify.ts";
+import { loadCase } from "../cases/view.ts";
+import type { Directory, RoutePurpose } from "../people/directory.ts";
+import { enqueueMessages, type QueuedMessage } from "../runtime/outbox.ts";
 import { renderSupportCard } from "./card.ts";
 import { FALLBACK_AUDIT_ACTION } from "./card-state.ts";
 

@@ -6,10 +6,10 @@
  */
 import type { Tx } from "../../db/client.ts";
 import { translator, type Translator } from "../i18n/index.ts";
-import type { CaseChange } from "../services/case-notify.ts";
-import type { CaseView } from "../services/case-view.ts";
-import type { Directory } from "../services/directory.ts";
-import type { QueuedMessage } from "../services/outbox.ts";
+import type { CaseChange } from "../cases/notify.ts";
+import type { CaseView } from "../cases/view.ts";
+import type { Directory } from "../people/directory.ts";
+import type { QueuedMessage } from "../runtime/outbox.ts";
 import type { Platform } from "../events.ts";
 import { clockIn, lastAcknowledgement, readerTimeZone } from "./card-state.ts";
 

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import type { RoutePurpose } from "../services/directory.ts";
-import { SEVERITIES, type Severity } from "../services/case-refs.ts";
+import type { RoutePurpose } from "../people/directory.ts";
+import { SEVERITIES, type Severity } from "../cases/refs.ts";
 
 const minutes = (n: number) => n * 60_000;
 const hours = (n: number) => n * 3_600_000;
@@ -115,7 +115,7 @@ const duration = z
     return n * ({ ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as Record<string, number>)[unit]!;
   });
 
-/** The audience of levels 1, 2 and 3, in order (bot/services/case-notify.ts routes them so). */
+/** The audience of levels 1, 2 and 3, in order (bot/cases/notify.ts routes them so). */
 const LEVEL_AUDIENCES = ["engineers", "managers", "service_management"] as const;
 
 const policyFile = z.record(

@@ -4,7 +4,7 @@
  */
 import type { BusinessCalendar } from "../calendar/business-calendar.ts";
 import type { TimerSpec } from "../runtime/timers.ts";
-import type { SlaView } from "../services/case-view.ts";
+import type { SlaView } from "../cases/view.ts";
 import { levelOf, type SlaPolicy } from "./policies.ts";
 
 export type SlaMetric = "first_response" | "next_update" | "resolution";

@@ -3,7 +3,7 @@
  * category, language), the least loaded first among equals. A manager can always override.
  */
 import type { Tx } from "../../db/client.ts";
-import type { CaseView } from "../services/case-view.ts";
+import type { CaseView } from "../cases/view.ts";
 
 export interface Candidate {
   id: string;

@@ -8,10 +8,10 @@ import { invalid } from "../errors.ts";
 import { askForProblem, continueIntake, onlyAsksToOpen, openStraightAway, startIntake } from "../intake/flow.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import type { CommandArgs, Router } from "../router.ts";
-import { isSeverity, parseCaseRef } from "../services/case-refs.ts";
+import { isSeverity, parseCaseRef } from "../cases/refs.ts";
 import type { Intent, TriageResult } from "../triage/index.ts";
-import { showCase } from "./cases.ts";
-import { answerQuestion } from "./knowledge.ts";
+import { showCase } from "../cases/handlers.ts";
+import { answerQuestion } from "../answers/handlers.ts";
 import { showHelp } from "./help.ts";
 
 const CANCEL = /^\s*(cancel|never ?mind|forget it|cancelar|cancela|olv[ií]dalo)\b/i;

@@ -3,7 +3,7 @@
  * then register it here with its words in English and Spanish and what must follow the verb.
  */
 import { Router } from "../router.ts";
-import { reopenAction, takeAction, viewCaseAction, worksNowAction } from "./case-actions.ts";
+import { reopenAction, takeAction, viewCaseAction, worksNowAction } from "../cases/actions.ts";
 import {
   caseCommand,
   closeCommand,
@@ -14,7 +14,7 @@ import {
   severityCommand,
   statusCommand,
   takeCommand,
-} from "./cases.ts";
+} from "../cases/handlers.ts";
 import { converse, openCaseCommand } from "./conversation.ts";
 import { showHelp } from "./help.ts";
 import { listQuarantine } from "./quarantine.ts";
@@ -27,11 +27,11 @@ import {
   escalateIntent,
   reassignAction,
   reassignCommand,
-} from "./escalations.ts";
-import { helpedAction, openCaseFromAnswer } from "./knowledge.ts";
+} from "../escalations/handlers.ts";
+import { helpedAction, openCaseFromAnswer } from "../answers/handlers.ts";
 import { listUndelivered } from "./outbox.ts";
 import { clockCommand } from "./demo-clock.ts";
-import { showBreaches, showEscalations } from "./escalation-views.ts";
+import { showBreaches, showEscalations } from "../escalations/views.ts";
 import { registerPortalHandlers } from "../portal/handlers.ts";
 import { registerReplacementHandlers } from "../replacements/handlers.ts";
 import { registerItToolHandlers } from "../it-tools/handlers.ts";

@@ -109,7 +109,7 @@ export const en = {
   "case.event.assigned": "assigned",
   "case.event.partner": "cloud partner",
   "case.event.note": "internal note",
-  // Workaround now, fix later (bot/services/case-fix.ts).
+  // Workaround now, fix later (bot/cases/fix.ts).
   "case.resolvedFixPending":
     "{case} is resolved ({resolution}); its fix is pending. Record it later with *resolve {case} fix <what was done>*, or link the release that fixes it with *resolve {case} fixed in 2.4.1*.",
   "case.fix.recorded": "{case}: the fix is recorded, and the customer is told.",

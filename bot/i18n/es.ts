@@ -109,7 +109,7 @@ export const es: Record<CoreMessageKey, string> = {
   "case.event.assigned": "asignado",
   "case.event.partner": "partner en la nube",
   "case.event.note": "nota interna",
-  // Solución alternativa ahora, corrección después (bot/services/case-fix.ts).
+  // Solución alternativa ahora, corrección después (bot/cases/fix.ts).
   "case.resolvedFixPending":
     "{case} está resuelto ({resolution}); su corrección queda pendiente. Regístrala después con *resolve {case} fix <qué se hizo>*, o enlaza la versión que lo corrige con *resolve {case} fixed in 2.4.1*.",
   "case.fix.recorded": "{case}: corrección registrada; se avisa al cliente.",

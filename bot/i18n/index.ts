@@ -8,7 +8,7 @@
 import type { Language } from "../events.ts";
 import { en as coreEn } from "./en.ts";
 import { es as coreEs } from "./es.ts";
-import { knowledgeMessages } from "../handlers/knowledge-messages.ts";
+import { knowledgeMessages } from "../answers/messages.ts";
 import { escalationMessages } from "../escalations/messages.ts";
 import { replacementMessages } from "../replacements/messages.ts";
 import { intakeMessages } from "../intake/messages.ts";
@@ -17,7 +17,7 @@ import { itToolMessages } from "../it-tools/messages.ts";
 import { partnerMessages } from "../partners/messages.ts";
 import { outboxMessages } from "../handlers/outbox-messages.ts";
 import { clockMessages } from "../handlers/clock-messages.ts";
-import { escalationViewMessages } from "../handlers/escalation-view-messages.ts";
+import { escalationViewMessages } from "../escalations/view-messages.ts";
 
 const features = [
   knowledgeMessages,

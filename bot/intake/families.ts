@@ -2,7 +2,7 @@
  * The words people use for a kind of device ("the bar", "la cámara") when they don't name the
  * model. Keyed by the catalog's family ids; only families the catalog has are ever returned.
  */
-import type { Catalog } from "../catalog.ts";
+import type { Catalog } from "../../core/catalog.ts";
 
 const FAMILY_WORDS: Record<string, RegExp> = {
   video_bar: /\b(video ?bars?|bars?|barras?( de v[ií]deo)?)\b/i,

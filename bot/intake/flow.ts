@@ -8,9 +8,9 @@
 import type { Context } from "../context.ts";
 import { conversationKey, type ActionEvent, type Card } from "../events.ts";
 import { asSentence, type MessageKey } from "../i18n/index.ts";
-import { isSeverity, type Severity } from "../services/case-refs.ts";
+import { isSeverity, type Severity } from "../cases/refs.ts";
 import type { TriageResult } from "../triage/index.ts";
-import { showCase } from "../handlers/cases.ts";
+import { showCase } from "../cases/handlers.ts";
 import { describe, isCritical, mergeAnswer, nextQuestion, type IntakeDraft, type Question } from "./draft.ts";
 import type { KnowledgeAnswer } from "../../knowledge/index.ts";
 import { familyOf } from "./families.ts";

@@ -9,11 +9,11 @@ import { formatCount, formatCounts } from "../portal/format.ts";
 import { portalOf } from "../portal/portal-of.ts";
 import { matchSite, type SiteEntry } from "../portal/sites.ts";
 import type { Router } from "../router.ts";
-import { formatCaseRef } from "../services/case-refs.ts";
-import { auditCommand } from "./handlers-audit.ts";
-import { deviceEventSchema } from "./device-event.ts";
-import type { ItToolServices } from "./services.ts";
-import type { StepResult, ProbeResult } from "./network-check.ts";
+import { formatCaseRef } from "../cases/refs.ts";
+import { auditCommand } from "./audit/handlers.ts";
+import { deviceEventSchema } from "./device-status/event.ts";
+import type { ItToolServices } from "./service.ts";
+import type { StepResult, ProbeResult } from "./network/check.ts";
 
 const WORDS = {
   status: ["device status", "estado dispositivos", "estado de dispositivos", "devices status", "status devices"],

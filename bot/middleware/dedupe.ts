@@ -9,7 +9,7 @@
  * person told that their message was lost.
  */
 import type { Context } from "../context.ts";
-import type { Admission } from "../services/deliveries.ts";
+import type { Admission } from "../runtime/deliveries.ts";
 import type { Middleware } from "../pipeline.ts";
 import { writeReplies } from "./flush.ts";
 

@@ -6,7 +6,7 @@
  */
 import type { Context } from "../context.ts";
 import { DomainError, HandlerError } from "../errors.ts";
-import type { Denial } from "../services/denied.ts";
+import type { Denial } from "../audit/denied.ts";
 import { InfrastructureError, isInfrastructureError } from "../infrastructure-errors.ts";
 import type { Middleware } from "../pipeline.ts";
 

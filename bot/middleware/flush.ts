@@ -3,7 +3,7 @@
  * and their position, then wakes the dispatcher.
  */
 import type { Context } from "../context.ts";
-import { enqueueStatement, replyKey } from "../services/outbox.ts";
+import { enqueueStatement, replyKey } from "../runtime/outbox.ts";
 import type { Middleware } from "../pipeline.ts";
 
 export const flushReplies: Middleware<Context> = async (ctx, next) => {

@@ -5,10 +5,10 @@
  */
 import type { Viewer } from "../authz.ts";
 import { translator } from "../i18n/index.ts";
-import type { CaseView } from "../services/case-view.ts";
-import type { Origin } from "../services/cases.ts";
+import type { CaseView } from "../cases/view.ts";
+import type { Origin } from "../cases/service.ts";
 import { caseWithOpenTicket, type BridgeDeps } from "./deps.ts";
-import { partnerViewer } from "./partner-people.ts";
+import { partnerViewer } from "./webhook/people.ts";
 import { recordBridgeEvent } from "./timeline.ts";
 import type { PartnerRecord, TicketView } from "./types.ts";
 

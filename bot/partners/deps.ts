@@ -1,13 +1,13 @@
 /** What the bridge's services share, and a few look-ups they all need. */
 import type { Database, Tx } from "../../db/client.ts";
 import type { Viewer } from "../authz.ts";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import { conflict } from "../errors.ts";
-import { caseInclude, toCaseView, type CaseView } from "../services/case-view.ts";
-import type { CaseService } from "../services/cases.ts";
-import type { Directory } from "../services/directory.ts";
-import type { AgreementService } from "./agreements.ts";
-import type { PartnerRegistry } from "./registry.ts";
+import { caseInclude, toCaseView, type CaseView } from "../cases/view.ts";
+import type { CaseService } from "../cases/service.ts";
+import type { Directory } from "../people/directory.ts";
+import type { AgreementService } from "./registry/agreements.ts";
+import type { PartnerRegistry } from "./registry/service.ts";
 import type { PartnerRecord, TicketStatus, TicketView } from "./types.ts";
 
 export interface BridgeDeps {

@@ -16,10 +16,10 @@ import {
   listPartners,
   partnerStatusCommand,
   trackingCommand,
-} from "./handlers-bridge.ts";
-import { confirmAction, noAgreementAction, partnerCommand, partnerTicketIntent, requestAction } from "./handlers-tickets.ts";
-import { connectorReportWebhook, partnerEventWebhook } from "./handlers-webhook.ts";
-import { withSide } from "./partner-people.ts";
+} from "./registry/handlers.ts";
+import { confirmAction, noAgreementAction, partnerCommand, partnerTicketIntent, requestAction } from "./tickets/handlers.ts";
+import { connectorReportWebhook, partnerEventWebhook } from "./webhook/handlers.ts";
+import { withSide } from "./webhook/people.ts";
 
 export function registerPartnerHandlers(router: Router): void {
   router

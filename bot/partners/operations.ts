@@ -12,8 +12,8 @@ import { Prisma, type Database } from "../../db/client.ts";
 import { toDate, type Row } from "../../db/fast-sql.ts";
 import type { OutboundDelivery } from "../events.ts";
 import { caseById, ticketReference } from "./deps.ts";
-import { sideOf } from "./partner-people.ts";
-import type { PartnerRegistry } from "./registry.ts";
+import { sideOf } from "./webhook/people.ts";
+import type { PartnerRegistry } from "./registry/service.ts";
 import type { Author, PartnerOperation, PartnerRecord } from "./types.ts";
 
 const OPEN_KEY = /^partner:open:([0-9a-f-]{36}):(\d+)$/;

@@ -2,15 +2,15 @@
  * The cloud-partner bridge (ECPS) as the handlers and the partner adapter see it. Built once in
  * app/app.ts from the core services.
  */
-import type { Services } from "../services/index.ts";
-import { AgreementService } from "./agreements.ts";
+import type { Services } from "../services.ts";
+import { AgreementService } from "./registry/agreements.ts";
 import { JointCalls } from "./calls.ts";
 import type { BridgeDeps } from "./deps.ts";
 import { PartnerOperations } from "./operations.ts";
-import { Referrals } from "./referrals.ts";
-import { PartnerRegistry } from "./registry.ts";
-import { PartnerSync } from "./sync.ts";
-import { TicketService } from "./tickets.ts";
+import { Referrals } from "./tickets/referrals.ts";
+import { PartnerRegistry } from "./registry/service.ts";
+import { PartnerSync } from "./webhook/sync.ts";
+import { TicketService } from "./tickets/service.ts";
 
 export interface PartnerServices {
   registry: PartnerRegistry;

@@ -10,11 +10,11 @@ import { Prisma, type Tx } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
 import type { Card, ConversationRef } from "../events.ts";
 import { translator, type Translator } from "../i18n/index.ts";
-import { recordAudit, type AuditEntry } from "../services/audit.ts";
-import { caseTargets } from "../services/case-notify.ts";
-import type { CaseView } from "../services/case-view.ts";
-import type { Directory } from "../services/directory.ts";
-import { enqueueMessages, type QueuedMessage } from "../services/outbox.ts";
+import { recordAudit, type AuditEntry } from "../audit/log.ts";
+import { caseTargets } from "../cases/notify.ts";
+import type { CaseView } from "../cases/view.ts";
+import type { Directory } from "../people/directory.ts";
+import { enqueueMessages, type QueuedMessage } from "../runtime/outbox.ts";
 
 /** A public entry on the case timeline: the customer sees what happened with the partner. */
 export interface BridgeEntry {

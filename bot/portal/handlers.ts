@@ -9,12 +9,12 @@ import type { Router } from "../router.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { restAfterVerb } from "./command-text.ts";
 import { fold } from "./products.ts";
-import { showCoverage, showDiscounts, showLicenses } from "./handlers-licenses.ts";
-import { registerAtChosenSite, registerPastedList, showDevices, registerFromText, showRegistrationForm } from "./handlers-registration.ts";
-import { handleFiles } from "./handlers-upload.ts";
-import { firmwareCommand, showCompliance, showDeviceUpdate, showModelFirmware } from "./handlers-software.ts";
-import { DOCUMENT_KINDS, KIND_WORDS } from "./document-kinds.ts";
-import { showDocuments } from "./handlers-documents.ts";
+import { showCoverage, showDiscounts, showLicenses } from "./licenses/handlers.ts";
+import { registerAtChosenSite, registerPastedList, showDevices, registerFromText, showRegistrationForm } from "./registration/handlers.ts";
+import { handleFiles } from "./registration/upload.ts";
+import { firmwareCommand, showCompliance, showDeviceUpdate, showModelFirmware } from "./software/handlers.ts";
+import { DOCUMENT_KINDS, KIND_WORDS } from "./documents/kinds.ts";
+import { showDocuments } from "./documents/handlers.ts";
 
 const WORDS = {
   portal: ["portal", "admin", "it tools", "herramientas", "herramientas it", "admin help"],

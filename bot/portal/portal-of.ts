@@ -1,7 +1,7 @@
 /** The portal services from a handler's context. */
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
-import type { PortalServices } from "./services.ts";
+import type { PortalServices } from "./service.ts";
 
 /** The portal services, or a clear refusal when the app was built without them. */
 export function portalOf(ctx: Context): PortalServices {

@@ -3,7 +3,7 @@
  * "nw-bar-50". The serial prefix decides the model (catalog `serial_prefix`), so a registration
  * never needs the model typed, and a model column that disagrees with the serial is caught.
  */
-import { canonicalSerial, type Catalog, type ProductModelEntry } from "../catalog.ts";
+import { canonicalSerial, type Catalog, type ProductModelEntry } from "../../core/catalog.ts";
 import { productsInText } from "../../knowledge/products.ts";
 import { foldText } from "../triage/text.ts";
 

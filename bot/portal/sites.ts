@@ -3,7 +3,7 @@
  * "oficina de Madrid", "Madrid boardroom"). A name that fits several sites is not guessed.
  */
 import type { Database } from "../../db/client.ts";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import { fold } from "./products.ts";
 
 /** A site of an organization, with the names it answers to. */

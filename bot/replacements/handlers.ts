@@ -12,8 +12,8 @@ import {
   rescheduleVisitAction,
   scheduleVisitAction,
   viewVisitAction,
-} from "./onsite-handlers.ts";
-import { partsCommand, partsIntent, stockCommand } from "./parts-handlers.ts";
+} from "./onsite/handlers.ts";
+import { partsCommand, partsIntent, stockCommand } from "./parts/handlers.ts";
 import {
   cancelRmaAction,
   deliveredRmaAction,
@@ -24,7 +24,7 @@ import {
   shipFormAction,
   shipRmaAction,
   viewRmaAction,
-} from "./rma-handlers.ts";
+} from "./rma/handlers.ts";
 
 /** Registers the commands, buttons and intents of advance replacement, spare parts and onsite visits. */
 export function registerReplacementHandlers(router: Router): Router {

@@ -6,8 +6,8 @@
  */
 import Holidays from "date-holidays";
 import { z } from "zod";
-import { country, key, timeZone } from "../services/import-schema.ts";
-import { PART_CATEGORIES } from "./parts-query.ts";
+import { country, key, timeZone } from "../people/import-schema.ts";
+import { PART_CATEGORIES } from "./parts/query.ts";
 
 const holidayCountry = country.refine(
   (code) => Object.hasOwn(new Holidays().getCountries("en") ?? {}, code),

@@ -9,8 +9,8 @@
  */
 import type { Tx } from "../../db/client.ts";
 import type { Card, ConversationRef, Language, Platform, Visibility } from "../events.ts";
-import { personalConversations, type Directory } from "../services/directory.ts";
-import type { QueuedMessage } from "../services/outbox.ts";
+import { personalConversations, type Directory } from "../people/directory.ts";
+import type { QueuedMessage } from "../runtime/outbox.ts";
 
 /** A conversation to notify, with the language to write in. */
 export interface Recipient {

@@ -8,8 +8,8 @@ import path from "node:path";
 import type { Logger } from "pino";
 import type { Database, Tx } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
-import type { Catalog } from "../catalog.ts";
-import { formatIssuePath, upsertRow, type ImportReport } from "../services/importer.ts";
+import type { Catalog } from "../../core/catalog.ts";
+import { formatIssuePath, upsertRow, type ImportReport } from "../people/importer.ts";
 import { CsvError, parseCsv } from "./csv.ts";
 import { serviceFileSchema, TABLES, type ServiceFile, type ServiceTable } from "./import-schema.ts";
 

@@ -1,6 +1,6 @@
 /** Timer handlers of the replacement feature. */
 import type { TimerScheduler } from "../runtime/scheduler.ts";
-import { RETURN_STAGES, RETURN_TIMER, type ReplacementService, type ReturnStage } from "./rma-service.ts";
+import { RETURN_STAGES, RETURN_TIMER, type ReplacementService, type ReturnStage } from "./rma/service.ts";
 
 /**
  * Registers `rma.return`: reminders that the faulty unit is due back (three days before, on the

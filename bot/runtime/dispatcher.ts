@@ -23,7 +23,7 @@ import type { Logger } from "pino";
 import { Prisma, type Database } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
 import { toDate, toNumber } from "../../db/fast-sql.ts";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import type { DeliveryResult, OutboundDelivery, OutboundMessage, Platform } from "../events.ts";
 
 /** What an adapter implements to deliver messages of its platform. */

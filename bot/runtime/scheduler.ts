@@ -7,7 +7,7 @@
  */
 import type { Logger } from "pino";
 import { Prisma, type Database, type Tx } from "../../db/client.ts";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import type { DueTimer } from "./timers.ts";
 import { toDate } from "../../db/fast-sql.ts";
 

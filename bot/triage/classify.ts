@@ -2,7 +2,7 @@
  * The rule-based classifier: one pass from a raw message to a full TriageResult. Built once per
  * catalog (the alias index and serial pattern are compiled up front), then pure and synchronous.
  */
-import type { Catalog } from "../catalog.ts";
+import type { Catalog } from "../../core/catalog.ts";
 import { decideCategory } from "./category.ts";
 import { createIdentifierExtractor, unique } from "./identifiers.ts";
 import { readImpact } from "./impact.ts";

@@ -6,8 +6,8 @@
  * Flow: text -> prepare (cap, strip markup, fold) -> identifiers, models, partner, site ->
  * problem evidence -> intent (tie-break order) -> category and severity for problem intents.
  */
-import type { Catalog } from "../catalog.ts";
-import type { LanguageModel } from "../llm.ts";
+import type { Catalog } from "../../core/catalog.ts";
+import type { LanguageModel } from "../../core/llm.ts";
 import { createClassifier } from "./classify.ts";
 import { createRefiner } from "./refine.ts";
 import type { Triage } from "./types.ts";

@@ -3,7 +3,7 @@
  * plurals, spelled-out numbers and "O" for zero. Everything model-specific comes from the
  * catalog passed in; nothing here knows a product name.
  */
-import type { Catalog } from "../catalog.ts";
+import type { Catalog } from "../../core/catalog.ts";
 import { editDistance } from "./fuzzy.ts";
 import { tokenize, type Token } from "./tokens.ts";
 

@@ -4,7 +4,7 @@
  * catalog names. Any error, malformed answer or timeout leaves the rule result as it was.
  */
 import { z } from "zod";
-import type { LanguageModel } from "../llm.ts";
+import type { LanguageModel } from "../../core/llm.ts";
 import { CATEGORIES, INTENTS, PROBLEM_INTENTS, SEVERITIES, type TriageResult } from "./types.ts";
 
 /** How the refinement behaves. */

@@ -2,7 +2,7 @@
  * Compiles the written lexicons (and the catalog's model aliases) into phrase tables keyed by
  * analyzed terms, so query words match them after the same stemming the index uses.
  */
-import type { Catalog } from "../../bot/catalog.ts";
+import type { Catalog } from "../../core/catalog.ts";
 import { analyze, type Language } from "../analysis/tokenize.ts";
 import { ONE_WAY, SYNONYM_SETS } from "./synonyms.ts";
 import { SPANISH_ACTIONS } from "./spanish-actions.ts";

@@ -4,7 +4,7 @@
  * the breach, each shown as a message to its channel — until someone acknowledges.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AdjustableClock, ManualClock } from "../../bot/clock.ts";
+import { AdjustableClock, ManualClock } from "../../core/clock.ts";
 import { createTestApp, eventually, type TestApp } from "../support/app.ts";
 import { LEE, eventEnvelope, message as slackMessage, sendCommand, sendEvent, startTestbed } from "./slack/testbed.ts";
 import { FakeConnector, PEOPLE, personalChat, personalMessage, received, startTeams } from "./teams/support.ts";

@@ -34,7 +34,7 @@ describe("requests that must not hurt the server", () => {
   beforeAll(async () => {
     t = await createTestApp({
       env: { DEVICE_WEBHOOK_SECRET: SECRET, PARTNER_WEBHOOK_SECRET: "partner-secret" },
-      // Small limits so the test sees them act; the defaults are seconds (app/http-server.ts).
+      // Small limits so the test sees them act; the defaults are seconds (adapters/http/server.ts).
       app: { http: { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, checkIntervalMs: 100 } },
     });
     port = (t.app.http.server.address() as net.AddressInfo).port;

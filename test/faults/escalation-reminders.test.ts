@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../bot/clock.ts";
+import { ManualClock } from "../../core/clock.ts";
 import type { Viewer } from "../../bot/authz.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { testProviders } from "../support/database.ts";

@@ -10,8 +10,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { DEMO_CATALOG_FILE, loadCatalog } from "../../bot/catalog.ts";
-import { importData, parseImportFile, syncCatalog } from "../../bot/services/importer.ts";
+import { DEMO_CATALOG_FILE, loadCatalog } from "../../core/catalog.ts";
+import { importData, parseImportFile, syncCatalog } from "../../bot/people/importer.ts";
 import { openDatabase } from "../../db/client.ts";
 import { applyMigrations } from "../../db/migrate.ts";
 import { FakeSlack } from "../adapters/slack/fake-slack.ts";

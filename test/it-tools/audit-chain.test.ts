@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_VIEWER } from "../../bot/authz.ts";
-import { verifyAuditChain } from "../../bot/it-tools/audit-chain.ts";
-import { recordAudit } from "../../bot/services/audit.ts";
+import { verifyAuditChain } from "../../bot/audit/chain.ts";
+import { recordAudit } from "../../bot/audit/log.ts";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/database.ts";
 import { scaled } from "../support/time-scale.ts";
 

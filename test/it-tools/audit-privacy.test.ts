@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../bot/clock.ts";
+import { ManualClock } from "../../core/clock.ts";
 import { openDatabase } from "../../db/client.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { press, say } from "../portal/helpers.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLanguageModel } from "../../bot/llm.ts";
+import { createLanguageModel } from "../../core/llm.ts";
 import { createMemoryKnowledgeBase, buildMemoryKnowledgeBase } from "../../knowledge/index.ts";
 import { catalog, FIXTURE_DOCS, startFakeOpenAI } from "./support.ts";
 

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadCatalog, DEMO_CATALOG_FILE } from "../../bot/catalog.ts";
+import { loadCatalog, DEMO_CATALOG_FILE } from "../../core/catalog.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const FIXTURE_DOCS = path.join(REPO_ROOT, "test/fixtures/kb/docs");

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboundEventSchema, type SharedFile } from "../../bot/events.ts";
 import { FileReadError, type ReadLimits } from "../../bot/files.ts";
-import { isTextFile } from "../../bot/portal/handlers-upload.ts";
-import { readsAsRegistration } from "../../bot/portal/registration-input.ts";
+import { isTextFile } from "../../bot/portal/registration/upload.ts";
+import { readsAsRegistration } from "../../bot/portal/registration/input.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { message } from "../support/events.ts";
 import { render } from "./helpers.ts";

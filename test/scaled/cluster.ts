@@ -13,9 +13,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
-import { importData, parseImportFile } from "../../bot/services/importer.ts";
-import { loadCatalog, DEMO_CATALOG_FILE } from "../../bot/catalog.ts";
-import { syncCatalog } from "../../bot/services/importer.ts";
+import { importData, parseImportFile } from "../../bot/people/importer.ts";
+import { loadCatalog, DEMO_CATALOG_FILE } from "../../core/catalog.ts";
+import { syncCatalog } from "../../bot/people/importer.ts";
 import { createTestDatabase, isPostgresAvailable, POSTGRES_TEST_URL, type TestDatabase } from "../support/database.ts";
 
 export const METRICS_TEST_TOKEN = "scaled-metrics-token-0123456789";

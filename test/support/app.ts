@@ -6,7 +6,7 @@ import { Writable } from "node:stream";
 import { createApp, type App, type AppOptions } from "../../app/app.ts";
 import { readConfig, type Env } from "../../app/config.ts";
 import { createLogger } from "../../app/logger.ts";
-import type { Clock } from "../../bot/clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import type { DeliveryResult, OutboundDelivery, OutboundMessage, Platform } from "../../bot/events.ts";
 import type { Deliverer } from "../../bot/runtime/dispatcher.ts";
 import type { Provider } from "../../db/client.ts";

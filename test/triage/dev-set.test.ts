@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadCatalog } from "../../bot/catalog.ts";
+import { loadCatalog } from "../../core/catalog.ts";
 import { evaluate, parseLabelledSet } from "../../bot/triage/eval.ts";
 import { createTriage } from "../../bot/triage/index.ts";
 import { demoTriage, OWN_EXAMPLES, OWN_HOLDOUTS, SHARED_CATALOG, SHARED_DEV_SET } from "./helpers.ts";

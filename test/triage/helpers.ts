@@ -3,7 +3,7 @@
  * nothing model-specific is hard-coded), and paths to the fixtures and the shared eval set.
  */
 import { fileURLToPath } from "node:url";
-import { DEMO_CATALOG_FILE, loadCatalog, parseCatalog, type Catalog } from "../../bot/catalog.ts";
+import { DEMO_CATALOG_FILE, loadCatalog, parseCatalog, type Catalog } from "../../core/catalog.ts";
 import { createTriage, type TriageResult } from "../../bot/triage/index.ts";
 
 /** The repository root, whatever the working directory. */

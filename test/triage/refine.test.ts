@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLanguageModel } from "../../bot/llm.ts";
+import { createLanguageModel } from "../../core/llm.ts";
 import { createTriage } from "../../bot/triage/index.ts";
 import { demoCatalog } from "./helpers.ts";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importData, parseImportFile } from "../../../bot/services/importer.ts";
+import { importData, parseImportFile } from "../../../bot/people/importer.ts";
 import { eventually } from "../../support/app.ts";
 import type { SlackCall } from "./fake-slack.ts";
 import { ANA, buttonPress, eventEnvelope, message, sendEvent, sendInteraction, startTestbed, type Testbed } from "./testbed.ts";

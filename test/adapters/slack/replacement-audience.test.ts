@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importData, parseImportFile } from "../../../bot/services/importer.ts";
+import { importData, parseImportFile } from "../../../bot/people/importer.ts";
 import { DEMO_SERVICE_FILE, importServiceData, parseServiceSources, readServiceFiles } from "../../../bot/replacements/service-import.ts";
 import { eventually } from "../../support/app.ts";
 import { ENGINEERS_CHANNEL, LEE, TEAM, eventEnvelope, mention, message, sendEvent, startTestbed, type Testbed } from "./testbed.ts";

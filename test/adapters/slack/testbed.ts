@@ -5,7 +5,7 @@
  * timestamp in `X-Slack-Request-Timestamp`.
  */
 import { createHmac, randomUUID } from "node:crypto";
-import { importData, parseImportFile } from "../../../bot/services/importer.ts";
+import { importData, parseImportFile } from "../../../bot/people/importer.ts";
 import { createTestApp, type TestApp, type TestAppOptions } from "../../support/app.ts";
 import { FakeSlack } from "./fake-slack.ts";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importData, parseImportFile } from "../../../bot/services/importer.ts";
+import { importData, parseImportFile } from "../../../bot/people/importer.ts";
 import { TeamsFileReader } from "../../../adapters/teams/files.ts";
 import { eventually } from "../../support/app.ts";
 import { LoopbackServer } from "../../support/loopback.ts";

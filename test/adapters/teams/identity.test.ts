@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importData, parseImportFile } from "../../../bot/services/importer.ts";
+import { importData, parseImportFile } from "../../../bot/people/importer.ts";
 import {
   PEOPLE,
   TENANT,

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { importData, parseImportFile } from "../../../bot/services/importer.ts";
+import { importData, parseImportFile } from "../../../bot/people/importer.ts";
 import type { Env } from "../../../app/config.ts";
 import type { Provider } from "../../../db/client.ts";
 import { createTestApp, eventually, type TestApp } from "../../support/app.ts";

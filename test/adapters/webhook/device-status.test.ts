@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sign } from "../../../adapters/webhook/signature.ts";
-import { ManualClock } from "../../../bot/clock.ts";
+import { ManualClock } from "../../../core/clock.ts";
 import type { OutboundMessage } from "../../../bot/events.ts";
 import { createTestApp, eventually, type TestApp } from "../../support/app.ts";
 import { say } from "../../portal/helpers.ts";

@@ -7,9 +7,9 @@
  */
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import type { Clock } from "../../../bot/clock.ts";
+import type { Clock } from "../../../core/clock.ts";
 import type { Provider } from "../../../db/client.ts";
-import { importData, parseImportFile } from "../../../bot/services/importer.ts";
+import { importData, parseImportFile } from "../../../bot/people/importer.ts";
 import { FakeSlack } from "../../adapters/slack/fake-slack.ts";
 import { SIGNING_SECRET, TEAM } from "../../adapters/slack/testbed.ts";
 import { BOT, FakeConnector, personalChat, personalMessage, TENANT } from "../../adapters/teams/support.ts";

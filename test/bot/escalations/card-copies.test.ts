@@ -4,7 +4,7 @@
  * (in the case's zone, named), and the confirmation is said once per channel.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../bot/clock.ts";
+import { ManualClock } from "../../../core/clock.ts";
 import type { SlackCall } from "../../adapters/slack/fake-slack.ts";
 import { buttonPress, sendInteraction } from "../../adapters/slack/testbed.ts";
 import { cardOf, personalMessage } from "../../adapters/teams/support.ts";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../bot/clock.ts";
+import { ManualClock } from "../../../core/clock.ts";
 import type { Viewer } from "../../../bot/authz.ts";
 import { createApp } from "../../../app/app.ts";
 import { createTestApp, RecordingDeliverer, type TestApp } from "../../support/app.ts";

@@ -4,7 +4,7 @@
  * target of the level, and the audit and every copy of the support card say so.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../bot/clock.ts";
+import { ManualClock } from "../../../core/clock.ts";
 import { personalChat, personalMessage } from "../../adapters/teams/support.ts";
 import { eventually } from "../../support/app.ts";
 import {

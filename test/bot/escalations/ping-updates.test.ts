@@ -4,7 +4,7 @@
  * acknowledged and when, instead of leaving it reading as if nothing had happened.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../bot/clock.ts";
+import { ManualClock } from "../../../core/clock.ts";
 import { cardOf, personalChat, personalMessage } from "../../adapters/teams/support.ts";
 import { eventually } from "../../support/app.ts";
 import {

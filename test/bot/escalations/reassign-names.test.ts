@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../bot/clock.ts";
+import { ManualClock } from "../../../core/clock.ts";
 import { newId } from "../../../db/ids.ts";
 import { createTestApp, type TestApp } from "../../support/app.ts";
 import { message } from "../../support/events.ts";

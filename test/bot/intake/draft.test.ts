@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_CATALOG_FILE, loadCatalog } from "../../../bot/catalog.ts";
+import { DEMO_CATALOG_FILE, loadCatalog } from "../../../core/catalog.ts";
 import { familyOf } from "../../../bot/intake/families.ts";
 import { describe as describeDraft, mergeAnswer, nextQuestion, startDraft, type IntakeDraft } from "../../../bot/intake/draft.ts";
 import { createTriage } from "../../../bot/triage/index.ts";

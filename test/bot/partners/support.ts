@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import type { Env } from "../../../app/config.ts";
 import { createPartnerDeliverer } from "../../../adapters/partners/index.ts";
 import { PartnerSimulator, type SimulatorOptions } from "../../../adapters/partners/simulator.ts";
-import type { Clock } from "../../../bot/clock.ts";
+import type { Clock } from "../../../core/clock.ts";
 import type { Provider } from "../../../db/client.ts";
 import { createTestApp, eventually, type TestApp } from "../../support/app.ts";
 import { action, message } from "../../support/events.ts";

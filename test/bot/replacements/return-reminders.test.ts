@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../../app/app.ts";
 import { readConfig } from "../../../app/config.ts";
 import { createLogger } from "../../../app/logger.ts";
-import { ManualClock } from "../../../bot/clock.ts";
+import { ManualClock } from "../../../core/clock.ts";
 import { RecordingDeliverer, MemoryLog } from "../../support/app.ts";
 import { createTestDatabase, testProviders, type TestDatabase } from "../../support/database.ts";
 import { message } from "../../support/events.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_VIEWER } from "../../../bot/authz.ts";
-import { ManualClock } from "../../../bot/clock.ts";
+import { ManualClock } from "../../../core/clock.ts";
 import { createTestApp, type TestApp } from "../../support/app.ts";
 import { action, message } from "../../support/events.ts";
 import { askIntent, importExpiredCustomer, readable, say, type } from "./support.ts";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_CATALOG_FILE, loadCatalog } from "../../../bot/catalog.ts";
+import { DEMO_CATALOG_FILE, loadCatalog } from "../../../core/catalog.ts";
 import { DEMO_SERVICE_FILE, importServiceData, parseServiceSources, ServiceImportError } from "../../../bot/replacements/service-import.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/database.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planShipment, type DepotCalendarSpec, type DestinationSpec } from "../../../bot/replacements/ship-date.ts";
+import { planShipment, type DepotCalendarSpec, type DestinationSpec } from "../../../bot/replacements/rma/ship-date.ts";
 
 const MADRID_DEPOT: DepotCalendarSpec = { timeZone: "Europe/Madrid", holidayCountry: "ES", holidayRegion: "MD", cutoff: "16:00" };
 const CHICAGO_DEPOT: DepotCalendarSpec = { timeZone: "America/Chicago", holidayCountry: "US", holidayRegion: "IL", cutoff: "17:00" };

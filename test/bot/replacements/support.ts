@@ -3,7 +3,7 @@ import pino from "pino";
 import type { App } from "../../../app/app.ts";
 import { Context } from "../../../bot/context.ts";
 import type { InboundEvent, OutboundMessage } from "../../../bot/events.ts";
-import { importData, parseImportFile } from "../../../bot/services/importer.ts";
+import { importData, parseImportFile } from "../../../bot/people/importer.ts";
 import { message } from "../../support/events.ts";
 
 /** What a person reads in a set of messages: texts, card titles, facts, bodies, buttons. */

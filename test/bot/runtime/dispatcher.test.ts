@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
-import { ManualClock } from "../../../bot/clock.ts";
+import { ManualClock } from "../../../core/clock.ts";
 import { OutboxDispatcher } from "../../../bot/runtime/dispatcher.ts";
-import { enqueueMessages } from "../../../bot/services/outbox.ts";
+import { enqueueMessages } from "../../../bot/runtime/outbox.ts";
 import type { OutboundMessage } from "../../../bot/events.ts";
 import { HttpDeliverer } from "../../../adapters/webhook/http-deliverer.ts";
 import { verify } from "../../../adapters/webhook/signature.ts";

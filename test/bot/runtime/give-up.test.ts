@@ -4,7 +4,7 @@
  * staff, `outbox dead` in chat.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../bot/clock.ts";
+import { ManualClock } from "../../../core/clock.ts";
 import { createTestApp, type TestApp } from "../../support/app.ts";
 import { message } from "../../support/events.ts";
 

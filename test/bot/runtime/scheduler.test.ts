@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import pino from "pino";
-import { ManualClock } from "../../../bot/clock.ts";
+import { ManualClock } from "../../../core/clock.ts";
 import { TimerScheduler } from "../../../bot/runtime/scheduler.ts";
 import { scheduleTimers, cancelTimers } from "../../../bot/runtime/timers.ts";
 import { openDatabase } from "../../../db/client.ts";

@@ -1,0 +1,62 @@
+/** The case card: the same facts for everyone, with the buttons that fit who is looking. */
+import type { Card, CardAction } from "../events.ts";
+import type { Translator } from "../i18n/index.ts";
+import type { CaseView } from "./view.ts";
+import { partnerCaseActions } from "../partners/actions.ts";
+import { shorten } from "../../core/text/shorten.ts";
+
+export type CardAudience = "customer" | "support" | "partner";
+
+const formatDate = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+
+/** The status in words, e.g. "waiting for the customer". */
+export function statusLabel(t: Translator, status: CaseView["status"]): string {
+  return t(`case.status.${status}`);
+}
+
+/** The buttons for a case, by audience and status. */
+export function caseActions(view: CaseView, t: Translator, audience: CardAudience): CardAction[] {
+  const value = { case: view.ref };
+  const actions: CardAction[] = [];
+  if (audience === "customer") {
+    if (view.status === "resolved") {
+      actions.push({ id: "case.works", label: t("case.action.works"), value, style: "primary" });
+      actions.push({ id: "case.reopen", label: t("case.action.reopen"), value });
+    } else if (view.status === "closed") {
+      actions.push({ id: "case.reopen", label: t("case.action.reopen"), value });
+    } else {
+      actions.push({ id: "case.escalate", label: t("case.action.escalate"), value, style: "danger" });
+    }
+  } else if (audience === "support" && view.status !== "closed") {
+    if (!view.assigneeId) actions.push({ id: "case.take", label: t("case.action.take"), value, style: "primary" });
+  }
+  actions.push(...partnerCaseActions(view, t, audience));
+  actions.push({ id: "case.view", label: t("case.action.view"), value });
+  return actions;
+}
+
+/** Renders a case as a card. */
+export function renderCaseCard(view: CaseView, t: Translator, audience: CardAudience): Card {
+  const facts = [
+    { label: t("case.fact.status"), value: statusLabel(t, view.status) },
+    { label: t("case.fact.severity"), value: view.severity },
+  ];
+  if (audience !== "customer") facts.push({ label: t("case.fact.organization"), value: view.organizationName });
+  if (view.deviceSerial) facts.push({ label: t("case.fact.device"), value: `${view.deviceModel ?? ""} ${view.deviceSerial}`.trim() });
+  if (view.siteName) facts.push({ label: t("case.fact.site"), value: view.siteName });
+  facts.push({ label: t("case.fact.requester"), value: view.requesterName });
+  facts.push({ label: t("case.fact.assignee"), value: view.assigneeName ?? t("case.unassigned") });
+  if (view.resolutionType) {
+    facts.push({
+      label: t("case.fact.resolution"),
+      value: `${t(`case.resolution.${view.resolutionType}`)}${view.resolution ? ` — ${view.resolution}` : ""}`,
+    });
+  }
+  return {
+    title: t("case.card.title", { case: view.ref, title: view.title }),
+    body: view.description !== view.title ? shorten(view.description, 600) : undefined,
+    facts,
+    actions: caseActions(view, t, audience),
+    context: [`${t("case.fact.opened")} ${formatDate(view.createdAt)}`],
+  };
+}
