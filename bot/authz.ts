@@ -8,7 +8,7 @@
  * - partner: sees only cases shared with their partner, and comments on them publicly
  * Internal notes never reach customers or partners.
  */
-import type { Language, Role } from "./events.ts";
+import type { Language, Role } from "../core/vocabulary.ts";
 
 /** The person behind an action, as the services see them. */
 export interface Viewer {

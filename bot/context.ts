@@ -6,7 +6,8 @@
 import type { Logger } from "pino";
 import type { Viewer } from "./authz.ts";
 import { audienceOf, type Audience } from "./audience.ts";
-import type { Card, InboundEvent, Language, OutboundMessage, Visibility } from "./events.ts";
+import type { Card, InboundEvent, OutboundMessage, Visibility } from "./events.ts";
+import type { Language } from "../core/vocabulary.ts";
 import { translator, type Translator } from "./i18n/index.ts";
 import type { Services } from "./services.ts";
 import type { TriageResult } from "./triage/index.ts";

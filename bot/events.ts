@@ -3,14 +3,7 @@
  * and render each `OutboundMessage` in their own format; the core sees nothing else.
  */
 import { z } from "zod";
-
-export const PLATFORMS = ["slack", "teams", "shell", "partner", "device", "system"] as const;
-export type Platform = (typeof PLATFORMS)[number];
-
-export const ROLES = ["employee", "admin", "engineer", "manager", "partner"] as const;
-export type Role = (typeof ROLES)[number];
-
-export type Language = "en" | "es";
+import { PLATFORMS, type Language, type Platform, type Role } from "../core/vocabulary.ts";
 
 /** Where a message lives: a conversation and, optionally, a thread inside it. */
 export const conversationRefSchema = z.object({

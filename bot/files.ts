@@ -4,7 +4,8 @@
  * link), the way it registers its deliverer with the outbox; the core asks for a file's text
  * through `FileReaders`.
  */
-import type { Platform, SharedFile } from "./events.ts";
+import type { SharedFile } from "./events.ts";
+import type { Platform } from "../core/vocabulary.ts";
 
 /** Limits of one read. */
 export interface ReadLimits {

@@ -2,7 +2,7 @@
  * Reply language: the person's setting wins, then the language of what they wrote, then the
  * language they last wrote in, then the platform's locale, then English.
  */
-import type { Language } from "./events.ts";
+import type { Language } from "../core/vocabulary.ts";
 import { languageFromLocale } from "./i18n/index.ts";
 
 /** Detects the language of a message; set by the triage component at start. */

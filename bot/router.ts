@@ -8,7 +8,8 @@ import type { Context } from "./context.ts";
 import type { ActionEvent, SharedFile } from "./events.ts";
 import type { Middleware } from "./pipeline.ts";
 import { parseCaseRef, stripCaseRef } from "./cases/refs.ts";
-import type { Intent, TriageResult } from "./triage/index.ts";
+import type { TriageResult } from "./triage/index.ts";
+import type { Intent } from "../core/vocabulary.ts";
 
 export interface CommandArgs {
   /** The canonical verb, e.g. "comment". */

@@ -4,6 +4,7 @@
  * is an enhancement: any failure or timeout leaves the passage answer in place.
  */
 import type { LanguageModel } from "../core/llm.ts";
+import type { Language } from "../core/vocabulary.ts";
 import { stem } from "./analysis/tokenize.ts";
 import type { ParsedQuery } from "./query.ts";
 import type { MemoryChunk } from "./searcher.ts";
@@ -91,7 +92,7 @@ export async function groundedAnswer(
   llm: LanguageModel,
   question: string,
   passages: Array<Passage & { text: string }>,
-  options: { language: "en" | "es"; timeoutMs?: number },
+  options: { language: Language; timeoutMs?: number },
 ): Promise<GroundedResult> {
   const sources = passages.map((p, i) => `[${i + 1}] ${p.sectionPath}\n${p.text.slice(0, 1800)}`).join("\n\n");
   const system = [
@@ -120,7 +121,7 @@ export async function groundedAnswer(
 /** Renders an answer as plain chat text (used by the CLI; chat adapters render their own cards). */
 export function renderAnswerText(
   answer: { status: string; passages: Passage[]; text?: string | undefined },
-  language: "en" | "es" = "en",
+  language: Language = "en",
 ): string {
   if (answer.status === "abstained" || answer.passages.length === 0) {
     return language === "es"

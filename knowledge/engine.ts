@@ -6,6 +6,7 @@
  */
 import type { Catalog } from "../core/catalog.ts";
 import type { LanguageModel } from "../core/llm.ts";
+import type { Language } from "../core/vocabulary.ts";
 import { weighEvidence, type Evidence } from "./abstention.ts";
 import { groundedAnswer, toPassage, type Passage } from "./answer.ts";
 import { fuseRankings, semanticRanking } from "./hybrid.ts";
@@ -22,7 +23,7 @@ export interface SearchOptions {
 /** Options of an answer. */
 export interface AnswerOptions extends SearchOptions {
   /** Language of the reply; guessed from the question when omitted. */
-  language?: "en" | "es" | undefined;
+  language?: Language | undefined;
 }
 
 /** An answer: cited passages, or an abstention ("I couldn't find this"). */
@@ -35,7 +36,7 @@ export interface KnowledgeAnswer {
   text?: string | undefined;
   /** 0..1: how well the best passage covers the question. */
   confidence: number;
-  language: "en" | "es";
+  language: Language;
   /** Why it abstained, in words safe to log. */
   reason?: string | undefined;
 }

@@ -4,7 +4,8 @@
  * posting so a query is a few array walks. Built from chunks at load; never written to disk —
  * the database holds the chunks, this is a cache derived from them.
  */
-import { analyze, type Language, type Term } from "./analysis/tokenize.ts";
+import { analyze, type Term } from "./analysis/tokenize.ts";
+import type { Language } from "../core/vocabulary.ts";
 
 /** What the index needs from a chunk. */
 export interface IndexableChunk {

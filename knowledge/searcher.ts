@@ -8,7 +8,7 @@ import { headingKey } from "./markdown.ts";
 import { DEFAULT_WEIGHTS, LexicalIndex, pairKey, type FieldWeights } from "./lexical-index.ts";
 import type { ParsedQuery, QueryGroup } from "./query.ts";
 import { createSpeller, type Speller } from "./speller.ts";
-import type { Language } from "./analysis/tokenize.ts";
+import type { Language } from "../core/vocabulary.ts";
 
 /** A chunk as the search holds it in memory. */
 export interface MemoryChunk {

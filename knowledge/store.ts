@@ -8,7 +8,7 @@ import { newId } from "../db/ids.ts";
 import { decodeEmbedding } from "./hybrid.ts";
 import { parentOf, sectionLink } from "./memory.ts";
 import type { MemoryChunk } from "./searcher.ts";
-import type { Language } from "./analysis/tokenize.ts";
+import type { Language } from "../core/vocabulary.ts";
 
 /** `Setting` key of the index version stamp. */
 export const VERSION_KEY = "knowledge.version";

@@ -8,7 +8,7 @@
 import type { types } from "@slack/bolt";
 import { policy, type Viewer } from "../../bot/authz.ts";
 import { statusLabel } from "../../bot/cases/card.ts";
-import type { Language } from "../../bot/events.ts";
+import type { Language } from "../../core/vocabulary.ts";
 import { languageFromLocale, translate, translator } from "../../bot/i18n/index.ts";
 import type { EscalationSummary } from "../../bot/escalations/service.ts";
 import type { CaseView } from "../../bot/cases/view.ts";

@@ -10,7 +10,8 @@
  * be typed in a channel the bot is not in, and its answers are the person's own business.
  */
 import type { App as BoltApp } from "@slack/bolt";
-import { MAX_TEXT_LENGTH, type ConversationRef, type Language } from "../../bot/events.ts";
+import { MAX_TEXT_LENGTH, type ConversationRef } from "../../bot/events.ts";
+import type { Language } from "../../core/vocabulary.ts";
 import { languageFromLocale } from "../../bot/i18n/index.ts";
 import {
   actionBodySchema,

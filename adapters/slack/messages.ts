@@ -3,7 +3,7 @@
  * these live here because only this adapter shows them (adapters do not register into bot/).
  */
 import { defineMessages } from "../../bot/i18n/define.ts";
-import type { Language } from "../../bot/events.ts";
+import type { Language } from "../../core/vocabulary.ts";
 
 const catalog = defineMessages(
   {

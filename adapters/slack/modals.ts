@@ -5,7 +5,7 @@
  * ("open case sev2 …", "register NB5-2231987 …"), so the core has one way in for each.
  */
 import type { types } from "@slack/bolt";
-import type { Language } from "../../bot/events.ts";
+import type { Language } from "../../core/vocabulary.ts";
 import { clip, type PackedInput } from "./render.ts";
 import { slackText } from "./messages.ts";
 

@@ -9,7 +9,8 @@
  * inside the button value, and pressing the button opens a modal with them (see modals.ts).
  */
 import type { types } from "@slack/bolt";
-import type { Card, CardInput, Language, OutboundMessage } from "../../bot/events.ts";
+import type { Card, CardInput, OutboundMessage } from "../../bot/events.ts";
+import type { Language } from "../../core/vocabulary.ts";
 import { isClickableLink } from "../../bot/links.ts";
 import { slackText } from "./messages.ts";
 

@@ -7,7 +7,7 @@ import type { Application, TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TurnContext } from "botbuilder";
 import type { MessagingExtensionResult, TaskModuleTaskInfo } from "botbuilder";
 import type { Viewer } from "../../bot/authz.ts";
-import type { Language } from "../../bot/events.ts";
+import type { Language } from "../../core/vocabulary.ts";
 import { MAX_TEXT_LENGTH } from "../../bot/events.ts";
 import { languageFromLocale, translate } from "../../bot/i18n/index.ts";
 import type { Passage } from "../../knowledge/index.ts";

@@ -5,7 +5,7 @@
  */
 import { defineMessages } from "../../bot/i18n/define.ts";
 import { languageFromLocale } from "../../bot/i18n/index.ts";
-import type { Language } from "../../bot/events.ts";
+import type { Language } from "../../core/vocabulary.ts";
 
 export const teamsMessages = defineMessages(
   {

@@ -4,7 +4,8 @@
  * message once even when a crash made Switchboard send it twice.
  */
 import type { Deliverer } from "../../bot/runtime/dispatcher.ts";
-import type { ConversationRef, DeliveryResult, OutboundDelivery, Platform } from "../../bot/events.ts";
+import type { ConversationRef, DeliveryResult, OutboundDelivery } from "../../bot/events.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, sign } from "./signature.ts";
 
 export interface HttpDelivererOptions {

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { App } from "../../app/app.ts";
-import type { Platform } from "../../bot/events.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 
 /** Records a request refused with 401; resolves when the entry is written (or counted). */
 export function auditRefusedRequest(app: App, platform: Platform, req: IncomingMessage, reason: string): Promise<void> {

@@ -7,7 +7,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { CatalogError, DEMO_CATALOG_FILE, loadCatalog } from "../../core/catalog.ts";
 import { createLanguageModel } from "../../core/llm.ts";
-import { createTriage, INTENTS, type TriageResult } from "../../bot/triage/index.ts";
+import { createTriage, type TriageResult } from "../../bot/triage/index.ts";
+import { INTENTS } from "../../core/vocabulary.ts";
 import { EvalSetError, evaluate, parseLabelledSet, type EvalReport } from "../../bot/triage/eval.ts";
 
 const USAGE = `usage: npm run triage -- <command> [options]

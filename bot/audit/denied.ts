@@ -14,7 +14,7 @@ import type { Logger } from "pino";
 import type { Database } from "../../db/client.ts";
 import type { Viewer } from "../authz.ts";
 import type { Clock } from "../../core/clock.ts";
-import type { Platform } from "../events.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 import { recordAudit } from "./log.ts";
 
 /** The action of every refusal entry in the audit log. */

@@ -7,7 +7,7 @@ import { Prisma, type Tx } from "../../db/client.ts";
 import { driveOnTx, type Steps } from "../../db/fast-sql.ts";
 import { GENESIS_HASH, hashAuditRow, type AuditRowContent } from "./chain.ts";
 import type { Viewer } from "../authz.ts";
-import type { Platform } from "../events.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 
 export interface AuditEntry {
   actor: Viewer;

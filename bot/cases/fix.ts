@@ -7,7 +7,8 @@
  */
 import type { Tx } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
-import type { Card, ConversationRef, Platform } from "../events.ts";
+import type { Card, ConversationRef } from "../events.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 import { translator } from "../i18n/index.ts";
 import { shorten } from "../../core/text/shorten.ts";
 import { formatCaseRef } from "./refs.ts";

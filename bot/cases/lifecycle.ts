@@ -6,7 +6,7 @@
 import type { Prisma, Tx } from "../../db/client.ts";
 import type { Viewer } from "../authz.ts";
 import type { CaseChange } from "./notify.ts";
-import type { Severity } from "./refs.ts";
+import type { Severity } from "../../core/vocabulary.ts";
 import type { CaseView, SlaView } from "./view.ts";
 
 /** Columns a new case starts with, planned before its transaction (reads only cached data). */

@@ -12,7 +12,8 @@
 import type { Tx } from "../../db/client.ts";
 import { renderSupportCard } from "../escalations/card.ts";
 import { supportCardState, type SupportCardState } from "../escalations/card-state.ts";
-import type { ConversationRef, Language, Platform, ThreadRole, Visibility } from "../events.ts";
+import type { ConversationRef, ThreadRole, Visibility } from "../events.ts";
+import type { Language, Platform } from "../../core/vocabulary.ts";
 import { renderCaseCard } from "./card.ts";
 import { translator, type Translator } from "../i18n/index.ts";
 import type { CaseView } from "./view.ts";

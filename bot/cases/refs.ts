@@ -1,10 +1,8 @@
 /** Case numbers as people write them: CS-10422, cs10422, CS 10422, CS#10422. */
+import { SEVERITIES, type Severity } from "../../core/vocabulary.ts";
 
 export const CASE_STATUSES = ["open", "waiting_customer", "waiting_partner", "resolved", "closed"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const SEVERITIES = ["sev1", "sev2", "sev3", "sev4"] as const;
-export type Severity = (typeof SEVERITIES)[number];
 
 export const RESOLUTION_TYPES = ["fix", "workaround", "no_fault_found", "partner_fix"] as const;
 export type ResolutionType = (typeof RESOLUTION_TYPES)[number];

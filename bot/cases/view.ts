@@ -1,8 +1,9 @@
 /** Loading cases as the rest of the bot sees them: one shape for cards, lists and notifications. */
 import { Prisma, type Database, type Tx } from "../../db/client.ts";
 import { toDate, toNumber } from "../../db/fast-sql.ts";
-import type { Language } from "../events.ts";
-import { formatCaseRef, type CaseStatus, type ResolutionType, type Severity } from "./refs.ts";
+import type { Language } from "../../core/vocabulary.ts";
+import { formatCaseRef, type CaseStatus, type ResolutionType } from "./refs.ts";
+import type { Severity } from "../../core/vocabulary.ts";
 
 export interface CaseView {
   id: string;

@@ -8,7 +8,8 @@
 import type { Database, Tx } from "../../db/client.ts";
 import { SYSTEM_VIEWER } from "../authz.ts";
 import type { Clock } from "../../core/clock.ts";
-import type { ConversationRef, OutboundMessage, PingFallback, Platform } from "../events.ts";
+import type { ConversationRef, OutboundMessage, PingFallback } from "../events.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 import { translator } from "../i18n/index.ts";
 import { recordAudit } from "../audit/log.ts";
 import { caseTargets, supportCardKey } from "../cases/notify.ts";

@@ -10,7 +10,7 @@ import type { CaseChange } from "../cases/notify.ts";
 import type { CaseView } from "../cases/view.ts";
 import type { Directory } from "../people/directory.ts";
 import type { QueuedMessage } from "../runtime/outbox.ts";
-import type { Platform } from "../events.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 import { clockIn, lastAcknowledgement, readerTimeZone } from "./card-state.ts";
 
 /** The replace key of the case's personal pings; the chat itself tells the copies apart. */

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { RoutePurpose } from "../people/directory.ts";
-import { SEVERITIES, type Severity } from "../cases/refs.ts";
+import { SEVERITIES, type Severity } from "../../core/vocabulary.ts";
 
 const minutes = (n: number) => n * 60_000;
 const hours = (n: number) => n * 3_600_000;

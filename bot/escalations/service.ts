@@ -15,7 +15,8 @@ import { cancelTimers, scheduleStatement, scheduleTimers, type TimerSpec } from 
 import type { CaseLifecycle, OpenPlan } from "../cases/lifecycle.ts";
 import { NO_SLA } from "../cases/lifecycle.ts";
 import type { CaseChange } from "../cases/notify.ts";
-import { formatCaseRef, type Severity } from "../cases/refs.ts";
+import { formatCaseRef } from "../cases/refs.ts";
+import type { Severity } from "../../core/vocabulary.ts";
 import { loadCase, type CaseView, type SlaView } from "../cases/view.ts";
 import type { Origin } from "../cases/service.ts";
 import type { Directory } from "../people/directory.ts";

@@ -12,7 +12,7 @@ import { translator } from "../i18n/index.ts";
 import { cancelTimers, scheduleTimers, type TimerSpec } from "../runtime/timers.ts";
 import { recordAudit } from "../audit/log.ts";
 import { caseTargets, LEVEL_AUDIENCE, planCaseNotifications, supportCardKey, type CaseChangeKind } from "../cases/notify.ts";
-import type { Severity } from "../cases/refs.ts";
+import type { Severity } from "../../core/vocabulary.ts";
 import { loadCase, type CaseView, type SlaView } from "../cases/view.ts";
 import type { Origin } from "../cases/service.ts";
 import type { Directory } from "../people/directory.ts";

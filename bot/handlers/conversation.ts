@@ -9,7 +9,8 @@ import { askForProblem, continueIntake, onlyAsksToOpen, openStraightAway, startI
 import type { MessageKey } from "../i18n/index.ts";
 import type { CommandArgs, Router } from "../router.ts";
 import { isSeverity, parseCaseRef } from "../cases/refs.ts";
-import type { Intent, TriageResult } from "../triage/index.ts";
+import type { TriageResult } from "../triage/index.ts";
+import type { Intent } from "../../core/vocabulary.ts";
 import { showCase } from "../cases/handlers.ts";
 import { answerQuestion } from "../answers/handlers.ts";
 import { showHelp } from "./help.ts";

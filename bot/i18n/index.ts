@@ -5,7 +5,7 @@
  * To add a feature's messages: create `<feature>-messages.ts` with `defineMessages(en, es)` and
  * add it to `features` below.
  */
-import type { Language } from "../events.ts";
+import type { Language } from "../../core/vocabulary.ts";
 import { en as coreEn } from "./en.ts";
 import { es as coreEs } from "./es.ts";
 import { knowledgeMessages } from "../answers/messages.ts";

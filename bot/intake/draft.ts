@@ -3,8 +3,9 @@
  * each message's triage into the draft and says what to ask next, so the conversation rules are
  * easy to test without a database.
  */
-import type { Language } from "../events.ts";
-import type { Category, Partner, Severity, TriageResult } from "../triage/index.ts";
+import type { Language } from "../../core/vocabulary.ts";
+import type { Category, Partner, TriageResult } from "../triage/index.ts";
+import type { Severity } from "../../core/vocabulary.ts";
 
 /** What the intake may still need to know, in the order it asks. */
 export type Question = "device" | "site" | "since" | "impact";

@@ -8,7 +8,8 @@
 import type { Context } from "../context.ts";
 import { conversationKey, type ActionEvent, type Card } from "../events.ts";
 import { asSentence, type MessageKey } from "../i18n/index.ts";
-import { isSeverity, type Severity } from "../cases/refs.ts";
+import { isSeverity } from "../cases/refs.ts";
+import type { Severity } from "../../core/vocabulary.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { showCase } from "../cases/handlers.ts";
 import { describe, isCritical, mergeAnswer, nextQuestion, type IntakeDraft, type Question } from "./draft.ts";

@@ -4,7 +4,7 @@
  * operations; adapters/partners carries them to the partner (signed webhook) or into a shared
  * thread.
  */
-import type { Platform } from "../events.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 
 export const CONNECTOR_KINDS = ["webhook", "thread"] as const;
 /** How Switchboard talks to a partner: its ticket system over signed webhooks, or a shared chat thread. */

@@ -6,7 +6,8 @@
 import type { Database, Tx } from "../../db/client.ts";
 import type { CalendarSpec } from "../calendar/business-calendar.ts";
 import type { Clock } from "../../core/clock.ts";
-import type { ConversationRef, Platform } from "../events.ts";
+import type { ConversationRef } from "../events.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 import { contractDays } from "../calendar/contract-days.ts";
 
 /** The terms of a contract in force that the clocks and entitlements need. */

@@ -5,7 +5,7 @@
  * importing the same file twice changes nothing.
  */
 import { z } from "zod";
-import { ROLES } from "../events.ts";
+import { ROLES } from "../../core/vocabulary.ts";
 
 /** A stable id chosen by the operator (also the keys of the service data file, bot/replacements). */
 export const key = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, "must be 1-64 letters, digits, dots, dashes or underscores");

@@ -10,7 +10,8 @@ import type { Database } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
 import type { Viewer } from "../authz.ts";
 import type { Clock } from "../../core/clock.ts";
-import type { Actor, Platform, Role } from "../events.ts";
+import type { Actor } from "../events.ts";
+import type { Platform, Role } from "../../core/vocabulary.ts";
 import { languageFromLocale } from "../i18n/index.ts";
 
 const TTL_MS = 30_000;

@@ -5,7 +5,7 @@
  * and any restart knows it; each replica remembers what it last stored, so a message writes only
  * when the person changes language.
  */
-import type { Language } from "../events.ts";
+import type { Language } from "../../core/vocabulary.ts";
 import type { ConversationStates } from "../runtime/conversation-state.ts";
 
 const KIND = "language";

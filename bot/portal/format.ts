@@ -1,5 +1,5 @@
 /** Numbers and dates as the reply language writes them. */
-import type { Language } from "../events.ts";
+import type { Language } from "../../core/vocabulary.ts";
 
 /** 100,000 in English, 100.000 in Spanish. */
 export function formatCount(lang: Language, value: number): string {

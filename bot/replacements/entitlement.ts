@@ -7,7 +7,7 @@
 import type { Tx } from "../../db/client.ts";
 import { policy, type Viewer } from "../authz.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
-import type { Language } from "../events.ts";
+import type { Language } from "../../core/vocabulary.ts";
 import { contractDays } from "../calendar/contract-days.ts";
 
 /** Where a device is installed. */

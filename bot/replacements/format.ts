@@ -3,7 +3,7 @@
  * write them, dates in the reader's language, fees in their currency.
  */
 import { DateTime } from "luxon";
-import type { Language } from "../events.ts";
+import type { Language } from "../../core/vocabulary.ts";
 
 const RMA_PATTERN = /(?<![\p{L}\p{N}])rma\s?[-#:]{0,2}\s?(\d{6})(?!\d)/iu;
 const VISIT_PATTERN = /(?<![\p{L}\p{N}])ons\s?[-#:]{0,2}\s?(\d{6})(?!\d)/iu;

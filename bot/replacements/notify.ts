@@ -8,7 +8,8 @@
  * - support: the engineers' channel (internal)
  */
 import type { Tx } from "../../db/client.ts";
-import type { Card, ConversationRef, Language, Platform, Visibility } from "../events.ts";
+import type { Card, ConversationRef, Visibility } from "../events.ts";
+import type { Language, Platform } from "../../core/vocabulary.ts";
 import { personalConversations, type Directory } from "../people/directory.ts";
 import type { QueuedMessage } from "../runtime/outbox.ts";
 

@@ -24,7 +24,8 @@ import { Prisma, type Database } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
 import { toDate, toNumber } from "../../db/fast-sql.ts";
 import type { Clock } from "../../core/clock.ts";
-import type { DeliveryResult, OutboundDelivery, OutboundMessage, Platform } from "../events.ts";
+import type { DeliveryResult, OutboundDelivery, OutboundMessage } from "../events.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 
 /** What an adapter implements to deliver messages of its platform. */
 export interface Deliverer {

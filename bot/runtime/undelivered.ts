@@ -7,7 +7,8 @@
 import { policy, type Viewer } from "../authz.ts";
 import type { Database } from "../../db/client.ts";
 import { forbidden } from "../errors.ts";
-import type { OutboundMessage, Platform } from "../events.ts";
+import type { OutboundMessage } from "../events.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 
 export interface UndeliveredMessage {
   platform: Platform;

@@ -5,7 +5,8 @@
  */
 import { SAME_ON_OTHER_DEVICES } from "./symptom-lexicon-service.ts";
 import { PARTNER_SERVICE, type ProblemEvidence } from "./symptoms.ts";
-import { CATEGORIES, type Category, type Intent, type Partner } from "./types.ts";
+import { CATEGORIES, type Category, type Partner } from "./types.ts";
+import type { Intent } from "../../core/vocabulary.ts";
 import { wordUnion } from "./patterns.ts";
 
 /** The chosen category (or null) and how clearly it won. */

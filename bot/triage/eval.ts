@@ -4,15 +4,16 @@
  * (field, value) pairs, lenient site F1, per language, plus a confusion matrix.
  */
 import { z } from "zod";
-import { CATEGORIES, INTENTS, SEVERITIES, type Lang, type TriageEntities, type TriageResult } from "./types.ts";
+import { CATEGORIES, type TriageEntities, type TriageResult } from "./types.ts";
+import { INTENTS, SEVERITIES, type Language } from "../../core/vocabulary.ts";
 
 const labelledSchema = z.object({
   id: z.string().optional(),
   text: z.string(),
   lang: z.enum(["en", "es"]),
-  intent: z.enum(INTENTS as [string, ...string[]]),
+  intent: z.enum(INTENTS),
   category: z.enum(CATEGORIES as [string, ...string[]]).nullable(),
-  severity: z.enum(SEVERITIES as [string, ...string[]]).nullable(),
+  severity: z.enum(SEVERITIES).nullable(),
   entities: z.object({
     serial: z.array(z.string()).default([]),
     model: z.array(z.string()).default([]),
@@ -70,7 +71,7 @@ export interface EvalScores {
 /** The full evaluation report; the top-level keys are those of TRIAGE.md §6. */
 export interface EvalReport extends EvalScores {
   set: string;
-  by_lang: Record<Lang, EvalScores>;
+  by_lang: Record<Language, EvalScores>;
   entity_f1_by_type: Record<EntityField, number>;
   category_f1: Record<string, number>;
   intent_confusion: { labels: string[]; rows: Record<string, Record<string, number>> };
@@ -92,7 +93,7 @@ const ENTITY_FIELDS: EntityField[] = ["serial", "model", "case_id", "rma_id", "p
 export function evaluate(setName: string, items: readonly LabelledMessage[], classify: (text: string) => TriageResult): EvalReport {
   const predictions = items.map((item) => classify(item.text));
   const all = score(items, predictions);
-  const byLang = {} as Record<Lang, EvalScores>;
+  const byLang = {} as Record<Language, EvalScores>;
   for (const lang of ["en", "es"] as const) {
     const indexes = items.map((item, i) => (item.lang === lang ? i : -1)).filter((i) => i >= 0);
     byLang[lang] = score(

@@ -12,19 +12,8 @@ import { createClassifier } from "./classify.ts";
 import { createRefiner } from "./refine.ts";
 import type { Triage } from "./types.ts";
 
-export type {
-  Category,
-  FieldConfidences,
-  Intent,
-  Lang,
-  Partner,
-  Severity,
-  Triage,
-  TriageEntities,
-  TriageResult,
-  TriageSignals,
-} from "./types.ts";
-export { CATEGORIES, INTENTS, PROBLEM_INTENTS, SEVERITIES } from "./types.ts";
+export type { Category, FieldConfidences, Partner, Triage, TriageEntities, TriageResult, TriageSignals } from "./types.ts";
+export { CATEGORIES, PROBLEM_INTENTS } from "./types.ts";
 export { detectLanguage } from "./language.ts";
 export { MAX_ANALYSED_CHARS } from "./text.ts";
 

@@ -31,7 +31,8 @@ import {
   SOFTWARE_TOPIC,
 } from "./cues-services.ts";
 import type { ProblemEvidence } from "./symptoms.ts";
-import type { Intent, Partner } from "./types.ts";
+import type { Partner } from "./types.ts";
+import type { Intent } from "../../core/vocabulary.ts";
 import { wordUnion } from "./patterns.ts";
 
 /** What the intent rules look at. */

@@ -4,7 +4,7 @@
  * rather than all words, plus the characters only Spanish uses.
  */
 import { foldText } from "./text.ts";
-import type { Lang } from "./types.ts";
+import type { Language } from "../../core/vocabulary.ts";
 
 // Function words and very common verbs; product and tech words are left out on purpose because
 // Spanish messages borrow them ("la bar 50 no conecta al proxy").
@@ -37,7 +37,7 @@ for (const word of [...SPANISH])
   }
 
 /** The main language of a message; English when undecided (empty text, emoji, codes). */
-export function detectLanguage(text: string): Lang {
+export function detectLanguage(text: string): Language {
   return scoreLanguage(foldText(String(text ?? "").slice(0, 2000)), String(text ?? "").slice(0, 2000)) > 0 ? "es" : "en";
 }
 

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import type { LanguageModel } from "../../core/llm.ts";
-import { CATEGORIES, INTENTS, PROBLEM_INTENTS, SEVERITIES, type TriageResult } from "./types.ts";
+import { CATEGORIES, PROBLEM_INTENTS, type TriageResult } from "./types.ts";
+import { INTENTS, SEVERITIES } from "../../core/vocabulary.ts";
 
 /** How the refinement behaves. */
 export interface RefineSettings {
@@ -20,9 +21,9 @@ export interface RefineSettings {
 
 /** The model's answer, validated. */
 const answerSchema = z.object({
-  intent: z.enum(INTENTS as [string, ...string[]]),
+  intent: z.enum(INTENTS),
   category: z.enum(CATEGORIES as [string, ...string[]]).nullable(),
-  severity: z.enum(SEVERITIES as [string, ...string[]]).nullable(),
+  severity: z.enum(SEVERITIES).nullable(),
 });
 
 /** JSON schema for structured output (strict mode: every property required, nulls allowed). */

@@ -4,7 +4,8 @@
  * degraded versus cosmetic, then the category's usual impact when nothing is said.
  */
 import { MANY, type Impact } from "./impact.ts";
-import type { Category, Intent, Severity } from "./types.ts";
+import type { Category } from "./types.ts";
+import type { Intent, Severity } from "../../core/vocabulary.ts";
 
 /** The chosen severity and how it was reached. */
 export interface SeverityDecision {

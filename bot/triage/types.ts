@@ -2,54 +2,14 @@
  * The triage vocabulary shared by the classifier, the evaluation and the rest of the product.
  * The labels are the ones of the eval taxonomy (`eval/TRIAGE.md`); keep the lists in sync with it.
  */
-
-/** What the person wants from support. */
-export type Intent =
-  | "report_issue"
-  | "how_to"
-  | "case_status"
-  | "escalate"
-  | "replacement_status"
-  | "register_product"
-  | "license_lookup"
-  | "parts_availability"
-  | "software_update"
-  | "onsite_request"
-  | "partner_ticket"
-  | "close_case"
-  | "greeting_help"
-  | "other";
+import type { Intent, Language, Severity } from "../../core/vocabulary.ts";
 
 /** Where the described problem lives; only set for the problem-carrying intents. */
 export type Category =
   "hardware_failure" | "firmware_software" | "network" | "cloud_partner" | "configuration" | "audio_video_quality" | "account_license";
 
-/** Impact of the described problem, sev1 (outage / critical event) to sev4 (cosmetic). */
-export type Severity = "sev1" | "sev2" | "sev3" | "sev4";
-
 /** Cloud meeting platforms the product bridges to. */
 export type Partner = "microsoft" | "zoom" | "google" | "webex";
-
-/** Reply language. */
-export type Lang = "en" | "es";
-
-/** Every intent, in the order of the taxonomy (used by the evaluation's confusion matrix). */
-export const INTENTS: readonly Intent[] = [
-  "report_issue",
-  "how_to",
-  "case_status",
-  "escalate",
-  "replacement_status",
-  "register_product",
-  "license_lookup",
-  "parts_availability",
-  "software_update",
-  "onsite_request",
-  "partner_ticket",
-  "close_case",
-  "greeting_help",
-  "other",
-];
 
 /** Every category. */
 export const CATEGORIES: readonly Category[] = [
@@ -61,9 +21,6 @@ export const CATEGORIES: readonly Category[] = [
   "audio_video_quality",
   "account_license",
 ];
-
-/** Every severity. */
-export const SEVERITIES: readonly Severity[] = ["sev1", "sev2", "sev3", "sev4"];
 
 /** Intents that carry a category and a severity when a problem is described. */
 export const PROBLEM_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["report_issue", "escalate", "onsite_request", "partner_ticket"]);
@@ -104,7 +61,7 @@ export interface TriageResult {
   category: Category | null;
   severity: Severity | null;
   entities: TriageEntities;
-  lang: Lang;
+  lang: Language;
   /** Overall confidence 0..1; low values are worth a clarifying question (or the language model). */
   confidence: number;
   confidences: FieldConfidences;

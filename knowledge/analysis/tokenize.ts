@@ -2,13 +2,11 @@
  * Text analysis shared by indexing and querying: folding, tokenizing, stop words, stemming and
  * language guessing. Both sides must go through exactly these functions, or terms stop matching.
  */
+import type { Language } from "../../core/vocabulary.ts";
 import { americanSpelling } from "./spelling-variants.ts";
 import { stemEnglish } from "./stem-en.ts";
 import { stemSpanish } from "./stem-es.ts";
 import { ENGLISH_STOPWORDS, SPANISH_STOPWORDS } from "./stopwords.ts";
-
-/** A language the analyzers know. */
-export type Language = "en" | "es";
 
 /** One analyzed term and its position in the token stream (stop words keep their slot). */
 export interface Term {

@@ -3,7 +3,8 @@
  * analyzed terms, so query words match them after the same stemming the index uses.
  */
 import type { Catalog } from "../../core/catalog.ts";
-import { analyze, type Language } from "../analysis/tokenize.ts";
+import { analyze } from "../analysis/tokenize.ts";
+import type { Language } from "../../core/vocabulary.ts";
 import { ONE_WAY, SYNONYM_SETS } from "./synonyms.ts";
 import { SPANISH_ACTIONS } from "./spanish-actions.ts";
 import { SPANISH_ENGLISH } from "./spanish.ts";

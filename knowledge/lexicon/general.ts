@@ -10,6 +10,7 @@
  * colours, materials, parts and symptoms ("black", "dark", "battery", "flickers") stay topics,
  * because a question about them can be one the documentation does not answer.
  */
+import type { Language } from "../../core/vocabulary.ts";
 
 const ENGLISH = `
 work works worked working make makes made making get gets go goes going gone went show shows showing keep keeps kept
@@ -76,6 +77,6 @@ export function isCommonWordTypo(word: string, common: (w: string) => boolean): 
 }
 
 /** True when a folded word is general language rather than a topic, in the question's language. */
-export function isGeneralWord(word: string, language: "en" | "es"): boolean {
+export function isGeneralWord(word: string, language: Language): boolean {
   return language === "es" ? GENERAL_SPANISH.has(word) || GENERAL_ENGLISH.has(word) : GENERAL_ENGLISH.has(word);
 }

@@ -8,7 +8,7 @@
 import type { Database } from "../../../db/client.ts";
 import { policy, type Viewer } from "../../authz.ts";
 import { DENIED_ACTION } from "../../audit/denied.ts";
-import type { Platform } from "../../events.ts";
+import type { Platform } from "../../../core/vocabulary.ts";
 import { forbidden } from "../../errors.ts";
 import { formatCaseRef } from "../../cases/refs.ts";
 import { nameScore } from "../../people/names.ts";

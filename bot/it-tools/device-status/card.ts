@@ -3,7 +3,8 @@
  * same card (same `replaceKey`) with the burst's totals, the site's devices by state now, and the
  * case a critical event opened. Written in the organization's language.
  */
-import type { Card, Language } from "../../events.ts";
+import type { Card } from "../../events.ts";
+import type { Language } from "../../../core/vocabulary.ts";
 import { translate, type MessageKey, type MessageParams } from "../../i18n/index.ts";
 import { formatCount } from "../../portal/format.ts";
 import type { DeviceEvent } from "./event.ts";

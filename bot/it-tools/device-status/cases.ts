@@ -9,7 +9,7 @@
 import type { Logger } from "pino";
 import type { Database } from "../../../db/client.ts";
 import { SYSTEM_VIEWER } from "../../authz.ts";
-import type { Language } from "../../events.ts";
+import type { Language } from "../../../core/vocabulary.ts";
 import { translate, type MessageKey } from "../../i18n/index.ts";
 import type { CaseService, Origin } from "../../cases/service.ts";
 import type { Directory } from "../../people/directory.ts";

@@ -6,7 +6,8 @@
 import { policy } from "../../authz.ts";
 import type { Context } from "../../context.ts";
 import { invalid } from "../../errors.ts";
-import { PLATFORMS, type ActionEvent, type Platform } from "../../events.ts";
+import type { ActionEvent } from "../../events.ts";
+import { PLATFORMS, type Platform } from "../../../core/vocabulary.ts";
 import type { CommandArgs } from "../../router.ts";
 import { parseCaseRef, stripCaseRef } from "../../cases/refs.ts";
 import { parseValidUntil } from "./agreements.ts";

@@ -7,7 +7,7 @@ import type { Database } from "../../../db/client.ts";
 import type { Viewer } from "../../authz.ts";
 import type { Clock } from "../../../core/clock.ts";
 import { forbidden, invalid } from "../../errors.ts";
-import { PLATFORMS, type Platform } from "../../events.ts";
+import { PLATFORMS, type Platform } from "../../../core/vocabulary.ts";
 import { recordAudit } from "../../audit/log.ts";
 import type { Origin } from "../../cases/service.ts";
 import type { ConnectorKind, JoinMode, PartnerRecord, SharedChannel } from "../types.ts";

@@ -3,7 +3,8 @@
  * devices run an older version, the release notes, the download link, and the compliance report
  * one press away. Written in the organization's language.
  */
-import type { ConversationRef, Language } from "../../events.ts";
+import type { ConversationRef } from "../../events.ts";
+import type { Language } from "../../../core/vocabulary.ts";
 import { translate } from "../../i18n/index.ts";
 import type { QueuedMessage } from "../../runtime/outbox.ts";
 

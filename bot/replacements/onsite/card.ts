@@ -1,6 +1,7 @@
 /** The onsite visit card: the fee and scope, the slots to choose from, then the booked visit. */
 import { DateTime } from "luxon";
-import type { Card, CardAction, CardFact, Language } from "../../events.ts";
+import type { Card, CardAction, CardFact } from "../../events.ts";
+import type { Language } from "../../../core/vocabulary.ts";
 import type { Translator } from "../../i18n/index.ts";
 import { formatMoney, formatSlot } from "../format.ts";
 import type { Slot } from "./slots.ts";

@@ -1,6 +1,7 @@
 /** Onsite visits as the feature shows them: one shape for cards, lists and notifications. */
 import type { Tx } from "../../../db/client.ts";
-import type { ConversationRef, Language, Platform } from "../../events.ts";
+import type { ConversationRef } from "../../events.ts";
+import type { Language, Platform } from "../../../core/vocabulary.ts";
 import { formatCaseRef } from "../../cases/refs.ts";
 import { formatRmaRef, formatVisitRef } from "../format.ts";
 

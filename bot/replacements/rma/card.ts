@@ -1,6 +1,7 @@
 /** The RMA card: the same facts for everyone, with the next step as a button for who is looking. */
 import type { Audience } from "../../audience.ts";
-import type { Card, CardAction, CardFact, Language } from "../../events.ts";
+import type { Card, CardAction, CardFact } from "../../events.ts";
+import type { Language } from "../../../core/vocabulary.ts";
 import type { Translator } from "../../i18n/index.ts";
 import { formatDay, formatInstant } from "../format.ts";
 import type { RmaView } from "./view.ts";

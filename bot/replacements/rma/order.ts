@@ -8,7 +8,7 @@ import type { Database } from "../../../db/client.ts";
 import { newId } from "../../../db/ids.ts";
 import { policy, type Viewer } from "../../authz.ts";
 import { conflict, DomainError, forbidden, invalid, notFound } from "../../errors.ts";
-import type { Language } from "../../events.ts";
+import type { Language } from "../../../core/vocabulary.ts";
 import { recordAudit } from "../../audit/log.ts";
 import { isUniqueViolation } from "../../cases/open.ts";
 import type { Origin } from "../../cases/service.ts";

@@ -4,7 +4,7 @@
  * fetched in a few batched queries per list, not one per row.
  */
 import type { Tx } from "../../../db/client.ts";
-import type { Language } from "../../events.ts";
+import type { Language } from "../../../core/vocabulary.ts";
 import { formatCaseRef } from "../../cases/refs.ts";
 import { formatRmaRef } from "../format.ts";
 
