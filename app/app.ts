@@ -12,7 +12,8 @@ import { systemClock, type AdjustableClock, type Clock } from "../core/clock.ts"
 import { createDemoClock } from "./demo-clock.ts";
 import type { LanguageDetector } from "../bot/language.ts";
 import { FileReaders } from "../bot/files.ts";
-import { createTriage, detectLanguage } from "../bot/triage/index.ts";
+import { createTriage } from "../bot/triage/index.ts";
+import { detectLanguage } from "../core/text/language.ts";
 import { registerCaseTimers } from "../bot/cases/timers.ts";
 import { createPortalServices } from "../bot/portal/service.ts";
 import { createReplacementFeature } from "../bot/replacements/service.ts";

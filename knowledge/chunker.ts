@@ -6,7 +6,7 @@
  */
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import type { Catalog } from "../core/catalog.ts";
-import { detectLanguage } from "./analysis/tokenize.ts";
+import { detectLanguage } from "../core/text/language.ts";
 import type { Language } from "../core/vocabulary.ts";
 import type { LoadedDocument } from "./documents.ts";
 import { productsInText } from "./products.ts";

@@ -3,16 +3,17 @@
  * tagged and filtered by product and a question naming a model can prefer that model's pages.
  */
 import type { Catalog } from "../core/catalog.ts";
-import { fold } from "./analysis/tokenize.ts";
+import { fold } from "../core/text/fold.ts";
+import { SEARCH_FOLD } from "./analysis/tokenize.ts";
 
 /** Finds catalog models named in a text: full names, and aliases specific enough to trust. */
 export function productsInText(catalog: Catalog | undefined, text: string, allAliases = false): string[] {
   if (!catalog) return [];
-  const haystack = ` ${fold(text).replace(/[^a-z0-9]+/g, " ")} `;
+  const haystack = ` ${fold(text, SEARCH_FOLD).replace(/[^a-z0-9]+/g, " ")} `;
   const found: string[] = [];
   for (const model of catalog.models) {
     const names = [model.id, model.name, ...model.aliases].map((n) =>
-      fold(n)
+      fold(n, SEARCH_FOLD)
         .replace(/[^a-z0-9]+/g, " ")
         .trim(),
     );

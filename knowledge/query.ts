@@ -5,7 +5,8 @@
  * a passage saying both "MTR" and "Teams Rooms" is not counted twice.
  */
 import type { Catalog } from "../core/catalog.ts";
-import { analyze, detectLanguage, isStopword, stem } from "./analysis/tokenize.ts";
+import { detectLanguage } from "../core/text/language.ts";
+import { analyze, isStopword, stem } from "./analysis/tokenize.ts";
 import type { Language } from "../core/vocabulary.ts";
 import { catalogPhrases, englishPhrases, matchAt, spanishPhrases } from "./lexicon/compile.ts";
 import { isCommonWordTypo, isGeneralWord } from "./lexicon/general.ts";

@@ -2,7 +2,8 @@
  * The Spanish side of query parsing: Spanish words become English slots through the bilingual
  * lexicon, and noun-de-noun compounds are tried in English word order.
  */
-import { analyze, fold, stem } from "./analysis/tokenize.ts";
+import { fold } from "../core/text/fold.ts";
+import { analyze, SEARCH_FOLD, stem } from "./analysis/tokenize.ts";
 import { matchAt, type PhraseEntry, type PhraseTable } from "./lexicon/compile.ts";
 import type { QueryAlt } from "./query.ts";
 
@@ -84,6 +85,6 @@ export function reversedCompound(slots: Slot[], i: number, tables: PhraseTable[]
 
 /** The word as typed (case and accents kept) for a folded word, or the folded word itself. */
 function originalWord(text: string, folded: string): string {
-  for (const raw of text.split(/[^\p{L}\p{N}]+/u)) if (raw && fold(raw) === folded) return raw;
+  for (const raw of text.split(/[^\p{L}\p{N}]+/u)) if (raw && fold(raw, SEARCH_FOLD) === folded) return raw;
   return folded;
 }

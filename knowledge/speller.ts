@@ -3,6 +3,7 @@
  * symmetric-deletion trick: every word and every query word is reduced by one-letter deletions
  * and matched on those, so a lookup costs a few map reads instead of a scan of the vocabulary.
  */
+import { editDistance } from "../core/text/edit-distance.ts";
 
 /** What the query parser needs to know about words. */
 export interface Speller {
@@ -20,24 +21,6 @@ function deletes(word: string): string[] {
   const out = [word];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
-}
-
-/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array(rows * cols).fill(0);
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
-      d[i * cols + j] = v;
-    }
-  }
-  return d[rows * cols - 1]!;
 }
 
 /** Builds a speller over corpus words (word → frequency) and a term-existence check. */
@@ -70,7 +53,7 @@ export function createSpeller(words: ReadonlyMap<string, number>, hasTerm: (term
       for (const key of deletes(word))
         for (const found of table().get(key) ?? []) if (Math.abs(found.length - word.length) <= limit) candidates.add(found);
       const scored = [...candidates]
-        .map((candidate) => ({ candidate, distance: editDistance(word, candidate) }))
+        .map((candidate) => ({ candidate, distance: editDistance(word, candidate, limit) }))
         .filter((c) => c.distance <= limit)
         .sort((a, b) => a.distance - b.distance || (words.get(b.candidate) ?? 0) - (words.get(a.candidate) ?? 0));
       const result = scored.slice(0, 1).map((c) => c.candidate);

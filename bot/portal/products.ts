@@ -5,7 +5,7 @@
  */
 import { canonicalSerial, type Catalog, type ProductModelEntry } from "../../core/catalog.ts";
 import { productsInText } from "../../knowledge/products.ts";
-import { foldText } from "../triage/text.ts";
+import { fold as foldText } from "../../core/text/fold.ts";
 
 /** A serial read against the catalog. */
 export type SerialReading =

@@ -7,7 +7,7 @@ import { decideCategory } from "./category.ts";
 import { createIdentifierExtractor, unique } from "./identifiers.ts";
 import { readImpact } from "./impact.ts";
 import { decideIntent } from "./intent.ts";
-import { scoreLanguage } from "./language.ts";
+import { scoreLanguage } from "../../core/text/language.ts";
 import { createModelMatcher } from "./models.ts";
 import { detectPartner } from "./partner.ts";
 import { decideSeverity } from "./severity.ts";

@@ -3,8 +3,8 @@
  * whether the device is unusable, degraded or only cosmetically off, and since when.
  * Folded text, English and Spanish.
  */
-import { readNumberWords } from "./numbers.ts";
-import { foldText } from "./text.ts";
+import { readNumberWords } from "../../core/text/number-words.ts";
+import { fold } from "../../core/text/fold.ts";
 import {
   BLOCKED,
   COSMETIC_SUBJECT,
@@ -76,7 +76,7 @@ export function readImpact(text: string, isProductWord: (word: string) => boolea
   const wholeSite =
     site !== null &&
     new RegExp(
-      `\\b(todo|toda|todas|todos|whole|entire|all of|across|everywhere in)( (el|la|las|los|the|our))? ${escapeRegExp(foldText(site))}`,
+      `\\b(todo|toda|todas|todos|whole|entire|all of|across|everywhere in)( (el|la|las|los|the|our))? ${escapeRegExp(fold(site))}`,
     ).test(folded);
   const rooms = wholeSite || FLOATING_ALL.test(folded) ? MANY : countRooms(folded, isProductWord);
   if (rooms !== undefined) impact.rooms = rooms;

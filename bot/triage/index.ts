@@ -14,7 +14,6 @@ import type { Triage } from "./types.ts";
 
 export type { Category, FieldConfidences, Partner, Triage, TriageEntities, TriageResult, TriageSignals } from "./types.ts";
 export { CATEGORIES, PROBLEM_INTENTS } from "./types.ts";
-export { detectLanguage } from "./language.ts";
 export { MAX_ANALYSED_CHARS } from "./text.ts";
 
 /** Options of `createTriage`. */

@@ -4,7 +4,7 @@
  * catalog passed in; nothing here knows a product name.
  */
 import type { Catalog } from "../../core/catalog.ts";
-import { editDistance } from "./fuzzy.ts";
+import { editDistance } from "../../core/text/edit-distance.ts";
 import { tokenize, type Token } from "./tokens.ts";
 
 /** A model named in the message, with the prose span it was found at. */

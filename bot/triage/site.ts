@@ -4,7 +4,7 @@
  * nouns, place nouns, floor ordinals, room numbers — that names a specific place; "the room"
  * or "the office" alone do not.
  */
-import { foldWord } from "./text.ts";
+import { foldWord } from "../../core/text/fold.ts";
 import {
   CITIES,
   GENERIC_MODIFIERS,

@@ -2,6 +2,7 @@
  * Turns a raw chat message into the forms the triage rules read: the capped original
  * (identifiers), the prose without markup (sites, tokens) and a folded copy (cue patterns).
  */
+import { fold } from "../../core/text/fold.ts";
 
 /**
  * Only this many characters are analysed. People paste 40 KB logs into chat; what they want is
@@ -32,25 +33,7 @@ export function prepareText(input: string): PreparedText {
   // Do not leave half a surrogate pair at the cut.
   if (truncated && /[\uD800-\uDBFF]$/.test(raw)) raw = raw.slice(0, -1);
   const prose = stripMarkup(raw);
-  return { raw, prose, folded: foldText(prose), truncated };
-}
-
-/** Lower-cases, removes accents and unifies punctuation variants, keeping one character per character where possible. */
-export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[\u2018\u2019\u00b4`]/g, "'")
-    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
-    .replace(/[\u2010-\u2015]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-/** Folds one word; plain ASCII words (most of them) skip the Unicode work. */
-export function foldWord(word: string): string {
-  return /^[\x21-\x7e]*$/.test(word) ? word.toLowerCase() : foldText(word);
+  return { raw, prose, folded: fold(prose), truncated };
 }
 
 /**

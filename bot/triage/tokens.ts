@@ -3,8 +3,8 @@
  * normalisation, so "Nortwind BAR50s", "bar fifty", "barra cincuenta" and "phone 4OO" line up with
  * aliases such as "bar 50" or "phone 400" without listing any of those spellings.
  */
-import { foldWord } from "./text.ts";
-import { readNumberWords, isNumberWord } from "./numbers.ts";
+import { foldWord } from "../../core/text/fold.ts";
+import { readNumberWords, isNumberWord } from "../../core/text/number-words.ts";
 
 /** One normalised token and where it came from in the prose. */
 export interface Token {

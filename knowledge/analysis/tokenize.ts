@@ -1,7 +1,8 @@
 /**
- * Text analysis shared by indexing and querying: folding, tokenizing, stop words, stemming and
- * language guessing. Both sides must go through exactly these functions, or terms stop matching.
+ * Text analysis shared by indexing and querying: folding, tokenizing, stop words and stemming.
+ * Both sides must go through exactly these functions, or terms stop matching.
  */
+import { fold, type FoldOptions } from "../../core/text/fold.ts";
 import type { Language } from "../../core/vocabulary.ts";
 import { americanSpelling } from "./spelling-variants.ts";
 import { stemEnglish } from "./stem-en.ts";
@@ -16,13 +17,11 @@ export interface Term {
   pos: number;
 }
 
-/** Lower-cases and removes accents ("Cámara" → "camara"), keeping ñ's base letter. */
-export function fold(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-}
+/**
+ * How the index folds words ("Cámara" → "camara"): compatibility forms become plain letters and
+ * punctuation is left for the tokenizer to split on. Changing it re-keys every indexed term.
+ */
+export const SEARCH_FOLD: FoldOptions = { compatibility: true, keepPunctuation: true };
 
 // Splits camelCase and letter/digit runs that people write both ways ("SkypeSettings", "win10").
 const CAMEL = /([a-z])([A-Z])/g;
@@ -35,7 +34,7 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   const spaced = signInPhrases(text).replace(CAMEL, "$1 $2");
   const joinedCamel = text.match(/[A-Za-z]*[a-z][A-Z][A-Za-z]*/g);
-  for (const token of fold(spaced).split(/[^a-z0-9\-.'_]+/)) {
+  for (const token of fold(spaced, SEARCH_FOLD).split(/[^a-z0-9\-.'_]+/)) {
     // A possessive is the word itself ("lobby's" → "lobby"), not "lobby" + "s" + "lobbys".
     const raw = token.replace(/'s$/, "");
     const parts = raw.split(/[\-._']+/).filter(Boolean);
@@ -46,7 +45,7 @@ export function tokenize(text: string): string[] {
       if (joined.length <= 24) out.push(joined);
     }
   }
-  if (joinedCamel) for (const word of joinedCamel) out.push(fold(word));
+  if (joinedCamel) for (const word of joinedCamel) out.push(fold(word, SEARCH_FOLD));
   return out;
 }
 
@@ -99,15 +98,4 @@ export function analyze(text: string, language: Language = "en"): Term[] {
     terms.push({ term: stem(word, language), word, pos });
   }
   return terms;
-}
-
-const SPANISH_MARKERS = /[ñ¿¡]|ci[oó]n\b|\b(el|la|los|las|del|que|como|c[oó]mo|qu[eé]|cu[aá]l|por|para|una|puedo|se puede|est[aá])\b/gi;
-const ENGLISH_MARKERS = /\b(the|and|is|are|how|what|which|does|do|can|to|of|with|my|our|for|on|it|in)\b/gi;
-
-/** Guesses whether a text is Spanish or English from marker words; English wins ties. */
-export function detectLanguage(text: string): Language {
-  const sample = text.slice(0, 4000);
-  const es = (sample.match(SPANISH_MARKERS) ?? []).length;
-  const en = (sample.match(ENGLISH_MARKERS) ?? []).length;
-  return es > en ? "es" : "en";
 }

@@ -22,7 +22,8 @@ import { mentionedCountry, mentionedPartCode, partCategories } from "../../bot/r
 import { normalizeCommandText } from "../../bot/router.ts";
 import { createRouter } from "../../bot/handlers/index.ts";
 import { parseCaseRef, stripCaseRef } from "../../bot/cases/refs.ts";
-import { createTriage, detectLanguage } from "../../bot/triage/index.ts";
+import { createTriage } from "../../bot/triage/index.ts";
+import { detectLanguage } from "../../core/text/language.ts";
 import { prepareText } from "../../bot/triage/text.ts";
 import { analyze, tokenize } from "../../knowledge/analysis/tokenize.ts";
 import { parseQuery } from "../../knowledge/query.ts";

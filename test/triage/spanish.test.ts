@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectLanguage } from "../../bot/triage/index.ts";
+import { detectLanguage } from "../../core/text/language.ts";
 import { classify } from "./helpers.ts";
 
 describe("language detection", () => {

@@ -1,5 +1,6 @@
 /**
- * Small string-distance helpers for typo-tolerant product-name matching.
+ * String distance for typo tolerance: product names in chat and the spelling corrector of the
+ * documentation search.
  */
 
 /**

@@ -1,10 +1,11 @@
 /**
- * English or Spanish: the reply language. Chat messages are short and full of English product
+ * English or Spanish: the language a reply is written in and a question is searched in, so the
+ * two never part ways. Chat messages are short and full of English product
  * words even when written in Spanish, so this counts function words (which people do not borrow)
  * rather than all words, plus the characters only Spanish uses.
  */
-import { foldText } from "./text.ts";
-import type { Language } from "../../core/vocabulary.ts";
+import type { Language } from "../vocabulary.ts";
+import { fold } from "./fold.ts";
 
 // Function words and very common verbs; product and tech words are left out on purpose because
 // Spanish messages borrow them ("la bar 50 no conecta al proxy").
@@ -38,7 +39,7 @@ for (const word of [...SPANISH])
 
 /** The main language of a message; English when undecided (empty text, emoji, codes). */
 export function detectLanguage(text: string): Language {
-  return scoreLanguage(foldText(String(text ?? "").slice(0, 2000)), String(text ?? "").slice(0, 2000)) > 0 ? "es" : "en";
+  return scoreLanguage(fold(String(text ?? "").slice(0, 2000)), String(text ?? "").slice(0, 2000)) > 0 ? "es" : "en";
 }
 
 /**
