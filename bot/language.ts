@@ -4,25 +4,10 @@
  */
 import type { Language } from "../core/vocabulary.ts";
 import { languageFromLocale } from "./i18n/index.ts";
+import { commandLanguage } from "../core/text/command-words.ts";
 
 /** Detects the language of a message; set by the triage component at start. */
 export type LanguageDetector = (text: string) => Language;
-
-// One-word commands that exist in one language only: "ayuda" shows Spanish as surely as a sentence.
-const SPANISH_COMMANDS = new Set(
-  (
-    "ayuda casos caso comentar cerrar reabrir escalar nota severidad resolver licencias contratos dispositivos descuentos " +
-    "repuestos recambios visita visitas registrar auditoria actualizaciones documentos manuales descargas cobertura cumplimiento " +
-    "acuerdo socios seguimiento reemplazos herramientas hola gracias buenas"
-  ).split(" "),
-);
-const ENGLISH_COMMANDS = new Set(
-  (
-    "help cases case comment close reopen escalate note severity resolve licenses licences contracts devices discounts parts " +
-    "spares onsite register audit updates documents docs manuals downloads coverage compliance agreement partners escalations " +
-    "breaches hello hi thanks"
-  ).split(" "),
-);
 
 /** A language shows in the first sentences; the detector never reads more than this. */
 const MAX_DETECTED_CHARS = 2_000;
@@ -45,16 +30,7 @@ export function shownLanguage(text: string | undefined, detect: LanguageDetector
   const trimmed = text?.trim();
   if (!trimmed) return undefined;
   if (isSentence(trimmed)) return detect(trimmed.slice(0, MAX_DETECTED_CHARS));
-  // No command is longer than this, punctuation and emoji around it included.
-  if (trimmed.length > 64) return undefined;
-  const word = trimmed
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z]/g, "");
-  if (SPANISH_COMMANDS.has(word)) return "es";
-  if (ENGLISH_COMMANDS.has(word)) return "en";
-  return undefined;
+  return commandLanguage(trimmed);
 }
 
 /** Chooses the reply language. */

@@ -11,11 +11,11 @@ import type { CommandArgs, Router } from "../router.ts";
 import { isSeverity, parseCaseRef } from "../cases/refs.ts";
 import type { TriageResult } from "../triage/index.ts";
 import type { Intent } from "../../core/vocabulary.ts";
+import { isCancel } from "../../core/text/command-words.ts";
 import { showCase } from "../cases/handlers.ts";
 import { answerQuestion } from "../answers/handlers.ts";
 import { showHelp } from "./help.ts";
 
-const CANCEL = /^\s*(cancel|never ?mind|forget it|cancelar|cancela|olv[ií]dalo)\b/i;
 const RECENT_MS = 2 * 3_600_000;
 
 /** A case this person opened in this conversation in the last hours and that is still active. */
@@ -106,7 +106,7 @@ export async function converse(ctx: Context, router: Router): Promise<void> {
   ctx.log.debug({ intent: triage.intent, category: triage.category, severity: triage.severity, confidence: triage.confidence }, "triage");
   if (await continueIntake(ctx, triage)) return;
   if (onlyAsksToOpen(text)) return askForProblem(ctx);
-  if (CANCEL.test(text)) return void ctx.reply({ text: ctx.t("intake.nothingToCancel") });
+  if (isCancel(text)) return void ctx.reply({ text: ctx.t("intake.nothingToCancel") });
   // A remark right after a case was opened here ("since yesterday", "it's room 2") belongs to it.
   // Not a question and not clearly off-topic (the rules are sure of those).
   if ((triage.intent === "other" && triage.confidence < 0.7) || (triage.confidence < 0.4 && !looksLikeQuestion(text))) {

@@ -10,6 +10,7 @@ import { conversationKey, type ActionEvent, type Card } from "../events.ts";
 import { asSentence, type MessageKey } from "../i18n/index.ts";
 import { isSeverity } from "../cases/refs.ts";
 import type { Severity } from "../../core/vocabulary.ts";
+import { isCancel } from "../../core/text/command-words.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { showCase } from "../cases/handlers.ts";
 import { describe, isCritical, mergeAnswer, nextQuestion, type IntakeDraft, type Question } from "./draft.ts";
@@ -19,7 +20,6 @@ import { draftFromMessage, resolveDraft } from "./resolve.ts";
 
 const STATE_KIND = "intake";
 const TTL_MS = 24 * 3_600_000;
-const CANCEL = /^\s*(cancel|cancel it|never ?mind|forget it|stop|cancelar|cancela|olv[ií]dalo|d[eé]jalo)\b/i;
 const OPEN_NOW = /\b(just open (a |the )?case|open (it|the case)( now)?|open a ticket|ab(re|rir) (el |un )?caso|[aá]brelo)\b/i;
 const FIXED = /\b(it works( now)?|working now|fixed it|that fixed it|solved|ya funciona|funciona ya|solucionado|arreglado)\b/i;
 
@@ -66,7 +66,7 @@ export async function continueIntake(ctx: Context, triage: TriageResult): Promis
   const draft = await currentDraft(ctx);
   if (!draft) return false;
   const text = ctx.text;
-  if (CANCEL.test(text)) {
+  if (isCancel(text)) {
     await ctx.services.states.clear(stateKey(ctx));
     ctx.reply({ text: ctx.t("intake.cancelled") });
     return true;
