@@ -19,13 +19,9 @@ describe("cancel words", () => {
     await t.close();
   });
 
-  it.each([
-    ["déjalo", "No hay nada en curso que cancelar."],
-    ["stop", "There's nothing in progress to cancel."],
-    ["never mind", "There's nothing in progress to cancel."],
-    ["olvídalo", "No hay nada en curso que cancelar."],
-  ])("%j with nothing under way says there is nothing to cancel", async (line, answer) => {
-    expect(await term.say(line)).toContain(answer);
+  // One word shows no language: the reply is in the person's own (English here).
+  it.each(["déjalo", "stop", "never mind", "olvídalo"])("%j with nothing under way says there is nothing to cancel", async (line) => {
+    expect(await term.say(line)).toContain("There's nothing in progress to cancel.");
   });
 
   it("'déjalo' drops a problem report half-way, as 'cancel' does", async () => {
