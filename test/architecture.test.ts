@@ -2,6 +2,8 @@
  * The floor plan, checked on every run: which part of the code may import which. A failure lists
  * each offending import as `importer -> imported`, so the fix starts from the message.
  */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findCycles, folderOf, readImportGraph, readSpecifiers, type ImportEdge } from "./support/import-graph.ts";
@@ -19,6 +21,12 @@ const FEATURES = [
   "bot/it-tools",
   "bot/partners",
 ];
+
+/**
+ * Folders of test/ that mirror no source folder: helpers and factories, data files, the fault
+ * drills (each breaks the whole app from outside) and the multi-replica runs (several apps at once).
+ */
+const TEST_ONLY = ["support", "fixtures", "faults", "scaled"];
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const edges = readImportGraph(ROOT);
@@ -80,6 +88,19 @@ describe("the import rules of the floor plan", () => {
   it("keeps every kernel file from importing a feature", () => {
     const offending = edges.filter((e) => inKernel(e.from) && inFeature(e.to)).map(show);
     expect(offending).toEqual([]);
+  });
+});
+
+describe("the test tree", () => {
+  it("mirrors the source tree: each folder of tests is named after the source folder it tests", () => {
+    const testFolders = (dir: string): string[] =>
+      readdirSync(path.join(ROOT, "test", dir), { withFileTypes: true }).flatMap((entry) => {
+        const child = dir ? `${dir}/${entry.name}` : entry.name;
+        if (!entry.isDirectory()) return dir ? [dir] : [];
+        return dir === "" && TEST_ONLY.includes(entry.name) ? [] : testFolders(child);
+      });
+    const unmatched = [...new Set(testFolders(""))].filter((folder) => !existsSync(path.join(ROOT, folder)));
+    expect(unmatched, "folders under test/ with no source folder of the same path").toEqual([]);
   });
 });
 
