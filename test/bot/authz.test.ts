@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../../bot/authz.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
+import { buildOrganization, buildPartner, buildPerson } from "../support/factories.ts";
 
 // One test per role: what each person can see and do with the same cases.
 describe("who may see and do what", () => {
@@ -8,12 +9,20 @@ describe("who may see and do what", () => {
   const viewers: Record<string, Viewer> = {};
   let contosoCase: number;
   let fabrikamCase: number;
+  let partnerId: string;
   const origin = { platform: "shell" as const };
 
   beforeAll(async () => {
-    t = await createTestApp({ start: false });
-    for (const id of ["employee", "admin", "engineer", "manager", "partner", "fabrikam-admin"])
-      viewers[id] = (await t.app.services.people.resolve({ platform: "shell", externalId: id }))!;
+    t = await createTestApp({ start: false, seedDemo: false });
+    const contoso = await buildOrganization(t.app);
+    const fabrikam = await buildOrganization(t.app);
+    partnerId = await buildPartner(t.app);
+    viewers.employee = (await buildPerson(t.app, { organization: contoso })).viewer;
+    viewers.admin = (await buildPerson(t.app, { organization: contoso, role: "admin" })).viewer;
+    viewers.engineer = (await buildPerson(t.app, { role: "engineer", name: "Lee Chen" })).viewer;
+    viewers.manager = (await buildPerson(t.app, { role: "manager" })).viewer;
+    viewers.partner = (await buildPerson(t.app, { role: "partner", partner: partnerId })).viewer;
+    viewers["fabrikam-admin"] = (await buildPerson(t.app, { organization: fabrikam, role: "admin" })).viewer;
     contosoCase = (
       await t.app.services.cases.open(
         viewers.employee!,
@@ -29,8 +38,8 @@ describe("who may see and do what", () => {
       )
     ).view.number;
     await t.app.services.cases.comment(viewers.engineer!, contosoCase, "customer firmware is old", "internal", origin);
-    // Share the Contoso case with Microsoft, as the partner bridge does.
-    await t.app.db.prisma.case.update({ where: { number: contosoCase }, data: { partnerId: "microsoft" } });
+    // Share the Contoso case with the partner, as the partner bridge does.
+    await t.app.db.prisma.case.update({ where: { number: contosoCase }, data: { partnerId } });
   });
   afterAll(() => t.close());
 

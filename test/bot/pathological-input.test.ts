@@ -15,6 +15,7 @@ import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ShellAdapter } from "../../adapters/shell/shell-adapter.ts";
 import { createTestApp, eventually, type TestApp } from "../support/app.ts";
+import { buildOrganization, buildPerson } from "../support/factories.ts";
 import { ANA, STRANGER, eventEnvelope, message, sendEvent, startTestbed, type Testbed } from "../adapters/slack/testbed.ts";
 
 const BUDGET_MS = 50;
@@ -79,7 +80,10 @@ describe("pathological messages in the terminal", () => {
   let screen = "";
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seedDemo: false });
+    const organization = await buildOrganization(t.app);
+    await buildPerson(t.app, { organization, identities: { shell: "employee" } });
+    await buildPerson(t.app, { organization, locale: "es", identities: { shell: "empleada" } });
     const output = new PassThrough();
     output.on("data", (chunk: Buffer) => (screen += chunk.toString()));
     shell = new ShellAdapter({ input, output, handle: async (event) => (await t.app.bot.handle(event)).outboundKeys });

@@ -3,6 +3,7 @@ import { compose } from "../../bot/pipeline.ts";
 import { createTestApp, eventually, type TestApp } from "../support/app.ts";
 import { testProviders } from "../support/database.ts";
 import { message } from "../support/events.ts";
+import { buildOrganization, buildPerson } from "../support/factories.ts";
 
 describe("middleware runner", () => {
   it("runs middleware in order and refuses a second next()", async () => {
@@ -35,7 +36,11 @@ describe("middleware runner", () => {
 describe.each(await testProviders())("inbound events on %s", (provider) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ provider });
+    t = await createTestApp({ provider, seedDemo: false });
+    const organization = await buildOrganization(t.app);
+    await buildPerson(t.app, { organization, identities: { shell: "employee" } });
+    await buildPerson(t.app, { organization, role: "admin", identities: { shell: "admin" } });
+    await buildPerson(t.app, { role: "manager", identities: { shell: "manager" } });
   });
   afterAll(() => t.close());
 

@@ -4,7 +4,7 @@ import { sign } from "../../../adapters/webhook/signature.ts";
 import { ManualClock } from "../../../core/clock.ts";
 import type { OutboundMessage } from "../../../bot/events.ts";
 import { createTestApp, eventually, type TestApp } from "../../support/app.ts";
-import { say } from "../../portal/helpers.ts";
+import { say } from "../../support/conversation.ts";
 import { testProviders } from "../../support/database.ts";
 
 const SECRET = "device-secret-for-tests";

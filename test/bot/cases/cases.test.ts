@@ -3,6 +3,7 @@ import type { Viewer } from "../../../bot/authz.ts";
 import { formatCaseRef } from "../../../bot/cases/refs.ts";
 import { createTestApp, type TestApp } from "../../support/app.ts";
 import { testProviders } from "../../support/database.ts";
+import { buildChannel, buildPerson } from "../../support/factories.ts";
 
 const providers = await testProviders();
 
@@ -13,9 +14,10 @@ describe.each(providers)("cases on %s", (provider) => {
   const origin = { platform: "shell" as const, conversation: { platform: "shell" as const, conversationId: "dm:employee" } };
 
   beforeAll(async () => {
-    t = await createTestApp({ provider, start: false });
-    employee = (await t.app.services.people.resolve({ platform: "shell", externalId: "employee" }))!;
-    engineer = (await t.app.services.people.resolve({ platform: "shell", externalId: "engineer" }))!;
+    t = await createTestApp({ provider, start: false, seedDemo: false });
+    employee = (await buildPerson(t.app, { identities: { shell: "employee" } })).viewer;
+    engineer = (await buildPerson(t.app, { role: "engineer" })).viewer;
+    await buildChannel(t.app, { purpose: "engineers", conversationId: "engineers" });
   });
   afterAll(() => t.close());
 

@@ -10,6 +10,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../core/clock.ts";
 import { createTestApp, type TestApp } from "../../support/app.ts";
 import { message } from "../../support/events.ts";
+import { buildChannel, buildPerson } from "../../support/factories.ts";
 
 const MIN = 60_000;
 const dir = mkdtempSync(path.join(tmpdir(), "switchboard-contract-"));
@@ -39,8 +40,12 @@ describe("the escalation contract of a policy file", () => {
     });
     const opened = new Date("2026-03-10T10:00:00Z");
     const clock = new ManualClock(opened);
-    t = await createTestApp({ clock, start: false, env: { ESCALATION_POLICIES_FILE: file } });
+    t = await createTestApp({ clock, start: false, seedDemo: false, env: { ESCALATION_POLICIES_FILE: file } });
     const { app, recorder } = t;
+    await buildPerson(app, { identities: { shell: "employee" } });
+    await buildChannel(app, { purpose: "engineers", conversationId: "engineers" });
+    await buildChannel(app, { purpose: "managers", conversationId: "managers" });
+    await buildChannel(app, { purpose: "service_management", conversationId: "service-management" });
     await app.bot.handle(message("employee", "open case sev1 the Bar 70 in Lisbon shows no video, all meetings down"));
     await app.dispatcher.runOnce();
     const seen: { to: string; minute: number; text: string }[] = [];
@@ -68,7 +73,7 @@ describe("the escalation contract of a policy file", () => {
 
   it("refuses a policy file whose levels would ping in a loop, bound the last level or name an audience they cannot reach, naming the setting and the field", async () => {
     const looping = policyFile("looping.json", sev1([{ audience: "engineers", after: "0m", repeat: "0m" }]));
-    await expect(createTestApp({ start: false, env: { ESCALATION_POLICIES_FILE: looping } })).rejects.toThrow(
+    await expect(createTestApp({ start: false, seedDemo: false, env: { ESCALATION_POLICIES_FILE: looping } })).rejects.toThrow(
       /ESCALATION_POLICIES_FILE .*sev1\.levels\.0\.repeat: repeat must be at least 1s/,
     );
     const boundedTop = policyFile(
@@ -78,7 +83,7 @@ describe("the escalation contract of a policy file", () => {
         { audience: "managers", after: "10m", repeat: "10m", maxRepeats: 3 },
       ]),
     );
-    await expect(createTestApp({ start: false, env: { ESCALATION_POLICIES_FILE: boundedTop } })).rejects.toThrow(
+    await expect(createTestApp({ start: false, seedDemo: false, env: { ESCALATION_POLICIES_FILE: boundedTop } })).rejects.toThrow(
       /sev1\.levels\.1\.maxRepeats: the last level repeats until acknowledged or resolved/,
     );
     const reordered = policyFile(
@@ -88,11 +93,11 @@ describe("the escalation contract of a policy file", () => {
         { audience: "service_management", after: "10m", repeat: "10m" },
       ]),
     );
-    await expect(createTestApp({ start: false, env: { ESCALATION_POLICIES_FILE: reordered } })).rejects.toThrow(
+    await expect(createTestApp({ start: false, seedDemo: false, env: { ESCALATION_POLICIES_FILE: reordered } })).rejects.toThrow(
       /sev1\.levels\.1\.audience: level 2 is the managers level/,
     );
     const lateFirst = policyFile("late-first.json", sev1([{ audience: "engineers", after: "5m", repeat: "5m" }]));
-    await expect(createTestApp({ start: false, env: { ESCALATION_POLICIES_FILE: lateFirst } })).rejects.toThrow(
+    await expect(createTestApp({ start: false, seedDemo: false, env: { ESCALATION_POLICIES_FILE: lateFirst } })).rejects.toThrow(
       /sev1\.levels\.0\.after: level 1 is notified at once/,
     );
   });

@@ -4,6 +4,7 @@ import type { Viewer } from "../../../bot/authz.ts";
 import { createApp } from "../../../app/app.ts";
 import { createTestApp, RecordingDeliverer, type TestApp } from "../../support/app.ts";
 import { action, message } from "../../support/events.ts";
+import { buildChannel, buildOrganization, buildPerson } from "../../support/factories.ts";
 
 const MIN = 60_000;
 let t: TestApp | undefined;
@@ -14,8 +15,42 @@ afterEach(async () => {
 
 async function setup(start: string) {
   const clock = new ManualClock(start);
-  t = await createTestApp({ clock, start: false });
+  t = await createTestApp({ clock, start: false, seedDemo: false });
   const app = t.app;
+  // A customer on a 24x7 contract (the default) and one on business hours in Chicago.
+  await buildPerson(app, { identities: { shell: "employee" } });
+  const chicago = await buildOrganization(app, {
+    contracts: [
+      {
+        key: "chicago-premium",
+        plan: "premium",
+        coverage: "business_hours",
+        timeZone: "America/Chicago",
+        holidayCountry: "US",
+        holidayRegion: "IL",
+        businessHours: "Mon-Fri 08:00-18:00",
+        startsOn: "2026-03-01",
+        endsOn: "2027-02-28",
+      },
+    ],
+    sites: [{ key: "chicago-hq", name: "Chicago HQ", city: "Chicago", country: "US", region: "IL", timeZone: "America/Chicago" }],
+  });
+  await buildPerson(app, { organization: chicago, role: "admin", identities: { shell: "fabrikam-admin" } });
+  await buildPerson(app, {
+    role: "engineer",
+    name: "Lee Chen",
+    skills: ["video_bar", "room_system", "network", "en"],
+    identities: { shell: "engineer" },
+  });
+  await buildPerson(app, {
+    role: "engineer",
+    skills: ["headset", "speakerphone", "camera", "firmware_software", "en"],
+    identities: { shell: "engineer2" },
+  });
+  await buildPerson(app, { role: "manager", timeZone: "Africa/Lagos", identities: { shell: "manager" } });
+  await buildChannel(app, { purpose: "engineers", conversationId: "engineers" });
+  await buildChannel(app, { purpose: "managers", conversationId: "managers" });
+  await buildChannel(app, { purpose: "service_management", conversationId: "service-management" });
   const person = async (id: string) => (await app.services.people.resolve({ platform: "shell", externalId: id })) as Viewer;
   const tick = async (ms: number) => {
     clock.advance(ms);
@@ -73,7 +108,7 @@ describe("escalations on a 24x7 contract", () => {
     await tick(31 * MIN);
     expect(texts(recorder, "service-management").some((x) => x.startsWith("SLA breach on CS-") && x.includes("first response"))).toBe(true);
     await say("manager", "breaches");
-    // Due 10:30 UTC, shown in the demo manager's own zone (Africa/Lagos, UTC+1).
+    // Due 10:30 UTC, shown in the manager's own zone (Africa/Lagos, UTC+1).
     expect(recorder.textOf("dm:manager")).toMatch(
       /CS-\d{5}\* · sev1 ·[\s\S]*First response: due Tue 10 Mar 11:30, overdue by 1 min[\s\S]*breached: first response/,
     );
@@ -131,7 +166,7 @@ describe("escalations on a 24x7 contract", () => {
 });
 
 describe("clocks in business hours", () => {
-  // Fabrikam: Chicago, Mon–Fri 08:00–18:00, US/Illinois holidays.
+  // The Chicago customer: Mon–Fri 08:00–18:00, US/Illinois holidays.
   it("counts a sev3 first response over the weekend and the DST change", async () => {
     const { app, person, say } = await setup("2026-03-06T23:00:00Z"); // Friday 17:00 CST
     await say("fabrikam-admin", "open case the Room L in Chicago HQ drops calls");

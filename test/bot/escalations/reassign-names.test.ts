@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../core/clock.ts";
-import { newId } from "../../../db/ids.ts";
 import { createTestApp, type TestApp } from "../../support/app.ts";
 import { message } from "../../support/events.ts";
+import { buildPerson } from "../../support/factories.ts";
 import { readable } from "../replacements/support.ts";
 
 describe("people are found by name whatever the accents and case", () => {
@@ -18,13 +18,13 @@ describe("people are found by name whatever the accents and case", () => {
     ).assignee?.name;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: new ManualClock("2026-03-11T09:00:00Z"), start: false });
-    for (const [key, name] of [
-      ["eng-sofia", "Sofía Núñez"],
-      ["eng-jose", "Jose Alvarez"],
-      ["eng-bjorn", "Bjørn Strauß"],
-    ] as const)
-      await t.app.db.prisma.person.create({ data: { id: newId(), key, name, role: "engineer" } });
+    t = await createTestApp({ clock: new ManualClock("2026-03-11T09:00:00Z"), start: false, seedDemo: false });
+    await buildPerson(t.app, { identities: { shell: "employee" } });
+    await buildPerson(t.app, { role: "manager", identities: { shell: "manager" } });
+    await buildPerson(t.app, { role: "engineer", name: "Lee Chen" });
+    await buildPerson(t.app, { role: "engineer", name: "Sofía Núñez" });
+    await buildPerson(t.app, { role: "engineer", name: "Jose Alvarez" });
+    await buildPerson(t.app, { role: "engineer", name: "Bjørn Strauß", identities: { shell: "b7" } });
     const opened = await say("employee", "open case The Bar 50 in the Madrid boardroom has no sound at all");
     caseRef = /CS-\d{5}/.exec(opened)![0];
   });
@@ -51,9 +51,6 @@ describe("people are found by name whatever the accents and case", () => {
   });
 
   it("the audit log search finds a person's entries by their name typed without its special letters", async () => {
-    const bjorn = await t.app.db.prisma.person.findUniqueOrThrow({ where: { key: "eng-bjorn" } });
-    await t.app.db.prisma.platformIdentity.create({ data: { id: newId(), personId: bjorn.id, platform: "shell", externalId: "b7" } });
-    t.app.services.people.invalidate();
     expect(await say("b7", `reassign ${caseRef} Lee`)).toContain(`${caseRef} is now with Lee Chen.`);
     const found = await say("manager", "audit by Strauss");
     expect(found).toContain("Audit log (1)");

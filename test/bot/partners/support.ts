@@ -11,7 +11,7 @@ import type { Clock } from "../../../core/clock.ts";
 import type { Provider } from "../../../db/client.ts";
 import { createTestApp, eventually, type TestApp } from "../../support/app.ts";
 import { action, message } from "../../support/events.ts";
-import { render } from "../../portal/helpers.ts";
+import { render } from "../../support/conversation.ts";
 
 export const SECRET = "partner-secret-for-tests";
 

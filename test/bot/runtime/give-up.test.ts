@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../core/clock.ts";
 import { createTestApp, type TestApp } from "../../support/app.ts";
 import { message } from "../../support/events.ts";
+import { buildPerson } from "../../support/factories.ts";
 
 const MIN = 60_000;
 let t: TestApp | undefined;
@@ -20,8 +21,10 @@ const METRICS_TOKEN = "give-up-metrics-token-0123456789";
 describe("undelivered messages", () => {
   it("retries a failing reply for the configured hours, then gives it up in the log, the metrics and the support list", async () => {
     const clock = new ManualClock("2026-03-10T10:00:00Z");
-    t = await createTestApp({ clock, start: false, env: { OUTBOX_GIVE_UP_AFTER: "6h", METRICS_TOKEN } });
+    t = await createTestApp({ clock, start: false, seedDemo: false, env: { OUTBOX_GIVE_UP_AFTER: "6h", METRICS_TOKEN } });
     const { app, recorder } = t;
+    await buildPerson(app, { identities: { shell: "employee" } });
+    await buildPerson(app, { role: "engineer", identities: { shell: "engineer" } });
     recorder.failNext = Number.MAX_SAFE_INTEGER;
     await app.bot.handle(message("employee", "hello"));
     await app.dispatcher.runOnce();
