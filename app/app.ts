@@ -44,6 +44,7 @@ import type { Config } from "./config.ts";
 import { HttpServer, sendJson, type HttpTimeouts, type RouteHandler } from "../adapters/http/server.ts";
 import { bearerMatches, refuseMetrics } from "../adapters/http/metrics-access.ts";
 import { createMetrics, escalationLevelOf, type Metrics } from "./metrics.ts";
+import { llmFailureReason, meterKnowledge, meterLanguageModel } from "./instrumentation.ts";
 import { connectWakeBus, type WakeBus } from "./wake-bus.ts";
 import { withStartupLock } from "../db/startup-lock.ts";
 import { mountAdapters } from "./adapters.ts";
@@ -174,7 +175,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   wakeBus?.onTimer((dueAt) => scheduler.wakeForPeer(dueAt));
   const llm = createLanguageModel(config.llm);
   const knowledgeLog = log.child({ component: "knowledge" });
-  const knowledge = await openKnowledgeBase(db, { catalog, llm, logger: knowledgeLog });
+  // Knowledge goes on without the model whenever a call fails (lexical ranking, passages alone).
+  const knowledgeLlm = meterLanguageModel(llm, "knowledge", metrics, (reason) =>
+    metrics.llmFallbacks.inc({ feature: "knowledge", reason }),
+  );
+  const knowledge = await openKnowledgeBase(db, { catalog, llm: knowledgeLlm, logger: knowledgeLog });
   const directory = new Directory(db, clock);
   const kick = () => dispatcher.kick();
   const wake = (dueAt: Date) => scheduler.wake(dueAt);
@@ -195,10 +200,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     detectLanguage: options.detectLanguage ?? detectLanguage,
     languages: new SpokenLanguages(states),
     triage: createTriage(catalog, {
-      llm,
-      onLlmError: (error) => log.warn({ err: error }, "language model refinement failed; using the rules"),
+      llm: meterLanguageModel(llm, "triage", metrics),
+      onLlmError: (error) => {
+        metrics.llmFallbacks.inc({ feature: "triage", reason: llmFailureReason(error) });
+        log.warn({ err: error }, "language model refinement failed; using the rules");
+      },
     }),
-    knowledge,
+    knowledge: meterKnowledge(knowledge, metrics),
     llm,
     files: new FileReaders(),
     denied: new DeniedLog(db, clock, log.child({ component: "audit" })),
