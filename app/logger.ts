@@ -4,6 +4,7 @@
  */
 import { hostname } from "node:os";
 import pino, { type Logger, type DestinationStream } from "pino";
+import { currentRequestId } from "../core/request-context.ts";
 
 export type { Logger };
 
@@ -44,6 +45,11 @@ export function createLogger(options: {
     level: options.level,
     redact: { paths: REDACT, censor: "[redacted]" },
     base: { app: "switchboard", pid: process.pid, hostname: hostname() },
+    // Lines written while handling an HTTP request carry its id (the access log line's too).
+    mixin: () => {
+      const reqId = currentRequestId();
+      return reqId === undefined ? {} : { reqId };
+    },
   };
   if (onError)
     base.hooks = {
