@@ -325,7 +325,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         // Incremental: unchanged files are skipped by hash. With no index yet the first answers
         // would all be "I couldn't find this", so that first ingest is waited for; a refresh of
         // an existing index runs in the background and the index reloads when it is done.
-        const ingest = syncKnowledgeDirectory(db, knowledgeDir, { catalog, llm, logger: knowledgeLog })
+        // A folder configured before (the demo pages, on installations that never recorded one) leaves the index.
+        const ingest = syncKnowledgeDirectory(db, knowledgeDir, { catalog, llm, logger: knowledgeLog, formerDefault: DEMO_DOCS_DIR })
           .then(async (report) => {
             knowledgeLog.info(
               {
