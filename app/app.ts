@@ -38,7 +38,8 @@ import { UndeliveredMessages } from "../bot/runtime/undelivered.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { createLanguageModel } from "../core/llm.ts";
 import { openKnowledgeBase, syncKnowledgeDirectory } from "../knowledge/index.ts";
-import { applyMigrations } from "../db/migrate.ts";
+import { applyMigrations, MigrationError } from "../db/migrate.ts";
+import { databaseStartupError, listenStartupError } from "./startup-errors.ts";
 import { databaseReady } from "../db/readiness.ts";
 import type { Config } from "./config.ts";
 import { HttpServer, sendJson, type HttpTimeouts, type RouteHandler } from "../adapters/http/server.ts";
@@ -109,7 +110,12 @@ export interface App {
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { log } = options;
   const clock = options.demoClock ?? options.clock ?? systemClock;
-  const migration = await applyMigrations(config.databaseUrl);
+  const connectTimeoutMs = config.databaseConnectTimeoutMs;
+  // A database that refuses, never answers or cannot be opened stops the start with one line.
+  const unreachable = (error: unknown): never => {
+    throw error instanceof MigrationError ? error : databaseStartupError(error, config.databaseUrl, connectTimeoutMs);
+  };
+  const migration = await applyMigrations(config.databaseUrl, { connectTimeoutMs }).catch(unreachable);
   if (migration.applied.length > 0) log.info({ applied: migration.applied }, "database migrated");
   const dbLog = log.child({ component: "database" });
   const db = await openDatabase(config.databaseUrl, {
@@ -122,7 +128,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       ),
     // The pools drop the broken connection and reconnect on next use; /readyz says 503 meanwhile.
     onConnectionError: (error) => dbLog.warn({ err: error }, "database connection lost; reconnecting on next use"),
-  });
+    connectTimeoutMs,
+  }).catch(unreachable);
   const catalog = loadCatalog(config.catalogFile ?? DEMO_CATALOG_FILE);
   // Replicas starting together on one PostgreSQL take turns here (db/startup-lock.ts).
   await withStartupLock(config.databaseUrl, async () => {
@@ -312,9 +319,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     onStart: (hook) => void startHooks.push(hook),
     onStop: (hook) => void stopHooks.push(hook),
     async start() {
-      const port = await http.listen(config.port, config.host);
+      const port = await http.listen(config.port, config.host).catch((error: unknown) => {
+        throw listenStartupError(error, "PORT", config.host, config.port);
+      });
       if (metricsHttp) {
-        app.metricsPort = await metricsHttp.listen(config.metrics.port ?? 0, config.metrics.host);
+        app.metricsPort = await metricsHttp.listen(config.metrics.port ?? 0, config.metrics.host).catch((error: unknown) => {
+          throw listenStartupError(error, "METRICS_PORT", config.metrics.host, config.metrics.port ?? 0);
+        });
         log.info({ port: app.metricsPort, host: config.metrics.host }, "metrics served on their own port");
       } else if (!metricsToken)
         log.info("GET /metrics is off: set METRICS_PORT (its own port) or METRICS_TOKEN (bearer token on the main port)");
