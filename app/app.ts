@@ -76,6 +76,13 @@ export interface AppOptions {
   botMiddleware?: Middleware<Context>[];
 }
 
+/** What a readiness check found: a short status ("ok" when fine) and, when not fine, why. */
+export interface ReadinessCheck {
+  status: string;
+  ready: boolean;
+  reason?: string | undefined;
+}
+
 export interface App {
   config: Config;
   log: Logger;
@@ -96,6 +103,11 @@ export interface App {
    * adapter that waits for its replies to go out listens here too, not only to its deliverer.
    */
   onPeerDelivered(listener: (idempotencyKey: string) => void): void;
+  /**
+   * A check /readyz runs (an adapter's platform connection): its status is shown under `name`,
+   * and `ready: false` makes the replica unready. The reason goes to the log, never to the caller.
+   */
+  onReadiness(name: string, check: () => ReadinessCheck | Promise<ReadinessCheck>): void;
   /** Work to run when the app starts (after the port is bound) — adapters connect here. */
   onStart(hook: () => Promise<void> | void): void;
   /** Work to run when the app stops, before the database closes — adapters disconnect here. */
@@ -248,6 +260,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const http = new HttpServer(log.child({ component: "http" }), options.http);
   let ready = false;
+  const readinessChecks = new Map<string, () => ReadinessCheck | Promise<ReadinessCheck>>();
   http.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { status: "ok" }));
   http.route("GET", "/readyz", async (_req, res) => {
     // Terse: the causes go to the log, not to whoever asks (the port may be public).
@@ -265,7 +278,15 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         },
       );
     }
-    const ok = ready && checks.database === "ok";
+    let adaptersReady = true;
+    for (const [name, check] of readinessChecks) {
+      const found = await check();
+      checks[name] = found.status;
+      if (found.status !== "ok")
+        log.warn({ check: name, status: found.status, reason: found.reason }, `readiness: ${name} ${found.status}`);
+      adaptersReady &&= found.ready;
+    }
+    const ok = ready && checks.database === "ok" && adaptersReady;
     sendJson(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks });
   });
   const serveMetrics: RouteHandler = async (_req, res) => {
@@ -316,6 +337,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     metricsPort: undefined,
     wakeBus,
     onPeerDelivered: (listener) => wakeBus?.onReplyDelivered(listener),
+    onReadiness: (name, check) => void readinessChecks.set(name, check),
     onStart: (hook) => void startHooks.push(hook),
     onStop: (hook) => void stopHooks.push(hook),
     async start() {
