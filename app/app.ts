@@ -40,7 +40,7 @@ import { createLanguageModel } from "../core/llm.ts";
 import { openKnowledgeBase, syncKnowledgeDirectory } from "../knowledge/index.ts";
 import { applyMigrations, MigrationError } from "../db/migrate.ts";
 import { databaseStartupError, listenStartupError } from "./startup-errors.ts";
-import { databaseReady } from "../db/readiness.ts";
+import { readinessRoute, type ReadinessCheck } from "./readiness.ts";
 import type { Config } from "./config.ts";
 import { HttpServer, sendJson, type HttpTimeouts, type RouteHandler } from "../adapters/http/server.ts";
 import { bearerMatches, refuseMetrics } from "../adapters/http/metrics-access.ts";
@@ -74,13 +74,6 @@ export interface AppOptions {
   http?: Partial<HttpTimeouts>;
   /** Extra middleware run before the router (tests inject faults here; production passes none). */
   botMiddleware?: Middleware<Context>[];
-}
-
-/** What a readiness check found: a short status ("ok" when fine) and, when not fine, why. */
-export interface ReadinessCheck {
-  status: string;
-  ready: boolean;
-  reason?: string | undefined;
 }
 
 export interface App {
@@ -144,7 +137,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }).catch(unreachable);
   const catalog = loadCatalog(config.catalogFile ?? DEMO_CATALOG_FILE);
   // Replicas starting together on one PostgreSQL take turns here (db/startup-lock.ts).
-  await withStartupLock(config.databaseUrl, async () => {
+  const startupLock = <T>(work: () => Promise<T>) => withStartupLock(config.databaseUrl, work, connectTimeoutMs);
+  await startupLock(async () => {
     await syncCatalog(db, catalog);
     if (config.seedDemoData && (await db.prisma.organization.count()) === 0) {
       const report = await importData(db, catalog, parseImportFile(readFileSync(DEMO_DATA_FILE, "utf8")));
@@ -238,7 +232,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   // Escalation pings the platform refuses for good go on to the next target of their level.
   const pingFallbacks = new PingFallbacks(db, clock, directory, kick);
   dispatcher.setFallback((message, error) => pingFallbacks.refused(message, error));
-  const { portal, replacementFeature } = await withStartupLock(config.databaseUrl, async () => ({
+  const { portal, replacementFeature } = await startupLock(async () => ({
     portal: await createPortalServices(services, { seedDemo: config.seedDemoData, documentsFile: config.documentsFile }),
     replacementFeature: await createReplacementFeature(db, clock, directory, kick, wake, { catalog, seedDemo: config.seedDemoData, log }),
   }));
@@ -262,33 +256,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   let ready = false;
   const readinessChecks = new Map<string, () => ReadinessCheck | Promise<ReadinessCheck>>();
   http.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { status: "ok" }));
-  http.route("GET", "/readyz", async (_req, res) => {
-    // Terse: the causes go to the log, not to whoever asks (the port may be public).
-    const checks: Record<string, string> = {};
-    checks.database = (await databaseReady(db, log)) ? "ok" : "unreachable";
-    checks.migrations = migration.applied.length + migration.alreadyApplied > 0 ? "applied" : "missing";
-    if (wakeBus) {
-      // Reported, but not a reason to leave the load balancer: without Redis the replicas still
-      // serve everything, they only notice each other's work at the next poll (docs/scaling.md).
-      checks.redis = await wakeBus.check().then(
-        () => "ok",
-        (error: Error) => {
-          log.warn({ err: error }, "readiness: Redis unreachable; replicas poll the database instead");
-          return "unreachable";
-        },
-      );
-    }
-    let adaptersReady = true;
-    for (const [name, check] of readinessChecks) {
-      const found = await check();
-      checks[name] = found.status;
-      if (found.status !== "ok")
-        log.warn({ check: name, status: found.status, reason: found.reason }, `readiness: ${name} ${found.status}`);
-      adaptersReady &&= found.ready;
-    }
-    const ok = ready && checks.database === "ok" && adaptersReady;
-    sendJson(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks });
-  });
+  http.route("GET", "/readyz", readinessRoute({ db, log, migration, wakeBus, checks: readinessChecks, serving: () => ready }));
   const serveMetrics: RouteHandler = async (_req, res) => {
     const backlog = await db.prisma.outbox.count({ where: { status: { in: ["pending", "sending"] } } });
     metrics.outboxBacklog.set(backlog);
