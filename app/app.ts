@@ -39,12 +39,14 @@ import { UndeliveredMessages } from "../bot/runtime/undelivered.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { createLanguageModel } from "../core/llm.ts";
 import { openKnowledgeBase, syncKnowledgeDirectory } from "../knowledge/index.ts";
-import { applyMigrations } from "../db/migrate.ts";
-import { databaseReady } from "../db/readiness.ts";
+import { applyMigrations, MigrationError } from "../db/migrate.ts";
+import { databaseStartupError, listenStartupError } from "./startup-errors.ts";
+import { readinessRoute, type ReadinessCheck } from "./readiness.ts";
 import type { Config } from "./config.ts";
 import { HttpServer, sendJson, type HttpTimeouts, type RouteHandler } from "../adapters/http/server.ts";
 import { bearerMatches, refuseMetrics } from "../adapters/http/metrics-access.ts";
 import { createMetrics, escalationLevelOf, type Metrics } from "./metrics.ts";
+import { llmFailureReason, meterKnowledge, meterLanguageModel } from "./instrumentation.ts";
 import { connectWakeBus, type WakeBus } from "./wake-bus.ts";
 import { withStartupLock } from "../db/startup-lock.ts";
 import { mountAdapters } from "./adapters.ts";
@@ -95,6 +97,11 @@ export interface App {
    * adapter that waits for its replies to go out listens here too, not only to its deliverer.
    */
   onPeerDelivered(listener: (idempotencyKey: string) => void): void;
+  /**
+   * A check /readyz runs (an adapter's platform connection): its status is shown under `name`,
+   * and `ready: false` makes the replica unready. The reason goes to the log, never to the caller.
+   */
+  onReadiness(name: string, check: () => ReadinessCheck | Promise<ReadinessCheck>): void;
   /** Work to run when the app starts (after the port is bound) — adapters connect here. */
   onStart(hook: () => Promise<void> | void): void;
   /** Work to run when the app stops, before the database closes — adapters disconnect here. */
@@ -109,7 +116,12 @@ export interface App {
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { log } = options;
   const clock = options.demoClock ?? options.clock ?? systemClock;
-  const migration = await applyMigrations(config.databaseUrl);
+  const connectTimeoutMs = config.databaseConnectTimeoutMs;
+  // A database that refuses, never answers or cannot be opened stops the start with one line.
+  const unreachable = (error: unknown): never => {
+    throw error instanceof MigrationError ? error : databaseStartupError(error, config.databaseUrl, connectTimeoutMs);
+  };
+  const migration = await applyMigrations(config.databaseUrl, { connectTimeoutMs }).catch(unreachable);
   if (migration.applied.length > 0) log.info({ applied: migration.applied }, "database migrated");
   const dbLog = log.child({ component: "database" });
   const db = await openDatabase(config.databaseUrl, {
@@ -122,10 +134,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       ),
     // The pools drop the broken connection and reconnect on next use; /readyz says 503 meanwhile.
     onConnectionError: (error) => dbLog.warn({ err: error }, "database connection lost; reconnecting on next use"),
-  });
+    connectTimeoutMs,
+  }).catch(unreachable);
   const catalog = loadCatalog(config.catalogFile ?? DEMO_CATALOG_FILE);
   // Replicas starting together on one PostgreSQL take turns here (db/startup-lock.ts).
-  await withStartupLock(config.databaseUrl, async () => {
+  const startupLock = <T>(work: () => Promise<T>) => withStartupLock(config.databaseUrl, work, connectTimeoutMs);
+  await startupLock(async () => {
     await syncCatalog(db, catalog);
     if (config.seedDemoData && (await db.prisma.organization.count()) === 0) {
       const report = await importData(db, catalog, parseImportFile(readFileSync(DEMO_DATA_FILE, "utf8")));
@@ -175,7 +189,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   wakeBus?.onTimer((dueAt) => scheduler.wakeForPeer(dueAt));
   const llm = createLanguageModel(config.llm);
   const knowledgeLog = log.child({ component: "knowledge" });
-  const knowledge = await openKnowledgeBase(db, { catalog, llm, logger: knowledgeLog });
+  // Knowledge goes on without the model whenever a call fails (lexical ranking, passages alone).
+  const knowledgeLlm = meterLanguageModel(llm, "knowledge", metrics, (reason) =>
+    metrics.llmFallbacks.inc({ feature: "knowledge", reason }),
+  );
+  const knowledge = await openKnowledgeBase(db, { catalog, llm: knowledgeLlm, logger: knowledgeLog });
   const directory = new Directory(db, clock);
   const kick = () => dispatcher.kick();
   const wake = (dueAt: Date) => scheduler.wake(dueAt);
@@ -196,10 +214,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     detectLanguage: options.detectLanguage ?? detectLanguage,
     languages: new SpokenLanguages(states),
     triage: createTriage(catalog, {
-      llm,
-      onLlmError: (error) => log.warn({ err: error }, "language model refinement failed; using the rules"),
+      llm: meterLanguageModel(llm, "triage", metrics),
+      onLlmError: (error) => {
+        metrics.llmFallbacks.inc({ feature: "triage", reason: llmFailureReason(error) });
+        log.warn({ err: error }, "language model refinement failed; using the rules");
+      },
     }),
-    knowledge,
+    knowledge: meterKnowledge(knowledge, metrics),
     llm,
     files: new FileReaders(),
     denied: new DeniedLog(db, clock, log.child({ component: "audit" })),
@@ -212,7 +233,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   // Escalation pings the platform refuses for good go on to the next target of their level.
   const pingFallbacks = new PingFallbacks(db, clock, directory, kick);
   dispatcher.setFallback((message, error) => pingFallbacks.refused(message, error));
-  const { portal, replacementFeature } = await withStartupLock(config.databaseUrl, async () => ({
+  const { portal, replacementFeature } = await startupLock(async () => ({
     portal: await createPortalServices(services, { seedDemo: config.seedDemoData, documentsFile: config.documentsFile }),
     replacementFeature: await createReplacementFeature(db, clock, directory, kick, wake, { catalog, seedDemo: config.seedDemoData, log }),
   }));
@@ -234,26 +255,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const http = new HttpServer(log.child({ component: "http" }), options.http);
   let ready = false;
+  const readinessChecks = new Map<string, () => ReadinessCheck | Promise<ReadinessCheck>>();
   http.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { status: "ok" }));
-  http.route("GET", "/readyz", async (_req, res) => {
-    // Terse: the causes go to the log, not to whoever asks (the port may be public).
-    const checks: Record<string, string> = {};
-    checks.database = (await databaseReady(db, log)) ? "ok" : "unreachable";
-    checks.migrations = migration.applied.length + migration.alreadyApplied > 0 ? "applied" : "missing";
-    if (wakeBus) {
-      // Reported, but not a reason to leave the load balancer: without Redis the replicas still
-      // serve everything, they only notice each other's work at the next poll (docs/scaling.md).
-      checks.redis = await wakeBus.check().then(
-        () => "ok",
-        (error: Error) => {
-          log.warn({ err: error }, "readiness: Redis unreachable; replicas poll the database instead");
-          return "unreachable";
-        },
-      );
-    }
-    const ok = ready && checks.database === "ok";
-    sendJson(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks });
-  });
+  http.route("GET", "/readyz", readinessRoute({ db, log, migration, wakeBus, checks: readinessChecks, serving: () => ready }));
   const serveMetrics: RouteHandler = async (_req, res) => {
     const backlog = await db.prisma.outbox.count({ where: { status: { in: ["pending", "sending"] } } });
     metrics.outboxBacklog.set(backlog);
@@ -302,12 +306,17 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     metricsPort: undefined,
     wakeBus,
     onPeerDelivered: (listener) => wakeBus?.onReplyDelivered(listener),
+    onReadiness: (name, check) => void readinessChecks.set(name, check),
     onStart: (hook) => void startHooks.push(hook),
     onStop: (hook) => void stopHooks.push(hook),
     async start() {
-      const port = await http.listen(config.port, config.host);
+      const port = await http.listen(config.port, config.host).catch((error: unknown) => {
+        throw listenStartupError(error, "PORT", config.host, config.port);
+      });
       if (metricsHttp) {
-        app.metricsPort = await metricsHttp.listen(config.metrics.port ?? 0, config.metrics.host);
+        app.metricsPort = await metricsHttp.listen(config.metrics.port ?? 0, config.metrics.host).catch((error: unknown) => {
+          throw listenStartupError(error, "METRICS_PORT", config.metrics.host, config.metrics.port ?? 0);
+        });
         log.info({ port: app.metricsPort, host: config.metrics.host }, "metrics served on their own port");
       } else if (!metricsToken)
         log.info("GET /metrics is off: set METRICS_PORT (its own port) or METRICS_TOKEN (bearer token on the main port)");
@@ -318,7 +327,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         // Incremental: unchanged files are skipped by hash. With no index yet the first answers
         // would all be "I couldn't find this", so that first ingest is waited for; a refresh of
         // an existing index runs in the background and the index reloads when it is done.
-        const ingest = syncKnowledgeDirectory(db, knowledgeDir, { catalog, llm, logger: knowledgeLog })
+        // A folder configured before (the demo pages, on installations that never recorded one) leaves the index.
+        const ingest = syncKnowledgeDirectory(db, knowledgeDir, { catalog, llm, logger: knowledgeLog, formerDefault: DEMO_DOCS_DIR })
           .then(async (report) => {
             knowledgeLog.info(
               {

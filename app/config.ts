@@ -45,6 +45,8 @@ const envSchema = z
         .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
         .default("file:./data/switchboard.db"),
     ),
+    // A PostgreSQL that accepts connections but never answers would otherwise hang the start.
+    DATABASE_CONNECT_TIMEOUT_SECONDS: seconds(10),
     REDIS_URL: z.preprocess(
       blankToUndefined,
       z
@@ -156,6 +158,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** How long a database connection attempt may take (DATABASE_CONNECT_TIMEOUT_SECONDS). */
+  databaseConnectTimeoutMs: number;
   redisUrl: string | undefined;
   /** Scaled mode: Redis channel prefix, leases and the resume sweep (docs/scaling.md). */
   scaling: { redisPrefix: string; inboundLeaseMs: number; outboxLeaseMs: number; resumeIntervalMs: number };
@@ -218,6 +222,7 @@ export function readConfig(env: Env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
     scaling: {
       redisPrefix: e.REDIS_PREFIX,

@@ -2,7 +2,9 @@
  * Structured logs with pino: JSON when stdout is not a terminal (production, CI), pretty in a
  * terminal. Secrets are redacted by path. Components take child loggers (`logger.child({...})`).
  */
+import { hostname } from "node:os";
 import pino, { type Logger, type DestinationStream } from "pino";
+import { currentRequestId } from "../core/request-context.ts";
 
 export type { Logger };
 
@@ -38,7 +40,17 @@ export function createLogger(options: {
   onError?: (component: string) => void;
 }): Logger {
   const { onError } = options;
-  const base: pino.LoggerOptions = { level: options.level, redact: { paths: REDACT, censor: "[redacted]" }, base: { app: "switchboard" } };
+  // pid and hostname tell replicas (and processes on one host) apart in a shared log store.
+  const base: pino.LoggerOptions = {
+    level: options.level,
+    redact: { paths: REDACT, censor: "[redacted]" },
+    base: { app: "switchboard", pid: process.pid, hostname: hostname() },
+    // Lines written while handling an HTTP request carry its id (the access log line's too).
+    mixin: () => {
+      const reqId = currentRequestId();
+      return reqId === undefined ? {} : { reqId };
+    },
+  };
   if (onError)
     base.hooks = {
       logMethod(args, method, level) {

@@ -12,6 +12,7 @@ import { createLogger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { ShellAdapter } from "../adapters/shell/shell-adapter.ts";
 import { guardProcess } from "./process-guard.ts";
+import { StartupError } from "./startup-errors.ts";
 
 /** Where the shell writes its logs when LOG_FILE is not set: next to the default database. */
 const DEFAULT_SHELL_LOG_FILE = "data/switchboard.log";
@@ -82,6 +83,11 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(2);
+  }
+  // The operator's to fix (a database or a port): one line naming the setting, no stack trace.
+  if (error instanceof StartupError) {
+    console.error(`Switchboard could not start: ${error.message}`);
+    process.exit(1);
   }
   console.error("Switchboard could not start:", error);
   process.exit(1);

@@ -22,11 +22,20 @@ export interface Metrics {
   timerLateness: Histogram;
   escalations: Counter<"level">;
   errors: Counter<"component">;
+  /** Language model calls by the feature that made them, the operation and how they ended. */
+  llmCalls: Counter<"feature" | "operation" | "outcome">;
+  /** Times a feature went on without the language model (its own result instead), by reason. */
+  llmFallbacks: Counter<"feature" | "reason">;
+  /** Documentation questions by outcome (answered, abstained). */
+  knowledgeQueries: Counter<"outcome">;
+  /** Documentation questions answered with "I couldn't find this", by reason. */
+  knowledgeAbstentions: Counter<"reason">;
 }
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "switchboard_" });
+  // No prefix: process_* and nodejs_* keep the names stock dashboards and alerts look for.
+  collectDefaultMetrics({ register: registry });
   return {
     registry,
     inboundEvents: new Counter({
@@ -81,6 +90,30 @@ export function createMetrics(): Metrics {
       name: "switchboard_errors_total",
       help: "Errors by component",
       labelNames: ["component"],
+      registers: [registry],
+    }),
+    llmCalls: new Counter({
+      name: "switchboard_llm_calls_total",
+      help: "Language model calls by feature, operation (chat, json, embed) and outcome (ok, timeout, invalid_output, error)",
+      labelNames: ["feature", "operation", "outcome"],
+      registers: [registry],
+    }),
+    llmFallbacks: new Counter({
+      name: "switchboard_llm_fallbacks_total",
+      help: "Times a feature used its own result because the language model failed, by feature and reason",
+      labelNames: ["feature", "reason"],
+      registers: [registry],
+    }),
+    knowledgeQueries: new Counter({
+      name: "switchboard_knowledge_queries_total",
+      help: "Documentation questions by outcome (answered, abstained)",
+      labelNames: ["outcome"],
+      registers: [registry],
+    }),
+    knowledgeAbstentions: new Counter({
+      name: "switchboard_knowledge_abstentions_total",
+      help: "Documentation questions the bot could not answer, by reason",
+      labelNames: ["reason"],
       registers: [registry],
     }),
   };

@@ -48,6 +48,13 @@ export const BUSY_TIMEOUT_MS = 50;
  */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
+/**
+ * How long a PostgreSQL connection attempt may take (DATABASE_CONNECT_TIMEOUT_SECONDS). pg waits
+ * forever by default, so a server that accepts the connection and never answers (a stuck proxy,
+ * a half-dead host) would hang the start without a word.
+ */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
 /** Tells which provider a DATABASE_URL selects. */
 export function providerOf(url: string): Provider {
   if (url.startsWith("file:")) return "sqlite";
@@ -99,6 +106,8 @@ export async function openDatabase(
     onSlowWait?: (wait: SlowWait) => void;
     /** PostgreSQL: a connection the server ended or a failed connection attempt (logged by the app). */
     onConnectionError?: (error: Error) => void;
+    /** PostgreSQL: how long a connection attempt may take (DEFAULT_CONNECT_TIMEOUT_MS otherwise). */
+    connectTimeoutMs?: number;
   } = {},
 ): Promise<Database> {
   const provider = providerOf(url);
@@ -142,6 +151,7 @@ export async function openDatabase(
     {
       connectionString: connection.toString(),
       max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       // Raw SQL is unqualified, so the session's search_path selects the schema too.
       options: `-c search_path="${schema}"`,
     },

@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
-import { postgresConnection, providerOf, sqliteFile, type Provider } from "./client.ts";
+import { DEFAULT_CONNECT_TIMEOUT_MS, postgresConnection, providerOf, sqliteFile, type Provider } from "./client.ts";
 
 const root = fileURLToPath(new URL("../prisma/", import.meta.url));
 
@@ -83,11 +83,13 @@ function plan(migrations: Migration[], applied: AppliedRow[]): Migration[] {
  * Applies pending migrations to the database at `url`. Safe to call on every start.
  * `until` stops after the named migration (tests of upgrades with data in between).
  */
-export async function applyMigrations(url: string, options: { until?: string } = {}): Promise<MigrationReport> {
+export async function applyMigrations(url: string, options: { until?: string; connectTimeoutMs?: number } = {}): Promise<MigrationReport> {
   const provider = providerOf(url);
   const all = readMigrations(provider);
   const migrations = options.until ? all.filter((m) => m.name <= options.until!) : all;
-  return provider === "sqlite" ? applySqlite(sqliteFile(url), migrations) : applyPostgres(url, migrations);
+  return provider === "sqlite"
+    ? applySqlite(sqliteFile(url), migrations)
+    : applyPostgres(url, migrations, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
 }
 
 function applySqlite(file: string, migrations: Migration[]): MigrationReport {
@@ -120,9 +122,9 @@ function applySqlite(file: string, migrations: Migration[]): MigrationReport {
   }
 }
 
-async function applyPostgres(url: string, migrations: Migration[]): Promise<MigrationReport> {
+async function applyPostgres(url: string, migrations: Migration[], connectTimeoutMs: number): Promise<MigrationReport> {
   const { connection, schema } = postgresConnection(url);
-  const client = new pg.Client({ connectionString: connection.toString() });
+  const client = new pg.Client({ connectionString: connection.toString(), connectionTimeoutMillis: connectTimeoutMs });
   await client.connect();
   try {
     await client.query(`SELECT pg_advisory_lock($1)`, [ADVISORY_LOCK_KEY]);

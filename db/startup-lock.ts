@@ -6,13 +6,13 @@
  * process.
  */
 import pg from "pg";
-import { postgresConnection, providerOf } from "./client.ts";
+import { DEFAULT_CONNECT_TIMEOUT_MS, postgresConnection, providerOf } from "./client.ts";
 
 /** Runs `work` while holding the start-up lock of the database at `url` (PostgreSQL only). */
-export async function withStartupLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+export async function withStartupLock<T>(url: string, work: () => Promise<T>, connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS): Promise<T> {
   if (providerOf(url) !== "postgresql") return work();
   const { connection, schema } = postgresConnection(url);
-  const client = new pg.Client({ connectionString: connection.toString() });
+  const client = new pg.Client({ connectionString: connection.toString(), connectionTimeoutMillis: connectTimeoutMs });
   // Unheard, a server restart during start-up would be an 'error' event that ends the process.
   // Safe to ignore here: a lost session releases the lock, and the work's own queries (on other
   // connections) report the outage themselves.

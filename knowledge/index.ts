@@ -13,7 +13,7 @@ import type { Database } from "../db/client.ts";
 import { newId } from "../db/ids.ts";
 import type { Passage } from "./answer.ts";
 import { KnowledgeEngine, type AnswerOptions, type KnowledgeAnswer, type SearchOptions } from "./engine.ts";
-import { ingestDirectory, type IngestOptions, type IngestReport, type KnowledgeLogger } from "./ingest.ts";
+import type { KnowledgeLogger } from "./ingest.ts";
 import { loadDirectoryChunks } from "./memory.ts";
 import type { MemoryChunk } from "./searcher.ts";
 import { loadStoredChunks, readVersion } from "./store.ts";
@@ -24,6 +24,8 @@ export type { AnswerOptions, KnowledgeAnswer, SearchOptions, Retrieval } from ".
 export { KnowledgeEngine } from "./engine.ts";
 export type { IngestOptions, IngestReport, KnowledgeLogger } from "./ingest.ts";
 export { ingestDirectory } from "./ingest.ts";
+export type { KnowledgeSource, ReindexOutcome } from "./sources.ts";
+export { listSources, reindexSources, removeSource, syncKnowledgeDirectory } from "./sources.ts";
 export type { MemoryChunk } from "./searcher.ts";
 
 /** A person's verdict on an answer ("that helped" / "open a case"). */
@@ -150,12 +152,4 @@ export async function buildMemoryKnowledgeBase(
 ): Promise<ReturnType<typeof createMemoryKnowledgeBase> & { skipped: Array<{ path: string; reason: string }> }> {
   const { chunks, skipped } = await loadDirectoryChunks(dir, options);
   return { ...createMemoryKnowledgeBase(chunks, options), skipped };
-}
-
-/**
- * Start-up hook for `KNOWLEDGE_DIR`: brings the stored index up to date with the folder. The
- * ingest is incremental, so a current index costs only a read and hash of each file.
- */
-export async function syncKnowledgeDirectory(db: Database, dir: string, options: IngestOptions = {}): Promise<IngestReport> {
-  return ingestDirectory(db, dir, options);
 }

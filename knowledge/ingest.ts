@@ -48,6 +48,8 @@ export interface IngestOptions {
   logger?: KnowledgeLogger | undefined;
   /** Files above this size are skipped (default 20 MiB). */
   maxBytes?: number;
+  /** Parse and chunk every file again, changed or not (`npm run kb -- reindex`). */
+  force?: boolean;
 }
 
 const EMBED_BATCH = 64;
@@ -96,7 +98,7 @@ export async function ingestDirectory(db: Database, target: string, options: Ing
       const read = await readSourceFile(file.file, options.maxBytes ?? DEFAULT_MAX_BYTES);
       const outcome = "tooLarge" in read ? { reason: `file too large (${read.tooLarge} bytes)` } : undefined;
       const hash = "bytes" in read ? contentHash(read.bytes) : undefined;
-      if (previous && hash === previous.contentHash) {
+      if (previous && hash === previous.contentHash && !options.force) {
         report.unchanged++;
         continue;
       }

@@ -5,6 +5,8 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
+import { withRequestId } from "../../core/request-context.ts";
+import { logAccess, requestIdOf } from "./access-log.ts";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string>) => void | Promise<void>;
 
@@ -152,7 +154,9 @@ export class HttpServer {
         connectionsCheckingInterval: limits.checkIntervalMs,
       },
       (req, res) => {
-        this.dispatch(req, res).catch((error: unknown) => this.failed(req, res, error));
+        const requestId = requestIdOf(req);
+        logAccess(this.log, req, res, requestId);
+        withRequestId(requestId, () => this.dispatch(req, res).catch((error: unknown) => this.failed(req, res, error)));
       },
     );
   }

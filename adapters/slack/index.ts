@@ -96,6 +96,7 @@ export async function mountSlack(app: App): Promise<void> {
   // Scaled mode: a reply another replica delivered no longer holds acknowledgements back here.
   app.onPeerDelivered((key) => key.startsWith("slack:") && queue.settled(key));
   if (receiver instanceof SharedServerReceiver) app.http.route("POST", SLACK_EVENTS_PATH, receiver.handle);
+  app.onReadiness("slack", () => workspace.readiness());
 
   let socket: { stop(): Promise<void> } | undefined;
   app.onStart(async () => {

@@ -29,6 +29,8 @@ const ORGANIZATION_TTL_MS = 60_000;
 export class Workspace {
   private identity: Promise<BotIdentity> | undefined;
   private known: BotIdentity | undefined;
+  /** Why the last auth.test failed, while the identity is unknown. */
+  private failure: { status: "unauthorized" | "unreachable"; reason: string } | undefined;
   private teams: { at: number; byTeam: Map<string, string> } | undefined;
 
   constructor(
@@ -52,17 +54,18 @@ export class Workspace {
         };
         this.log.info({ team: identity.teamId, botUser: identity.botUserId }, "Slack workspace connected");
         this.known = identity;
+        this.failure = undefined;
         return identity;
       })
       .catch((error: unknown) => {
         this.identity = undefined;
         const code = (error as { data?: { error?: string } }).data?.error;
-        throw new Error(
-          code === "invalid_auth" || code === "not_authed" || code === "account_inactive"
-            ? `Slack refused SLACK_BOT_TOKEN (${code}); set a valid bot token (xoxb-…)`
-            : `could not reach the Slack Web API (check SLACK_API_URL): ${(error as Error).message}`,
-          { cause: error },
-        );
+        const refused = code === "invalid_auth" || code === "not_authed" || code === "account_inactive" || code === "token_revoked";
+        const reason = refused
+          ? `Slack refused SLACK_BOT_TOKEN (${code}); set a valid bot token (xoxb-…)`
+          : `could not reach the Slack Web API (check SLACK_API_URL): ${(error as Error).message}`;
+        this.failure = { status: refused ? "unauthorized" : "unreachable", reason };
+        throw new Error(reason, { cause: error });
       });
     return this.identity;
   }
@@ -76,6 +79,19 @@ export class Workspace {
     if (this.known) return true;
     this.bot().catch(() => undefined);
     return false;
+  }
+
+  /**
+   * For /readyz: "ok" once the bot's identity is known; otherwise why not, and whether that makes
+   * the replica unready. A refused token is a misconfiguration no retry fixes, so the replica is
+   * not ready; an unreachable Web API is Slack's outage — Slack's deliveries get 503 and are
+   * retried — and must not take the other platforms out of the load balancer with it.
+   */
+  readiness(): { status: string; ready: boolean; reason?: string } {
+    if (this.known) return { status: "ok", ready: true };
+    this.bot().catch(() => undefined);
+    if (!this.failure) return { status: "connecting", ready: true };
+    return { status: this.failure.status, ready: this.failure.status !== "unauthorized", reason: this.failure.reason };
   }
 
   /** The organization whose workspace this is, when the import mapped it. */

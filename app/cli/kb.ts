@@ -1,6 +1,6 @@
 /**
- * `npm run kb -- <command>`: ingest documents into the database, ask a question, or evaluate the
- * search on a question file (KB.md metrics). Results go to stdout (one JSON object with --json),
+ * `npm run kb -- <command>`: ingest documents into the database, list, remove or reindex the
+ * sources they came from, ask a question, or evaluate the search on a question file (KB.md metrics). Results go to stdout (one JSON object with --json),
  * logs to stderr; usage errors exit 2.
  */
 import { existsSync, statSync } from "node:fs";
@@ -11,11 +11,23 @@ import { createLanguageModel } from "../../core/llm.ts";
 import { openDatabase } from "../../db/client.ts";
 import { applyMigrations } from "../../db/migrate.ts";
 import { evaluate, readQuestionSet, QuestionSetError } from "../../knowledge/evaluation.ts";
-import { buildMemoryKnowledgeBase, ingestDirectory, openKnowledgeBase, renderAnswerText } from "../../knowledge/index.ts";
+import {
+  buildMemoryKnowledgeBase,
+  ingestDirectory,
+  listSources,
+  openKnowledgeBase,
+  reindexSources,
+  removeSource,
+  renderAnswerText,
+} from "../../knowledge/index.ts";
 
 const USAGE = `usage: npm run kb -- <command>
 
   ingest <dir|file>                      ingest Markdown, HTML, PDF and text files into DATABASE_URL
+  sources [--json]                       list the folders in the index: documents, chunks, last ingest
+  remove <folder> [--json]               take a folder's documents out of the index (the folder
+                                         set in KNOWLEDGE_DIR comes back at the next start)
+  reindex [--json]                       parse and chunk every document again from its folder
   ask "<question>" [--product ID] [--json]  answer from the stored index
   eval --set <file.jsonl> --docs <dir> [--json]
                                          index --docs in memory and print the KB.md metrics
@@ -116,6 +128,43 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
           );
         }
         return 0;
+      }
+      case "sources": {
+        const sources = await withDatabase(env, listSources);
+        if (json) out(JSON.stringify(sources));
+        else if (sources.length === 0) out("the index is empty: run `npm run kb -- ingest <dir>` first");
+        else
+          for (const s of sources)
+            out(
+              `${s.source}  ${s.documents} documents, ${s.chunks} chunks, last ingest ${s.lastIngest.toISOString()}${s.configured ? " (the app's folder)" : ""}${s.present ? "" : " (folder missing)"}`,
+            );
+        return 0;
+      }
+      case "remove": {
+        const given = parsed.positional[0];
+        if (!given) throw new UsageError("missing the folder to remove (as `npm run kb -- sources` lists it)");
+        const source = path.resolve(given);
+        const documents = await withDatabase(env, (db) => removeSource(db, source));
+        if (documents === 0) throw new UsageError(`no documents from ${source}; \`npm run kb -- sources\` lists the folders`);
+        out(json ? JSON.stringify({ source, removed: documents }) : `removed   ${source} (${documents} documents)`);
+        return 0;
+      }
+      case "reindex": {
+        const outcomes = await withDatabase(env, (db) =>
+          reindexSources(db, { catalog: catalogFrom(env), llm: env.OPENAI_EMBEDDING_MODEL ? llm : undefined, logger }),
+        );
+        if (json) out(JSON.stringify(outcomes));
+        else if (outcomes.length === 0) out("the index is empty: nothing to reindex");
+        else
+          for (const o of outcomes)
+            out(
+              "missing" in o
+                ? `missing   ${o.source}: the folder is gone; its documents stay until removed`
+                : o.report.busy
+                  ? `busy      ${o.source}: another process is ingesting right now`
+                  : `reindexed ${o.source}: ${o.report.updated.length + o.report.added.length} documents, ${o.report.chunks} chunks, ${o.report.removed.length} removed, ${o.report.skipped.length} skipped`,
+            );
+        return outcomes.some((o) => "missing" in o || o.report.busy) ? 1 : 0;
       }
       case "ask": {
         const question = parsed.positional.join(" ").trim();
