@@ -25,6 +25,7 @@ import { EscalationService } from "../bot/escalations/service.ts";
 import { registerEscalationTimers } from "../bot/escalations/timers.ts";
 import { PingFallbacks } from "../bot/escalations/fallback.ts";
 import { OutboxDispatcher, type DispatcherOptions } from "../bot/runtime/dispatcher.ts";
+import { DeliveryNotices } from "../bot/runtime/delivery-notices.ts";
 import { TimerScheduler, type SchedulerOptions } from "../bot/runtime/scheduler.ts";
 import { CaseService } from "../bot/cases/service.ts";
 import { ConversationStates } from "../bot/runtime/conversation-state.ts";
@@ -41,19 +42,19 @@ import { createLanguageModel } from "../core/llm.ts";
 import { openKnowledgeBase, syncKnowledgeDirectory } from "../knowledge/index.ts";
 import { applyMigrations, MigrationError } from "../db/migrate.ts";
 import { databaseStartupError, listenStartupError } from "./startup-errors.ts";
-import { readinessRoute, type ReadinessCheck } from "./readiness.ts";
+import { readinessRoute } from "./readiness.ts";
+import type { ReadinessCheck } from "../bot/ports.ts";
 import type { Config } from "./config.ts";
 import { HttpServer, sendJson, type HttpTimeouts, type RouteHandler } from "../adapters/http/server.ts";
 import { bearerMatches, refuseMetrics } from "../adapters/http/metrics-access.ts";
-import { createMetrics, escalationLevelOf, type Metrics } from "./metrics.ts";
+import { createMetrics, type Metrics } from "./metrics.ts";
+import { notifiedLevel } from "../bot/runtime/outbox-meta.ts";
 import { llmFailureReason, meterKnowledge, meterLanguageModel } from "./instrumentation.ts";
 import { connectWakeBus, type WakeBus } from "./wake-bus.ts";
 import { withStartupLock } from "../db/startup-lock.ts";
 import { mountAdapters } from "./adapters.ts";
 
 export const DEMO_DATA_FILE = new URL("../demo/demo-data.json", import.meta.url).pathname;
-/** The outbox key of a reply to an inbound event (bot/runtime/outbox.ts replyKey). */
-const REPLY_KEY = /^[a-z]+:.+:out:\d+$/;
 /** Documentation of the demo products, ingested when no KNOWLEDGE_DIR is set on a demo installation. */
 export const DEMO_DOCS_DIR = new URL("../demo/docs", import.meta.url).pathname;
 
@@ -93,10 +94,10 @@ export interface App {
   /** Scaled mode: the Redis wake-up channel between replicas (REDIS_URL); undefined otherwise. */
   wakeBus: WakeBus | undefined;
   /**
-   * Scaled mode: another replica delivered a reply (or gave up on it), by its outbox key. An
-   * adapter that waits for its replies to go out listens here too, not only to its deliverer.
+   * Outbox messages delivered or given up, here or (scaled mode, replies) by another replica:
+   * what adapters wait on through their host's `delivered(key)`.
    */
-  onPeerDelivered(listener: (idempotencyKey: string) => void): void;
+  deliveryNotices: DeliveryNotices;
   /**
    * A check /readyz runs (an adapter's platform connection): its status is shown under `name`,
    * and `ready: false` makes the replica unready. The reason goes to the log, never to the caller.
@@ -154,6 +155,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const wakeBus = config.redisUrl
     ? connectWakeBus(config.redisUrl, config.scaling.redisPrefix, log.child({ component: "wake-bus" }), { timerWindowMs: timerPollMs })
     : undefined;
+  const deliveryNotices = new DeliveryNotices();
   const dispatcher = new OutboxDispatcher(db, clock, log.child({ component: "outbox" }), {
     leaseMs: config.scaling.outboxLeaseMs,
     giveUpAfterMs: config.outboxGiveUpAfterMs,
@@ -162,13 +164,15 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       metrics.outboxDelivered.inc({ platform: message.platform, outcome: result.ok ? "sent" : result.retryable ? "retry" : "dead" });
       if (result.ok) {
         metrics.outboxLatency.observe({ platform: message.platform }, (clock.now().getTime() - message.createdAt.getTime()) / 1000);
-        // Escalation notifications are counted when they reach the engineers (app/metrics.ts).
-        const level = escalationLevelOf(message.idempotencyKey, message.message);
+        // Escalation notifications are counted when they reach the engineers.
+        const level = notifiedLevel(message.meta);
         if (level !== undefined) metrics.escalations.inc({ level: String(level) });
       }
-      // Replies (`<platform>:<delivery>:out:<n>`) may be awaited by the replica that handled the event.
-      if (wakeBus && (result.ok || !result.retryable) && REPLY_KEY.test(message.idempotencyKey))
-        wakeBus.replyDelivered(message.idempotencyKey);
+      if (result.ok || !result.retryable) {
+        deliveryNotices.settled(message.idempotencyKey, result.ok ? "delivered" : "given-up");
+        // Replies may be awaited by the replica that handled the event.
+        if (wakeBus && message.meta.purpose === "reply") wakeBus.replyDelivered(message.idempotencyKey);
+      }
       options.dispatcher?.onDelivered?.(message, result, latencyMs);
     },
     onReleased: wakeBus ? () => wakeBus.outboxReleased() : undefined,
@@ -186,6 +190,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     },
   });
   wakeBus?.onOutbox(() => dispatcher.kick());
+  // The peer does not say whether it delivered or gave up; either way nobody should wait longer.
+  wakeBus?.onReplyDelivered((key) => deliveryNotices.settled(key, "delivered"));
   wakeBus?.onTimer((dueAt) => scheduler.wakeForPeer(dueAt));
   const llm = createLanguageModel(config.llm);
   const knowledgeLog = log.child({ component: "knowledge" });
@@ -305,7 +311,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     metrics,
     metricsPort: undefined,
     wakeBus,
-    onPeerDelivered: (listener) => wakeBus?.onReplyDelivered(listener),
+    deliveryNotices,
     onReadiness: (name, check) => void readinessChecks.set(name, check),
     onStart: (hook) => void startHooks.push(hook),
     onStop: (hook) => void stopHooks.push(hook),

@@ -118,20 +118,3 @@ export function createMetrics(): Metrics {
     }),
   };
 }
-
-/**
- * The escalation level an outbox message notifies, or undefined when it is not an escalation
- * notification. Read from the keys the escalation code gives its messages: a reminder is
- * `esc:<case>:L<n>:ping:…` (bot/escalations/writer.ts); the announcement on a level's channel
- * when a case reaches that level (level 1: when it opens) is the message with text that carries
- * the level's card key, `case:<id>:support` or `esc:<id>:L<n>` (bot/cases/notify.ts).
- * Card refreshes carry the card key without text and are not counted.
- */
-export function escalationLevelOf(idempotencyKey: string, message: OutboundMessage): number | undefined {
-  const ping = /^esc:[^:]+:L(\d+):ping:/.exec(idempotencyKey);
-  if (ping) return Number(ping[1]);
-  if (!message.text || !message.replaceKey) return undefined;
-  if (/^case:[^:]+:support$/.test(message.replaceKey)) return 1;
-  const raised = /^esc:[^:]+:L(\d+)$/.exec(message.replaceKey);
-  return raised ? Number(raised[1]) : undefined;
-}

@@ -10,15 +10,7 @@ import type { Database } from "../db/client.ts";
 import type { MigrationReport } from "../db/migrate.ts";
 import { databaseReady } from "../db/readiness.ts";
 import type { WakeBus } from "./wake-bus.ts";
-
-/** What a readiness check found: a short status ("ok" when fine) and, when not fine, why. */
-export interface ReadinessCheck {
-  status: string;
-  /** False when this state should take the replica out of the load balancer. */
-  ready: boolean;
-  /** For the log only. */
-  reason?: string | undefined;
-}
+import type { ReadinessCheck } from "../bot/ports.ts";
 
 /** The /readyz handler over the database, the migrations, Redis and the checks adapters added. */
 export function readinessRoute(parts: {

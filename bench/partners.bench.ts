@@ -7,6 +7,7 @@
  * bridge mirrored, and the count check: every message sent arrived once, in order per ticket.
  */
 import { createPartnerDeliverer } from "../adapters/partners/index.ts";
+import { adapterHost, partnerSettings } from "../app/adapters.ts";
 import { PartnerSimulator } from "../adapters/partners/simulator.ts";
 import type { PrismaClient } from "../db/client.ts";
 import type { DeliveryResult, InboundEvent, OutboundDelivery } from "../bot/events.ts";
@@ -48,7 +49,9 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     ticketPrefix: "MS-",
   });
   await simulator.start();
-  app.dispatcher.register(createPartnerDeliverer(app, { openRetryDelaysMs: [50, 50], retryDelaysMs: [50] }));
+  app.dispatcher.register(
+    createPartnerDeliverer(adapterHost(app, "partners", partnerSettings(app.config)), { openRetryDelaysMs: [50, 50], retryDelaysMs: [50] }),
+  );
   const rows: BenchRow[] = [];
   try {
     const bridge = app.services.partners!;

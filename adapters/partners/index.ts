@@ -1,42 +1,40 @@
 /**
- * Mounts the partner connectors on the app (one line in app/adapters.ts): the `partner` outbox
+ * The partner connectors as an adapter (one entry in app/adapters.ts): the `partner` outbox
  * deliverer and POST /webhooks/partners/:partner.
  */
-import type { App } from "../../app/app.ts";
-import { partnerSecretName } from "../../app/config.ts";
+import type { AdapterHost, ChatAdapter } from "../../bot/ports.ts";
 import { PartnerDeliverer, type PartnerDelivererOptions } from "./deliverer.ts";
 import { mountPartnerWebhook } from "./route.ts";
 import { ThreadConnector } from "./thread-connector.ts";
 import { WebhookConnector } from "./webhook-connector.ts";
 
-/** The deliverer of the `partner` platform for an app (tests register one with their own retry waits). */
+/** The partners' settings: each partner's webhook secret (its own, else the shared fallback). */
+export interface PartnerSettings {
+  secretFor(partnerId: string): string | undefined;
+}
+
+/** The partner connectors, always mounted (a partner without a secret is refused with a 503). */
+export const partnersAdapter: ChatAdapter<PartnerSettings> = { platform: "partner", mount: mountPartners };
+
+/** The deliverer of the `partner` platform (tests register one with their own retry waits). */
 export function createPartnerDeliverer(
-  app: App,
+  host: AdapterHost<PartnerSettings>,
   options: PartnerDelivererOptions = {},
-  webhook = webhookConnectorFor(app),
+  webhook = webhookConnectorFor(host),
 ): PartnerDeliverer {
   return new PartnerDeliverer(
-    {
-      bot: app.bot,
-      bridge: () => app.services.partners,
-      now: () => app.services.clock.now(),
-      log: app.log.child({ component: "partners" }),
-    },
+    { bot: host, bridge: () => host.queries.partners(), now: () => host.clock.now(), log: host.log },
     { webhook, thread: new ThreadConnector() },
     options,
   );
 }
 
-function webhookConnectorFor(app: App): WebhookConnector {
-  const { partnerWebhookSecret, partnerWebhookSecrets } = app.config;
-  return new WebhookConnector({
-    secretFor: (partnerId) => partnerWebhookSecrets[partnerSecretName(partnerId)] ?? partnerWebhookSecret,
-    clock: app.services.clock,
-  });
+function webhookConnectorFor(host: AdapterHost<PartnerSettings>): WebhookConnector {
+  return new WebhookConnector({ secretFor: (partnerId) => host.config.secretFor(partnerId), clock: host.clock });
 }
 
-export function mountPartners(app: App): void {
-  const webhook = webhookConnectorFor(app);
-  app.dispatcher.register(createPartnerDeliverer(app, {}, webhook));
-  mountPartnerWebhook(app, webhook);
+function mountPartners(host: AdapterHost<PartnerSettings>): void {
+  const webhook = webhookConnectorFor(host);
+  host.registerDeliverer(createPartnerDeliverer(host, {}, webhook));
+  mountPartnerWebhook(host, webhook);
 }

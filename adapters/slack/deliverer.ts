@@ -61,19 +61,11 @@ export class SlackDeliverer implements Deliverer {
   constructor(
     private readonly client: webApi.WebClient,
     private readonly log: Logger,
-    /** Told when a message is delivered or given up on (the inbound queue's backpressure). */
-    private readonly onSettled: (idempotencyKey: string) => void = () => undefined,
     /** The DM channel for a person's user id: the core addresses people by their Slack user id. */
     private readonly dmChannel: (userId: string) => Promise<string> = async (userId) => userId,
   ) {}
 
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
-    const result = await this.attempt(delivery);
-    if (result.ok || !result.retryable) this.onSettled(delivery.idempotencyKey);
-    return result;
-  }
-
-  private async attempt(delivery: Delivery): Promise<DeliveryResult> {
     const { message } = delivery;
     const { text, blocks: rendered } = renderMessage(message);
     const blocks = rendered.length > 0 ? { blocks: rendered } : {};

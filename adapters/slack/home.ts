@@ -1,18 +1,18 @@
 /**
  * The App Home tab: the person's open cases (an admin sees the organization's), and for
  * engineers their queue — cases assigned to them, the open ones nobody has taken, and the open
- * escalations. Published
+ * escalations (bot/cases/queue.ts chooses them; this file renders them). Published
  * each time the tab is opened (views.publish replaces the whole view, so it is idempotent).
  * Unknown people see the same polite explanation the core gives in a message.
  */
 import type { types } from "@slack/bolt";
-import { policy, type Viewer } from "../../bot/authz.ts";
+import type { Viewer } from "../../bot/authz.ts";
 import { statusLabel } from "../../bot/cases/card.ts";
 import type { Language } from "../../core/vocabulary.ts";
 import { languageFromLocale, translate, translator } from "../../bot/i18n/index.ts";
 import type { EscalationSummary } from "../../bot/escalations/service.ts";
 import type { CaseView } from "../../bot/cases/view.ts";
-import type { Services } from "../../bot/services.ts";
+import type { EngineerQueue } from "../../bot/cases/queue.ts";
 import { slackText, type SlackMessageKey } from "./messages.ts";
 import { buttonValue, clip, escapeMrkdwn } from "./render.ts";
 import { actorOf, type SlackRuntime } from "./runtime.ts";
@@ -24,15 +24,15 @@ const SHOWN_PER_LIST = 15;
 /** Builds and publishes the Home tab for a Slack user. */
 export async function publishHome(rt: SlackRuntime, userId: string, teamId?: string): Promise<void> {
   const { actor, locale } = await actorOf(rt, userId);
-  const viewer = await rt.app.services.people.resolve(actor);
+  const viewer = await rt.host.queries.people.resolve(actor);
   const lang: Language = viewer?.locale ?? languageFromLocale(locale) ?? "en";
-  const blocks = viewer ? await homeBlocks(rt.app.services, viewer, lang) : unknownBlocks(lang);
+  const blocks = viewer ? await homeBlocks(rt.host.queries.queue, viewer, lang) : unknownBlocks(lang);
   await rt.api.views.publish({ user_id: userId, view: { type: "home", blocks } });
   rt.log.debug({ user: userId, team: teamId, person: viewer?.personId }, "App Home published");
 }
 
 /** The blocks for a known person. */
-export async function homeBlocks(services: Services, viewer: Viewer, lang: Language): Promise<Block[]> {
+export async function homeBlocks(queue: EngineerQueue, viewer: Viewer, lang: Language): Promise<Block[]> {
   const t = (key: SlackMessageKey, params?: Record<string, string | number>) => slackText(lang, key, params);
   const blocks: Block[] = [
     { type: "header", text: { type: "plain_text", text: t("home.title") } },
@@ -46,35 +46,12 @@ export async function homeBlocks(services: Services, viewer: Viewer, lang: Langu
       ],
     },
   ];
-  if (policy.isSupport(viewer)) {
-    const mine = await services.cases.list(viewer, { mine: true, limit: 50 });
-    const all = await services.cases.list(viewer, { limit: 100 });
-    blocks.push(
-      ...caseList(
-        t("home.queue"),
-        mine.filter((c) => c.assigneeId === viewer.personId),
-        lang,
-      ),
-    );
-    blocks.push(
-      ...caseList(
-        t("home.unassigned"),
-        all.filter((c) => !c.assigneeId && c.status === "open"),
-        lang,
-      ),
-    );
-    blocks.push(...escalationList(t("home.escalations"), await services.escalations.openEscalations(viewer), lang));
-  } else {
-    const admin = viewer.role === "admin";
-    const cases = await services.cases.list(viewer, { mine: !admin, limit: 50 });
-    blocks.push(
-      ...caseList(
-        t(admin ? "home.org" : "home.mine"),
-        cases.filter((c) => c.status !== "closed"),
-        lang,
-      ),
-    );
-  }
+  const lists = await queue.homeOf(viewer);
+  if (lists.kind === "engineer") {
+    blocks.push(...caseList(t("home.queue"), lists.assigned, lang));
+    blocks.push(...caseList(t("home.unassigned"), lists.unassigned, lang));
+    blocks.push(...escalationList(t("home.escalations"), lists.escalations, lang));
+  } else blocks.push(...caseList(t(lists.kind === "organization" ? "home.org" : "home.mine"), lists.cases, lang));
   blocks.push({
     type: "context",
     elements: [{ type: "mrkdwn", text: t("home.updated", { time: new Date().toISOString().slice(0, 16).replace("T", " ") }) }],

@@ -34,14 +34,14 @@ export interface HandleOutcome {
 export interface InboundQueueOptions {
   delays?: number[];
   limit?: number;
+  /** Resolves when a reply is out (the host's `delivered`); without it replies hold nothing back. */
+  delivered?: (key: string, timeoutMs: number) => Promise<unknown>;
 }
 
 export class InboundQueue {
   private readonly running = new Set<Promise<void>>();
   /** Outbox keys of Slack replies not yet delivered, with when they were queued (insertion order). */
   private readonly undelivered = new Map<string, number>();
-  /** Replies delivered before the core's handle() returned (the dispatcher can be that quick). */
-  private readonly early = new Set<string>();
   private readonly stopping = new AbortController();
   private readonly waiting: { wake: () => void; done: boolean }[] = [];
 
@@ -76,15 +76,6 @@ export class InboundQueue {
       };
       this.waiting.push(waiter);
     });
-  }
-
-  /** The deliverer reports a reply settled (sent, or given up on). */
-  settled(key: string): void {
-    if (this.undelivered.delete(key)) this.wakeOne();
-    else if (key.startsWith("slack:")) {
-      if (this.early.size > 10_000) this.early.clear();
-      this.early.add(key);
-    }
   }
 
   /** Starts processing; returns when done (callers normally do not wait). */
@@ -131,9 +122,14 @@ export class InboundQueue {
         const result = await this.handle(event, attempt === 0 ? admitted : undefined);
         if (result.duplicate) this.log.info({ delivery: event.deliveryId, retry: event.retry }, "Slack delivery already handled; ignored");
         const now = Date.now();
+        const delivered = this.options.delivered;
         result.outboundKeys?.forEach((key, i) => {
-          if (result.outbound?.[i]?.target.platform !== "slack" || this.early.delete(key)) return;
+          if (!delivered || result.outbound?.[i]?.target.platform !== "slack") return;
           this.undelivered.set(key, now);
+          // Delivered, given up, or past patience: either way it no longer holds acks back.
+          void delivered(key, REPLY_PATIENCE_MS).then(() => {
+            if (this.undelivered.delete(key)) this.wakeOne();
+          });
         });
         return;
       } catch (error) {

@@ -7,7 +7,8 @@
  * InboundEvent → core (dedupe, identity, handlers) → outbox → SlackDeliverer → Web API.
  */
 import { App as BoltApp, SocketModeReceiver, webApi } from "@slack/bolt";
-import type { App } from "../../app/app.ts";
+import type { Logger } from "pino";
+import type { AdapterHost, ChatAdapter } from "../../bot/ports.ts";
 import { registerEventListeners } from "./events.ts";
 import { registerInteractionListeners } from "./interactions.ts";
 import { slackLogger } from "./logger.ts";
@@ -19,14 +20,15 @@ import { EngagedThreads } from "./threads.ts";
 import { SlackFileReader } from "./files.ts";
 import { SlackUsers } from "./users.ts";
 import { UnknownWorkspaceError, Workspace } from "./workspace.ts";
+import type { SlackSettings } from "./settings.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
-/** Mounts Slack on the app (call only when `app.config.slack` is set). */
-export async function mountSlack(app: App): Promise<void> {
-  const config = app.config.slack;
-  if (!config) return;
-  const log = app.log.child({ component: "slack" });
+/** Slack, mounted when SLACK_BOT_TOKEN is set. */
+export const slackAdapter: ChatAdapter<SlackSettings> = { platform: "slack", mount: mountSlack };
+
+async function mountSlack(host: AdapterHost<SlackSettings>): Promise<void> {
+  const { config, log } = host;
   const slackLog = slackLogger(log);
   const slackApiUrl = config.apiUrl ?? "https://slack.com/api/";
   // Calls made while handling a request: short retries, the person is waiting.
@@ -46,12 +48,12 @@ export async function mountSlack(app: App): Promise<void> {
     retryConfig: { retries: 0 },
   });
 
-  const workspace = new Workspace(api, config.botToken, app.db, log);
+  const workspace = new Workspace(api, config.botToken, host.queries.tenants, log);
   const queue = new InboundQueue(
-    (event, admitted) => app.bot.handle(event, { admitted }),
+    (event, admitted) => host.handle(event, { admitted }),
     log,
-    {},
-    (event) => app.bot.admit(event),
+    { delivered: (key, timeoutMs) => host.delivered(key, timeoutMs) },
+    (event) => host.admit(event),
   );
   const socketMode = config.appToken !== undefined;
   const receiver = socketMode
@@ -62,7 +64,7 @@ export async function mountSlack(app: App): Promise<void> {
         slackLog,
         room: (ms) => queue.room(ms),
         ready: () => workspace.isReady(),
-        refused: (reason, from) => app.services.denied.refusedRequest("slack", "/slack/events", reason, from),
+        refused: (reason, from) => host.queries.refusedRequest("slack", SLACK_EVENTS_PATH, reason, from),
       });
   const bolt = new BoltApp({
     receiver,
@@ -81,25 +83,16 @@ export async function mountSlack(app: App): Promise<void> {
   });
 
   const users = new SlackUsers(api, log);
-  const rt: SlackRuntime = { app, api, workspace, users, threads: new EngagedThreads(app.db), queue, log };
+  const rt: SlackRuntime = { host, api, workspace, users, threads: new EngagedThreads(host.queries.threads), queue, log };
   registerEventListeners(bolt, rt);
   registerInteractionListeners(bolt, rt);
-  app.dispatcher.register(
-    new SlackDeliverer(
-      outboxClient,
-      log,
-      (key) => queue.settled(key),
-      (userId) => users.dmChannel(userId),
-    ),
-  );
-  app.services.files.register(new SlackFileReader(config.botToken, slackApiUrl));
-  // Scaled mode: a reply another replica delivered no longer holds acknowledgements back here.
-  app.onPeerDelivered((key) => key.startsWith("slack:") && queue.settled(key));
-  if (receiver instanceof SharedServerReceiver) app.http.route("POST", SLACK_EVENTS_PATH, receiver.handle);
-  app.onReadiness("slack", () => workspace.readiness());
+  host.registerDeliverer(new SlackDeliverer(outboxClient, log, (userId) => users.dmChannel(userId)));
+  host.registerFileReader(new SlackFileReader(config.botToken, slackApiUrl));
+  if (receiver instanceof SharedServerReceiver) host.route("POST", SLACK_EVENTS_PATH, receiver.handle);
+  host.onReadiness("slack", () => workspace.readiness());
 
   let socket: { stop(): Promise<void> } | undefined;
-  app.onStart(async () => {
+  host.onStart(async () => {
     // Learn the bot's identity now rather than on the first event; a failure is retried then.
     await workspace
       .bot()
@@ -109,7 +102,7 @@ export async function mountSlack(app: App): Promise<void> {
     if (socketMode) socket = connectSocketMode(bolt, log);
     log.info({ mode: socketMode ? "socket" : "http", path: socketMode ? undefined : SLACK_EVENTS_PATH }, "Slack adapter started");
   });
-  app.onStop(async () => {
+  host.onStop(async () => {
     await socket?.stop();
     await queue.drain(5_000);
   });
@@ -120,7 +113,7 @@ export async function mountSlack(app: App): Promise<void> {
  * must not keep the other endpoints down. The SDK reconnects a dropped connection itself; a
  * first connection that fails outright is tried again every 30 seconds.
  */
-function connectSocketMode(bolt: BoltApp, log: App["log"]): { stop(): Promise<void> } {
+function connectSocketMode(bolt: BoltApp, log: Logger): { stop(): Promise<void> } {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const attempt = (): void => {

@@ -230,8 +230,8 @@ export class SharedServerReceiver implements Receiver {
         if (!res.headersSent) httpFunc.buildNoBodyResponse(res, 503);
         return;
       }
-      const stored = (ack as unknown as { storedResponse: unknown }).storedResponse;
-      if (holdResponse && acked && !res.headersSent) httpFunc.buildContentResponse(res, stored as string | undefined);
+      // `storedResponse` is the public field Bolt's own receivers read the held acknowledgement from.
+      if (holdResponse && acked && !res.headersSent) httpFunc.buildContentResponse(res, ack.storedResponse as string | undefined);
       // Bolt has run every matching listener by now; none took it (a shortcut, a select menu's
       // options, a button without an id…). Say so at once instead of at the 3-second timer.
       if (!acked) {

@@ -1,19 +1,20 @@
 /**
- * What the Slack listeners share: the Switchboard app, the Web API client, the workspace, the
+ * What the Slack listeners share: the core's adapter host, the Web API client, the workspace, the
  * people and thread caches, and the queue that runs events through the core after Slack has
  * been acknowledged (inbound-queue.ts).
  */
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { App } from "../../app/app.ts";
 import type { Actor } from "../../bot/events.ts";
+import type { AdapterHost } from "../../bot/ports.ts";
+import type { SlackSettings } from "./settings.ts";
 import type { InboundQueue } from "./inbound-queue.ts";
 import type { EngagedThreads } from "./threads.ts";
 import type { SlackUsers } from "./users.ts";
 import type { Workspace } from "./workspace.ts";
 
 export interface SlackRuntime {
-  app: App;
+  host: AdapterHost<SlackSettings>;
   /** Bot-token client for calls made while handling a request (users.info, views.*, …). */
   api: webApi.WebClient;
   workspace: Workspace;

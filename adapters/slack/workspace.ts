@@ -1,13 +1,13 @@
 /**
  * The workspace this app is installed in (single workspace first): who the bot is (auth.test)
  * and which team ids it answers. A delivery is accepted for the installed team and for the teams
- * of the customer organizations (`Organization.slackTeamId`, set by the import) — in a Slack
+ * of the customer organizations (bot/people/tenants.ts, as the import mapped them) — in a Slack
  * Connect channel an interaction carries the clicking person's own team. Anything else is a
  * workspace we are not installed in: Bolt acknowledges it (so Slack stops retrying) and logs.
  */
 import type { AuthorizeResult, AuthorizeSourceData, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { Database } from "../../db/client.ts";
+import type { TenantDirectory } from "../../bot/people/tenants.ts";
 
 export interface BotIdentity {
   teamId: string;
@@ -36,7 +36,7 @@ export class Workspace {
   constructor(
     private readonly client: webApi.WebClient,
     private readonly botToken: string,
-    private readonly db: Database,
+    private readonly tenants: TenantDirectory,
     private readonly log: Logger,
   ) {}
 
@@ -115,11 +115,7 @@ export class Workspace {
   private async organizationTeams(): Promise<Map<string, string>> {
     const now = Date.now();
     if (this.teams && now - this.teams.at < ORGANIZATION_TTL_MS) return this.teams.byTeam;
-    const rows = await this.db.prisma.organization.findMany({
-      where: { slackTeamId: { not: null } },
-      select: { id: true, slackTeamId: true },
-    });
-    this.teams = { at: now, byTeam: new Map(rows.map((row) => [row.slackTeamId!, row.id])) };
+    this.teams = { at: now, byTeam: await this.tenants.organizationsOf("slack") };
     return this.teams.byTeam;
   }
 }

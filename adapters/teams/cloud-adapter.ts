@@ -1,5 +1,5 @@
 /**
- * botbuilder's CloudAdapter, configured from `config.teams`, plus Bot Connector clients for the
+ * botbuilder's CloudAdapter, configured from the Teams settings, plus Bot Connector clients for the
  * outbox (proactive sends outside any turn).
  *
  * Authentication follows the operating contract: with MICROSOFT_APP_ID set, every request must
@@ -9,7 +9,7 @@
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import type { ConnectorClient } from "botframework-connector";
 import type { Logger } from "pino";
-import type { Config } from "../../app/config.ts";
+import type { TeamsSettings } from "./settings.ts";
 
 /** A connector client as far as the deliverer uses it. */
 export type Connector = Pick<ConnectorClient, "conversations">;
@@ -50,7 +50,7 @@ export class TeamsCloudAdapter extends CloudAdapter {
 }
 
 /** Builds the adapter from the validated configuration; says so when authentication is off. */
-export function createTeamsAdapter(teams: Config["teams"], log: Logger): TeamsCloudAdapter {
+export function createTeamsAdapter(teams: TeamsSettings, log: Logger): TeamsCloudAdapter {
   const appId = teams.appId ?? "";
   const authentication = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: appId,

@@ -64,14 +64,6 @@ export class TeamsDeliverer implements Deliverer {
   ) {}
 
   async deliver(delivery: OutboundDelivery & { existingMessageId?: string }): Promise<DeliveryResult> {
-    try {
-      return await this.send(delivery);
-    } finally {
-      this.waits.settled(delivery.idempotencyKey);
-    }
-  }
-
-  private async send(delivery: OutboundDelivery & { existingMessageId?: string }): Promise<DeliveryResult> {
     const { target } = delivery.message;
     const person = target.conversationId.startsWith(PERSON_PREFIX) ? target.conversationId.slice(PERSON_PREFIX.length) : undefined;
     const stored = person ? await this.conversations.personalOf(person) : await this.conversations.get(target.conversationId);

@@ -8,8 +8,13 @@
  *   the support card on an acknowledged escalation) rather than inline still gets the new card in
  *   its invoke response, taken from the update the outbox just sent.
  * The outbox still does the sending, so exactly once holds; a wait that runs out changes nothing.
+ * Whether a reply is out is the core's to say (the host's `delivered`, which also hears of
+ * replies another replica delivered); the card updates are Teams' own.
  */
 import type { AdaptiveCard } from "./adaptive-card.ts";
+
+/** The host's `delivered`: resolves once the message is out or given up, or after `timeoutMs`. */
+export type DeliveredWait = (key: string, timeoutMs: number) => Promise<unknown>;
 
 /** How long a turn waits at most; past it the reply still goes out, just after the HTTP answer. */
 export const REPLY_WAIT_MS = 2_000;
@@ -17,38 +22,18 @@ export const REPLY_WAIT_MS = 2_000;
 export const CARD_WAIT_MS = 1_500;
 /** After the turn's own replies are out, how long a card update may still trail them. */
 const CARD_GRACE_MS = 150;
-/** Deliveries remembered for a turn that starts waiting after its reply already went out. */
+/** Card updates remembered for a turn that starts waiting after its card was already replaced. */
 const RECENT_LIMIT = 10_000;
 
 export class DeliveryWaits {
-  private readonly waiting = new Map<string, () => void>();
-  private readonly recent = new Set<string>();
   private readonly cardWaiting = new Map<string, (card: AdaptiveCard | undefined) => void>();
   private readonly recentCards = new Map<string, { at: number; card: AdaptiveCard }>();
 
-  /** Called by the deliverer once an attempt for the key is over (sent or not). */
-  settled(key: string): void {
-    const resolve = this.waiting.get(key);
-    if (resolve) {
-      this.waiting.delete(key);
-      resolve();
-      return;
-    }
-    if (this.recent.size >= RECENT_LIMIT) this.recent.clear();
-    this.recent.add(key);
-  }
+  constructor(private readonly delivered: DeliveredWait) {}
 
-  /** Resolves when every key has settled, or after `timeoutMs`. */
+  /** Resolves when every key is delivered or given up, or after `timeoutMs`. */
   async waitFor(keys: string[], timeoutMs = REPLY_WAIT_MS): Promise<void> {
-    const pending = keys.filter((key) => !this.recent.delete(key));
-    if (pending.length === 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.all(pending.map((key) => new Promise<void>((resolve) => this.waiting.set(key, resolve)))),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
-    ]);
-    clearTimeout(timer);
-    for (const key of pending) this.waiting.delete(key);
+    await Promise.all(keys.map((key) => this.delivered(key, timeoutMs)));
   }
 
   /** Called by the deliverer after it replaced a sent message's card (PUT). */

@@ -21,7 +21,7 @@ export class RosterEmails {
   private readonly known = new Map<string, { at: number; email: string | undefined }>();
 
   constructor(
-    private readonly people: PeopleService,
+    private readonly people: Pick<PeopleService, "resolve" | "invalidate">,
     private readonly log: Logger,
     /** The bot's own tenant (MICROSOFT_APP_TENANT_ID), where the vendor's staff are. */
     private readonly vendorTenantId: string | undefined,

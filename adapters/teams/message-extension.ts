@@ -25,12 +25,12 @@ const SEVERITIES = ["sev1", "sev2", "sev3", "sev4"] as const;
 
 /** Registers the search and the create-case action on the Application. */
 export function registerMessageExtension(application: Application<TurnState>, deps: TeamsAppDeps, roster: RosterEmails): void {
-  const { app, log } = deps;
+  const { host, log } = deps;
 
   /** The person and their language; undefined person = not known to Switchboard. */
   async function who(context: TurnContext): Promise<{ viewer: Viewer | undefined; lang: Language }> {
     const actor = await roster.complete(context, actorOf(context.activity));
-    const viewer = actor ? await app.services.people.resolve(actor) : undefined;
+    const viewer = actor ? await host.queries.people.resolve(actor) : undefined;
     return { viewer, lang: viewer?.locale ?? languageFromLocale(context.activity.locale) ?? "en" };
   }
 
@@ -43,7 +43,7 @@ export function registerMessageExtension(application: Application<TurnState>, de
       .trim()
       .slice(0, 500);
     if (!text) return message(teamsMessages[lang]["teams.search.empty"]);
-    const passages = app.services.knowledge.search(text, { limit: query.skip + query.count }).slice(query.skip);
+    const passages = host.queries.documentation.search(text, { limit: query.skip + query.count }).slice(query.skip);
     log.info({ passages: passages.length }, "Teams documentation search");
     if (passages.length === 0) return message(teamsMessages[lang]["teams.search.none"]);
     return { type: "result", attachmentLayout: "list", attachments: passages.map((passage) => passageAttachment(passage, lang)) };
@@ -68,9 +68,9 @@ export function registerMessageExtension(application: Application<TurnState>, de
     const severity = SEVERITIES.find((s) => s === data.severity) ?? "sev3";
     // Through the core as the words a person would type, so dedupe (the invoke id), identity,
     // audit and the replies in this conversation work as for any other case opened in chat.
-    const { event } = toMessageEvent({ ...context.activity, text: "" }, app.services.clock.now());
+    const { event } = toMessageEvent({ ...context.activity, text: "" }, host.clock.now());
     const actor = await roster.complete(context, event.actor);
-    const opened = await app.bot.handle({
+    const opened = await host.handle({
       ...event,
       actor,
       text: `open case ${severity} ${title || oneLine(details).slice(0, 120)}\n${details}`.slice(0, MAX_TEXT_LENGTH),

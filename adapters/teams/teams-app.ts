@@ -10,9 +10,10 @@
 import { Application, TurnState } from "@microsoft/teams-ai";
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
 import type { Logger } from "pino";
-import type { App } from "../../app/app.ts";
 import type { HandleResult } from "../../bot/bot.ts";
 import type { InboundEvent } from "../../bot/events.ts";
+import type { AdapterHost } from "../../bot/ports.ts";
+import type { TeamsSettings } from "./settings.ts";
 import { parseActionData, renderAdaptiveCard, toTeamsMarkdown, type AdaptiveCard } from "./adaptive-card.ts";
 import { conversationFromActivity, type TeamsConversations } from "./conversations.ts";
 import { RosterEmails } from "./identity.ts";
@@ -22,7 +23,7 @@ import { registerMessageExtension } from "./message-extension.ts";
 import { teamsText } from "./messages.ts";
 
 export interface TeamsAppDeps {
-  app: App;
+  host: AdapterHost<TeamsSettings>;
   conversations: TeamsConversations;
   waits: DeliveryWaits;
   log: Logger;
@@ -41,16 +42,16 @@ export function createTeamsApplication(deps: TeamsAppDeps): {
   application: Application<TurnState>;
   runTurn(context: TurnContext): Promise<void>;
 } {
-  const { app, conversations, waits, log } = deps;
+  const { host, conversations, waits, log } = deps;
   // No typing indicator: replies follow within milliseconds, and each indicator is one more
   // Bot Connector call per message.
   const application = new Application<TurnState>({ startTypingTimer: false, removeRecipientMention: true });
-  const now = () => app.services.clock.now();
-  const roster = new RosterEmails(app.services.people, log, app.config.teams.tenantId);
+  const now = () => host.clock.now();
+  const roster = new RosterEmails(host.queries.people, log, host.config.tenantId);
 
   const handle = async (event: InboundEvent, context?: TurnContext): Promise<HandleResult> => {
     if (context && event.kind !== "install") event.actor = await roster.complete(context, event.actor);
-    const result = await app.bot.handle(event);
+    const result = await host.handle(event);
     if (result.duplicate) log.info({ delivery: event.deliveryId, kind: event.kind }, "Teams redelivered an activity; already processed");
     return result;
   };

@@ -1,23 +1,27 @@
 /**
  * POST /webhooks/device-status: device events from the vendor's device cloud, signed with
- * DEVICE_WEBHOOK_SECRET (adapters/webhook/signature.ts: timestamp + HMAC, replay window). Each
- * event becomes one `webhook` InboundEvent whose delivery id is the event id, so the core's
- * dedupe processes a repeated event once. The reply comes after the events are recorded: a 2xx
- * means nothing is lost; a 503 means "send again" (recorded events are recognized by id).
+ * DEVICE_WEBHOOK_SECRET (adapters/webhook/signature.ts: timestamp + HMAC, replay window), run
+ * through the signed-webhook receiver (receiver.ts). Each event becomes one `webhook`
+ * InboundEvent whose delivery id is the event id, so the core's dedupe processes a repeated
+ * event once.
  *
  * Body: one event, or {"events": [...]} (up to 1,000). Invalid events in a batch are refused by
  * index and field while the valid ones are processed; a body that is not JSON is refused whole.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { App } from "../../app/app.ts";
-import { decodeUtf8, readBody, sendJson } from "../http/server.ts";
+import type { AdapterHost, ChatAdapter } from "../../bot/ports.ts";
+import { decodeUtf8 } from "../http/server.ts";
 import { deviceEventSchema, eventProblems, MAX_EVENTS_PER_REQUEST, type DeviceEvent } from "../../bot/it-tools/device-status/event.ts";
 import { jsonErrorOffset, lineAndColumn } from "./json-position.ts";
-import { auditRefusedRequest } from "./refusals.ts";
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from "./signature.ts";
+import { mountSignedWebhook, type Parsed, type Refusal, type SignedRequest } from "./receiver.ts";
+import { verify } from "./signature.ts";
 
 /** The endpoint's path (part of the operating contract). */
 export const DEVICE_STATUS_PATH = "/webhooks/device-status";
+
+/** The webhook's settings: DEVICE_WEBHOOK_SECRET, or none (the endpoint answers 503). */
+export interface DeviceStatusSettings {
+  secret: string | undefined;
+}
 
 const REFUSALS = {
   missing: "missing X-Switchboard-Timestamp or X-Switchboard-Signature header",
@@ -25,43 +29,51 @@ const REFUSALS = {
   mismatch: "signature does not match the body (sign `<timestamp>.<raw body>` with HMAC-SHA256 and DEVICE_WEBHOOK_SECRET)",
 } as const;
 
-/** Mounts the endpoint on the app's HTTP server. */
-export function mountDeviceStatusWebhook(app: App): void {
-  app.http.route("POST", DEVICE_STATUS_PATH, (req, res) => receive(app, req, res));
+/** The device-status webhook, always mounted (off with a 503 until a secret is set). */
+export const deviceStatusAdapter: ChatAdapter<DeviceStatusSettings> = { platform: "device", mount: mountDeviceStatusWebhook };
+
+function mountDeviceStatusWebhook(host: AdapterHost<DeviceStatusSettings>): void {
+  mountSignedWebhook<string, DeviceEvent>(host, DEVICE_STATUS_PATH, {
+    platform: "device",
+    sender: async () => host.config.secret ?? refusal(503, { error: "the device-status webhook is off: set DEVICE_WEBHOOK_SECRET" }),
+    parse,
+    toEvent: (_secret, event) => ({
+      kind: "webhook",
+      platform: "device",
+      deliveryId: event.id,
+      receivedAt: host.clock.now(),
+      actor: null,
+      conversation: { platform: "device", conversationId: "device-status" },
+      source: "device-status",
+      body: event,
+    }),
+    failed: (_secret, _event, { accepted }) => ({
+      log: { accepted },
+      message: "device status events could not be recorded",
+      body: { error: "could not record the events; send them again (events already recorded are recognized by id)", accepted },
+    }),
+  });
 }
 
-async function receive(app: App, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const secret = app.config.deviceWebhookSecret;
-  if (!secret) return sendJson(res, 503, { error: "the device-status webhook is off: set DEVICE_WEBHOOK_SECRET" });
-  const body = await readBody(req);
-  const header = (name: string) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : undefined);
-  const check = verify(
-    secret,
-    { timestamp: header(TIMESTAMP_HEADER), signature: header(SIGNATURE_HEADER) },
-    body,
-    Math.floor(app.services.clock.now().getTime() / 1000),
-  );
-  if (!check.ok) {
-    await auditRefusedRequest(app, "device", req, REFUSALS[check.reason]);
-    return sendJson(res, 401, { error: REFUSALS[check.reason] });
-  }
-
+function parse(secret: string, request: SignedRequest, nowSeconds: number): Parsed<DeviceEvent> | Refusal {
+  const check = verify(secret, request, request.body, nowSeconds);
+  if (!check.ok) return { ...refusal(401, { error: REFUSALS[check.reason] }), audit: REFUSALS[check.reason] };
   let text: string;
   try {
-    text = decodeUtf8(body);
+    text = decodeUtf8(request.body);
   } catch {
-    return sendJson(res, 400, { error: "body is not valid UTF-8; nothing was processed" });
+    return refusal(400, { error: "body is not valid UTF-8; nothing was processed" });
   }
   let payload: unknown;
   try {
     payload = JSON.parse(text);
   } catch (error) {
-    return sendJson(res, 400, { error: `body is not JSON: ${describeJsonError(text, error as Error)}; nothing was processed` });
+    return refusal(400, { error: `body is not JSON: ${describeJsonError(text, error as Error)}; nothing was processed` });
   }
   const batch = isBatch(payload);
   const items: unknown[] = batch ? (payload as { events: unknown[] }).events : [payload];
   if (batch && items.length > MAX_EVENTS_PER_REQUEST)
-    return sendJson(res, 413, {
+    return refusal(413, {
       error: `events: ${items.length} events; at most ${MAX_EVENTS_PER_REQUEST} per request; nothing was processed`,
     });
 
@@ -76,37 +88,15 @@ async function receive(app: App, req: IncomingMessage, res: ServerResponse): Pro
     }
   });
   if (valid.length === 0)
-    return sendJson(res, 400, {
+    return refusal(400, {
       error: batch ? "no valid event in the batch; nothing was processed" : "invalid event; nothing was processed",
       rejected,
     });
+  return { ok: true, events: valid, rejected };
+}
 
-  let accepted = 0;
-  let duplicates = 0;
-  try {
-    // In order: a device's events must reach its state in the order they were sent.
-    for (const event of valid) {
-      const result = await app.bot.handle({
-        kind: "webhook",
-        platform: "device",
-        deliveryId: event.id,
-        receivedAt: app.services.clock.now(),
-        actor: null,
-        conversation: { platform: "device", conversationId: "device-status" },
-        source: "device-status",
-        body: event,
-      });
-      if (result.duplicate) duplicates += 1;
-      else accepted += 1;
-    }
-  } catch (error) {
-    app.log.error({ err: error, accepted }, "device status events could not be recorded");
-    return sendJson(res, 503, {
-      error: "could not record the events; send them again (events already recorded are recognized by id)",
-      accepted,
-    });
-  }
-  sendJson(res, 202, { accepted, duplicates, rejected });
+function refusal(status: number, body: Record<string, unknown>): Refusal {
+  return { ok: false, status, body };
 }
 
 function isBatch(payload: unknown): boolean {

@@ -147,6 +147,8 @@ export function planCaseNotifications(
       messages.push({
         key,
         caseId: view.id,
+        // Counted as an escalation notification once it reaches the channel (app/metrics.ts).
+        meta: announce ? { purpose: "escalation-announcement", escalationLevel: level } : undefined,
         message: {
           target: target.ref,
           visibility: "internal",

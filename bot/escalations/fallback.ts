@@ -16,6 +16,7 @@ import { caseTargets, supportCardKey } from "../cases/notify.ts";
 import { loadCase } from "../cases/view.ts";
 import type { Directory, RoutePurpose } from "../people/directory.ts";
 import { enqueueMessages, type QueuedMessage } from "../runtime/outbox.ts";
+import type { OutboxMeta } from "../runtime/outbox-meta.ts";
 import { renderSupportCard } from "./card.ts";
 import { FALLBACK_AUDIT_ACTION } from "./card-state.ts";
 
@@ -68,7 +69,11 @@ export async function fallbackChain(
 export async function redirectPing(
   tx: Tx,
   directory: Directory,
-  message: Pick<OutboundMessage, "text" | "card" | "lang"> & { target: ConversationRef | undefined; fallback: PingFallback },
+  message: Pick<OutboundMessage, "text" | "card" | "lang"> & {
+    target: ConversationRef | undefined;
+    fallback: PingFallback;
+    meta?: OutboxMeta;
+  },
   key: string,
   reason: string,
   now: Date,
@@ -100,6 +105,8 @@ export async function redirectPing(
     messages.push({
       key: `${key}:fallback`,
       caseId: view.id,
+      // A reminder passed on is still the reminder of its level (counted when it arrives).
+      meta: message.meta?.purpose === "escalation-ping" ? message.meta : undefined,
       message: {
         target: next.target,
         visibility: "internal",
@@ -138,12 +145,12 @@ export class PingFallbacks {
     private readonly onCommitted: () => void,
   ) {}
 
-  async refused(delivery: { idempotencyKey: string; message: OutboundMessage }, error: string): Promise<void> {
-    const { message } = delivery;
+  async refused(delivery: { idempotencyKey: string; message: OutboundMessage; meta?: OutboxMeta }, error: string): Promise<void> {
+    const { message, meta } = delivery;
     if (!message.fallback) return;
     const fallback = message.fallback;
     await this.db.prisma.$transaction(
-      (tx) => redirectPing(tx, this.directory, { ...message, fallback }, delivery.idempotencyKey, error, this.clock.now()),
+      (tx) => redirectPing(tx, this.directory, { ...message, fallback, meta }, delivery.idempotencyKey, error, this.clock.now()),
       { maxWait: 10_000, timeout: 15_000 },
     );
     this.onCommitted();

@@ -215,6 +215,7 @@ export class EscalationWriter {
       {
         key: `esc:${view.id}:L${level}:ping:${pings}:${i}`,
         caseId: view.id,
+        meta: { purpose: "escalation-ping" as const, escalationLevel: level },
         message: {
           target,
           visibility: "internal" as const,

@@ -15,7 +15,7 @@ export const flushReplies: Middleware<Context> = async (ctx, next) => {
 export async function writeReplies(ctx: Context): Promise<void> {
   if (ctx.outbound.length === 0) return;
   const statement = enqueueStatement(
-    ctx.outbound.map((message, index) => ({ key: replyKey(ctx.event, index), message })),
+    ctx.outbound.map((message, index) => ({ key: replyKey(ctx.event, index), message, meta: { purpose: "reply" as const } })),
     ctx.services.clock.now(),
   );
   if (statement) await ctx.services.db.fast.query(statement);

@@ -26,6 +26,7 @@ import { toDate, toNumber } from "../../db/fast-sql.ts";
 import type { Clock } from "../../core/clock.ts";
 import type { DeliveryResult, OutboundDelivery, OutboundMessage } from "../events.ts";
 import type { Platform } from "../../core/vocabulary.ts";
+import { readMeta, type OutboxMeta } from "./outbox-meta.ts";
 
 /** What an adapter implements to deliver messages of its platform. */
 export interface Deliverer {
@@ -65,6 +66,8 @@ export interface ClaimedMessage extends OutboundDelivery {
   platform: Platform;
   threadKey: string;
   replaceKey: string | null;
+  /** What the message is for, as planned (bot/runtime/outbox-meta.ts). */
+  meta: OutboxMeta;
   createdAt: Date;
 }
 
@@ -77,6 +80,7 @@ interface RawOutbox {
   conversationId: string;
   threadId: string;
   replaceKey: string | null;
+  meta: string | null;
   createdAt: unknown;
 }
 
@@ -254,7 +258,7 @@ export class OutboxDispatcher {
           AND NOT EXISTS (SELECT 1 FROM "Outbox" p WHERE p.status = 'sending' AND p.platform = o.platform
             AND p."conversationId" = o."conversationId" AND p."threadId" = o."threadId" AND p."leaseUntil" >= ${now} AND p.id < o.id)
         ORDER BY o.id LIMIT ${this.batchSize} ${lock})
-      RETURNING id, "idempotencyKey", payload, attempts, platform, "conversationId", "threadId", "replaceKey", "createdAt"`)) as unknown as RawOutbox[];
+      RETURNING id, "idempotencyKey", payload, attempts, platform, "conversationId", "threadId", "replaceKey", meta, "createdAt"`)) as unknown as RawOutbox[];
     return rows
       .map((row) => ({
         id: row.id,
@@ -264,6 +268,7 @@ export class OutboxDispatcher {
         platform: row.platform as Platform,
         threadKey: `${row.platform}\u0000${row.conversationId}\u0000${row.threadId}`,
         replaceKey: row.replaceKey,
+        meta: readMeta(row.meta),
         createdAt: toDate(row.createdAt),
       }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

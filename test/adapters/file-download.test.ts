@@ -101,7 +101,9 @@ describe("downloading a file a person sent", () => {
     expect(await failure(new TeamsFileReader(true).readText({ name: "a.csv", url: `${base}/ok.csv` }, LIMITS))).toMatchObject({
       code: "refused",
     });
-    expect(await failure(new TeamsFileReader(false).readText({ name: "a.csv", url: "http://files.example.test/a.csv" }, LIMITS))).toMatchObject({
+    expect(
+      await failure(new TeamsFileReader(false).readText({ name: "a.csv", url: "http://files.example.test/a.csv" }, LIMITS)),
+    ).toMatchObject({
       code: "refused",
     });
     expect(seen.length).toBe(before + 1);

@@ -122,6 +122,14 @@ describe.each(await testProviders())("escalation reminders on %s", (provider) =>
     expect(reminders("service-management")).toEqual(expected.serviceManagement);
     const after = await app.services.cases.get(engineer, view!.number);
     expect(after.sla.escalationLevel).toBe(3);
+    // Each level's notifications are counted as they reach its audience: the announcement (the
+    // new case for the engineers, the raise for the others) and every reminder; card refreshes not.
+    const metrics = await app.metrics.registry.metrics();
+    const counted = (level: number) =>
+      Number(new RegExp(`^switchboard_escalations_total\\{level="${level}"\\} (\\d+)$`, "m").exec(metrics)?.[1]);
+    expect(counted(1)).toBe(1 + reminders("engineers").length);
+    expect(counted(2)).toBe(raises("managers").length + reminders("managers").length);
+    expect(counted(3)).toBe(raises("service-management").length + reminders("service-management").length);
 
     // One acknowledgement from the card stops every reminder, at every level, for good.
     await app.bot.handle(action("engineer", "esc.ack", { case: after.ref, level: "3" }));

@@ -6,17 +6,16 @@
  *   npm run teams:package -- --app-id <guid> --out <file.zip>
  *   npm run teams:package -- --icons           redraws manifest/color.png and outline.png first
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadEnv } from "../../../app/env.ts";
 import { makeIcons } from "./png.ts";
 import { zip } from "./zip.ts";
 
 export const MANIFEST_DIR = fileURLToPath(new URL("../manifest/", import.meta.url));
 export const DEFAULT_OUT = fileURLToPath(new URL("../../../dist/teams/switchboard-teams.zip", import.meta.url));
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PLACEHOLDER = "00000000-0000-0000-0000-000000000000";
+export const PLACEHOLDER = "00000000-0000-0000-0000-000000000000";
 
 /** Builds the package; resolves with the files it holds. `appId` must be the bot's Microsoft App ID. */
 export function buildTeamsPackage(options: { appId: string; out: string; manifestDir?: string }): string[] {
@@ -39,29 +38,4 @@ export function writeIcons(dir = MANIFEST_DIR): void {
   const icons = makeIcons();
   writeFileSync(path.join(dir, "color.png"), icons.color);
   writeFileSync(path.join(dir, "outline.png"), icons.outline);
-}
-
-function main(argv: string[]): void {
-  const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
-  const env = loadEnv();
-  let appId = option("--app-id") ?? env.MICROSOFT_APP_ID ?? "";
-  if (!appId) {
-    console.error(
-      `warning: MICROSOFT_APP_ID is not set; the package uses ${PLACEHOLDER} and cannot reach a bot. Set it (or pass --app-id) for a real upload.`,
-    );
-    appId = PLACEHOLDER;
-  }
-  if (argv.includes("--icons") || !existsSync(path.join(MANIFEST_DIR, "color.png"))) writeIcons();
-  const out = path.resolve(option("--out") ?? DEFAULT_OUT);
-  const files = buildTeamsPackage({ appId, out });
-  console.log(`wrote ${out} (${files.join(", ")})`);
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  try {
-    main(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(2);
-  }
 }

@@ -134,7 +134,6 @@ describe("SlackDeliverer", () => {
     const toPerson = new SlackDeliverer(
       new webApi.WebClient("xoxb-test", { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
       pino({ level: "silent" }),
-      undefined,
       async (user) => `D${user}`,
     );
     const ping = delivery("Escalation level 1: CS-10001", { target: { platform: "slack", conversationId: "U0LEE", kind: "personal" } });

@@ -1,6 +1,7 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { InboundQueue, type HandleOutcome } from "../../../adapters/slack/inbound-queue.ts";
+import { DeliveryNotices } from "../../../bot/runtime/delivery-notices.ts";
 import type { InboundEvent } from "../../../bot/events.ts";
 import { message } from "../../support/events.ts";
 
@@ -37,23 +38,25 @@ describe("the Slack inbound queue", () => {
 
   it("counts a reply until Slack has it, so acknowledgements follow the pace of replies", async () => {
     const core = controlled();
-    const queue = new InboundQueue(core.handle, silent, { limit: 1 });
+    const notices = new DeliveryNotices();
+    const queue = new InboundQueue(core.handle, silent, { limit: 1, delivered: (key, ms) => notices.delivered(key, ms) });
     void queue.submit(message("a", "one"));
     core.pending[0]!({ duplicate: false, outbound: [slackReply], outboundKeys: ["slack:Ev1:out:0"] });
     await tick();
     const room = settledFlag(queue.room(60_000));
     await tick();
     expect(room.done).toBe(false);
-    queue.settled("slack:Ev1:out:0");
+    notices.settled("slack:Ev1:out:0", "delivered");
     await tick();
     expect(room.done).toBe(true);
   });
 
   it("does not wait for a reply that was delivered before the core finished", async () => {
     const core = controlled();
-    const queue = new InboundQueue(core.handle, silent, { limit: 1 });
+    const notices = new DeliveryNotices();
+    const queue = new InboundQueue(core.handle, silent, { limit: 1, delivered: (key, ms) => notices.delivered(key, ms) });
     const done = queue.submit(message("a", "one"));
-    queue.settled("slack:Ev2:out:0");
+    notices.settled("slack:Ev2:out:0", "delivered");
     core.pending[0]!({ duplicate: false, outbound: [slackReply], outboundKeys: ["slack:Ev2:out:0"] });
     await done;
     const room = settledFlag(queue.room(60_000));

@@ -6,6 +6,7 @@
 import type { AddressInfo } from "node:net";
 import type { Env } from "../../../app/config.ts";
 import { createPartnerDeliverer } from "../../../adapters/partners/index.ts";
+import { adapterHost, partnerSettings } from "../../../app/adapters.ts";
 import { PartnerSimulator, type SimulatorOptions } from "../../../adapters/partners/simulator.ts";
 import type { Clock } from "../../../core/clock.ts";
 import type { Provider } from "../../../db/client.ts";
@@ -41,7 +42,10 @@ export async function createBridgeBed(
   await simulator.start();
   // Short waits between retries, so "down, then back" takes milliseconds, not minutes.
   t.app.dispatcher.register(
-    createPartnerDeliverer(t.app, { openRetryDelaysMs: options.openRetryDelaysMs ?? [20, 20, 20], retryDelaysMs: [20] }),
+    createPartnerDeliverer(adapterHost(t.app, "partners", partnerSettings(t.app.config)), {
+      openRetryDelaysMs: options.openRetryDelaysMs ?? [20, 20, 20],
+      retryDelaysMs: [20],
+    }),
   );
   const manager = (await t.app.services.people.resolve({ platform: "shell", externalId: "manager" }))!;
   await t.app.services.partners!.registry.connect(

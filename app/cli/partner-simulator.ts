@@ -7,9 +7,9 @@
  *   partner connect microsoft webhook http://127.0.0.1:4010
  */
 import readline from "node:readline";
-import { partnerSecretName } from "../../app/config.ts";
-import { loadEnv } from "../../app/env.ts";
-import { PartnerSimulator } from "./simulator.ts";
+import { partnerSecretName } from "../config.ts";
+import { loadEnv } from "../env.ts";
+import { PartnerSimulator } from "../../adapters/partners/simulator.ts";
 
 const HELP = `commands (<ticket> may be "." for the latest ticket):
   tickets                                  the tickets and what Switchboard sent to them
