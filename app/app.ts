@@ -15,8 +15,6 @@ import { FileReaders } from "../bot/files.ts";
 import { createTriage, detectLanguage } from "../bot/triage/index.ts";
 import { registerCaseTimers } from "../bot/cases/timers.ts";
 import { createPortalServices } from "../bot/portal/service.ts";
-import { createReplacementFeature } from "../bot/replacements/service.ts";
-import { registerReplacementTimers } from "../bot/replacements/timers.ts";
 import { createItToolServices, registerItToolTimers } from "../bot/it-tools/service.ts";
 import { createPartnerServices } from "../bot/partners/service.ts";
 import { loadPolicies } from "../bot/escalations/policies.ts";
@@ -47,6 +45,10 @@ import { createMetrics, escalationLevelOf, type Metrics } from "./metrics.ts";
 import { connectWakeBus, type WakeBus } from "./wake-bus.ts";
 import { withStartupLock } from "../db/startup-lock.ts";
 import { mountAdapters } from "./adapters.ts";
+import { FeatureRegistry } from "../bot/feature-registry.ts";
+import type { FeatureCore } from "../bot/feature.ts";
+import { features } from "./features.ts";
+import { buildFeatures } from "./build-features.ts";
 
 export const DEMO_DATA_FILE = new URL("../demo/demo-data.json", import.meta.url).pathname;
 /** The outbox key of a reply to an inbound event (bot/runtime/outbox.ts replyKey). */
@@ -200,6 +202,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     }),
     knowledge,
     llm,
+    features: new FeatureRegistry(features),
     files: new FileReaders(),
     denied: new DeniedLog(db, clock, log.child({ component: "audit" })),
     undelivered: new UndeliveredMessages(db),
@@ -211,13 +214,19 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   // Escalation pings the platform refuses for good go on to the next target of their level.
   const pingFallbacks = new PingFallbacks(db, clock, directory, kick);
   dispatcher.setFallback((message, error) => pingFallbacks.refused(message, error));
-  const { portal, replacementFeature } = await withStartupLock(config.databaseUrl, async () => ({
-    portal: await createPortalServices(services, { seedDemo: config.seedDemoData, documentsFile: config.documentsFile }),
-    replacementFeature: await createReplacementFeature(db, clock, directory, kick, wake, { catalog, seedDemo: config.seedDemoData, log }),
-  }));
+  const featureCore: FeatureCore = {
+    services,
+    settings: { seedDemo: config.seedDemoData, documentsFile: config.documentsFile, networkCheckFile: config.networkCheckFile },
+    log,
+    committed: kick,
+    wake,
+  };
+  const portal = await withStartupLock(config.databaseUrl, async () => {
+    const portal = await createPortalServices(services, { seedDemo: config.seedDemoData, documentsFile: config.documentsFile });
+    await buildFeatures(features, featureCore, scheduler);
+    return portal;
+  });
   services.portal = portal;
-  Object.assign(services, replacementFeature);
-  registerReplacementTimers(scheduler, replacementFeature.replacements);
   services.itTools = createItToolServices(services, {
     log,
     wake: (dueAt) => scheduler.wake(dueAt),
@@ -226,6 +235,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   registerItToolTimers(scheduler, services, services.itTools);
   services.partners = createPartnerServices(services);
   const bot = new Bot(services, log.child({ component: "bot" }), {
+    features,
     onHandled: (event, outcome) => metrics.inboundEvents.inc({ platform: event.platform, kind: event.kind, outcome }),
     replayBudgetMs: config.inbound.replayTimeoutMs,
     extraMiddleware: options.botMiddleware,
