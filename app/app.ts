@@ -14,9 +14,6 @@ import type { LanguageDetector } from "../bot/language.ts";
 import { FileReaders } from "../bot/files.ts";
 import { createTriage, detectLanguage } from "../bot/triage/index.ts";
 import { registerCaseTimers } from "../bot/cases/timers.ts";
-import { createPortalServices } from "../bot/portal/service.ts";
-import { createItToolServices, registerItToolTimers } from "../bot/it-tools/service.ts";
-import { createPartnerServices } from "../bot/partners/service.ts";
 import { loadPolicies } from "../bot/escalations/policies.ts";
 import { EscalationService } from "../bot/escalations/service.ts";
 import { registerEscalationTimers } from "../bot/escalations/timers.ts";
@@ -221,19 +218,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     committed: kick,
     wake,
   };
-  const portal = await withStartupLock(config.databaseUrl, async () => {
-    const portal = await createPortalServices(services, { seedDemo: config.seedDemoData, documentsFile: config.documentsFile });
-    await buildFeatures(features, featureCore, scheduler);
-    return portal;
-  });
-  services.portal = portal;
-  services.itTools = createItToolServices(services, {
-    log,
-    wake: (dueAt) => scheduler.wake(dueAt),
-    networkCheckFile: config.networkCheckFile,
-  });
-  registerItToolTimers(scheduler, services, services.itTools);
-  services.partners = createPartnerServices(services);
+  await withStartupLock(config.databaseUrl, () => buildFeatures(features, featureCore, scheduler));
   const bot = new Bot(services, log.child({ component: "bot" }), {
     features,
     onHandled: (event, outcome) => metrics.inboundEvents.inc({ platform: event.platform, kind: event.kind, outcome }),

@@ -12,6 +12,7 @@ import type { PrismaClient } from "../db/client.ts";
 import type { DeliveryResult, InboundEvent, OutboundDelivery } from "../bot/events.ts";
 import { createBenchApp } from "./support.ts";
 import { percentile, type BenchOptions, type BenchRow } from "./table.ts";
+import { partnerFeature } from "../bot/partners/index.ts";
 
 export const title = "partners: mirror latency and throughput through the bridge (loopback simulator)";
 
@@ -51,7 +52,7 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
   app.dispatcher.register(createPartnerDeliverer(app, { openRetryDelaysMs: [50, 50], retryDelaysMs: [50] }));
   const rows: BenchRow[] = [];
   try {
-    const bridge = app.services.partners!;
+    const bridge = app.services.features.require(partnerFeature);
     const manager = (await app.services.people.resolve({ platform: "shell", externalId: "manager" }))!;
     await bridge.registry.connect(manager, "microsoft", { connector: "webhook", endpointUrl: simulator.url }, { platform: "shell" });
     const employee = (await app.services.people.resolve({ platform: "shell", externalId: "employee" }))!;

@@ -3,7 +3,7 @@
  * service through the feature's accessor (`replacementFeature.of(ctx)`), which reads it here; the
  * help card reads the features' help lines here. The kernel never names a feature.
  */
-import type { MessageKey } from "./i18n/index.ts";
+import { translator, type MessageKey, type Translator } from "./i18n/index.ts";
 
 /** The sections of the help card, in the order a person sees them. */
 export type HelpSection = "employee" | "services" | "cloudPartners" | "partnerEngineer" | "admin" | "engineer";
@@ -18,8 +18,8 @@ export interface HelpLine {
 export interface FeatureKey<S> {
   readonly name: string;
   readonly help?: readonly HelpLine[];
-  /** The error shown to a person when the app runs without this feature. */
-  unavailable(): Error;
+  /** The error shown to a person (in their language, `t`) when the app runs without this feature. */
+  unavailable(t: Translator): Error;
   /** Never set: carries the service type so `require` returns it typed. */
   readonly service?: S;
 }
@@ -41,9 +41,9 @@ export class FeatureRegistry {
     return this.built.get(feature.name) as S | undefined;
   }
 
-  /** The feature's service, or the feature's own "unavailable" refusal. */
-  require<S>(feature: FeatureKey<S>): S {
-    if (!this.built.has(feature.name)) throw feature.unavailable();
+  /** The feature's service, or the feature's own "unavailable" refusal, worded with `t`. */
+  require<S>(feature: FeatureKey<S>, t: Translator = translator("en")): S {
+    if (!this.built.has(feature.name)) throw feature.unavailable(t);
     return this.built.get(feature.name) as S;
   }
 

@@ -11,7 +11,7 @@ import type { Tx } from "../db/client.ts";
 import type { Context } from "./context.ts";
 import type { Role } from "./events.ts";
 import type { FeatureKey, HelpLine } from "./feature-registry.ts";
-import { registerMessages } from "./i18n/index.ts";
+import { registerMessages, type Translator } from "./i18n/index.ts";
 import type { MessageCatalog } from "./i18n/define.ts";
 import type { ActionHandler, CommandHandler, ConversationHandler, EventHandler, FilesHandler, IntentHandler } from "./router.ts";
 import type { DueTimer } from "./runtime/timers.ts";
@@ -79,6 +79,8 @@ export interface FeatureCore {
 /** What a feature's `index.ts` declares. */
 export interface FeatureDeclaration<S> {
   readonly name: string;
+  /** The features whose public index.ts this one imports (docs/architecture.md). */
+  uses?: readonly string[];
   messages: MessageCatalog<Record<string, string>>;
   readonly help?: readonly HelpLine[];
   commands?: readonly CommandDeclaration[];
@@ -92,8 +94,8 @@ export interface FeatureDeclaration<S> {
   /** Looks at plain sentences before the conversation does; calls `next` for the rest. */
   beforeConversation?: (next: ConversationHandler) => ConversationHandler;
   timers?: readonly TimerDeclaration<S>[];
-  /** The refusal shown when the app runs without the feature. */
-  unavailable(): Error;
+  /** The refusal shown (worded with `t`) when the app runs without the feature. */
+  unavailable(t: Translator): Error;
   /** Demo data for an empty database; run once at start-up, replicas taking turns. */
   seed?(core: FeatureCore): Promise<void>;
   create(core: FeatureCore): S | Promise<S>;
@@ -111,6 +113,6 @@ export interface Feature<S = unknown> extends FeatureDeclaration<S>, FeatureKey<
  */
 export function defineFeature<S>(declaration: FeatureDeclaration<S>): Feature<S> {
   registerMessages(declaration.messages);
-  const feature: Feature<S> = { ...declaration, of: (ctx) => ctx.services.features.require(feature) };
+  const feature: Feature<S> = { ...declaration, of: (ctx) => ctx.services.features.require(feature, ctx.t) };
   return feature;
 }

@@ -8,6 +8,7 @@ import { PartnerDeliverer, type PartnerDelivererOptions } from "./deliverer.ts";
 import { mountPartnerWebhook } from "./route.ts";
 import { ThreadConnector } from "./thread-connector.ts";
 import { WebhookConnector } from "./webhook-connector.ts";
+import { partnerFeature } from "../../bot/partners/index.ts";
 
 /** The deliverer of the `partner` platform for an app (tests register one with their own retry waits). */
 export function createPartnerDeliverer(
@@ -18,7 +19,7 @@ export function createPartnerDeliverer(
   return new PartnerDeliverer(
     {
       bot: app.bot,
-      bridge: () => app.services.partners,
+      bridge: () => app.services.features.get(partnerFeature),
       now: () => app.services.clock.now(),
       log: app.log.child({ component: "partners" }),
     },

@@ -12,6 +12,7 @@ import { readBody, sendJson } from "../http/server.ts";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from "../webhook/signature.ts";
 import { auditRefusedRequest } from "../webhook/refusals.ts";
 import type { WebhookConnector } from "./webhook-connector.ts";
+import { partnerFeature } from "../../bot/partners/index.ts";
 
 export const PARTNER_WEBHOOK_PATH = "/webhooks/partners/:partner";
 
@@ -21,7 +22,7 @@ export function mountPartnerWebhook(app: App, connector: WebhookConnector): void
 }
 
 async function receive(app: App, connector: WebhookConnector, req: IncomingMessage, res: ServerResponse, partnerId: string): Promise<void> {
-  const bridge = app.services.partners;
+  const bridge = app.services.features.get(partnerFeature);
   const partner = bridge ? await bridge.registry.get(partnerId) : undefined;
   if (!partner) return sendJson(res, 404, { error: `unknown partner: ${partnerId}` });
   const body = await readBody(req);

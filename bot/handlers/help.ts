@@ -11,10 +11,10 @@ import type { MessageKey } from "../i18n/index.ts";
 const KERNEL_HELP: Record<HelpSection, { lead: MessageKey[]; tail: MessageKey[] }> = {
   employee: { lead: ["help.employee"], tail: [] },
   services: { lead: [], tail: [] },
-  cloudPartners: { lead: ["help.cloudPartners"], tail: [] },
-  partnerEngineer: { lead: ["help.partnerEngineer"], tail: [] },
-  admin: { lead: ["help.admin"], tail: [] },
-  engineer: { lead: ["help.engineer"], tail: ["help.engineer.audit", "help.engineer.quarantine"] },
+  cloudPartners: { lead: [], tail: [] },
+  partnerEngineer: { lead: [], tail: [] },
+  admin: { lead: [], tail: [] },
+  engineer: { lead: ["help.engineer"], tail: ["help.engineer.quarantine"] },
 };
 
 export async function showHelp(ctx: Context): Promise<void> {

@@ -34,9 +34,6 @@ import { helpedAction, openCaseFromAnswer } from "../answers/handlers.ts";
 import { listUndelivered } from "./outbox.ts";
 import { clockCommand } from "./demo-clock.ts";
 import { showBreaches, showEscalations } from "../escalations/views.ts";
-import { registerPortalHandlers } from "../portal/handlers.ts";
-import { registerItToolHandlers } from "../it-tools/handlers.ts";
-import { registerPartnerHandlers } from "../partners/handlers.ts";
 
 /** The router of the kernel's commands and of `features` (app/features.ts). */
 export function createRouter(features: readonly Feature[] = []): Router {
@@ -75,11 +72,8 @@ export function createRouter(features: readonly Feature[] = []): Router {
     .action("intake.device", deviceChosenAction)
     .action("kb.helped", helpedAction)
     .action("kb.open_case", openCaseFromAnswer)
-    .otherwise(converse);
-  registerPortalHandlers(router);
+    .otherwise(conversationOf(features, converse));
   for (const feature of features) mountFeature(router, feature);
-  registerItToolHandlers(router);
-  registerPartnerHandlers(router);
   return router;
 }
 

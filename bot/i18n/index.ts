@@ -14,24 +14,11 @@ import type { MessageCatalog } from "./define.ts";
 import { knowledgeMessages } from "../answers/messages.ts";
 import { escalationMessages } from "../escalations/messages.ts";
 import { intakeMessages } from "../intake/messages.ts";
-import { portalMessages } from "../portal/messages.ts";
-import { itToolMessages } from "../it-tools/messages.ts";
-import { partnerMessages } from "../partners/messages.ts";
 import { outboxMessages } from "../handlers/outbox-messages.ts";
 import { clockMessages } from "../handlers/clock-messages.ts";
 import { escalationViewMessages } from "../escalations/view-messages.ts";
 
-const kernel = [
-  knowledgeMessages,
-  escalationMessages,
-  intakeMessages,
-  portalMessages,
-  itToolMessages,
-  partnerMessages,
-  outboxMessages,
-  clockMessages,
-  escalationViewMessages,
-] as const;
+const kernel = [knowledgeMessages, escalationMessages, intakeMessages, outboxMessages, clockMessages, escalationViewMessages] as const;
 
 /**
  * The features' message keys. Each feature's messages.ts extends this interface with the type
