@@ -177,9 +177,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const directory = new Directory(db, clock);
   const kick = () => dispatcher.kick();
   const wake = (dueAt: Date) => scheduler.wake(dueAt);
-  const cases = new CaseService(db, clock, directory, kick, wake);
   const escalations = new EscalationService(db, clock, directory, loadPolicies(config.escalationPoliciesFile), kick, wake);
-  cases.useLifecycle(escalations);
+  const cases = new CaseService(db, clock, directory, kick, wake, escalations);
   const states = new ConversationStates(db, clock);
   const services: Services = {
     db,
