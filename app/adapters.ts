@@ -90,7 +90,7 @@ export function adapterHost<C>(app: App, component: string, config: C): AdapterH
       tenants: tenantDirectory(app.db),
       queue: engineerQueue(services.cases, services.escalations),
       documentation: services.knowledge,
-      partners: () => services.partners,
+      feature: (key) => services.features.get(key),
       refusedRequest: (platform, path, reason, from) => services.denied.refusedRequest(platform, path, reason, from),
     },
     handle: (event, options) => app.bot.handle(event, options),

@@ -15,11 +15,6 @@ import { FileReaders } from "../bot/files.ts";
 import { createTriage } from "../bot/triage/index.ts";
 import { detectLanguage } from "../core/text/language.ts";
 import { registerCaseTimers } from "../bot/cases/timers.ts";
-import { createPortalServices } from "../bot/portal/service.ts";
-import { createReplacementFeature } from "../bot/replacements/service.ts";
-import { registerReplacementTimers } from "../bot/replacements/timers.ts";
-import { createItToolServices, registerItToolTimers } from "../bot/it-tools/service.ts";
-import { createPartnerServices } from "../bot/partners/service.ts";
 import { loadPolicies } from "../bot/escalations/policies.ts";
 import { EscalationService } from "../bot/escalations/service.ts";
 import { registerEscalationTimers } from "../bot/escalations/timers.ts";
@@ -53,6 +48,10 @@ import { llmFailureReason, meterKnowledge, meterLanguageModel } from "./instrume
 import { connectWakeBus, type WakeBus } from "./wake-bus.ts";
 import { withStartupLock } from "../db/startup-lock.ts";
 import { mountAdapters } from "./adapters.ts";
+import { FeatureRegistry } from "../bot/feature-registry.ts";
+import type { FeatureCore } from "../bot/feature.ts";
+import { features } from "./features.ts";
+import { buildFeatures } from "./build-features.ts";
 
 export const DEMO_DATA_FILE = new URL("../demo/demo-data.json", import.meta.url).pathname;
 /** Documentation of the demo products, ingested when no KNOWLEDGE_DIR is set on a demo installation. */
@@ -203,9 +202,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const directory = new Directory(db, clock);
   const kick = () => dispatcher.kick();
   const wake = (dueAt: Date) => scheduler.wake(dueAt);
-  const cases = new CaseService(db, clock, directory, kick, wake);
   const escalations = new EscalationService(db, clock, directory, loadPolicies(config.escalationPoliciesFile), kick, wake);
-  cases.useLifecycle(escalations);
+  const cases = new CaseService(db, clock, directory, kick, wake, escalations);
   const states = new ConversationStates(db, clock);
   const services: Services = {
     db,
@@ -228,6 +226,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     }),
     knowledge: meterKnowledge(knowledge, metrics),
     llm,
+    features: new FeatureRegistry(features),
     files: new FileReaders(),
     denied: new DeniedLog(db, clock, log.child({ component: "audit" })),
     undelivered: new UndeliveredMessages(db),
@@ -239,21 +238,16 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   // Escalation pings the platform refuses for good go on to the next target of their level.
   const pingFallbacks = new PingFallbacks(db, clock, directory, kick);
   dispatcher.setFallback((message, error) => pingFallbacks.refused(message, error));
-  const { portal, replacementFeature } = await startupLock(async () => ({
-    portal: await createPortalServices(services, { seedDemo: config.seedDemoData, documentsFile: config.documentsFile }),
-    replacementFeature: await createReplacementFeature(db, clock, directory, kick, wake, { catalog, seedDemo: config.seedDemoData, log }),
-  }));
-  services.portal = portal;
-  Object.assign(services, replacementFeature);
-  registerReplacementTimers(scheduler, replacementFeature.replacements);
-  services.itTools = createItToolServices(services, {
+  const featureCore: FeatureCore = {
+    services,
+    settings: { seedDemo: config.seedDemoData, documentsFile: config.documentsFile, networkCheckFile: config.networkCheckFile },
     log,
-    wake: (dueAt) => scheduler.wake(dueAt),
-    networkCheckFile: config.networkCheckFile,
-  });
-  registerItToolTimers(scheduler, services, services.itTools);
-  services.partners = createPartnerServices(services);
+    committed: kick,
+    wake,
+  };
+  await startupLock(() => buildFeatures(features, featureCore, scheduler));
   const bot = new Bot(services, log.child({ component: "bot" }), {
+    features,
     onHandled: (event, outcome) => metrics.inboundEvents.inc({ platform: event.platform, kind: event.kind, outcome }),
     replayBudgetMs: config.inbound.replayTimeoutMs,
     extraMiddleware: options.botMiddleware,

@@ -9,6 +9,8 @@ import type { AddressInfo } from "node:net";
 import { sign } from "../adapters/webhook/signature.ts";
 import { countingDeliverer, createBenchApp } from "./support.ts";
 import { percentile, type BenchOptions, type BenchRow } from "./table.ts";
+import { portalFeature } from "../bot/portal/index.ts";
+import { itToolFeature } from "../bot/it-tools/index.ts";
 
 export const title = "device status: webhook events accepted, latency, grouping";
 
@@ -26,11 +28,13 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
   try {
     const admin = (await app.services.people.resolve({ platform: "shell", externalId: "admin" }))!;
     const serials = Array.from({ length: DEVICES }, (_, i) => `NC4-${String(7_000_000 + i)}`);
-    await app.services.portal!.registration.register(
-      admin,
-      { format: "list", rows: serials.map((serial, i) => ({ line: i + 1, serial })), site: "Madrid HQ" },
-      { platform: "shell" },
-    );
+    await app.services.features
+      .require(portalFeature)
+      .registration.register(
+        admin,
+        { format: "list", rows: serials.map((serial, i) => ({ line: i + 1, serial })), site: "Madrid HQ" },
+        { platform: "shell" },
+      );
     const post = (body: string) =>
       new Promise<number>((resolve, reject) => {
         const timestamp = Math.floor(Date.now() / 1000);
@@ -110,7 +114,7 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     const single = options.quick ? 1_000 : 5_000;
     const accepted = (await measure("1 event per request", single, 1)) + (await measure("100 per request", single, 100));
     const storedEvents = await app.db.prisma.deviceEvent.count();
-    clock.offsetMs = app.services.itTools!.deviceStatus.windowMs + 1_000;
+    clock.offsetMs = app.services.features.require(itToolFeature).deviceStatus.windowMs + 1_000;
     await app.scheduler.runDue();
     const adminMessages = await app.db.prisma.outbox.count({ where: { conversationId: "contoso-admins" } });
     rows.push(

@@ -13,6 +13,7 @@ import type { PrismaClient } from "../db/client.ts";
 import type { DeliveryResult, InboundEvent, OutboundDelivery } from "../bot/events.ts";
 import { createBenchApp } from "./support.ts";
 import { percentile, type BenchOptions, type BenchRow } from "./table.ts";
+import { partnerFeature } from "../bot/partners/index.ts";
 
 export const title = "partners: mirror latency and throughput through the bridge (loopback simulator)";
 
@@ -54,7 +55,7 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
   );
   const rows: BenchRow[] = [];
   try {
-    const bridge = app.services.partners!;
+    const bridge = app.services.features.require(partnerFeature);
     const manager = (await app.services.people.resolve({ platform: "shell", externalId: "manager" }))!;
     await bridge.registry.connect(manager, "microsoft", { connector: "webhook", endpointUrl: simulator.url }, { platform: "shell" });
     const employee = (await app.services.people.resolve({ platform: "shell", externalId: "employee" }))!;

@@ -7,6 +7,7 @@ import { DomainError } from "../bot/errors.ts";
 import { planShipment, type DepotCalendarSpec, type DestinationSpec } from "../bot/replacements/rma/ship-date.ts";
 import { createBenchApp } from "./support.ts";
 import { percentile, type BenchOptions, type BenchRow } from "./table.ts";
+import { replacementFeature } from "../bot/replacements/index.ts";
 
 export const title = "replacements: ship dates, ordering the last units under contention";
 
@@ -71,11 +72,9 @@ async function contention(quick: boolean): Promise<BenchRow[]> {
         for (let i = next++; i < attempts; i = next++) {
           const t0 = performance.now();
           try {
-            await app.services.replacements!.order(
-              engineer,
-              { serial: "NB5-2231987", reason: "bench" },
-              { platform: "shell", originKey: `bench:${i}` },
-            );
+            await app.services.features
+              .require(replacementFeature)
+              .replacements.order(engineer, { serial: "NB5-2231987", reason: "bench" }, { platform: "shell", originKey: `bench:${i}` });
             won += 1;
           } catch (error) {
             if (!(error instanceof DomainError) || error.messageKey !== "rma.error.noStock") throw error;

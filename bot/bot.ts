@@ -13,6 +13,7 @@ import { flushReplies, writeReplies } from "./middleware/flush.ts";
 import { resolveIdentity } from "./middleware/identity.ts";
 import { compose, type Middleware } from "./pipeline.ts";
 import type { Router } from "./router.ts";
+import type { Feature } from "./feature.ts";
 import type { Services } from "./services.ts";
 import type { Admission } from "./runtime/deliveries.ts";
 import { replyKey } from "./runtime/outbox.ts";
@@ -36,6 +37,8 @@ export class Bot {
     private readonly log: Logger,
     private readonly options: {
       router?: Router;
+      /** The features whose commands, buttons and intents the router serves (app/features.ts). */
+      features?: readonly Feature[];
       extraMiddleware?: Middleware<Context>[];
       /** Observes each handled event (metrics). */
       onHandled?: (event: InboundEvent, outcome: "processed" | "duplicate" | "failed") => void;
@@ -43,7 +46,7 @@ export class Bot {
       replayBudgetMs?: number;
     } = {},
   ) {
-    this.router = options.router ?? createRouter();
+    this.router = options.router ?? createRouter(options.features);
     this.pipeline = compose<Context>([
       dedupe,
       flushReplies,

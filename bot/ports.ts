@@ -14,7 +14,7 @@ import type { InboundEvent } from "./events.ts";
 import type { Platform } from "../core/vocabulary.ts";
 import type { FileReader } from "./files.ts";
 import type { EngineerQueue } from "./cases/queue.ts";
-import type { PartnerServices } from "./partners/service.ts";
+import type { FeatureKey } from "./feature-registry.ts";
 import type { PeopleService } from "./people/service.ts";
 import type { TenantDirectory } from "./people/tenants.ts";
 import type { Admission } from "./runtime/deliveries.ts";
@@ -46,8 +46,8 @@ export interface CoreQueries {
   queue: EngineerQueue;
   /** Documentation search, as the bot answers questions. */
   documentation: Pick<KnowledgeBase, "search">;
-  /** The cloud-partner bridge; undefined until the app has set it up. */
-  partners(): PartnerServices | undefined;
+  /** A feature's service (the adapter names the feature it serves); undefined when the app runs without it. */
+  feature<S>(key: FeatureKey<S>): S | undefined;
   /** Records a request refused for its signature or token (bot/audit/denied.ts). */
   refusedRequest(platform: Platform, path: string, reason: string, from: string | undefined): Promise<void>;
 }

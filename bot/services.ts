@@ -15,14 +15,9 @@ import type { InboundDeliveries } from "./runtime/deliveries.ts";
 import type { Directory } from "./people/directory.ts";
 import type { DeniedLog } from "./audit/denied.ts";
 import type { PeopleService } from "./people/service.ts";
-import type { PortalServices } from "./portal/service.ts";
-import type { OnsiteService } from "./replacements/onsite/service.ts";
-import type { PartsService } from "./replacements/parts/service.ts";
-import type { ReplacementService } from "./replacements/rma/service.ts";
-import type { ItToolServices } from "./it-tools/service.ts";
-import type { PartnerServices } from "./partners/service.ts";
 import type { UndeliveredMessages } from "./runtime/undelivered.ts";
 import type { DemoClock } from "./demo-clock.ts";
+import type { FeatureRegistry } from "./feature-registry.ts";
 
 export interface Services {
   db: Database;
@@ -43,16 +38,8 @@ export interface Services {
   triage: Triage;
   /** The optional language model; undefined without OPENAI_API_KEY. */
   llm: LanguageModel | undefined;
-  /** Registration, licenses, firmware, documents, discounts (bot/portal); set by app/app.ts. */
-  portal?: PortalServices;
-  /** Advance replacement (RMA), spare parts and onsite visits (bot/replacements); set by app/app.ts. */
-  replacements?: ReplacementService;
-  parts?: PartsService;
-  onsite?: OnsiteService;
-  /** Device status notifications, network check (bot/it-tools); set by app/app.ts. */
-  itTools?: ItToolServices;
-  /** The cloud-partner bridge (bot/partners): registry, agreements, tickets, mirroring; set by app/app.ts. */
-  partners?: PartnerServices;
+  /** The features the app was built with and their services; reach one with `<feature>.of(ctx)`. */
+  features: FeatureRegistry;
   /** Reads files attached to messages, through the reader each chat adapter registers. */
   files: FileReaders;
   /** The audit trail of refused actions (rate-limited per actor). */

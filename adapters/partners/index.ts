@@ -7,6 +7,7 @@ import { PartnerDeliverer, type PartnerDelivererOptions } from "./deliverer.ts";
 import { mountPartnerWebhook } from "./route.ts";
 import { ThreadConnector } from "./thread-connector.ts";
 import { WebhookConnector } from "./webhook-connector.ts";
+import { partnerFeature } from "../../bot/partners/index.ts";
 
 /** The partners' settings: each partner's webhook secret (its own, else the shared fallback). */
 export interface PartnerSettings {
@@ -23,7 +24,7 @@ export function createPartnerDeliverer(
   webhook = webhookConnectorFor(host),
 ): PartnerDeliverer {
   return new PartnerDeliverer(
-    { bot: host, bridge: () => host.queries.partners(), now: () => host.clock.now(), log: host.log },
+    { bot: host, bridge: () => host.queries.feature(partnerFeature), now: () => host.clock.now(), log: host.log },
     { webhook, thread: new ThreadConnector() },
     options,
   );

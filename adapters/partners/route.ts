@@ -10,6 +10,7 @@ import type { PartnerRecord } from "../../bot/partners/types.ts";
 import type { AdapterHost } from "../../bot/ports.ts";
 import { mountSignedWebhook } from "../webhook/receiver.ts";
 import type { WebhookConnector } from "./webhook-connector.ts";
+import { partnerFeature } from "../../bot/partners/index.ts";
 
 export const PARTNER_WEBHOOK_PATH = "/webhooks/partners/:partner";
 
@@ -19,7 +20,7 @@ export function mountPartnerWebhook(host: AdapterHost<unknown>, connector: Webho
     platform: "partner",
     async sender(params) {
       const partnerId = params.partner ?? "";
-      const bridge = host.queries.partners();
+      const bridge = host.queries.feature(partnerFeature);
       const partner = bridge ? await bridge.registry.get(partnerId) : undefined;
       return partner ?? { ok: false, status: 404, body: { error: `unknown partner: ${partnerId}` } };
     },

@@ -6,7 +6,7 @@
  * chain against the JSON export or the database, not against the CSV.
  */
 import type { Database } from "../../db/client.ts";
-import { customerVisible, redactForCustomer } from "../it-tools/audit/search.ts";
+import { customerVisible, redactForCustomer } from "./customer-view.ts";
 
 export interface ExportOptions {
   format: "csv" | "json";

@@ -94,14 +94,9 @@ export class CaseService {
     private readonly directory: Directory,
     private readonly onCommitted: () => void,
     private readonly onTimer: (dueAt: Date) => void = () => undefined,
+    /** The hooks run inside case transactions (SLA clocks and escalations); none in tests that need none. */
+    private readonly lifecycle?: CaseLifecycle,
   ) {}
-
-  private lifecycle: CaseLifecycle | undefined;
-
-  /** Installs the hooks run inside case transactions (SLA clocks and escalations). */
-  useLifecycle(lifecycle: CaseLifecycle): void {
-    this.lifecycle = lifecycle;
-  }
 
   /** Opens a case. A second call with the same origin key returns the first case. */
   async open(viewer: Viewer, input: OpenCaseInput, origin: Origin): Promise<{ view: CaseView; created: boolean }> {

@@ -1,8 +1,10 @@
 /**
- * The handler table. To add a command: write the handler (ctx, args) in a file of this folder,
- * then register it here with its words in English and Spanish and what must follow the verb.
+ * The handler table: the kernel's commands, then every feature's declared commands, buttons,
+ * intents and webhooks (bot/feature.ts), in the order of the feature list. A feature's command
+ * is added in its own index.ts; docs/architecture.md has the recipe.
  */
-import { Router } from "../router.ts";
+import type { Feature } from "../feature.ts";
+import { Router, type ConversationHandler } from "../router.ts";
 import { reopenAction, takeAction, viewCaseAction, worksNowAction } from "../cases/actions.ts";
 import {
   caseCommand,
@@ -32,12 +34,9 @@ import { helpedAction, openCaseFromAnswer } from "../answers/handlers.ts";
 import { listUndelivered } from "./outbox.ts";
 import { clockCommand } from "./demo-clock.ts";
 import { showBreaches, showEscalations } from "../escalations/views.ts";
-import { registerPortalHandlers } from "../portal/handlers.ts";
-import { registerReplacementHandlers } from "../replacements/handlers.ts";
-import { registerItToolHandlers } from "../it-tools/handlers.ts";
-import { registerPartnerHandlers } from "../partners/handlers.ts";
 
-export function createRouter(): Router {
+/** The router of the kernel's commands and of `features` (app/features.ts). */
+export function createRouter(features: readonly Feature[] = []): Router {
   const router = new Router()
     .command(["help", "ayuda", "?", "menu"], "none", (ctx) => showHelp(ctx))
     .command(["cases", "casos", "my cases", "mis casos"], "none", listCases)
@@ -73,10 +72,22 @@ export function createRouter(): Router {
     .action("intake.device", deviceChosenAction)
     .action("kb.helped", helpedAction)
     .action("kb.open_case", openCaseFromAnswer)
-    .otherwise(converse);
-  registerPortalHandlers(router);
-  registerReplacementHandlers(router);
-  registerItToolHandlers(router);
-  registerPartnerHandlers(router);
+    .otherwise(conversationOf(features, converse));
+  for (const feature of features) mountFeature(router, feature);
   return router;
+}
+
+/** Adds a feature's declared commands, buttons, intents, webhooks and readers to the router. */
+function mountFeature(router: Router, feature: Feature): void {
+  for (const command of feature.commands ?? []) router.command([...command.words], command.slots, command.handler);
+  for (const button of feature.buttons ?? []) router.action(button.id, button.handler);
+  for (const { intent, handler } of feature.intents ?? []) router.intent(intent, handler);
+  for (const { source, handler } of feature.webhooks ?? []) router.webhook(source, handler);
+  if (feature.files) router.files(feature.files);
+  if (feature.pasted) router.pasted(feature.pasted);
+}
+
+/** The conversation handler, with the features that look at plain sentences first around it. */
+export function conversationOf(features: readonly Feature[], converse: ConversationHandler): ConversationHandler {
+  return features.reduce((next, feature) => feature.beforeConversation?.(next) ?? next, converse);
 }

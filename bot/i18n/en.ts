@@ -32,15 +32,8 @@ export const en = {
   "help.employee":
     "• Describe a problem (\"the Bar 50 in room 4.12 has no sound\") and I'll help or open a case\n• *open case <what is wrong>* — open one straight away\n• *cases* — your organization's cases\n• *case CS-10422* — details and timeline\n• *comment CS-10422 <text>* — add information\n• *severity CS-10422 sev2* — change the urgency\n• *close CS-10422* — it works now\n• *reopen CS-10422 <why>* — it broke again\n• *escalate CS-10422 <why>*",
   "help.engineer":
-    "• *note CS-10422 <text>* — an internal note, never shown to the customer\n• *status CS-10422 waiting_customer* — open, waiting_customer, waiting_partner\n• *resolve CS-10422 workaround <what was done>* — fix, workaround, no_fault_found, partner_fix\n• *cases all* — every open case\n• *rma order CS-10422 NB5-2231987 <what the diagnosis found>* — an advance replacement, shipped the next business day; *rma ship|delivered|received RMA-200001* for its steps\n• *onsite RMA-200001* — a technician to install it\n• *audit CS-10422*, *audit denied last 24h* — the audit log, refused requests included\n• *quarantine* — incoming events set aside after repeated failures",
-  "help.services":
-    '• *rma* — your advance replacements and where they are\n• *parts <part> <model>* — spare-part availability ("do you have a power supply for the Bar 50 in Spain?")\n• *onsite* — technician visits',
-  "help.cloudPartners":
-    "• *partner CS-10422 [microsoft|zoom|google|webex]* — open a ticket with the cloud partner and bridge it to the case; *partners* — who they are\n• *agreement <partner> <reference> [until YYYY-MM-DD]* — your organization's support agreement with a cloud partner\n• *joint call CS-10422 [when]* — a call with the partner's engineer",
-  "help.partnerEngineer":
-    "• *cases* — the cases shared with you\n• *case CS-10422* — details and timeline\n• In the case's shared thread, just write: the customer and our engineers see it\n• *partner status CS-10422 in_progress <note>* — your ticket's state: open, in_progress, waiting_vendor, resolved, closed, refused\n• *partner tracking CS-10422 <your ticket number>*\n• *joint call CS-10422 [when]* — a call with everyone on the case",
-  "help.admin":
-    "• *portal* — register devices, licenses and coverage, software updates and compliance, documents, discounts\n• *device status*, *network check <site>*, *audit CS-10422* / *audit last 24h by @name*",
+    "• *note CS-10422 <text>* — an internal note, never shown to the customer\n• *status CS-10422 waiting_customer* — open, waiting_customer, waiting_partner\n• *resolve CS-10422 workaround <what was done>* — fix, workaround, no_fault_found, partner_fix\n• *cases all* — every open case",
+  "help.engineer.quarantine": "• *quarantine* — incoming events set aside after repeated failures",
   "help.shell":
     "Shell: */as employee|admin|engineer|manager|partner* switches the demo person; */whoami*; */quit*. Type a number to press a button.",
 

@@ -33,15 +33,8 @@ export const es: Record<CoreMessageKey, string> = {
   "help.employee":
     '• Describe el problema ("la Bar 50 de la sala 4.12 no tiene sonido") y te ayudo o abro un caso\n• *abrir caso <qué ocurre>* — abrirlo directamente\n• *casos* — los casos de tu organización\n• *caso CS-10422* — detalles e historial\n• *comentar CS-10422 <texto>* — añadir información\n• *severidad CS-10422 sev2* — cambiar la urgencia\n• *cerrar CS-10422* — ya funciona\n• *reabrir CS-10422 <motivo>* — ha vuelto a fallar\n• *escalar CS-10422 <motivo>*',
   "help.engineer":
-    "• *nota CS-10422 <texto>* — nota interna, nunca visible para el cliente\n• *estado CS-10422 waiting_customer* — open, waiting_customer, waiting_partner\n• *resolver CS-10422 workaround <qué se hizo>* — fix, workaround, no_fault_found, partner_fix\n• *casos todos* — todos los casos abiertos\n• *rma pedir CS-10422 NB5-2231987 <lo que encontró el diagnóstico>* — sustitución anticipada, enviada el siguiente día laborable; *rma enviar|entregado|recibido RMA-200001* para sus pasos\n• *visita RMA-200001* — un técnico para instalarla\n• *auditoria CS-10422*, *auditoria denegados ultimas 24h* — el registro de auditoría, con las peticiones rechazadas\n• *cuarentena* — eventos entrantes apartados tras fallar varias veces",
-  "help.services":
-    '• *rma* — tus sustituciones anticipadas y dónde están\n• *repuestos <pieza> <modelo>* — disponibilidad de recambios ("¿tenéis una fuente de alimentación para la Bar 50 en España?")\n• *visita* — visitas de técnicos',
-  "help.cloudPartners":
-    "• *partner CS-10422 [microsoft|zoom|google|webex]* — abrir una incidencia con el partner de nube y enlazarla al caso; *partners* — quiénes son\n• *acuerdo <partner> <referencia> [hasta AAAA-MM-DD]* — el acuerdo de soporte de tu organización con un partner de nube\n• *llamada conjunta CS-10422 [cuándo]* — una llamada con el ingeniero del partner",
-  "help.partnerEngineer":
-    "• *casos* — los casos compartidos contigo\n• *caso CS-10422* — detalles e historial\n• En el hilo compartido del caso, escribe sin más: lo ven el cliente y nuestros ingenieros\n• *estado partner CS-10422 in_progress <nota>* — el estado de tu incidencia: open, in_progress, waiting_vendor, resolved, closed, refused\n• *seguimiento partner CS-10422 <tu número de incidencia>*\n• *llamada conjunta CS-10422 [cuándo]* — una llamada con todos los del caso",
-  "help.admin":
-    "• *portal* — registrar dispositivos, licencias y cobertura, actualizaciones de software y cumplimiento, documentos, descuentos\n• *estado dispositivos*, *comprobar red <sede>*, *auditoria CS-10422*",
+    "• *nota CS-10422 <texto>* — nota interna, nunca visible para el cliente\n• *estado CS-10422 waiting_customer* — open, waiting_customer, waiting_partner\n• *resolver CS-10422 workaround <qué se hizo>* — fix, workaround, no_fault_found, partner_fix\n• *casos todos* — todos los casos abiertos",
+  "help.engineer.quarantine": "• *cuarentena* — eventos entrantes apartados tras fallar varias veces",
   "help.shell":
     "Terminal: */as employee|admin|engineer|manager|partner* cambia la persona de demostración; */whoami*; */quit*. Escribe un número para pulsar un botón.",
 

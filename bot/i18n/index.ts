@@ -2,51 +2,47 @@
  * The message catalog. `translate` picks the person's language and fills `{name}` placeholders;
  * a missing placeholder is left visible rather than silently dropped, so tests catch it.
  *
- * To add a feature's messages: create `<feature>-messages.ts` with `defineMessages(en, es)` and
- * add it to `features` below.
+ * The kernel's sentences are here; each feature brings its own catalog in its declaration
+ * (bot/feature.ts), which hands it to `registerMessages`. The keys stay checked at compile time:
+ * a feature's messages.ts adds its keys to `FeatureMessages` by declaration merging, so
+ * `ctx.t("rma.title")` is typed without this file naming the feature.
  */
 import type { Language } from "../../core/vocabulary.ts";
 import { en as coreEn } from "./en.ts";
 import { es as coreEs } from "./es.ts";
+import type { MessageCatalog } from "./define.ts";
 import { knowledgeMessages } from "../answers/messages.ts";
 import { escalationMessages } from "../escalations/messages.ts";
-import { replacementMessages } from "../replacements/messages.ts";
 import { intakeMessages } from "../intake/messages.ts";
-import { portalMessages } from "../portal/messages.ts";
-import { itToolMessages } from "../it-tools/messages.ts";
-import { partnerMessages } from "../partners/messages.ts";
 import { outboxMessages } from "../handlers/outbox-messages.ts";
 import { clockMessages } from "../handlers/clock-messages.ts";
 import { escalationViewMessages } from "../escalations/view-messages.ts";
 
-const features = [
-  knowledgeMessages,
-  escalationMessages,
-  intakeMessages,
-  portalMessages,
-  replacementMessages,
-  itToolMessages,
-  partnerMessages,
-  outboxMessages,
-  clockMessages,
-  escalationViewMessages,
-] as const;
+const kernel = [knowledgeMessages, escalationMessages, intakeMessages, outboxMessages, clockMessages, escalationViewMessages] as const;
+
+/**
+ * The features' message keys. Each feature's messages.ts extends this interface with the type
+ * of its English catalog (`declare module "../i18n/index.ts"`), which adds its keys here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface FeatureMessages {}
 
 // Distributes over the union of catalogs, so every catalog's keys are included.
 type KeysOf<C> = C extends { en: infer E } ? keyof E : never;
-type FeatureKeys = KeysOf<(typeof features)[number]>;
-export type MessageKey = keyof typeof coreEn | FeatureKeys;
+type KernelKeys = KeysOf<(typeof kernel)[number]>;
+export type MessageKey = keyof typeof coreEn | KernelKeys | (keyof FeatureMessages & string);
 export type MessageParams = Record<string, string | number>;
 
-const merge = (
-  base: Record<string, string>,
-  pick: (f: { en: Record<string, string>; es: Record<string, string> }) => Record<string, string>,
-) => Object.assign({}, base, ...features.map((feature) => pick(feature as never)));
-
 const catalogs: Record<Language, Record<string, string>> = {
-  en: merge(coreEn, (f) => f.en),
-  es: merge(coreEs, (f) => f.es),
+  en: Object.assign({}, coreEn, ...kernel.map((catalog) => catalog.en)),
+  es: Object.assign({}, coreEs, ...kernel.map((catalog) => catalog.es)),
 };
+
+/** Adds a feature's sentences to the catalog (bot/feature.ts defineFeature does it). */
+export function registerMessages(catalog: MessageCatalog<Record<string, string>>): void {
+  Object.assign(catalogs.en, catalog.en);
+  Object.assign(catalogs.es, catalog.es);
+}
 
 /** Returns the message for `key` in `lang` with its placeholders filled. */
 export function translate(lang: Language, key: MessageKey, params: MessageParams = {}): string {

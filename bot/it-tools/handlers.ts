@@ -4,15 +4,15 @@
  */
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
+import type { ButtonDeclaration, CommandDeclaration, WebhookDeclaration } from "../feature.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { formatCount, formatCounts } from "../portal/format.ts";
-import { portalOf } from "../portal/portal-of.ts";
+import { portalFeature } from "../portal/index.ts";
 import { matchSite, type SiteEntry } from "../portal/sites.ts";
-import type { Router } from "../router.ts";
 import { formatCaseRef } from "../cases/refs.ts";
 import { auditCommand } from "./audit/handlers.ts";
 import { deviceEventSchema } from "./device-status/event.ts";
-import type { ItToolServices } from "./service.ts";
+import { itToolFeature } from "./index.ts";
 import type { StepResult, ProbeResult } from "./network/check.ts";
 
 const WORDS = {
@@ -32,43 +32,46 @@ const WORDS = {
   audit: ["audit", "auditoria", "audit log", "registro de auditoria"],
 };
 
-/** The IT tools, or a clear refusal when the app was built without them. */
-export function itToolsOf(ctx: Context): ItToolServices {
-  const tools = ctx.services.itTools;
-  if (!tools) throw invalid("error.feature.coming", { feature: "IT tools" });
-  return tools;
-}
+const admins = ["admin", "engineer", "manager"] as const;
 
-/** Registers the IT tools' commands, buttons and the device-status webhook. */
-export function registerItToolHandlers(router: Router): Router {
-  return (
-    router
-      .command(WORDS.status, "text", (ctx, args) => showStatus(ctx, args.rest))
-      .command(WORDS.netcheck, "text", (ctx, args) => runNetworkCheck(ctx, args.rest))
-      // The router takes a case number that follows the verb out of `rest`: put it back.
-      .command(WORDS.audit, "text", (ctx, args) =>
-        auditCommand(ctx, args.caseNumber ? `${formatCaseRef(args.caseNumber)} ${args.rest}` : args.rest),
-      )
-      .action("it.status", (ctx, event) => showStatus(ctx, event.value.site ?? ""))
-      .action("it.netcheck", (ctx, event) => runNetworkCheck(ctx, event.value.site ?? ""))
-      .webhook("device-status", async (ctx) => {
-        // The adapter validated the body already; a resumed event from an older version may not be.
-        const parsed = deviceEventSchema.safeParse(ctx.event.kind === "webhook" ? ctx.event.body : undefined);
-        if (!parsed.success) {
-          ctx.log.warn({ problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, "device status event refused");
-          return;
-        }
-        const outcome = await itToolsOf(ctx).deviceStatus.record(parsed.data);
-        ctx.log.debug({ eventId: parsed.data.id, type: parsed.data.type, outcome }, "device status event");
-      })
-  );
-}
+export const itToolCommands: CommandDeclaration[] = [
+  { words: WORDS.status, slots: "text", roles: admins, handler: (ctx, args) => showStatus(ctx, args.rest) },
+  { words: WORDS.netcheck, slots: "text", roles: admins, handler: (ctx, args) => runNetworkCheck(ctx, args.rest) },
+  {
+    words: WORDS.audit,
+    slots: "text",
+    roles: admins,
+    // The router takes a case number that follows the verb out of `rest`: put it back.
+    handler: (ctx, args) => auditCommand(ctx, args.caseNumber ? `${formatCaseRef(args.caseNumber)} ${args.rest}` : args.rest),
+  },
+];
+
+export const itToolButtons: ButtonDeclaration[] = [
+  { id: "it.status", handler: (ctx, event) => showStatus(ctx, event.value.site ?? "") },
+  { id: "it.netcheck", handler: (ctx, event) => runNetworkCheck(ctx, event.value.site ?? "") },
+];
+
+export const itToolWebhooks: WebhookDeclaration[] = [
+  {
+    source: "device-status",
+    handler: async (ctx) => {
+      // The adapter validated the body already; a resumed event from an older version may not be.
+      const parsed = deviceEventSchema.safeParse(ctx.event.kind === "webhook" ? ctx.event.body : undefined);
+      if (!parsed.success) {
+        ctx.log.warn({ problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, "device status event refused");
+        return;
+      }
+      const outcome = await itToolFeature.of(ctx).deviceStatus.record(parsed.data);
+      ctx.log.debug({ eventId: parsed.data.id, type: parsed.data.type, outcome }, "device status event");
+    },
+  },
+];
 
 /** A site of the viewer's organization by name or id; undefined for "all sites". */
 async function siteOf(ctx: Context, text: string): Promise<SiteEntry | undefined> {
   const wanted = text.trim();
   if (!wanted || !ctx.person.organizationId) return undefined;
-  const sites = await portalOf(ctx).sites.sitesOf(ctx.person.organizationId);
+  const sites = await portalFeature.of(ctx).sites.sitesOf(ctx.person.organizationId);
   const byId = sites.find((site) => site.id === wanted);
   if (byId) return byId;
   const match = matchSite(sites, wanted);
@@ -78,7 +81,7 @@ async function siteOf(ctx: Context, text: string): Promise<SiteEntry | undefined
 
 async function showStatus(ctx: Context, text: string): Promise<void> {
   const site = await siteOf(ctx, text);
-  const overview = await itToolsOf(ctx).deviceStatus.overview(ctx.person, site?.id);
+  const overview = await itToolFeature.of(ctx).deviceStatus.overview(ctx.person, site?.id);
   const t = ctx.t;
   const reporting = overview.byState.reduce((sum, s) => sum + s.devices, 0);
   const lines = overview.problems.map((p) =>
@@ -105,7 +108,7 @@ async function showStatus(ctx: Context, text: string): Promise<void> {
 
 async function runNetworkCheck(ctx: Context, text: string): Promise<void> {
   const site = await siteOf(ctx, text);
-  const report = await itToolsOf(ctx).network.run(ctx.person, site, ctx.origin);
+  const report = await itToolFeature.of(ctx).network.run(ctx.person, site, ctx.origin);
   const ok = report.results.filter((r) => r.ok).length;
   ctx.reply({
     card: {

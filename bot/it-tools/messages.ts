@@ -1,9 +1,11 @@
 /** Sentences of the IT tools: device status notifications, network check, audit log. */
 import { defineMessages } from "../i18n/define.ts";
 
-/** The IT tools' catalog (registered in bot/i18n/index.ts). */
+/** The IT tools' catalog (declared in bot/it-tools/index.ts). */
 export const itToolMessages = defineMessages(
   {
+    "help.admin.itTools": "• *device status*, *network check <site>*, *audit CS-10422* / *audit last 24h by @name*",
+    "help.engineer.audit": "• *audit CS-10422*, *audit denied last 24h* — the audit log, refused requests included",
     "ds.noSite": "no site",
     "ds.type.offline": "Offline",
     "ds.type.online": "Online",
@@ -69,6 +71,9 @@ export const itToolMessages = defineMessages(
     "audit.verify.unchained": "{count} older entries were written before the chain began and are not covered.",
   },
   {
+    "help.admin.itTools": "• *estado dispositivos*, *comprobar red <sede>*, *auditoria CS-10422*",
+    "help.engineer.audit":
+      "• *auditoria CS-10422*, *auditoria denegados ultimas 24h* — el registro de auditoría, con las peticiones rechazadas",
     "ds.noSite": "sin sede",
     "ds.type.offline": "Desconectado",
     "ds.type.online": "Conectado",
@@ -137,3 +142,10 @@ export const itToolMessages = defineMessages(
     "audit.verify.unchained": "{count} entradas antiguas se escribieron antes de que empezara la cadena y no están cubiertas.",
   },
 );
+
+type ItToolMessages = typeof itToolMessages.en;
+
+declare module "../i18n/index.ts" {
+  // Declaration merging adds the feature's keys to MessageKey (bot/i18n/index.ts).
+  interface FeatureMessages extends ItToolMessages {}
+}

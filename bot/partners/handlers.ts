@@ -1,12 +1,11 @@
 /**
- * The bridge's handlers, registered on the router with `registerPartnerHandlers(router)` (one
- * line in bot/handlers/index.ts). Thread mode needs one more thing from the router: a partner
- * engineer's plain message in a case's partner thread is a public comment on that case (shared
- * threads are conversations, nobody types commands there), so the conversation handler is
- * wrapped to look at that first.
+ * The bridge's commands, buttons, intents and webhooks, declared in bot/partners/index.ts. Thread
+ * mode needs one more thing: a partner engineer's plain message in a case's partner thread is a
+ * public comment on that case (shared threads are conversations, nobody types commands there), so
+ * the feature looks at plain sentences before the conversation does.
  */
 import type { Context } from "../context.ts";
-import { converse } from "../handlers/conversation.ts";
+import type { ButtonDeclaration, CommandDeclaration, IntentDeclaration, WebhookDeclaration } from "../feature.ts";
 import type { ConversationHandler, Router } from "../router.ts";
 import {
   agreementCommand,
@@ -20,25 +19,38 @@ import {
 import { confirmAction, noAgreementAction, partnerCommand, partnerTicketIntent, requestAction } from "./tickets/handlers.ts";
 import { connectorReportWebhook, partnerEventWebhook } from "./webhook/handlers.ts";
 import { withSide } from "./webhook/people.ts";
+import { partnerFeature } from "./index.ts";
 
-export function registerPartnerHandlers(router: Router): void {
-  router
-    .command(["partners", "partner list", "lista de partners", "socios"], "none", (ctx) => listPartners(ctx))
-    .command(["partner", "partner ticket", "ticket partner", "incidencia partner"], "case", partnerCommand)
-    .command(["agreement", "acuerdo", "partner agreement", "acuerdo partner"], "text", agreementCommand)
-    .command(["partner status", "estado partner"], "text", partnerStatusCommand)
-    .command(["partner tracking", "seguimiento partner"], "text", trackingCommand)
-    .command(["joint call", "llamada conjunta"], "text", jointCallCommand)
-    .command(["partner connect", "conectar partner"], "text", connectCommand)
-    .action("partner.request", requestAction)
-    .action("partner.confirm", confirmAction)
-    .action("partner.no_agreement", noAgreementAction)
-    .action("partner.call", jointCallAction)
-    .intent("partner_ticket", partnerTicketIntent)
-    .webhook("partner", partnerEventWebhook)
-    .webhook("partner-connector", connectorReportWebhook)
-    .otherwise(partnerThreadsFirst(converse));
-}
+const everyone = "everyone" as const;
+
+export const partnerCommands: CommandDeclaration[] = [
+  {
+    words: ["partners", "partner list", "lista de partners", "socios"],
+    slots: "none",
+    roles: everyone,
+    handler: (ctx) => listPartners(ctx),
+  },
+  { words: ["partner", "partner ticket", "ticket partner", "incidencia partner"], slots: "case", roles: everyone, handler: partnerCommand },
+  { words: ["agreement", "acuerdo", "partner agreement", "acuerdo partner"], slots: "text", roles: everyone, handler: agreementCommand },
+  { words: ["partner status", "estado partner"], slots: "text", roles: ["partner"], handler: partnerStatusCommand },
+  { words: ["partner tracking", "seguimiento partner"], slots: "text", roles: ["partner"], handler: trackingCommand },
+  { words: ["joint call", "llamada conjunta"], slots: "text", roles: everyone, handler: jointCallCommand },
+  { words: ["partner connect", "conectar partner"], slots: "text", roles: ["engineer", "manager"], handler: connectCommand },
+];
+
+export const partnerButtons: ButtonDeclaration[] = [
+  { id: "partner.request", handler: requestAction },
+  { id: "partner.confirm", handler: confirmAction },
+  { id: "partner.no_agreement", handler: noAgreementAction },
+  { id: "partner.call", handler: jointCallAction },
+];
+
+export const partnerIntents: IntentDeclaration[] = [{ intent: "partner_ticket", handler: partnerTicketIntent }];
+
+export const partnerWebhooks: WebhookDeclaration[] = [
+  { source: "partner", handler: partnerEventWebhook },
+  { source: "partner-connector", handler: connectorReportWebhook },
+];
 
 /** A partner engineer writing in their case's shared thread is talking to the case. */
 export function partnerThreadsFirst(next: ConversationHandler): ConversationHandler {
@@ -47,7 +59,9 @@ export function partnerThreadsFirst(next: ConversationHandler): ConversationHand
       const view = await ctx.services.cases.findByThread(ctx.person, ctx.event.conversation);
       if (view) {
         // Their name carries their side on the customer's side of the mirror.
-        const partner = ctx.person.partnerId ? await ctx.services.partners?.registry.get(ctx.person.partnerId) : undefined;
+        const partner = ctx.person.partnerId
+          ? await ctx.services.features.get(partnerFeature)?.registry.get(ctx.person.partnerId)
+          : undefined;
         const author = partner ? { ...ctx.person, name: withSide(ctx.person.name, partner.name) } : ctx.person;
         await ctx.services.cases.comment(author, view.number, ctx.text, "public", ctx.origin);
         return;

@@ -3,6 +3,10 @@ import { defineMessages } from "../i18n/define.ts";
 
 export const partnerMessages = defineMessages(
   {
+    "help.cloudPartners":
+      "• *partner CS-10422 [microsoft|zoom|google|webex]* — open a ticket with the cloud partner and bridge it to the case; *partners* — who they are\n• *agreement <partner> <reference> [until YYYY-MM-DD]* — your organization's support agreement with a cloud partner\n• *joint call CS-10422 [when]* — a call with the partner's engineer",
+    "help.partnerEngineer":
+      "• *cases* — the cases shared with you\n• *case CS-10422* — details and timeline\n• In the case's shared thread, just write: the customer and our engineers see it\n• *partner status CS-10422 in_progress <note>* — your ticket's state: open, in_progress, waiting_vendor, resolved, closed, refused\n• *partner tracking CS-10422 <your ticket number>*\n• *joint call CS-10422 [when]* — a call with everyone on the case",
     "ecps.action.request": "Open a ticket with the partner",
     "ecps.action.view": "Partner ticket",
     "ecps.action.confirm": "Open the ticket",
@@ -147,6 +151,10 @@ export const partnerMessages = defineMessages(
     "ecps.error.badEndpoint": "“{url}” is not an http(s) URL.",
   },
   {
+    "help.cloudPartners":
+      "• *partner CS-10422 [microsoft|zoom|google|webex]* — abrir una incidencia con el partner de nube y enlazarla al caso; *partners* — quiénes son\n• *acuerdo <partner> <referencia> [hasta AAAA-MM-DD]* — el acuerdo de soporte de tu organización con un partner de nube\n• *llamada conjunta CS-10422 [cuándo]* — una llamada con el ingeniero del partner",
+    "help.partnerEngineer":
+      "• *casos* — los casos compartidos contigo\n• *caso CS-10422* — detalles e historial\n• En el hilo compartido del caso, escribe sin más: lo ven el cliente y nuestros ingenieros\n• *estado partner CS-10422 in_progress <nota>* — el estado de tu incidencia: open, in_progress, waiting_vendor, resolved, closed, refused\n• *seguimiento partner CS-10422 <tu número de incidencia>*\n• *llamada conjunta CS-10422 [cuándo]* — una llamada con todos los del caso",
     "ecps.action.request": "Abrir incidencia con el partner",
     "ecps.action.view": "Incidencia del partner",
     "ecps.action.confirm": "Abrir la incidencia",
@@ -293,3 +301,10 @@ export const partnerMessages = defineMessages(
     "ecps.error.badEndpoint": "«{url}» no es una URL http(s).",
   },
 );
+
+type PartnerMessages = typeof partnerMessages.en;
+
+declare module "../i18n/index.ts" {
+  // Declaration merging adds the feature's keys to MessageKey (bot/i18n/index.ts).
+  interface FeatureMessages extends PartnerMessages {}
+}

@@ -1,8 +1,8 @@
 /**
- * The cloud-partner bridge (ECPS) as the handlers and the partner adapter see it. Built once in
- * app/app.ts from the core services.
+ * The cloud-partner bridge (ECPS) as the handlers and the partner adapter see it. Built from the
+ * kernel's services (bot/partners/index.ts).
  */
-import type { Services } from "../services.ts";
+import type { FeatureCore } from "../feature.ts";
 import { AgreementService } from "./registry/agreements.ts";
 import { JointCalls } from "./calls.ts";
 import type { BridgeDeps } from "./deps.ts";
@@ -25,9 +25,8 @@ export interface PartnerServices {
 }
 
 /** Builds the bridge on the core services. */
-export function createPartnerServices(
-  services: Pick<Services, "db" | "clock" | "directory" | "cases" | "outboxCommitted">,
-): PartnerServices {
+export function createPartnerServices(core: FeatureCore): PartnerServices {
+  const { services } = core;
   const registry = new PartnerRegistry(services.db, services.clock);
   const agreements = new AgreementService(services.db, services.clock);
   const deps: BridgeDeps = {
@@ -37,7 +36,7 @@ export function createPartnerServices(
     cases: services.cases,
     registry,
     agreements,
-    kick: () => services.outboxCommitted(),
+    kick: core.committed,
   };
   const tickets = new TicketService(deps);
   const referrals = new Referrals(deps);

@@ -5,7 +5,8 @@
  */
 import { deviceInSentence } from "../intake/resolve.ts";
 import type { Context } from "../context.ts";
-import type { Router } from "../router.ts";
+import type { ButtonDeclaration, CommandDeclaration, IntentDeclaration } from "../feature.ts";
+import type { FilesHandler } from "../router.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { restAfterVerb } from "./command-text.ts";
 import { fold } from "./products.ts";
@@ -53,34 +54,59 @@ const KIND_COMMANDS = DOCUMENT_KINDS.map((kind) => KIND_WORDS[kind].filter((word
 /** A sentence about the professional-services discount (folded text). */
 const DISCOUNT_CUE = /\b(discounts?|descuentos?|professional services|servicios profesionales)\b/;
 
-/** Registers the portal's commands, buttons and intents. */
-export function registerPortalHandlers(router: Router): Router {
-  for (const words of KIND_COMMANDS) router.command(words, "text", (ctx) => showDocuments(ctx, ctx.text));
-  router.command(["datasheet", "quickstart"], "text", (ctx) => showDocuments(ctx, ctx.text));
-  return router
-    .command(WORDS.portal, "none", async (ctx) => showPortalMenu(ctx))
-    .command(WORDS.register, "text", (ctx) => registerFromText(ctx, restAfterVerb(ctx.text, WORDS.register)))
-    .command(WORDS.devices, "none", (ctx) => showDevices(ctx))
-    .command(WORDS.licenses, "none", (ctx) => showLicenses(ctx))
-    .command(WORDS.covered, "text", (ctx, args) => showCoverage(ctx, args.rest))
-    .command(WORDS.compliance, "none", (ctx) => showCompliance(ctx))
-    .command(WORDS.firmware, "text", (ctx) => firmwareCommand(ctx, restAfterVerb(ctx.text, WORDS.firmware)))
-    .command(WORDS.docs, "text", (ctx, args) => showDocuments(ctx, args.rest))
-    .command(WORDS.discounts, "none", (ctx) => showDiscounts(ctx))
-    .files((ctx, files) => handleFiles(ctx, files, WORDS.register))
-    .pasted((ctx) => registerPastedList(ctx))
-    .action("portal.register_site", (ctx, event) => registerAtChosenSite(ctx, event.value.site ?? ""))
-    .action("portal.menu", (ctx) => showPortalMenu(ctx))
-    .action("portal.register", (ctx, event) =>
-      event.inputs?.devices ? registerFromText(ctx, event.inputs.devices) : showRegistrationForm(ctx),
-    )
-    .action("portal.licenses", (ctx) => showLicenses(ctx))
-    .action("portal.compliance", (ctx) => showCompliance(ctx))
-    .action("portal.discounts", (ctx) => showDiscounts(ctx))
-    .action("portal.firmware", (ctx, event) => showDeviceUpdate(ctx, event.value.serial ?? ""))
-    .intent("register_product", registerIntent)
-    .intent("license_lookup", licenseIntent)
-    .intent("software_update", softwareIntent);
+const everyone = "everyone" as const;
+const admins = ["admin", "engineer", "manager"] as const;
+
+/**
+ * The portal's commands, in the order they were always registered: the document kinds' phrases
+ * first, so that a later single word wins where both claim one.
+ */
+export const portalCommands: CommandDeclaration[] = [
+  ...KIND_COMMANDS.map((words) => ({ words, slots: "text" as const, roles: everyone, handler: showDocumentsOfText })),
+  { words: ["datasheet", "quickstart"], slots: "text", roles: everyone, handler: showDocumentsOfText },
+  { words: WORDS.portal, slots: "none", roles: admins, handler: async (ctx) => showPortalMenu(ctx) },
+  { words: WORDS.register, slots: "text", roles: admins, handler: (ctx) => registerFromText(ctx, restAfterVerb(ctx.text, WORDS.register)) },
+  { words: WORDS.devices, slots: "none", roles: admins, handler: (ctx) => showDevices(ctx) },
+  { words: WORDS.licenses, slots: "none", roles: admins, handler: (ctx) => showLicenses(ctx) },
+  { words: WORDS.covered, slots: "text", roles: everyone, handler: (ctx, args) => showCoverage(ctx, args.rest) },
+  { words: WORDS.compliance, slots: "none", roles: admins, handler: (ctx) => showCompliance(ctx) },
+  {
+    words: WORDS.firmware,
+    slots: "text",
+    roles: everyone,
+    handler: (ctx) => firmwareCommand(ctx, restAfterVerb(ctx.text, WORDS.firmware)),
+  },
+  { words: WORDS.docs, slots: "text", roles: everyone, handler: (ctx, args) => showDocuments(ctx, args.rest) },
+  { words: WORDS.discounts, slots: "none", roles: everyone, handler: (ctx) => showDiscounts(ctx) },
+];
+
+export const portalButtons: ButtonDeclaration[] = [
+  { id: "portal.register_site", handler: (ctx, event) => registerAtChosenSite(ctx, event.value.site ?? "") },
+  { id: "portal.menu", handler: (ctx) => showPortalMenu(ctx) },
+  {
+    id: "portal.register",
+    handler: (ctx, event) => (event.inputs?.devices ? registerFromText(ctx, event.inputs.devices) : showRegistrationForm(ctx)),
+  },
+  { id: "portal.licenses", handler: (ctx) => showLicenses(ctx) },
+  { id: "portal.compliance", handler: (ctx) => showCompliance(ctx) },
+  { id: "portal.discounts", handler: (ctx) => showDiscounts(ctx) },
+  { id: "portal.firmware", handler: (ctx, event) => showDeviceUpdate(ctx, event.value.serial ?? "") },
+];
+
+export const portalIntents: IntentDeclaration[] = [
+  { intent: "register_product", handler: registerIntent },
+  { intent: "license_lookup", handler: licenseIntent },
+  { intent: "software_update", handler: softwareIntent },
+];
+
+/** A spreadsheet or CSV of devices to register. */
+export const portalFiles: FilesHandler = (ctx, files) => handleFiles(ctx, files, WORDS.register);
+
+/** A pasted list of serials to register. */
+export const portalPasted = (ctx: Context): Promise<boolean> => registerPastedList(ctx);
+
+async function showDocumentsOfText(ctx: Context): Promise<void> {
+  await showDocuments(ctx, ctx.text);
 }
 
 async function showPortalMenu(ctx: Context): Promise<void> {

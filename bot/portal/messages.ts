@@ -1,9 +1,10 @@
 /** Sentences of the portal services: registration, licenses, firmware, documents, discounts. */
 import { defineMessages } from "../i18n/define.ts";
 
-/** The portal's catalog (registered in bot/i18n/index.ts). */
+/** The portal's catalog (declared in bot/portal/index.ts). */
 export const portalMessages = defineMessages(
   {
+    "help.admin.portal": "• *portal* — register devices, licenses and coverage, software updates and compliance, documents, discounts",
     "portal.title": "Support portal and IT tools",
     "portal.menu":
       "• *register NB5-2231987 at Madrid HQ [tag MAD-BR-03]* — register a device; paste a list or a CSV (serial,site,asset_tag) to register many\n• *devices* — your registered devices\n• *licenses* — contracts and entitlements · *covered NB5-2231987* — is it covered?\n• *firmware NB5-2231987* — is it up to date? · *firmware report* — devices behind the latest release · *firmware Bar 50* — latest release\n• *docs Bar 50* — manuals, guides and downloads\n• *discounts* — professional-services discount and your reseller\n• *device status [site]* — what the devices reported · *network check [site]* — can the site reach what devices need\n• *audit CS-10422*, *audit last 24h by @ana*, *audit verify* — the audit log",
@@ -162,6 +163,8 @@ export const portalMessages = defineMessages(
     "disc.noAdmins": "{organization} has no IT admin on record to request it; your reseller can tell you how to name one.",
   },
   {
+    "help.admin.portal":
+      "• *portal* — registrar dispositivos, licencias y cobertura, actualizaciones de software y cumplimiento, documentos, descuentos",
     "portal.title": "Portal de soporte y herramientas de IT",
     "portal.menu":
       "• *registrar NB5-2231987 en Madrid HQ [etiqueta MAD-BR-03]* — registrar un dispositivo; pega una lista o un CSV (serial,site,asset_tag) para registrar varios\n• *dispositivos* — tus dispositivos registrados\n• *licencias* — contratos y derechos · *cubierto NB5-2231987* — ¿está cubierto?\n• *firmware NB5-2231987* — ¿está actualizado? · *firmware informe* — dispositivos sin la última versión · *firmware Bar 50* — última versión\n• *documentos Bar 50* — manuales, guías y descargas\n• *descuentos* — descuento en servicios profesionales y tu distribuidor\n• *estado dispositivos [sede]* — lo que han notificado los dispositivos · *comprobar red [sede]* — si la sede llega a lo que necesitan los dispositivos\n• *auditoria CS-10422*, *auditoria ultimas 24h por @ana*, *auditoria verificar* — el registro de auditoría",
@@ -329,3 +332,10 @@ export const portalMessages = defineMessages(
       "{organization} no tiene ningún administrador de IT registrado que pueda pedirlo; tu distribuidor te dirá cómo designar uno.",
   },
 );
+
+type PortalMessages = typeof portalMessages.en;
+
+declare module "../i18n/index.ts" {
+  // Declaration merging adds the feature's keys to MessageKey (bot/i18n/index.ts).
+  interface FeatureMessages extends PortalMessages {}
+}

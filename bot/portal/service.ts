@@ -1,10 +1,6 @@
-/**
- * The portal services, built once in the composition root (app/app.ts) from the core services.
- * With `seedDemo`, an empty release table gets the demo firmware releases (no notices: the demo
- * devices were not "updated" by anyone).
- */
+/** The portal services: sites, registration, licenses, firmware, documents and discounts. */
 import { readFileSync } from "node:fs";
-import type { Services } from "../services.ts";
+import type { FeatureCore } from "../feature.ts";
 import { DiscountService } from "./licenses/discounts.ts";
 import { DEMO_DOCUMENTS_FILE, loadDocumentSets } from "./documents/sets.ts";
 import { DocumentService } from "./documents/service.ts";
@@ -26,33 +22,35 @@ export interface PortalServices {
 /** The demo firmware releases (the format of a firmware import). */
 export const DEMO_FIRMWARE_FILE = new URL("../../demo/firmware-releases.json", import.meta.url).pathname;
 
-/** Builds the portal services on top of the core ones. */
-export async function createPortalServices(
-  core: Services,
-  options: { seedDemo?: boolean; documentsFile?: string } = {},
-): Promise<PortalServices> {
-  const { db, clock, catalog } = core;
+/** Builds the portal services on top of the kernel's. */
+export function createPortalServices(core: FeatureCore): PortalServices {
+  const { db, clock, catalog, directory, knowledge } = core.services;
   const sites = new SiteDirectory(db, clock);
   const licenses = new LicenseService(db, clock);
-  const firmware = new FirmwareService(db, clock, catalog, core.directory, () => core.outboxCommitted());
-  if (options.seedDemo && (await db.prisma.firmwareRelease.count()) === 0) {
-    // Another CATALOG_FILE may not have the demo models: seed only the releases it knows.
-    const demo = JSON.parse(readFileSync(DEMO_FIRMWARE_FILE, "utf8")) as { releases: { model: string }[] };
-    const known = demo.releases.filter((release) => catalog.models.some((model) => model.id === release.model));
-    if (known.length > 0)
-      await firmware.importReleases(
-        undefined,
-        readFirmwareImport(catalog, JSON.stringify({ releases: known })),
-        { platform: "system" },
-        { notify: false },
-      );
-  }
+  const firmware = new FirmwareService(db, clock, catalog, directory, core.committed);
   return {
     sites,
     registration: new RegistrationService(db, clock, catalog, sites),
     licenses,
     firmware,
-    documents: new DocumentService(core.knowledge, firmware, loadDocumentSets(catalog, options.documentsFile ?? DEMO_DOCUMENTS_FILE)),
+    documents: new DocumentService(knowledge, firmware, loadDocumentSets(catalog, core.settings.documentsFile ?? DEMO_DOCUMENTS_FILE)),
     discounts: new DiscountService(db, licenses),
   };
+}
+
+/** An empty release table gets the demo firmware releases (no notices: nobody "updated" the demo devices). */
+export async function seedDemoReleases(core: FeatureCore): Promise<void> {
+  const { db, clock, catalog, directory } = core.services;
+  if ((await db.prisma.firmwareRelease.count()) > 0) return;
+  // Another CATALOG_FILE may not have the demo models: seed only the releases it knows.
+  const demo = JSON.parse(readFileSync(DEMO_FIRMWARE_FILE, "utf8")) as { releases: { model: string }[] };
+  const known = demo.releases.filter((release) => catalog.models.some((model) => model.id === release.model));
+  if (known.length === 0) return;
+  const firmware = new FirmwareService(db, clock, catalog, directory, core.committed);
+  await firmware.importReleases(
+    undefined,
+    readFirmwareImport(catalog, JSON.stringify({ releases: known })),
+    { platform: "system" },
+    { notify: false },
+  );
 }

@@ -19,6 +19,7 @@ import { createTestApp, eventually, type TestApp } from "../support/app.ts";
 import { LoopbackServer } from "../support/loopback.ts";
 import { FakeSlack } from "../adapters/slack/fake-slack.ts";
 import { sign } from "../../adapters/webhook/signature.ts";
+import { partnerFeature } from "../../bot/partners/index.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed);
 const PER_ENDPOINT = Number(process.env.FUZZ_N ?? 10_000);
@@ -360,12 +361,9 @@ describe("malformed and forged requests to every endpoint", () => {
       },
     });
     const manager = (await t.app.services.people.resolve({ platform: "shell", externalId: "manager" }))!;
-    await t.app.services.partners!.registry.connect(
-      manager,
-      "microsoft",
-      { connector: "webhook", endpointUrl: partnerSystem.url },
-      { platform: "shell" },
-    );
+    await t.app.services.features
+      .require(partnerFeature)
+      .registry.connect(manager, "microsoft", { connector: "webhook", endpointUrl: partnerSystem.url }, { platform: "shell" });
     port = (t.app.http.server.address() as AddressInfo).port;
     // Slack takes requests once its Web API answered auth.test.
     await eventually(async () => {

@@ -27,6 +27,7 @@ import { detectLanguage } from "../../core/text/language.ts";
 import { prepareText } from "../../bot/triage/text.ts";
 import { analyze, tokenize } from "../../knowledge/analysis/tokenize.ts";
 import { parseQuery } from "../../knowledge/query.ts";
+import { features } from "../../app/features.ts";
 
 const BUDGET_MS = 50;
 const LOADED_MACHINE_FACTOR = 2;
@@ -70,7 +71,7 @@ const INPUTS: Record<string, (size: number) => string> = {
 
 const catalog = loadCatalog(DEMO_CATALOG_FILE);
 const triage = createTriage(catalog);
-const router = createRouter();
+const router = createRouter(features);
 const now = new Date("2026-01-05T09:00:00Z");
 
 /** The entry points, each taking a person's text. */

@@ -4,6 +4,7 @@ import type { OutboundMessage } from "../../bot/events.ts";
 import { createRouter } from "../../bot/handlers/index.ts";
 import type { TestApp } from "./app.ts";
 import { action, message } from "./events.ts";
+import { features } from "../../app/features.ts";
 
 /** Everything a message shows: text, card title, facts, body, small print, buttons. */
 export function render(messages: OutboundMessage[]): string {
@@ -47,7 +48,7 @@ export async function press(
  * intake does (bot/handlers/conversation.ts); the intents are then tested through the event path.
  */
 export function intentBot(t: TestApp): Bot {
-  const router = createRouter();
+  const router = createRouter(features);
   router.otherwise(async (ctx) => {
     const triage = ctx.services.triage.classify(ctx.text);
     const handler = router.intentHandler(triage.intent);

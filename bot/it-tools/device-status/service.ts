@@ -46,14 +46,13 @@ class Duplicate extends Error {}
 /** Records device-status events, groups them per site for the admins, and answers what devices reported. */
 export class DeviceStatusService {
   private readonly devices = new Map<string, { at: number; device: KnownDevice | undefined }>();
-  casePolicy: DeviceCasePolicy | undefined;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly directory: Directory,
     private readonly log: Logger,
-    private readonly hooks: { committed(): void; wake(dueAt: Date): void },
+    private readonly hooks: { committed(): void; wake(dueAt: Date): void; casePolicy?: DeviceCasePolicy },
     readonly windowMs = DEFAULT_GROUP_WINDOW_MS,
   ) {}
 
@@ -80,7 +79,7 @@ export class DeviceStatusService {
       this.hooks.committed();
       this.hooks.wake(new Date(now.getTime() + this.windowMs));
     }
-    if (result.claimedCase) await this.casePolicy?.apply(event, device, result.digestId);
+    if (result.claimedCase) await this.hooks.casePolicy?.apply(event, device, result.digestId);
     return "recorded";
   }
 
@@ -127,7 +126,7 @@ export class DeviceStatusService {
     }
     // One case per burst at most: the first critical event claims the digest's case slot.
     let claimedCase = false;
-    if (severity === "critical" && digest!.caseId === null && this.casePolicy) {
+    if (severity === "critical" && digest!.caseId === null && this.hooks.casePolicy) {
       const claimed =
         yield Prisma.sql`UPDATE "StatusDigest" SET "caseId" = ${pendingCase(event.id)} WHERE id = ${digestId} AND "caseId" IS NULL RETURNING id`;
       claimedCase = claimed.length === 1;
@@ -138,9 +137,9 @@ export class DeviceStatusService {
   /** A delivery interrupted after its event was stored but before its case was handled finishes it. */
   private async resumeCase(event: DeviceEvent, device: KnownDevice): Promise<void> {
     const stored = await this.db.prisma.deviceEvent.findUnique({ where: { id: event.id }, select: { digestId: true } });
-    if (!stored?.digestId || !this.casePolicy) return;
+    if (!stored?.digestId || !this.hooks.casePolicy) return;
     const digest = await this.db.prisma.statusDigest.findUnique({ where: { id: stored.digestId }, select: { caseId: true } });
-    if (digest?.caseId === pendingCase(event.id)) await this.casePolicy.apply(event, device, stored.digestId);
+    if (digest?.caseId === pendingCase(event.id)) await this.hooks.casePolicy.apply(event, device, stored.digestId);
   }
 
   /** What the admin's devices (or one site's) last reported. */

@@ -16,14 +16,13 @@ import type { TriageResult } from "../../triage/index.ts";
 import { parseValidUntil } from "../registry/agreements.ts";
 import { confirmCard, referralCard, ticketCard } from "../card.ts";
 import type { PartnerServices } from "../service.ts";
+import { partnerFeature } from "../index.ts";
 import { reasonText } from "./referrals.ts";
 import { ACTIVE_TICKET } from "../types.ts";
 
-/** The bridge, which app/app.ts always builds; a bot without it answers "coming soon". */
+/** The bridge; a bot built without it answers "coming soon" (bot/partners/index.ts). */
 export function bridgeOf(ctx: Context): PartnerServices {
-  const bridge = ctx.services.partners;
-  if (!bridge) throw invalid("error.feature.coming", { feature: ctx.t("feature.partner_ticket") });
-  return bridge;
+  return partnerFeature.of(ctx);
 }
 
 function caseOf(event: ActionEvent): number {

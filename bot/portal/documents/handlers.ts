@@ -9,7 +9,7 @@ import type { MessageKey } from "../../i18n/index.ts";
 import { DOCUMENT_KINDS, kindInText, type DocumentKind } from "./kinds.ts";
 import type { DocumentLink, ModelDocuments } from "./service.ts";
 import { formatDay, notesSummary } from "../format.ts";
-import { portalOf } from "../portal-of.ts";
+import { portalFeature } from "../index.ts";
 import { findModel } from "../products.ts";
 
 const kindLabel = (ctx: Context, kind: DocumentKind): string => ctx.t(`docs.kind.${kind}` as MessageKey);
@@ -29,7 +29,7 @@ export async function showDocuments(ctx: Context, text: string): Promise<void> {
     });
     return;
   }
-  const documents = await portalOf(ctx).documents.forModel(model);
+  const documents = await portalFeature.of(ctx).documents.forModel(model);
   if (kind) return showKind(ctx, documents, kind);
   showSet(ctx, documents);
 }

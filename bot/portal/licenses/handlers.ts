@@ -3,7 +3,7 @@ import type { Context } from "../../context.ts";
 import type { MessageKey, Translator } from "../../i18n/index.ts";
 import type { ContractSummary } from "./service.ts";
 import { formatDay } from "../format.ts";
-import { portalOf } from "../portal-of.ts";
+import { portalFeature } from "../index.ts";
 import { readSerial, serialTokens } from "../products.ts";
 
 const day = formatDay;
@@ -23,7 +23,7 @@ function stateKey(contract: ContractSummary): MessageKey {
 /** The organization's contracts: plan, coverage, dates, covered devices, renewal coming. */
 export async function showLicenses(ctx: Context): Promise<void> {
   const { t } = ctx;
-  const { organizationName, contracts } = await portalOf(ctx).licenses.contracts(ctx.person);
+  const { organizationName, contracts } = await portalFeature.of(ctx).licenses.contracts(ctx.person);
   if (contracts.length === 0) {
     ctx.reply({ text: t("lic.none", { organization: organizationName }) });
     return;
@@ -77,7 +77,7 @@ export async function showCoverage(ctx: Context, text: string): Promise<void> {
   }
   const reading = readSerial(ctx.services.catalog, token);
   const serial = reading.ok ? reading.serial : token.toUpperCase();
-  const coverage = await portalOf(ctx).licenses.coverage(ctx.person, serial);
+  const coverage = await portalFeature.of(ctx).licenses.coverage(ctx.person, serial);
   const base = { serial, model: coverage.modelName, site: coverage.siteName ? `, ${coverage.siteName}` : "" };
   if (coverage.covered) {
     const { contract } = coverage;
@@ -100,7 +100,7 @@ export async function showCoverage(ctx: Context, text: string): Promise<void> {
  */
 export async function showDiscounts(ctx: Context): Promise<void> {
   const { t } = ctx;
-  const answer = await portalOf(ctx).discounts.eligibility(ctx.person);
+  const answer = await portalFeature.of(ctx).discounts.eligibility(ctx.person);
   const params = {
     organization: answer.organizationName,
     discount: answer.discount,

@@ -4,7 +4,7 @@ import type { Context } from "../../context.ts";
 import { conversationKey } from "../../events.ts";
 import type { MessageKey } from "../../i18n/index.ts";
 import { formatCount, formatCounts } from "../format.ts";
-import { portalOf } from "../portal-of.ts";
+import { portalFeature } from "../index.ts";
 import { readSerial } from "../products.ts";
 import { readRegistration, UploadError, type RegistrationInput } from "./input.ts";
 import type { RegistrationReport } from "./service.ts";
@@ -37,7 +37,7 @@ export async function registerFromText(ctx: Context, text: string): Promise<void
     return;
   }
   if (await askForSite(ctx, input)) return;
-  const report = await portalOf(ctx).registration.register(ctx.person, input, ctx.origin);
+  const report = await portalFeature.of(ctx).registration.register(ctx.person, input, ctx.origin);
   renderReport(ctx, report, input.rows.length);
 }
 
@@ -55,7 +55,7 @@ const siteStateKey = (ctx: Context) => `${SITE_STATE}:${conversationKey(ctx.even
  * the list is kept and the admin is asked once, with a button per site. Returns whether it asked.
  */
 async function askForSite(ctx: Context, input: RegistrationInput): Promise<boolean> {
-  const sites = await portalOf(ctx).registration.sitesToAsk(ctx.person, input);
+  const sites = await portalFeature.of(ctx).registration.sitesToAsk(ctx.person, input);
   if (!sites) return false;
   await ctx.services.states.set(siteStateKey(ctx), SITE_STATE, input, SITE_STATE_TTL_MS);
   const serials = input.rows.slice(0, SHOWN_SERIALS).map((row) => row.serial);
@@ -77,7 +77,7 @@ export async function registerAtChosenSite(ctx: Context, site: string): Promise<
   if (!state || state.kind !== SITE_STATE) return ctx.reply({ text: ctx.t("reg.askSite.gone") });
   await ctx.services.states.clear(siteStateKey(ctx));
   const input = { ...state.data, site };
-  const report = await portalOf(ctx).registration.register(ctx.person, input, ctx.origin);
+  const report = await portalFeature.of(ctx).registration.register(ctx.person, input, ctx.origin);
   renderReport(ctx, report, input.rows.length);
 }
 
@@ -138,7 +138,7 @@ function renderReport(ctx: Context, report: RegistrationReport, total: number): 
 
 /** The organization's registered devices, by site. */
 export async function showDevices(ctx: Context): Promise<void> {
-  const { devices, total } = await portalOf(ctx).registration.list(ctx.person, SHOWN_DEVICES);
+  const { devices, total } = await portalFeature.of(ctx).registration.list(ctx.person, SHOWN_DEVICES);
   if (total === 0) {
     ctx.reply({ text: ctx.t("reg.devices.empty") });
     return;

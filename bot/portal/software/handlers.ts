@@ -4,7 +4,7 @@ import type { CardAction } from "../../events.ts";
 import { FirmwareImportError, readFirmwareImport } from "./import.ts";
 import type { DeviceUpdate, Release } from "./service.ts";
 import { formatDay, notesSummary } from "../format.ts";
-import { portalOf } from "../portal-of.ts";
+import { portalFeature } from "../index.ts";
 import { findModel, fold, readSerial, serialTokens } from "../products.ts";
 
 const day = formatDay;
@@ -44,7 +44,7 @@ export async function firmwareCommand(ctx: Context, rest: string): Promise<void>
 export async function showDeviceUpdate(ctx: Context, token: string): Promise<void> {
   const reading = readSerial(ctx.services.catalog, token);
   const serial = reading.ok ? reading.serial : token.toUpperCase();
-  const update = await portalOf(ctx).firmware.deviceUpdate(ctx.person, serial);
+  const update = await portalFeature.of(ctx).firmware.deviceUpdate(ctx.person, serial);
   const { latest } = update;
   const text = ctx.t(`fw.state.${update.state}`, {
     serial,
@@ -76,7 +76,7 @@ export async function showDeviceUpdate(ctx: Context, token: string): Promise<voi
 export async function showModelFirmware(ctx: Context, modelId: string): Promise<void> {
   const model = ctx.services.catalog.models.find((m) => m.id === modelId);
   const name = model?.name ?? modelId;
-  const [latest, ...earlier] = await portalOf(ctx).firmware.releases(modelId, 6);
+  const [latest, ...earlier] = await portalFeature.of(ctx).firmware.releases(modelId, 6);
   if (!latest) {
     ctx.reply({ text: ctx.t("fw.none", { model: name }) });
     return;
@@ -102,7 +102,7 @@ export async function showModelFirmware(ctx: Context, modelId: string): Promise<
  */
 export async function showCompliance(ctx: Context): Promise<void> {
   const { t } = ctx;
-  const devices = await portalOf(ctx).firmware.compliance(ctx.person);
+  const devices = await portalFeature.of(ctx).firmware.compliance(ctx.person);
   if (devices.length === 0) {
     ctx.reply({ text: t("fw.report.empty") });
     return;
@@ -189,7 +189,7 @@ async function importFirmware(ctx: Context, text: string): Promise<void> {
     ctx.reply({ text: ctx.t("fw.import.refused", { problems: error.problems.map((p) => `• ${p}`).join("\n") }) });
     return;
   }
-  const report = await portalOf(ctx).firmware.importReleases(ctx.person, releases, ctx.origin);
+  const report = await portalFeature.of(ctx).firmware.importReleases(ctx.person, releases, ctx.origin);
   ctx.reply({
     text: ctx.t("fw.import.done", {
       created: report.created.length,

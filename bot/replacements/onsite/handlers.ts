@@ -6,7 +6,7 @@ import type { CommandArgs } from "../../router.ts";
 import { deviceInSentence } from "../../intake/resolve.ts";
 import type { TriageResult } from "../../triage/index.ts";
 import { parseSerial, stripSerial } from "../entitlement.ts";
-import { replacementServices } from "../service.ts";
+import { replacementFeature } from "../index.ts";
 import { formatMoney, parseRmaRef, parseVisitRef, stripRefs } from "../format.ts";
 import { renderVisitCard, slotLabel } from "./card.ts";
 import type { Slot } from "./slots.ts";
@@ -58,7 +58,9 @@ async function requestVisit(
   ctx: Context,
   input: { serial: string; purpose: string; sentence?: string; category?: string | null; rma?: string },
 ): Promise<void> {
-  const { view, slots, created } = await replacementServices(ctx).onsite.request(ctx.person, { ...input, language: ctx.lang }, ctx.origin);
+  const { view, slots, created } = await replacementFeature
+    .of(ctx)
+    .onsite.request(ctx.person, { ...input, language: ctx.lang }, ctx.origin);
   const fee = formatMoney(view.fee, view.currency, ctx.lang);
   ctx.reply({
     text: ctx.t(created ? ((await audience(ctx)) === "support" ? "onsite.quotedForCustomer" : "onsite.quoted") : "onsite.existing", {
@@ -71,7 +73,7 @@ async function requestVisit(
 
 /** `onsite …` / `técnico …`. */
 export async function onsiteCommand(ctx: Context, args: CommandArgs): Promise<void> {
-  const { onsite, replacements } = replacementServices(ctx);
+  const { onsite, replacements } = replacementFeature.of(ctx);
   const rest = args.rest.trim();
   const [first = "", ...others] = rest.split(/\s+/);
   const sub = SUBCOMMANDS[fold(first)];
@@ -94,7 +96,7 @@ export async function onsiteCommand(ctx: Context, args: CommandArgs): Promise<vo
   if (serial)
     return requestVisit(ctx, { serial, purpose: stripRefs(stripSerial(rest)), rma: rma !== undefined ? `RMA-${rma}` : undefined });
   // "onsite Lisboa": the devices of the place named, to pick from.
-  if (rest) return askForDevice(ctx, await replacementServices(ctx).onsite.deviceChoices(ctx.person, rest));
+  if (rest) return askForDevice(ctx, await replacementFeature.of(ctx).onsite.deviceChoices(ctx.person, rest));
   replyWithVisits(ctx, await onsite.list(ctx.person));
 }
 
@@ -112,7 +114,7 @@ function replyWithVisits(ctx: Context, views: VisitView[]): void {
 }
 
 async function runSubcommand(ctx: Context, sub: Exclude<Sub, "all">, number: number, rest: string): Promise<void> {
-  const { onsite } = replacementServices(ctx);
+  const { onsite } = replacementFeature.of(ctx);
   if (sub === "reschedule") {
     const { view, slots } = await onsite.get(ctx.person, number);
     return replyWithSlotPicker(ctx, view, slots);
@@ -132,14 +134,14 @@ async function runSubcommand(ctx: Context, sub: Exclude<Sub, "all">, number: num
 
 /** "Can a technician come and install it?": the device named, or the one replacement on its way. */
 export async function onsiteIntent(ctx: Context, triage: TriageResult): Promise<void> {
-  const { replacements } = replacementServices(ctx);
+  const { replacements } = replacementFeature.of(ctx);
   const rmaRef = triage.entities.rma_id[0];
   let serial = triage.entities.serial[0] ?? (rmaRef ? (await replacements.get(ctx.person, parseRmaRef(rmaRef)!)).serial : undefined);
   // "Can you send a technician to Lisbon for the bar?": the device the sentence makes clear.
   const named = serial ? {} : await deviceInSentence(ctx, ctx.text, triage);
   serial ??= named.serial;
   if (!serial) {
-    const choosable = await replacementServices(ctx).onsite.deviceChoices(ctx.person, ctx.text);
+    const choosable = await replacementFeature.of(ctx).onsite.deviceChoices(ctx.person, ctx.text);
     // The one replacement on its way counts only when it goes to the place named (if any).
     const open = (await replacements.list(ctx.person)).filter(
       (view) => !choosable.site || choosable.devices.some((device) => device.serial === view.serial),
@@ -190,35 +192,34 @@ export async function requestVisitAction(ctx: Context, event: ActionEvent): Prom
 }
 
 export async function scheduleVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
-  const { onsite } = replacementServices(ctx);
+  const { onsite } = replacementFeature.of(ctx);
   const view = await onsite.schedule(ctx.person, visitOf(event.value.visit), event.value.slot ?? "", ctx.origin);
   await showVisit(ctx, view, [], true);
   ctx.reply({ text: ctx.t("onsite.reply.scheduled", { visit: view.ref, technician: view.technicianName ?? "" }) });
 }
 
 export async function rescheduleVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
-  const { view, slots } = await replacementServices(ctx).onsite.get(ctx.person, visitOf(event.value.visit));
+  const { view, slots } = await replacementFeature.of(ctx).onsite.get(ctx.person, visitOf(event.value.visit));
   replyWithSlotPicker(ctx, view, slots);
 }
 
 export async function cancelVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
-  const view = await replacementServices(ctx).onsite.cancel(ctx.person, visitOf(event.value.visit), event.inputs?.reason ?? "", ctx.origin);
+  const view = await replacementFeature
+    .of(ctx)
+    .onsite.cancel(ctx.person, visitOf(event.value.visit), event.inputs?.reason ?? "", ctx.origin);
   await showVisit(ctx, view, [], true);
   ctx.reply({ text: ctx.t("onsite.reply.cancel", { visit: view.ref }) });
 }
 
 export async function completeVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
-  const view = await replacementServices(ctx).onsite.complete(
-    ctx.person,
-    visitOf(event.value.visit),
-    event.inputs?.notes ?? "",
-    ctx.origin,
-  );
+  const view = await replacementFeature
+    .of(ctx)
+    .onsite.complete(ctx.person, visitOf(event.value.visit), event.inputs?.notes ?? "", ctx.origin);
   await showVisit(ctx, view, [], true);
   ctx.reply({ text: ctx.t("onsite.reply.done", { visit: view.ref }) });
 }
 
 export async function viewVisitAction(ctx: Context, event: ActionEvent): Promise<void> {
-  const { view, slots } = await replacementServices(ctx).onsite.get(ctx.person, visitOf(event.value.visit));
+  const { view, slots } = await replacementFeature.of(ctx).onsite.get(ctx.person, visitOf(event.value.visit));
   await showVisit(ctx, view, slots, true);
 }

@@ -3,7 +3,7 @@ import { policy } from "../../authz.ts";
 import type { Context } from "../../context.ts";
 import type { CommandArgs } from "../../router.ts";
 import type { TriageResult } from "../../triage/index.ts";
-import { replacementServices } from "../service.ts";
+import { replacementFeature } from "../index.ts";
 import { countryName, formatDay } from "../format.ts";
 import type { AvailabilityAnswer, PartInfo, StockLine } from "./service.ts";
 import { fold } from "./query.ts";
@@ -51,7 +51,7 @@ async function replyWithAvailability(ctx: Context, answer: AvailabilityAnswer): 
 }
 
 async function answer(ctx: Context, text: string, modelIds: string[]): Promise<void> {
-  const { parts } = replacementServices(ctx);
+  const { parts } = replacementFeature.of(ctx);
   const query = await parts.understand(ctx.person, text, modelIds);
   await replyWithAvailability(ctx, await parts.availability(ctx.person, query));
 }
@@ -74,7 +74,7 @@ export async function stockCommand(ctx: Context, args: CommandArgs): Promise<voi
   const option = fold(args.rest);
   const lowOnly = /\b(low|bajo|bajos|escaso)\b/.test(option);
   const depotKey = option.replace(/\b(low|bajo|bajos|escaso)\b/g, "").trim() || undefined;
-  const lines = await replacementServices(ctx).parts.stock(ctx.person, { lowOnly, depotKey });
+  const lines = await replacementFeature.of(ctx).parts.stock(ctx.person, { lowOnly, depotKey });
   if (lines.length === 0) return ctx.reply({ text: ctx.t(lowOnly ? "parts.stock.noneLow" : "parts.stock.none") });
   ctx.reply({
     card: {

@@ -8,7 +8,7 @@ import { formatCaseRef, parseCaseRef, stripCaseRef } from "../../cases/refs.ts";
 import type { TriageResult } from "../../triage/index.ts";
 import { parseSerial, stripSerial } from "../entitlement.ts";
 import { formatDay, parseRmaRef, stripRefs } from "../format.ts";
-import { replacementServices } from "../service.ts";
+import { replacementFeature } from "../index.ts";
 import { fold } from "../parts/query.ts";
 import { renderRmaCard, renderShipForm, serviceAudience, type ServiceAudience } from "./card.ts";
 import { NoStockError, type OrderAlternative, type Restock } from "./alternatives.ts";
@@ -69,7 +69,7 @@ export async function replyWithRmas(
 
 /** `rma …` / `reemplazos …`: the subcommand decides. */
 export async function rmaCommand(ctx: Context, args: CommandArgs): Promise<void> {
-  const { replacements } = replacementServices(ctx);
+  const { replacements } = replacementFeature.of(ctx);
   const rest = args.rest.trim();
   const [first = "", ...others] = rest.split(/\s+/);
   const sub = SUBCOMMANDS[fold(first)];
@@ -121,7 +121,7 @@ async function orderRma(ctx: Context, text: string, caseFromVerb: number | undef
  * alternative the stock allows (`rma.order_alternative` orders it through this same path).
  */
 async function placeOrder(ctx: Context, input: OrderInput, inPlace = false): Promise<void> {
-  const { replacements } = replacementServices(ctx);
+  const { replacements } = replacementFeature.of(ctx);
   let result: Awaited<ReturnType<ReplacementService["order"]>>;
   try {
     result = await replacements.order(ctx.person, input, ctx.origin);
@@ -148,7 +148,7 @@ async function placeOrder(ctx: Context, input: OrderInput, inPlace = false): Pro
 }
 
 async function runSubcommand(ctx: Context, sub: "ship" | "delivered" | "received" | "cancel", number: number, rest: string): Promise<void> {
-  const { replacements } = replacementServices(ctx);
+  const { replacements } = replacementFeature.of(ctx);
   if (sub === "ship") {
     const [serial, tracking, ...carrier] = rest.split(/\s+/).filter(Boolean);
     if (!serial || !tracking) return ctx.reply({ card: renderShipForm(await replacements.get(ctx.person, number), ctx.t) });
@@ -182,7 +182,7 @@ function changeStatus(
 
 /** "Where is my replacement?": the RMA named, the device's, or the person's open ones. */
 export async function replacementStatusIntent(ctx: Context, triage: TriageResult): Promise<void> {
-  const { replacements } = replacementServices(ctx);
+  const { replacements } = replacementFeature.of(ctx);
   const number = parseRmaRef(triage.entities.rma_id[0] ?? "");
   if (number !== undefined)
     return ctx.reply({ card: renderRmaCard(await replacements.get(ctx.person, number), ctx.t, ctx.lang, await audience(ctx)) });
@@ -243,29 +243,31 @@ export async function orderAlternativeAction(ctx: Context, event: ActionEvent): 
 }
 
 export async function viewRmaAction(ctx: Context, event: ActionEvent): Promise<void> {
-  const view = await replacementServices(ctx).replacements.get(ctx.person, rmaOf(event.value.rma));
+  const view = await replacementFeature.of(ctx).replacements.get(ctx.person, rmaOf(event.value.rma));
   ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, await audience(ctx)), inPlace: true });
 }
 
 export async function shipFormAction(ctx: Context, event: ActionEvent): Promise<void> {
-  const view = await replacementServices(ctx).replacements.get(ctx.person, rmaOf(event.value.rma));
+  const view = await replacementFeature.of(ctx).replacements.get(ctx.person, rmaOf(event.value.rma));
   ctx.reply({ card: renderShipForm(view, ctx.t) });
 }
 
 export async function shipRmaAction(ctx: Context, event: ActionEvent): Promise<void> {
   const inputs = event.inputs ?? {};
-  const view = await replacementServices(ctx).replacements.ship(
-    ctx.person,
-    rmaOf(event.value.rma),
-    { replacementSerial: inputs.replacementSerial ?? "", trackingNumber: inputs.trackingNumber ?? "", carrier: inputs.carrier },
-    ctx.origin,
-  );
+  const view = await replacementFeature
+    .of(ctx)
+    .replacements.ship(
+      ctx.person,
+      rmaOf(event.value.rma),
+      { replacementSerial: inputs.replacementSerial ?? "", trackingNumber: inputs.trackingNumber ?? "", carrier: inputs.carrier },
+      ctx.origin,
+    );
   ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, await audience(ctx)), inPlace: true });
   ctx.reply({ text: ctx.t("rma.shippedReply", { rma: view.ref }) });
 }
 
 async function changeAction(ctx: Context, event: ActionEvent, sub: "delivered" | "received" | "cancel"): Promise<void> {
-  const { replacements } = replacementServices(ctx);
+  const { replacements } = replacementFeature.of(ctx);
   const number = rmaOf(event.value.rma);
   const view = await changeStatus(ctx, replacements, sub, number, event.inputs?.reason ?? "");
   ctx.reply({ card: renderRmaCard(view, ctx.t, ctx.lang, await audience(ctx)), inPlace: true });

@@ -13,6 +13,7 @@ import type { Provider } from "../../../db/client.ts";
 import { createTestApp, eventually, type TestApp } from "../../support/app.ts";
 import { action, message } from "../../support/events.ts";
 import { render } from "../../support/conversation.ts";
+import { partnerFeature } from "../../../bot/partners/index.ts";
 
 export const SECRET = "partner-secret-for-tests";
 
@@ -48,12 +49,9 @@ export async function createBridgeBed(
     }),
   );
   const manager = (await t.app.services.people.resolve({ platform: "shell", externalId: "manager" }))!;
-  await t.app.services.partners!.registry.connect(
-    manager,
-    "microsoft",
-    { connector: "webhook", endpointUrl: simulator.url },
-    { platform: "shell" },
-  );
+  await t.app.services.features
+    .require(partnerFeature)
+    .registry.connect(manager, "microsoft", { connector: "webhook", endpointUrl: simulator.url }, { platform: "shell" });
   return {
     ...t,
     simulator,

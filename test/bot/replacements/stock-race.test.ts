@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from "../../support/app.ts";
 import { testProviders } from "../../support/database.ts";
 import { message } from "../../support/events.ts";
 import { readable } from "./support.ts";
+import { replacementFeature } from "../../../bot/replacements/index.ts";
 
 describe.each(await testProviders())("the last spare unit on %s", (provider) => {
   let t: TestApp;
@@ -35,7 +36,9 @@ describe.each(await testProviders())("the last spare unit on %s", (provider) => 
     await setStock(1);
     const engineer = (await t.app.services.people.resolve({ platform: "shell", externalId: "engineer" }))!;
     const order = (serial: string, key: string) =>
-      t.app.services.replacements!.order(engineer, { serial, reason: "no video output" }, { platform: "shell", originKey: key });
+      t.app.services.features
+        .require(replacementFeature)
+        .replacements.order(engineer, { serial, reason: "no video output" }, { platform: "shell", originKey: key });
     const results = await Promise.allSettled([order("NRL-0300777", "race:a"), order("NRL-0300778", "race:b")]);
     const won = results.filter((result) => result.status === "fulfilled");
     const lost = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
@@ -70,7 +73,9 @@ describe.each(await testProviders())("the last spare unit on %s", (provider) => 
     const results = await Promise.allSettled(
       serials.flatMap((serial, i) =>
         [0, 1].map((n) =>
-          t.app.services.replacements!.order(engineer, { serial, reason: "x" }, { platform: "shell", originKey: `many:${i}:${n}` }),
+          t.app.services.features
+            .require(replacementFeature)
+            .replacements.order(engineer, { serial, reason: "x" }, { platform: "shell", originKey: `many:${i}:${n}` }),
         ),
       ),
     );

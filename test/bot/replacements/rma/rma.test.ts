@@ -4,6 +4,7 @@ import { ManualClock } from "../../../../core/clock.ts";
 import { createTestApp, type TestApp } from "../../../support/app.ts";
 import { action, message } from "../../../support/events.ts";
 import { askIntent, importExpiredCustomer, readable, say, type } from "../support.ts";
+import { replacementFeature } from "../../../../bot/replacements/index.ts";
 
 describe("advance replacement (RMA) in chat", () => {
   let t: TestApp;
@@ -131,16 +132,12 @@ describe("advance replacement (RMA) in chat", () => {
       { platform: "shell", conversation: { platform: "shell", conversationId: "dm:employee" }, originKey: "test:headset-case" },
     );
     const rule = { platform: "system" as const, originKey: `rule:hardware-diagnosis:${kase.id}` };
-    const first = await t.app.services.replacements!.order(
-      SYSTEM_VIEWER,
-      { caseNumber: kase.number, reason: "diagnosis: hardware fault" },
-      rule,
-    );
-    const again = await t.app.services.replacements!.order(
-      SYSTEM_VIEWER,
-      { caseNumber: kase.number, reason: "diagnosis: hardware fault" },
-      rule,
-    );
+    const first = await t.app.services.features
+      .require(replacementFeature)
+      .replacements.order(SYSTEM_VIEWER, { caseNumber: kase.number, reason: "diagnosis: hardware fault" }, rule);
+    const again = await t.app.services.features
+      .require(replacementFeature)
+      .replacements.order(SYSTEM_VIEWER, { caseNumber: kase.number, reason: "diagnosis: hardware fault" }, rule);
     expect(first.created).toBe(true);
     expect(again).toMatchObject({ created: false, view: { ref: first.view.ref } });
     expect(first.view).toMatchObject({ serial: "NHP-7781200", caseRef: kase.ref, requesterName: "Tom Baker" });
