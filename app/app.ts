@@ -3,6 +3,7 @@
  * scheduler and HTTP endpoints. Everything a process runs is built here, once.
  */
 import { readFileSync } from "node:fs";
+import { projectFile } from "../core/project-files.ts";
 import type { Logger } from "pino";
 import { Bot } from "../bot/bot.ts";
 import type { Context } from "../bot/context.ts";
@@ -48,11 +49,11 @@ import { connectWakeBus, type WakeBus } from "./wake-bus.ts";
 import { withStartupLock } from "../db/startup-lock.ts";
 import { mountAdapters } from "./adapters.ts";
 
-export const DEMO_DATA_FILE = new URL("../demo/demo-data.json", import.meta.url).pathname;
+export const DEMO_DATA_FILE = projectFile("demo/demo-data.json");
 /** The outbox key of a reply to an inbound event (bot/runtime/outbox.ts replyKey). */
 const REPLY_KEY = /^[a-z]+:.+:out:\d+$/;
 /** Documentation of the demo products, ingested when no KNOWLEDGE_DIR is set on a demo installation. */
-export const DEMO_DOCS_DIR = new URL("../demo/docs", import.meta.url).pathname;
+export const DEMO_DOCS_DIR = projectFile("demo/docs");
 
 export interface AppOptions {
   log: Logger;

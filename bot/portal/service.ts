@@ -4,6 +4,7 @@
  * devices were not "updated" by anyone).
  */
 import { readFileSync } from "node:fs";
+import { projectFile } from "../../core/project-files.ts";
 import type { Services } from "../services.ts";
 import { DiscountService } from "./licenses/discounts.ts";
 import { DEMO_DOCUMENTS_FILE, loadDocumentSets } from "./documents/sets.ts";
@@ -24,7 +25,7 @@ export interface PortalServices {
 }
 
 /** The demo firmware releases (the format of a firmware import). */
-export const DEMO_FIRMWARE_FILE = new URL("../../demo/firmware-releases.json", import.meta.url).pathname;
+export const DEMO_FIRMWARE_FILE = projectFile("demo/firmware-releases.json");
 
 /** Builds the portal services on top of the core ones. */
 export async function createPortalServices(
