@@ -239,7 +239,8 @@ export function readConfig(env: Env): Config {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
-      appType: e.MICROSOFT_APP_TYPE ?? "SingleTenant",
+      // Without an app id authentication is off, and botbuilder refuses SingleTenant with no app id.
+      appType: e.MICROSOFT_APP_TYPE ?? (e.MICROSOFT_APP_ID ? "SingleTenant" : "MultiTenant"),
       openIdMetadataUrl: e.MICROSOFT_OPENID_METADATA_URL,
     },
     llm: e.OPENAI_API_KEY
