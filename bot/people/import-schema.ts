@@ -80,6 +80,8 @@ export const importFileSchema = z
             locale: z.enum(["en", "es"]).default("en"),
             slackTeamId: z.string().optional(),
             teamsTenantId: z.string().optional(),
+            /** Tenants of other chat platforms, by platform name (`slackTeamId`/`teamsTenantId` win for theirs). */
+            tenants: z.record(z.string().min(1), z.string().min(1)).optional(),
             reseller: z.object({ name: z.string(), contact: z.string().optional() }).strict().optional(),
             contracts: z
               .array(

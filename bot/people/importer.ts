@@ -167,6 +167,30 @@ async function putPerson(
   }
 }
 
+/**
+ * The organization's chat tenants as the file states them (`slackTeamId`, `teamsTenantId`, or
+ * `tenants: { <platform>: <tenant id> }` for any platform): rows added, replaced or removed, so
+ * the table matches the file as the organization's other fields do.
+ */
+async function putTenants(tx: Tx, organizationId: string, org: ImportFile["organizations"][number], report: ImportReport): Promise<void> {
+  const wanted = new Map<string, string>(Object.entries(org.tenants ?? {}));
+  if (org.slackTeamId) wanted.set("slack", org.slackTeamId);
+  if (org.teamsTenantId) wanted.set("teams", org.teamsTenantId);
+  const count = (bucket: Record<string, number>) => (bucket.organizationTenant = (bucket.organizationTenant ?? 0) + 1);
+  for (const row of await tx.organizationTenant.findMany({ where: { organizationId } })) {
+    if (wanted.get(row.platform) === row.tenantId) {
+      wanted.delete(row.platform);
+      continue;
+    }
+    await tx.organizationTenant.delete({ where: { platform_tenantId: { platform: row.platform, tenantId: row.tenantId } } });
+    if (!wanted.has(row.platform)) count(report.updated);
+  }
+  for (const [platform, tenantId] of wanted) {
+    await tx.organizationTenant.create({ data: { platform, tenantId, organizationId } });
+    count(report.created);
+  }
+}
+
 async function putChannel(tx: Tx, channel: ImportChannel, organizationId: string | null, report: ImportReport): Promise<void> {
   await upsertRow(
     tx,
@@ -211,13 +235,12 @@ export async function importData(db: Database, catalog: Catalog, file: ImportFil
           {
             name: org.name,
             locale: org.locale,
-            slackTeamId: org.slackTeamId ?? null,
-            teamsTenantId: org.teamsTenantId ?? null,
             resellerName: org.reseller?.name ?? null,
             resellerContact: org.reseller?.contact ?? null,
           },
           report,
         );
+        await putTenants(tx, organizationId, org, report);
         for (const contract of org.contracts) {
           await upsertRow(
             tx,

@@ -60,7 +60,7 @@ export class PeopleService {
     if (!actor.email) return undefined;
     const person = await this.db.prisma.person.findUnique({
       where: { email: actor.email.toLowerCase() },
-      include: { organization: { select: { slackTeamId: true, teamsTenantId: true } } },
+      include: { organization: { select: { tenants: { select: { platform: true, tenantId: true } } } } },
     });
     if (!person) return undefined;
     if (!mayLink(actor, person)) {
@@ -83,21 +83,21 @@ const TENANTED: ReadonlySet<Platform> = new Set<Platform>(["slack", "teams"]);
 
 /**
  * Whether an identity may be linked to the person with its e-mail: on Slack and Teams, a
- * customer's people only from their organization's workspace or tenant (`slackTeamId`,
- * `teamsTenantId`; none recorded = never), the vendor's staff only from the tenant the bot is
+ * customer's people only from their organization's workspace or tenant (its OrganizationTenant
+ * row for the platform; none recorded = never), the vendor's staff only from the tenant the bot is
  * installed in, and partners' people never (their identities are imported or come with their
  * partner's own messages). Other platforms (the shell) are local.
  */
 function mayLink(
   actor: Actor,
-  person: { partnerId: string | null; organization: { slackTeamId: string | null; teamsTenantId: string | null } | null },
+  person: { partnerId: string | null; organization: { tenants: { platform: string; tenantId: string }[] } | null },
 ): boolean {
   if (!TENANTED.has(actor.platform)) return true;
   // Tenant ids are GUIDs an import may spell in capitals; Slack's ids are capitals anyway.
   const tenants = (actor.tenantIds ?? []).map((id) => id.toLowerCase());
   if (person.organization) {
-    const own = actor.platform === "slack" ? person.organization.slackTeamId : person.organization.teamsTenantId;
-    return own !== null && tenants.includes(own.toLowerCase());
+    const own = person.organization.tenants.find((tenant) => tenant.platform === actor.platform)?.tenantId;
+    return own !== undefined && tenants.includes(own.toLowerCase());
   }
   if (person.partnerId) return false;
   return actor.vendorTenant === true && tenants.length > 0;

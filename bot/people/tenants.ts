@@ -11,25 +11,12 @@ export interface TenantDirectory {
   organizationsOf(platform: Platform): Promise<Map<string, string>>;
 }
 
-/** The tenant look-ups on the database. */
+/** The tenant look-ups on the database (OrganizationTenant: one row per platform and tenant). */
 export function tenantDirectory(db: Database): TenantDirectory {
   return {
     async organizationsOf(platform) {
-      if (platform === "slack") {
-        const rows = await db.prisma.organization.findMany({
-          where: { slackTeamId: { not: null } },
-          select: { id: true, slackTeamId: true },
-        });
-        return new Map(rows.map((row) => [row.slackTeamId!, row.id]));
-      }
-      if (platform === "teams") {
-        const rows = await db.prisma.organization.findMany({
-          where: { teamsTenantId: { not: null } },
-          select: { id: true, teamsTenantId: true },
-        });
-        return new Map(rows.map((row) => [row.teamsTenantId!, row.id]));
-      }
-      return new Map();
+      const rows = await db.prisma.organizationTenant.findMany({ where: { platform }, select: { tenantId: true, organizationId: true } });
+      return new Map(rows.map((row) => [row.tenantId, row.organizationId]));
     },
   };
 }

@@ -80,7 +80,7 @@ describe("schema and migrations", () => {
 
 describe("upgrading a database that holds data", () => {
   it.each(["sqlite", "postgresql"] as const)(
-    "keeps cases and their timelines through every migration on %s",
+    "keeps cases, their timelines and the organizations' chat tenants through every migration on %s",
     async (provider) => {
       if (!(await testProviders()).includes(provider)) return;
       const { applyMigrations, readMigrations } = await import("../../db/migrate.ts");
@@ -93,7 +93,13 @@ describe("upgrading a database that holds data", () => {
       await applyMigrations(url, { until: first });
       let db = await openDatabase(url);
       const now = new Date();
-      await db.prisma.organization.create({ data: { id: "o1", key: "o1", name: "Org" } });
+      // With the per-platform tenant columns of the first schema, which a later migration turns into rows.
+      await db.prisma.$executeRawUnsafe(
+        `INSERT INTO "Organization" (id, key, name, "slackTeamId", "teamsTenantId", "createdAt", "updatedAt") VALUES ('o1', 'o1', 'Org', 'T0OLD', 'tenant-old', $1, $1)`.replace(
+          /\$1/g,
+          provider === "sqlite" ? "'2026-01-01T00:00:00.000+00:00'" : "now()",
+        ),
+      );
       // Raw SQL, as for the case below: the client knows the latest columns, this database only the first migration's.
       await db.prisma.$executeRawUnsafe(
         `INSERT INTO "Person" (id, key, name, role, "organizationId", "createdAt", "updatedAt") VALUES ('p1', 'p1', 'Pat', 'employee', 'o1', $1, $1)`.replace(
@@ -118,6 +124,11 @@ describe("upgrading a database that holds data", () => {
       const kept = await db.prisma.case.findUnique({ where: { id: "c1" }, include: { events: true } });
       expect(kept?.title).toBe("Old case");
       expect(kept?.events).toHaveLength(1);
+      const tenants = await db.prisma.organizationTenant.findMany({ where: { organizationId: "o1" }, orderBy: { platform: "asc" } });
+      expect(tenants.map((t) => [t.platform, t.tenantId])).toEqual([
+        ["slack", "T0OLD"],
+        ["teams", "tenant-old"],
+      ]);
       await db.close();
       void now;
       if (provider === "sqlite") {

@@ -13,6 +13,8 @@ const MALLORY = "U0MAL";
 const GLOBEX = "T0GLOBEX";
 const VENDOR_KIM = "U0KIM";
 const SHADOW_KIM = "U0KIMFAKE";
+const INITECH = "T0INITECH";
+const ANA = "U0ANA";
 
 describe("Slack identities are linked by e-mail only within the person's own workspace", () => {
   let bed: Testbed;
@@ -21,6 +23,7 @@ describe("Slack identities are linked by e-mail only within the person's own wor
       slack.addUser({ id: MALLORY, email: "bo@acme.test", name: "Mallory", team: GLOBEX });
       slack.addUser({ id: VENDOR_KIM, email: "kim@vendor.test", name: "Kim Engineer" });
       slack.addUser({ id: SHADOW_KIM, email: "kim@vendor.test", name: "Kim Engineer", team: GLOBEX });
+      slack.addUser({ id: ANA, email: "ana@initech.test", name: "Ana", team: INITECH });
     });
     // Globex is another customer whose workspace shares channels with Acme's.
     await importData(
@@ -30,7 +33,16 @@ describe("Slack identities are linked by e-mail only within the person's own wor
         JSON.stringify({
           version: 1,
           vendor: { people: [{ key: "eng-kim", name: "Kim Engineer", email: "kim@vendor.test", role: "engineer" }] },
-          organizations: [{ key: "globex", name: "Globex", slackTeamId: GLOBEX }],
+          organizations: [
+            { key: "globex", name: "Globex", slackTeamId: GLOBEX },
+            // The generic form: a tenant per platform, as any chat platform would name it.
+            {
+              key: "initech",
+              name: "Initech",
+              tenants: { slack: INITECH },
+              people: [{ key: "ana", name: "Ana", email: "ana@initech.test", role: "employee" }],
+            },
+          ],
         }),
       ),
     );
@@ -68,5 +80,10 @@ describe("Slack identities are linked by e-mail only within the person's own wor
     expect(await bed.t.app.db.prisma.platformIdentity.count({ where: { platform: "slack", externalId: { in: [BO, VENDOR_KIM] } } })).toBe(
       2,
     );
+  });
+
+  it("links a customer whose workspace the import names in its tenants list", async () => {
+    expect(await dmReply(ANA, "hello")).toMatch(/Hi Ana/);
+    expect(await bed.t.app.db.prisma.platformIdentity.count({ where: { platform: "slack", externalId: ANA } })).toBe(1);
   });
 });
