@@ -13,7 +13,15 @@ import type { Intent, Role } from "../core/vocabulary.ts";
 import type { FeatureKey, HelpLine } from "./feature-registry.ts";
 import { registerMessages, type Translator } from "./i18n/index.ts";
 import type { MessageCatalog } from "./i18n/define.ts";
-import type { ActionHandler, CommandHandler, ConversationHandler, EventHandler, FilesHandler, IntentHandler } from "./router.ts";
+import type {
+  ActionHandler,
+  CommandHandler,
+  ConversationHandler,
+  ConversationStage,
+  EventHandler,
+  FilesHandler,
+  IntentHandler,
+} from "./router.ts";
 import type { DueTimer } from "./runtime/timers.ts";
 import type { Services } from "./services.ts";
 
@@ -92,6 +100,11 @@ export interface FeatureDeclaration<S> {
   pasted?: (ctx: Context) => Promise<boolean>;
   /** Looks at plain sentences before the conversation does; calls `next` for the rest. */
   beforeConversation?: (next: ConversationHandler) => ConversationHandler;
+  /**
+   * Looks at a plain sentence once the triage has read it, before the kernel's own decisions
+   * (cancel, a remark on a recent case, the intents); the features' stages run in list order.
+   */
+  afterTriage?: ConversationStage;
   timers?: readonly TimerDeclaration<S>[];
   /** The refusal shown (worded with `t`) when the app runs without the feature. */
   unavailable(t: Translator): Error;
