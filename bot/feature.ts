@@ -23,6 +23,7 @@ import type {
   IntentHandler,
 } from "./router.ts";
 import type { DueTimer } from "./runtime/timers.ts";
+import { addCaseCardButtons, type CaseCardButtons } from "./cases/card-buttons.ts";
 import type { Services } from "./services.ts";
 
 export type { HelpLine, HelpSection } from "./feature-registry.ts";
@@ -105,6 +106,8 @@ export interface FeatureDeclaration<S> {
    * (cancel, a remark on a recent case, the intents); the features' stages run in list order.
    */
   afterTriage?: ConversationStage;
+  /** Buttons the feature adds to every case card, after the case's own and before "view". */
+  caseCardButtons?: CaseCardButtons;
   timers?: readonly TimerDeclaration<S>[];
   /** The refusal shown (worded with `t`) when the app runs without the feature. */
   unavailable(t: Translator): Error;
@@ -120,11 +123,12 @@ export interface Feature<S = unknown> extends FeatureDeclaration<S>, FeatureKey<
 }
 
 /**
- * Declares a feature. Its messages join the catalog here, so whatever loads the declaration can
- * translate the feature's keys.
+ * Declares a feature. Its messages join the catalog and its case-card buttons join the case card
+ * here, so whatever loads the declaration can translate the feature's keys and show its buttons.
  */
 export function defineFeature<S>(declaration: FeatureDeclaration<S>): Feature<S> {
   registerMessages(declaration.messages);
+  if (declaration.caseCardButtons) addCaseCardButtons(declaration.caseCardButtons);
   const feature: Feature<S> = { ...declaration, of: (ctx) => ctx.services.features.require(feature, ctx.t) };
   return feature;
 }
