@@ -3,6 +3,7 @@
  * scheduler and HTTP endpoints. Everything a process runs is built here, once.
  */
 import { readFileSync } from "node:fs";
+import { projectFile } from "../core/project-files.ts";
 import type { Logger } from "pino";
 import { Bot } from "../bot/bot.ts";
 import type { Context } from "../bot/context.ts";
@@ -53,9 +54,9 @@ import type { FeatureCore } from "../bot/feature.ts";
 import { features } from "./features.ts";
 import { buildFeatures } from "./build-features.ts";
 
-export const DEMO_DATA_FILE = new URL("../demo/demo-data.json", import.meta.url).pathname;
+export const DEMO_DATA_FILE = projectFile("demo/demo-data.json");
 /** Documentation of the demo products, ingested when no KNOWLEDGE_DIR is set on a demo installation. */
-export const DEMO_DOCS_DIR = new URL("../demo/docs", import.meta.url).pathname;
+export const DEMO_DOCS_DIR = projectFile("demo/docs");
 
 export interface AppOptions {
   log: Logger;

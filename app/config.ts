@@ -109,8 +109,12 @@ const envSchema = z
       issue("SLACK_BOT_TOKEN", "is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set");
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && !env.MICROSOFT_APP_PASSWORD)
       issue("MICROSOFT_APP_PASSWORD", "is required with MICROSOFT_APP_ID (unless MICROSOFT_APP_TYPE=UserAssignedMSI)");
-    if (env.MICROSOFT_APP_TYPE === "SingleTenant" && !env.MICROSOFT_APP_TENANT_ID)
-      issue("MICROSOFT_APP_TENANT_ID", "is required when MICROSOFT_APP_TYPE=SingleTenant");
+    // SingleTenant is the default: Azure no longer creates multi-tenant bots.
+    if (env.MICROSOFT_APP_ID && (env.MICROSOFT_APP_TYPE ?? "SingleTenant") === "SingleTenant" && !env.MICROSOFT_APP_TENANT_ID)
+      issue(
+        "MICROSOFT_APP_TENANT_ID",
+        "is required for a SingleTenant bot, the default MICROSOFT_APP_TYPE (set MICROSOFT_APP_TYPE=MultiTenant for an older multi-tenant bot)",
+      );
     if (env.OPENAI_BASE_URL && !env.OPENAI_API_KEY)
       issue("OPENAI_API_KEY", "is required when OPENAI_BASE_URL is set (use any non-empty value for servers without keys)");
     if (env.KNOWLEDGE_DIR && !(existsSync(env.KNOWLEDGE_DIR) && statSync(env.KNOWLEDGE_DIR).isDirectory()))
@@ -240,7 +244,8 @@ export function readConfig(env: Env): Config {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
-      appType: e.MICROSOFT_APP_TYPE ?? "MultiTenant",
+      // Without an app id authentication is off, and botbuilder refuses SingleTenant with no app id.
+      appType: e.MICROSOFT_APP_TYPE ?? (e.MICROSOFT_APP_ID ? "SingleTenant" : "MultiTenant"),
       openIdMetadataUrl: e.MICROSOFT_OPENID_METADATA_URL,
     },
     llm: e.OPENAI_API_KEY

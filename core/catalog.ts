@@ -5,6 +5,7 @@
  * The format is the one of `eval/catalog.json`; extra optional fields are tolerated.
  */
 import { readFileSync } from "node:fs";
+import { projectFile } from "./project-files.ts";
 import { z } from "zod";
 
 export const productModelSchema = z
@@ -76,7 +77,7 @@ export function loadCatalog(file: string): Catalog {
 }
 
 /** The demo catalog shipped with the project, used when CATALOG_FILE is not set. */
-export const DEMO_CATALOG_FILE = new URL("../demo/catalog.json", import.meta.url).pathname;
+export const DEMO_CATALOG_FILE = projectFile("demo/catalog.json");
 
 /** Formats a serial in its canonical form, e.g. `NB5-2231987`. */
 export function canonicalSerial(prefix: string, digits: string): string {

@@ -9,12 +9,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectFile } from "../core/project-files.ts";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { DEFAULT_CONNECT_TIMEOUT_MS, postgresConnection, providerOf, sqliteFile, type Provider } from "./client.ts";
 
-const root = fileURLToPath(new URL("../prisma/", import.meta.url));
+const root = `${projectFile("prisma")}/`;
 
 export interface Migration {
   name: string;

@@ -1,6 +1,7 @@
 /** The portal services: sites, registration, licenses, firmware, documents and discounts. */
 import { readFileSync } from "node:fs";
 import type { FeatureCore } from "../feature.ts";
+import { projectFile } from "../../core/project-files.ts";
 import { DiscountService } from "./licenses/discounts.ts";
 import { DEMO_DOCUMENTS_FILE, loadDocumentSets } from "./documents/sets.ts";
 import { DocumentService } from "./documents/service.ts";
@@ -20,7 +21,7 @@ export interface PortalServices {
 }
 
 /** The demo firmware releases (the format of a firmware import). */
-export const DEMO_FIRMWARE_FILE = new URL("../../demo/firmware-releases.json", import.meta.url).pathname;
+export const DEMO_FIRMWARE_FILE = projectFile("demo/firmware-releases.json");
 
 /** Builds the portal services on top of the kernel's. */
 export function createPortalServices(core: FeatureCore): PortalServices {

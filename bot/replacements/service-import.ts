@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { projectFile } from "../../core/project-files.ts";
 import type { Logger } from "pino";
 import type { Database, Tx } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
@@ -283,7 +284,7 @@ export async function importServiceData(db: Database, catalog: Catalog, file: Se
 }
 
 /** The demo depots, parts, stock, onsite coverage and technicians shipped with the project. */
-export const DEMO_SERVICE_FILE = new URL("../../demo/service-data.json", import.meta.url).pathname;
+export const DEMO_SERVICE_FILE = projectFile("demo/service-data.json");
 
 /**
  * Seeds the demo service data into a demo database that has none yet (no depots, and the demo

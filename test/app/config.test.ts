@@ -36,6 +36,13 @@ describe("configuration", () => {
     expect(slack.slack).toMatchObject({ botToken: "xoxb-1", signingSecret: "s", apiUrl: "http://127.0.0.1:9/api/" });
   });
 
+  it("takes a Teams bot for single-tenant unless told otherwise, and then asks for its tenant", () => {
+    const bot = { MICROSOFT_APP_ID: "00000000-0000-0000-0000-000000000001", MICROSOFT_APP_PASSWORD: "p" };
+    expect(() => readConfig(bot)).toThrow(/MICROSOFT_APP_TENANT_ID is required for a SingleTenant bot/);
+    expect(readConfig({ ...bot, MICROSOFT_APP_TENANT_ID: "tenant-contoso" }).teams.appType).toBe("SingleTenant");
+    expect(readConfig({ ...bot, MICROSOFT_APP_TYPE: "MultiTenant" }).teams.appType).toBe("MultiTenant");
+  });
+
   it("collects each partner's own webhook secret and refuses badly named or shared ones, naming the variable", () => {
     const config = readConfig({
       PARTNER_WEBHOOK_SECRET: "shared",

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { projectFile } from "../../../core/project-files.ts";
 import type { Database } from "../../../db/client.ts";
 import { policy, type Viewer } from "../../authz.ts";
 import type { Catalog } from "../../../core/catalog.ts";
@@ -15,7 +16,7 @@ import type { Origin } from "../../cases/service.ts";
 import { checkEndpoints, endpointListSchema, type Endpoint, type ProbeResult } from "./check.ts";
 
 /** The demo endpoint list, used when NETWORK_CHECK_FILE is not set. */
-export const DEMO_ENDPOINTS_FILE = new URL("../../../demo/network-endpoints.json", import.meta.url).pathname;
+export const DEMO_ENDPOINTS_FILE = projectFile("demo/network-endpoints.json");
 
 /** A network-check list that cannot be used; the message names the file and the field. */
 export class EndpointListError extends Error {

@@ -9,6 +9,7 @@
  * lists come from the model's latest firmware release (documents.ts).
  */
 import { readFileSync } from "node:fs";
+import { projectFile } from "../../../core/project-files.ts";
 import { z } from "zod";
 import type { Catalog } from "../../../core/catalog.ts";
 import { readKind, type DocumentKind } from "./kinds.ts";
@@ -39,7 +40,7 @@ export class DocumentsFileError extends Error {
 }
 
 /** The demo documents shipped with the project, used when DOCUMENTS_FILE is not set. */
-export const DEMO_DOCUMENTS_FILE = new URL("../../../demo/documents.json", import.meta.url).pathname;
+export const DEMO_DOCUMENTS_FILE = projectFile("demo/documents.json");
 
 /** Documents by model id, from the catalog's `documents` lists and the documents file. */
 export function loadDocumentSets(catalog: Catalog, file: string | undefined): Map<string, CatalogDocument[]> {
