@@ -8,6 +8,9 @@ import { deviceChosenAction, fixedAction, openNowAction, startIntake } from "./f
 import { intakeFirst, openCaseCommand } from "./handlers.ts";
 import { intakeMessages } from "./messages.ts";
 
+/** The device a sentence names, for features that read one (portal, onsite visits). */
+export { deviceInSentence } from "./resolve.ts";
+
 export const intakeFeature = defineFeature<void>({
   name: "intake",
   messages: intakeMessages,
