@@ -13,8 +13,17 @@ import type { Intent, Role } from "../core/vocabulary.ts";
 import type { FeatureKey, HelpLine } from "./feature-registry.ts";
 import { registerMessages, type Translator } from "./i18n/index.ts";
 import type { MessageCatalog } from "./i18n/define.ts";
-import type { ActionHandler, CommandHandler, ConversationHandler, EventHandler, FilesHandler, IntentHandler } from "./router.ts";
+import type {
+  ActionHandler,
+  CommandHandler,
+  ConversationHandler,
+  ConversationStage,
+  EventHandler,
+  FilesHandler,
+  IntentHandler,
+} from "./router.ts";
 import type { DueTimer } from "./runtime/timers.ts";
+import { addCaseCardButtons, type CaseCardButtons } from "./cases/card-buttons.ts";
 import type { Services } from "./services.ts";
 
 export type { HelpLine, HelpSection } from "./feature-registry.ts";
@@ -92,6 +101,13 @@ export interface FeatureDeclaration<S> {
   pasted?: (ctx: Context) => Promise<boolean>;
   /** Looks at plain sentences before the conversation does; calls `next` for the rest. */
   beforeConversation?: (next: ConversationHandler) => ConversationHandler;
+  /**
+   * Looks at a plain sentence once the triage has read it, before the kernel's own decisions
+   * (cancel, a remark on a recent case, the intents); the features' stages run in list order.
+   */
+  afterTriage?: ConversationStage;
+  /** Buttons the feature adds to every case card, after the case's own and before "view". */
+  caseCardButtons?: CaseCardButtons;
   timers?: readonly TimerDeclaration<S>[];
   /** The refusal shown (worded with `t`) when the app runs without the feature. */
   unavailable(t: Translator): Error;
@@ -107,11 +123,12 @@ export interface Feature<S = unknown> extends FeatureDeclaration<S>, FeatureKey<
 }
 
 /**
- * Declares a feature. Its messages join the catalog here, so whatever loads the declaration can
- * translate the feature's keys.
+ * Declares a feature. Its messages join the catalog and its case-card buttons join the case card
+ * here, so whatever loads the declaration can translate the feature's keys and show its buttons.
  */
 export function defineFeature<S>(declaration: FeatureDeclaration<S>): Feature<S> {
   registerMessages(declaration.messages);
+  if (declaration.caseCardButtons) addCaseCardButtons(declaration.caseCardButtons);
   const feature: Feature<S> = { ...declaration, of: (ctx) => ctx.services.features.require(feature, ctx.t) };
   return feature;
 }

@@ -26,6 +26,11 @@ export type ActionHandler = (ctx: Context, event: ActionEvent) => Promise<void>;
 export type EventHandler = (ctx: Context) => Promise<void>;
 /** The files of a message; returns false to have the message's text routed as usual. */
 export type FilesHandler = (ctx: Context, files: SharedFile[]) => Promise<boolean>;
+/**
+ * A step a feature adds to the conversation once the triage has read the sentence, before the
+ * kernel's own decisions; returns whether it took the sentence.
+ */
+export type ConversationStage = (ctx: Context, triage: TriageResult) => Promise<boolean>;
 /** Plain sentences; gets the router to hand recognized intents to their handlers. */
 export type ConversationHandler = (ctx: Context, router: Router) => Promise<void>;
 

@@ -25,3 +25,10 @@ export const knowledgeMessages = defineMessages(
     "kb.empty": 'Hazme una pregunta sobre un dispositivo, p. ej. "¿cómo emparejo los Headset Pro?".',
   },
 );
+
+type AnswerMessages = typeof knowledgeMessages.en;
+
+declare module "../i18n/index.ts" {
+  // Declaration merging adds the feature's keys to MessageKey (bot/i18n/index.ts).
+  interface FeatureMessages extends AnswerMessages {}
+}

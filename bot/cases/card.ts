@@ -2,7 +2,7 @@
 import type { Card, CardAction } from "../events.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { CaseView } from "./view.ts";
-import { partnerCaseActions } from "../partners/actions.ts";
+import { featureCaseButtons } from "./card-buttons.ts";
 import { shorten } from "../../core/text/shorten.ts";
 
 export type CardAudience = "customer" | "support" | "partner";
@@ -30,7 +30,7 @@ export function caseActions(view: CaseView, t: Translator, audience: CardAudienc
   } else if (audience === "support" && view.status !== "closed") {
     if (!view.assigneeId) actions.push({ id: "case.take", label: t("case.action.take"), value, style: "primary" });
   }
-  actions.push(...partnerCaseActions(view, t, audience));
+  actions.push(...featureCaseButtons(view, t, audience));
   actions.push({ id: "case.view", label: t("case.action.view"), value });
   return actions;
 }

@@ -1,19 +1,17 @@
 /**
- * Plain sentences that are not commands. The triage says what the person wants; problem reports
- * go to the intake conversation (bot/intake), questions to the documentation, and every other
- * intent to its handler — or, for a service that is not built yet, an honest "coming soon".
+ * Plain sentences that are not commands. The triage says what the person wants; the features'
+ * stages look at the sentence first (a problem report in progress), then every intent goes to
+ * the handler a feature declared for it — or, for a service that is not built yet, an honest
+ * "coming soon".
  */
 import type { Context } from "../context.ts";
-import { invalid } from "../errors.ts";
-import { askForProblem, continueIntake, onlyAsksToOpen, openStraightAway, startIntake } from "../intake/flow.ts";
 import type { MessageKey } from "../i18n/index.ts";
-import type { CommandArgs, Router } from "../router.ts";
-import { isSeverity, parseCaseRef } from "../cases/refs.ts";
+import type { ConversationHandler, ConversationStage, Router } from "../router.ts";
+import { parseCaseRef } from "../cases/refs.ts";
 import type { TriageResult } from "../triage/index.ts";
 import type { Intent } from "../../core/vocabulary.ts";
 import { isCancel } from "../../core/text/command-words.ts";
 import { showCase } from "../cases/handlers.ts";
-import { answerQuestion } from "../answers/handlers.ts";
 import { showHelp } from "./help.ts";
 
 const RECENT_MS = 2 * 3_600_000;
@@ -31,16 +29,6 @@ const looksLikeQuestion = (text: string) => QUESTION.test(text.trim());
 
 const THANKS = /^\s*(thanks|thank you|thx|ty|gracias|muchas gracias)\b[\s!.,]*$/i;
 const HELP = /\b(help|what can you do|ayuda|qu[eé] puedes hacer)\b/i;
-
-/** "open case <what is wrong>" / "abrir caso <qué pasa>": opens a case from the sentence at once. */
-export async function openCaseCommand(ctx: Context, args: CommandArgs): Promise<void> {
-  const text = args.rest.trim();
-  if (!text) throw invalid("error.missingText", { usage: ctx.lang === "es" ? "abrir caso <qué ocurre>" : "open case <what is wrong>" });
-  const severityWord = /\bsev([1-4])\b/i.exec(text);
-  const severity = severityWord ? `sev${severityWord[1]}` : undefined;
-  const problem = text.replace(/\s*\bsev[1-4]\b\s*/i, " ").trim() || text;
-  await openStraightAway(ctx, problem, severity && isSeverity(severity) ? severity : undefined);
-}
 
 /** The case a sentence is about: the one it names, the one of this thread, or the person's only open one. */
 async function caseInQuestion(ctx: Context, triage: TriageResult): Promise<number | undefined | "several"> {
@@ -93,8 +81,12 @@ function comingSoon(ctx: Context, intent: Intent): void {
   ctx.reply({ text: ctx.t("error.feature.coming", { feature: ctx.t(key) }) });
 }
 
-/** The conversation handler: understand the sentence, then route it. */
-export async function converse(ctx: Context, router: Router): Promise<void> {
+/** The conversation handler with the features' stages (in list order): understand the sentence, then route it. */
+export function createConversation(stages: readonly ConversationStage[]): ConversationHandler {
+  return (ctx, router) => converse(ctx, router, stages);
+}
+
+async function converse(ctx: Context, router: Router, stages: readonly ConversationStage[]): Promise<void> {
   const text = ctx.text.trim();
   if (!text) {
     ctx.reply({ text: ctx.t("greeting.hello", { name: ctx.person.name.split(" ")[0] ?? "" }) });
@@ -104,8 +96,7 @@ export async function converse(ctx: Context, router: Router): Promise<void> {
   if (ctx.services.triage.refine) triage = await ctx.services.triage.refine(text, triage);
   ctx.triage = triage;
   ctx.log.debug({ intent: triage.intent, category: triage.category, severity: triage.severity, confidence: triage.confidence }, "triage");
-  if (await continueIntake(ctx, triage)) return;
-  if (onlyAsksToOpen(text)) return askForProblem(ctx);
+  for (const stage of stages) if (await stage(ctx, triage)) return;
   if (isCancel(text)) return void ctx.reply({ text: ctx.t("intake.nothingToCancel") });
   // A remark right after a case was opened here ("since yesterday", "it's room 2") belongs to it.
   // Not a question and not clearly off-topic (the rules are sure of those).
@@ -120,11 +111,6 @@ export async function converse(ctx: Context, router: Router): Promise<void> {
   const registered = router.intentHandler(triage.intent);
   if (registered) return registered(ctx, triage);
   switch (triage.intent) {
-    case "report_issue":
-      return startIntake(ctx, triage);
-    case "how_to":
-      await answerQuestion(ctx, text, triage.entities.model.length ? triage.entities.model : undefined);
-      return;
     case "case_status":
       return caseStatus(ctx, triage);
     case "close_case":

@@ -17,10 +17,9 @@ import {
   statusCommand,
   takeCommand,
 } from "../cases/handlers.ts";
-import { converse, openCaseCommand } from "./conversation.ts";
+import { createConversation } from "./conversation.ts";
 import { showHelp } from "./help.ts";
 import { listQuarantine } from "./quarantine.ts";
-import { deviceChosenAction, fixedAction, openNowAction } from "../intake/flow.ts";
 import {
   acknowledgeAction,
   acknowledgeCommand,
@@ -30,7 +29,6 @@ import {
   reassignAction,
   reassignCommand,
 } from "../escalations/handlers.ts";
-import { helpedAction, openCaseFromAnswer } from "../answers/handlers.ts";
 import { listUndelivered } from "./outbox.ts";
 import { clockCommand } from "./demo-clock.ts";
 import { showBreaches, showEscalations } from "../escalations/views.ts";
@@ -49,7 +47,6 @@ export function createRouter(features: readonly Feature[] = []): Router {
     .command(["reopen", "reabrir"], "case", reopenCommand)
     .command(["close", "cerrar"], "case", closeCommand)
     .command(["take", "asignarme", "tomar"], "case", takeCommand)
-    .command(["open case", "abrir caso", "new case", "nuevo caso", "open a case", "abrir un caso"], "text", openCaseCommand)
     .action("case.view", viewCaseAction)
     .action("case.works", worksNowAction)
     .action("case.reopen", reopenAction)
@@ -66,13 +63,7 @@ export function createRouter(features: readonly Feature[] = []): Router {
     .action("esc.escalate", escalateAction)
     .action("esc.reassign", reassignAction)
     .intent("escalate", escalateIntent)
-    .action("intake.fixed", fixedAction)
-    .action("intake.broken", openNowAction)
-    .action("intake.open", openNowAction)
-    .action("intake.device", deviceChosenAction)
-    .action("kb.helped", helpedAction)
-    .action("kb.open_case", openCaseFromAnswer)
-    .otherwise(conversationOf(features, converse));
+    .otherwise(conversationOf(features, createConversation(features.flatMap((feature) => feature.afterTriage ?? []))));
   for (const feature of features) mountFeature(router, feature);
   return router;
 }

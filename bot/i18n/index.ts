@@ -11,14 +11,13 @@ import type { Language } from "../../core/vocabulary.ts";
 import { en as coreEn } from "./en.ts";
 import { es as coreEs } from "./es.ts";
 import type { MessageCatalog } from "./define.ts";
-import { knowledgeMessages } from "../answers/messages.ts";
 import { escalationMessages } from "../escalations/messages.ts";
-import { intakeMessages } from "../intake/messages.ts";
+import { conversationMessages } from "../handlers/conversation-messages.ts";
 import { outboxMessages } from "../handlers/outbox-messages.ts";
 import { clockMessages } from "../handlers/clock-messages.ts";
 import { escalationViewMessages } from "../escalations/view-messages.ts";
 
-const kernel = [knowledgeMessages, escalationMessages, intakeMessages, outboxMessages, clockMessages, escalationViewMessages] as const;
+const kernel = [escalationMessages, conversationMessages, outboxMessages, clockMessages, escalationViewMessages] as const;
 
 /**
  * The features' message keys. Each feature's messages.ts extends this interface with the type

@@ -1,4 +1,4 @@
-/** Sentences of the intake conversation and of plain-sentence routing. */
+/** Sentences of the intake conversation (the problem report). */
 import { defineMessages } from "../i18n/define.ts";
 
 export const intakeMessages = defineMessages(
@@ -19,30 +19,16 @@ export const intakeMessages = defineMessages(
     "intake.action.open": "Open the case now",
     "intake.fixed": "Great, glad it works again! I haven't opened a case. Write to me any time.",
     "intake.describe": "Sure — what's wrong? One or two sentences are enough, and I'll open the case.",
-    "intake.nothingToCancel": "There's nothing in progress to cancel.",
-    "intake.addedToCase": "I added that to {case}.",
     "intake.cancelled": "OK, I've dropped it; no case was opened.",
     "intake.partner":
       "This looks like a problem in {partner}'s service rather than in the device. I'll open a case; with your go-ahead our engineers can also open a ticket with {partner} and work with them directly (your organization needs its own support agreement with {partner}).",
     "intake.unknownSerial": "I don't find {serial} among your organization's devices; I've noted it in the case.",
-    "intake.noCase": "You have no open case to close.",
-    "intake.whichCase": "Which case do you mean?",
-    "intake.other":
-      "I'm the support assistant for your collaboration devices, so I can't help with that one. Type *help* to see what I can do.",
-    "intake.nothingOpen": "You have no open cases. Describe a problem and I'll help.",
     "intake.needsOrganization":
       "Only people of a customer organization can open cases this way; engineers can use *open case* on a customer's behalf from their channel.",
     "partner.microsoft": "Microsoft",
     "partner.zoom": "Zoom",
     "partner.google": "Google",
     "partner.webex": "Webex",
-    "feature.replacement_status": "Tracking advance replacements",
-    "feature.register_product": "Product registration",
-    "feature.license_lookup": "License and contract look-up",
-    "feature.parts_availability": "Spare-part availability",
-    "feature.software_update": "Software update information",
-    "feature.onsite_request": "Onsite technician requests",
-    "feature.partner_ticket": "Cloud-partner tickets",
   },
   {
     "intake.ask.device":
@@ -62,29 +48,22 @@ export const intakeMessages = defineMessages(
     "intake.action.open": "Abrir el caso ya",
     "intake.fixed": "¡Estupendo, me alegro de que vuelva a funcionar! No he abierto ningún caso. Escríbeme cuando quieras.",
     "intake.describe": "Claro: ¿qué ocurre? Con una o dos frases basta y abro el caso.",
-    "intake.nothingToCancel": "No hay nada en curso que cancelar.",
-    "intake.addedToCase": "Lo he añadido a {case}.",
     "intake.cancelled": "De acuerdo, lo dejo; no se ha abierto ningún caso.",
     "intake.partner":
       "Parece un problema del servicio de {partner} más que del dispositivo. Abriré un caso y, si nos das el visto bueno, nuestros ingenieros pueden abrir también una incidencia con {partner} y trabajar directamente con ellos (tu organización necesita su propio acuerdo de soporte con {partner}).",
     "intake.unknownSerial": "No encuentro {serial} entre los dispositivos de tu organización; lo he anotado en el caso.",
-    "intake.noCase": "No tienes ningún caso abierto que cerrar.",
-    "intake.whichCase": "¿A qué caso te refieres?",
-    "intake.other":
-      "Soy el asistente de soporte de tus dispositivos de colaboración, así que no puedo ayudarte con eso. Escribe *ayuda* para ver lo que puedo hacer.",
-    "intake.nothingOpen": "No tienes casos abiertos. Describe el problema y te ayudo.",
     "intake.needsOrganization":
       "Solo las personas de una organización cliente pueden abrir casos así; los ingenieros pueden usar *abrir caso* en nombre de un cliente desde su canal.",
     "partner.microsoft": "Microsoft",
     "partner.zoom": "Zoom",
     "partner.google": "Google",
     "partner.webex": "Webex",
-    "feature.replacement_status": "El seguimiento de sustituciones anticipadas",
-    "feature.register_product": "El registro de productos",
-    "feature.license_lookup": "La consulta de licencias y contratos",
-    "feature.parts_availability": "La consulta de repuestos",
-    "feature.software_update": "La información de actualizaciones de software",
-    "feature.onsite_request": "La solicitud de técnicos in situ",
-    "feature.partner_ticket": "Las incidencias con partners en la nube",
   },
 );
+
+type IntakeMessages = typeof intakeMessages.en;
+
+declare module "../i18n/index.ts" {
+  // Declaration merging adds the feature's keys to MessageKey (bot/i18n/index.ts).
+  interface FeatureMessages extends IntakeMessages {}
+}

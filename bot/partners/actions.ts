@@ -1,4 +1,4 @@
-/** The bridge's button on a case card (bot/cases/card.ts adds it). */
+/** The bridge's button on a case card (declared in index.ts as its case-card buttons). */
 import type { CardAction } from "../events.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { CaseView } from "../cases/view.ts";

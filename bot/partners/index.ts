@@ -5,6 +5,7 @@
  */
 import { defineFeature } from "../feature.ts";
 import { invalid } from "../errors.ts";
+import { partnerCaseActions } from "./actions.ts";
 import { partnerButtons, partnerCommands, partnerIntents, partnerThreadsFirst, partnerWebhooks } from "./handlers.ts";
 import { partnerMessages } from "./messages.ts";
 import { createPartnerServices, type PartnerServices } from "./service.ts";
@@ -23,6 +24,7 @@ export const partnerFeature = defineFeature<PartnerServices>({
   intents: partnerIntents,
   webhooks: partnerWebhooks,
   beforeConversation: partnerThreadsFirst,
+  caseCardButtons: partnerCaseActions,
   unavailable: (t) => invalid("error.feature.coming", { feature: t("feature.partner_ticket") }),
   create: createPartnerServices,
 });

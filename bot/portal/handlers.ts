@@ -3,7 +3,7 @@
  * software updates, documents and discounts. Handlers read the request and render cards; the
  * services decide who may do what.
  */
-import { deviceInSentence } from "../intake/resolve.ts";
+import { deviceInSentence } from "../intake/index.ts";
 import type { Context } from "../context.ts";
 import type { ButtonDeclaration, CommandDeclaration, IntentDeclaration } from "../feature.ts";
 import type { FilesHandler } from "../router.ts";

@@ -36,6 +36,7 @@ export type { ReplacementServices } from "./service.ts";
 
 export const replacementFeature = defineFeature<ReplacementServices>({
   name: "replacements",
+  uses: ["intake"],
   messages: replacementMessages,
   help: [
     { section: "services", key: "help.services" },

@@ -3,7 +3,7 @@ import type { Context } from "../../context.ts";
 import { invalid } from "../../errors.ts";
 import type { ActionEvent } from "../../events.ts";
 import type { CommandArgs } from "../../router.ts";
-import { deviceInSentence } from "../../intake/resolve.ts";
+import { deviceInSentence } from "../../intake/index.ts";
 import type { TriageResult } from "../../triage/index.ts";
 import { parseSerial, stripSerial } from "../entitlement.ts";
 import { replacementFeature } from "../index.ts";

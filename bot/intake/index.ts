@@ -1,0 +1,35 @@
+/**
+ * The problem-report conversation, declared on the feature contract (bot/feature.ts): a report
+ * is drafted over a few questions, the documentation is offered on the way, and the case opens.
+ */
+import { defineFeature } from "../feature.ts";
+import { invalid } from "../errors.ts";
+import { deviceChosenAction, fixedAction, openNowAction, startIntake } from "./flow.ts";
+import { intakeFirst, openCaseCommand } from "./handlers.ts";
+import { intakeMessages } from "./messages.ts";
+
+/** The device a sentence names, for features that read one (portal, onsite visits). */
+export { deviceInSentence } from "./resolve.ts";
+
+export const intakeFeature = defineFeature<void>({
+  name: "intake",
+  messages: intakeMessages,
+  commands: [
+    {
+      words: ["open case", "abrir caso", "new case", "nuevo caso", "open a case", "abrir un caso"],
+      slots: "text",
+      roles: "everyone",
+      handler: openCaseCommand,
+    },
+  ],
+  buttons: [
+    { id: "intake.fixed", handler: fixedAction },
+    { id: "intake.broken", handler: openNowAction },
+    { id: "intake.open", handler: openNowAction },
+    { id: "intake.device", handler: deviceChosenAction },
+  ],
+  intents: [{ intent: "report_issue", handler: startIntake }],
+  afterTriage: intakeFirst,
+  unavailable: () => invalid("error.feature.coming", { feature: "Problem reports" }),
+  create: () => undefined,
+});
