@@ -11,7 +11,6 @@ import type { Middleware } from "../bot/pipeline.ts";
 import { DEMO_CATALOG_FILE, loadCatalog, type Catalog } from "../core/catalog.ts";
 import { systemClock, type AdjustableClock, type Clock } from "../core/clock.ts";
 import { createDemoClock } from "./demo-clock.ts";
-import type { LanguageDetector } from "../bot/language.ts";
 import { FileReaders } from "../bot/files.ts";
 import { createTriage } from "../bot/triage/index.ts";
 import { detectLanguage } from "../core/text/language.ts";
@@ -68,8 +67,6 @@ export interface AppOptions {
   demoClock?: AdjustableClock;
   dispatcher?: DispatcherOptions;
   scheduler?: SchedulerOptions;
-  /** Replaces the language detector (the triage component provides a better one). */
-  detectLanguage?: LanguageDetector;
   /** Metrics shared with the logger (main counts error lines into them); new ones otherwise. */
   metrics?: Metrics;
   /** Connection limits of the HTTP servers (adapters/http/server.ts DEFAULT_TIMEOUTS otherwise). */
@@ -216,7 +213,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     directory,
     deliveries: new InboundDeliveries(db, clock, config.scaling.inboundLeaseMs, config.inbound.maxAttempts),
     states,
-    detectLanguage: options.detectLanguage ?? detectLanguage,
+    detectLanguage,
     languages: new SpokenLanguages(states),
     triage: createTriage(catalog, {
       llm: meterLanguageModel(llm, "triage", metrics),
