@@ -2,6 +2,7 @@
  * The problem-report conversation, declared on the feature contract (bot/feature.ts): a report
  * is drafted over a few questions, the documentation is offered on the way, and the case opens.
  */
+import { intakeActions } from "./requests.ts";
 import { defineFeature } from "../feature.ts";
 import { invalid } from "../errors.ts";
 import { deviceChosenAction, fixedAction, openNowAction, startIntake } from "./flow.ts";
@@ -20,6 +21,7 @@ export const intakeFeature = defineFeature<void>({
       slots: "text",
       roles: "everyone",
       handler: openCaseCommand,
+      action: "intake",
     },
   ],
   buttons: [
@@ -29,6 +31,7 @@ export const intakeFeature = defineFeature<void>({
     { id: "intake.device", handler: deviceChosenAction },
   ],
   intents: [{ intent: "report_issue", handler: startIntake }],
+  actions: intakeActions,
   afterTriage: intakeFirst,
   unavailable: () => invalid("error.feature.coming", { feature: "Problem reports" }),
   create: () => undefined,

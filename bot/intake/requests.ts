@@ -1,0 +1,45 @@
+/** Problem reports as people make them (bot/understanding). */
+import type { ActionDeclaration } from "../feature.ts";
+import { startIntake } from "./flow.ts";
+
+export const intakeActions: ActionDeclaration[] = [
+  {
+    action: "intake",
+    roles: "everyone",
+    examples: [
+      "the bar in the boardroom has no picture",
+      "camera not working in room 4",
+      "there's an echo on every call in Lisbon",
+      "headset keeps disconnecting",
+      "the Tap console is frozen on the logo",
+      "it's broken",
+      "no sound from the speakerphone since yesterday",
+      "our Teams room can't join meetings, error 0x80070005",
+      "the video freezes every few minutes",
+      "mic is muted all the time and can't unmute",
+      "Room Kit reboots by itself during calls",
+      "the display flickers when sharing content",
+      "open case the bar won't power on",
+      "new case: firmware update failed on NB5-2231987",
+      "la cámara no funciona",
+      "no hay imagen en la sala de juntas",
+      "se oye eco en todas las llamadas",
+      "los auriculares se desconectan cada rato",
+      "la consola se ha quedado congelada",
+      "está roto",
+      "no va el altavoz desde ayer",
+      "la sala no se une a las reuniones, sale un error",
+      "el vídeo se congela cada pocos minutos",
+      "el micro se silencia solo",
+      "se reinicia sola la barra en mitad de la reunión",
+      "abrir caso la pantalla parpadea",
+      "the update failed and now the bar is stuck in a boot loop",
+      "nobody can hear us in the Madrid meeting room",
+      "all rooms in the building are offline!!",
+      "todas las salas de Lisboa están caídas",
+      "help, the ceo's meeting starts in 5 minutes and the screen is black",
+      "ayuda, la reunión del director empieza ya y no hay sonido",
+    ],
+    handler: async (ctx, reading) => startIntake(ctx, reading.triage),
+  },
+];
