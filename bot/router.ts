@@ -64,6 +64,7 @@ export class Router {
   private install: EventHandler | undefined;
   private filesHandler: FilesHandler | undefined;
   private readonly pasteHandlers: ((ctx: Context) => Promise<boolean>)[] = [];
+  private readonly warmers: (() => void)[] = [];
 
   /** Registers a command under its words in every language (the first is the canonical verb). */
   command(words: string[], needs: CommandSpec["needs"], handler: CommandHandler, action?: Action): this {
@@ -122,6 +123,17 @@ export class Router {
   pasted(handler: (ctx: Context) => Promise<boolean>): this {
     this.pasteHandlers.push(handler);
     return this;
+  }
+
+  /** Work to do once the app is up rather than on the first message (training the understanding). */
+  onWarm(work: () => void): this {
+    this.warmers.push(work);
+    return this;
+  }
+
+  /** Runs the warm-up work (the app calls it right after it is ready). */
+  warm(): void {
+    for (const work of this.warmers) work();
   }
 
   onInstall(handler: EventHandler): this {

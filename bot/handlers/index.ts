@@ -47,7 +47,7 @@ export function createRouting(features: readonly Feature[] = []): { router: Rout
     .command(["case", "caso", "show", "ver", "ver caso"], "case", caseCommand, "case_status")
     .command(["comment", "comentar", "comentario", "reply", "responder"], "case", commentCommand, "case_comment")
     .command(["note", "nota", "internal note", "nota interna"], "case", (ctx, args) => commentCommand(ctx, { ...args, verb: "note" }), "note")
-    .command(["status", "estado", "set status"], "case", statusCommand)
+    .command(["status", "estado", "set status"], "case", statusCommand, "case_status")
     .command(["severity", "severidad", "priority", "prioridad"], "case", severityCommand, "case_severity")
     .command(["resolve", "resolver", "solve"], "case", resolveCommand, "case_resolve")
     .command(["reopen", "reabrir"], "case", reopenCommand, "case_reopen")
@@ -74,7 +74,10 @@ export function createRouting(features: readonly Feature[] = []): { router: Rout
     [...kernelActions, ...features.flatMap((feature) => feature.actions ?? [])],
     (text) => router.commandVerbOf(text),
   );
-  router.otherwise(conversationOf(features, conversation.handler)).action("understand.choose", conversation.choose);
+  router
+    .otherwise(conversationOf(features, conversation.handler))
+    .action("understand.choose", conversation.choose)
+    .onWarm(() => conversation.understanding.warm());
   for (const feature of features) mountFeature(router, feature);
   return { router, conversation };
 }

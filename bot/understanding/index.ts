@@ -9,7 +9,7 @@
 import { ACTIONS, type Action, type Intent, type Role } from "../../core/vocabulary.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { featuresOf } from "./ngrams.ts";
-import { LinearModel, softmax, type TrainingExample } from "./linear-model.ts";
+import { LinearModel, softmax, type TrainingExample, type TrainingOptions } from "./linear-model.ts";
 import { slotsOf, type Slots } from "./slots.ts";
 
 export type { Slots } from "./slots.ts";
@@ -50,6 +50,8 @@ export interface UnderstandInput {
 
 export interface Understanding {
   understand(input: UnderstandInput): Reading;
+  /** Trains the model now rather than on the first message (the app calls it once it is up). */
+  warm(): void;
   readonly actions: readonly Action[];
 }
 
@@ -74,6 +76,14 @@ const INTENT_ACTION: Record<Intent, Action> = {
 /** Weight of the triage's intent, times its confidence, on the model's logits. */
 const TRIAGE_WEIGHT = 1.6;
 
+/** Knobs of the model, for measuring alternatives (`npm run triage -- route`); the defaults are the measured best. */
+export interface UnderstandingTuning extends TrainingOptions {
+  /** Weight of the triage's intent; 0 reads with the model alone. */
+  triageWeight?: number;
+  /** Read with the triage's rules alone (the model's evidence is left out). */
+  rulesOnly?: boolean;
+}
+
 /** The cues besides the words: who is asking, what the message names, where it is said. */
 function cues(input: Omit<UnderstandInput, "triage"> & { slots?: Slots }): string[] {
   const out = [`role:${input.role}`];
@@ -85,8 +95,36 @@ function cues(input: Omit<UnderstandInput, "triage"> & { slots?: Slots }): strin
   return out;
 }
 
+/**
+ * Trained models by what they were trained on: every router built in one process (the app, the
+ * evaluation, each test's app) shares one model per set of declarations instead of training again.
+ */
+const MODELS = new Map<string, LinearModel>();
+
+function cacheKey(declarations: readonly ActionEvidence[], tuning: UnderstandingTuning): string {
+  return JSON.stringify([tuning, declarations.map((d) => [d.action, d.roles, d.examples])]);
+}
+
+/** Greetings and courtesies people wrap requests in; they must not change the reading. */
+const OPENERS = ["hi, ", "hola, ", "hey ", "buenas, ", "please ", "por favor, ", "could you ", "¿me ayudas? ", "quick one: ", "una pregunta: "];
+const CLOSERS = [" thanks", " gracias", " pls", " porfa", "!", " asap", " urgente", "?", " ty", " un saludo"];
+
+/**
+ * An example as written, and once more wrapped in a courtesy (taking turns through the lists), so
+ * "hola, ¿me podéis decir…" and "thanks!" do not sway the model towards greetings.
+ */
+function variants(example: string, turn: number): string[] {
+  if (example.split(/\s+/).length < 2) return [example];
+  return [example, `${OPENERS[turn % OPENERS.length]}${example}${CLOSERS[(turn * 7) % CLOSERS.length]}`];
+}
+
 /** Trains the model on the declared examples; one model per list of declarations. */
-export function createUnderstanding(declarations: readonly ActionEvidence[], verbOf: (text: string) => string | undefined = () => undefined): Understanding {
+export function createUnderstanding(
+  declarations: readonly ActionEvidence[],
+  verbOf: (text: string) => string | undefined = () => undefined,
+  tuning: UnderstandingTuning = {},
+): Understanding {
+  const triageWeight = tuning.triageWeight ?? TRIAGE_WEIGHT;
   const actions = ACTIONS.filter((action) => declarations.some((d) => d.action === action));
   const index = new Map(actions.map((action, i) => [action, i]));
   const roles = new Map<Action, ReadonlySet<Role> | "everyone">();
@@ -98,24 +136,31 @@ export function createUnderstanding(declarations: readonly ActionEvidence[], ver
   let model: LinearModel | undefined;
   const trained = (): LinearModel => {
     if (model) return model;
+    const key = cacheKey(declarations, tuning);
+    const cached = MODELS.get(key);
+    if (cached) return (model = cached);
     const examples: TrainingExample[] = [];
     let turn = 0;
     for (const d of declarations) {
       const allowed = d.roles === "everyone" ? (["employee", "admin", "engineer", "manager", "partner"] as const) : d.roles;
-      for (const text of d.examples) {
-        const role = allowed[turn++ % allowed.length]!;
-        examples.push({ features: featuresOf(text, cues({ text, role, commandVerb: verbOf(text) })), label: index.get(d.action)! });
-      }
+      for (const example of d.examples)
+        for (const text of variants(example, turn)) {
+          const role = allowed[turn++ % allowed.length]!;
+          examples.push({ features: featuresOf(text, cues({ text, role, commandVerb: verbOf(text) })), label: index.get(d.action)! });
+        }
     }
-    return (model = new LinearModel(actions.length).train(examples));
+    model = new LinearModel(actions.length).train(examples, { epochs: 12, learningRate: 1.6, ...tuning });
+    MODELS.set(key, model);
+    return model;
   };
 
   return {
     actions,
+    warm: () => void trained(),
     understand(input) {
-      const logits = trained().scores(featuresOf(input.text, cues(input)));
+      const logits = tuning.rulesOnly ? new Float64Array(actions.length) : trained().scores(featuresOf(input.text, cues(input)));
       const fromRules = index.get(INTENT_ACTION[input.triage.intent]);
-      if (fromRules !== undefined) logits[fromRules]! += TRIAGE_WEIGHT * input.triage.confidence;
+      if (fromRules !== undefined) logits[fromRules]! += triageWeight * input.triage.confidence;
       // An action the person's role cannot take is not a reading of what they said.
       actions.forEach((action, k) => {
         const allowed = roles.get(action);
@@ -133,9 +178,9 @@ export function createUnderstanding(declarations: readonly ActionEvidence[], ver
 }
 
 /** Below this, no reading is likely enough to act on: ask. */
-const UNSURE = 0.4;
+const UNSURE = 0.3;
 /** Two readings closer than this are both plausible: ask. */
-const CLOSE = 0.15;
+const CLOSE = 0.1;
 /** An action that changes data runs from a sentence only above this (a command word always runs). */
 const SURE_TO_CHANGE = 0.7;
 /** A sentence that starts with a command word runs the command unless another reading is this likely. */

@@ -1,7 +1,8 @@
 /**
  * A multinomial logistic regression over sparse binary features, trained by plain stochastic
  * gradient descent in a fixed order (the same examples give the same model on every machine).
- * Small on purpose: a few hundred declared sentences train it in well under a second.
+ * Features are interned to row numbers once, so training touches flat arrays only: a thousand
+ * examples over thirty actions train in a fraction of a second.
  */
 
 export interface TrainingExample {
@@ -17,7 +18,8 @@ export interface TrainingOptions {
 }
 
 export class LinearModel {
-  private readonly weights = new Map<string, Float64Array>();
+  private readonly rows = new Map<string, number>();
+  private weights = new Float64Array(0);
   private readonly bias: Float64Array;
 
   constructor(readonly labels: number) {
@@ -26,12 +28,21 @@ export class LinearModel {
 
   /** Logits of a feature set (features the model never saw are ignored). */
   scores(features: readonly string[]): Float64Array {
-    const out = Float64Array.from(this.bias);
-    const scale = 1 / Math.sqrt(Math.max(features.length, 1));
+    const ids: number[] = [];
     for (const feature of features) {
-      const row = this.weights.get(feature);
-      if (!row) continue;
-      for (let k = 0; k < this.labels; k++) out[k]! += row[k]! * scale;
+      const row = this.rows.get(feature);
+      if (row !== undefined) ids.push(row);
+    }
+    return this.logits(ids, features.length);
+  }
+
+  private logits(ids: readonly number[], count: number): Float64Array {
+    const out = Float64Array.from(this.bias);
+    const scale = 1 / Math.sqrt(Math.max(count, 1));
+    const { weights, labels } = this;
+    for (const id of ids) {
+      const base = id * labels;
+      for (let k = 0; k < labels; k++) out[k]! += weights[base + k]! * scale;
     }
     return out;
   }
@@ -39,7 +50,9 @@ export class LinearModel {
   train(examples: readonly TrainingExample[], options: TrainingOptions = {}): this {
     const epochs = options.epochs ?? 24;
     const decay = options.decay ?? 1e-4;
-    const order = examples.map((_, i) => i);
+    const interned = examples.map((example) => ({ ids: example.features.map((f) => this.intern(f)), label: example.label }));
+    this.weights = new Float64Array(this.rows.size * this.labels);
+    const order = interned.map((_, i) => i);
     let seed = 0x2545f491;
     for (let epoch = 0; epoch < epochs; epoch++) {
       const rate = (options.learningRate ?? 1.2) / (1 + epoch * 0.15);
@@ -51,21 +64,31 @@ export class LinearModel {
         const j = (seed >>> 0) % (i + 1);
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
-      for (const index of order) this.step(examples[index]!, rate, decay);
+      for (const index of order) this.step(interned[index]!, rate, decay);
     }
     return this;
   }
 
-  private step(example: TrainingExample, rate: number, decay: number): void {
-    const probabilities = softmax(this.scores(example.features));
-    probabilities[example.label]! -= 1;
-    const scale = 1 / Math.sqrt(Math.max(example.features.length, 1));
-    for (const feature of example.features) {
-      let row = this.weights.get(feature);
-      if (!row) this.weights.set(feature, (row = new Float64Array(this.labels)));
-      for (let k = 0; k < this.labels; k++) row[k]! -= rate * (probabilities[k]! * scale + decay * row[k]!);
+  private intern(feature: string): number {
+    let row = this.rows.get(feature);
+    if (row === undefined) this.rows.set(feature, (row = this.rows.size));
+    return row;
+  }
+
+  private step(example: { ids: number[]; label: number }, rate: number, decay: number): void {
+    const gradient = softmax(this.logits(example.ids, example.ids.length));
+    gradient[example.label]! -= 1;
+    // Once trained a little, most actions get a probability near zero on an example: only the
+    // ones with a gradient worth the work are updated (and decayed), which keeps training cheap.
+    const active: number[] = [];
+    for (let k = 0; k < this.labels; k++) if (Math.abs(gradient[k]!) > 1e-3) active.push(k);
+    const scale = 1 / Math.sqrt(Math.max(example.ids.length, 1));
+    const { weights, labels } = this;
+    for (const id of example.ids) {
+      const base = id * labels;
+      for (const k of active) weights[base + k]! -= rate * (gradient[k]! * scale + decay * weights[base + k]!);
     }
-    for (let k = 0; k < this.labels; k++) this.bias[k]! -= rate * probabilities[k]! * 0.1;
+    for (const k of active) this.bias[k]! -= rate * gradient[k]! * 0.1;
   }
 }
 
