@@ -223,6 +223,12 @@ export const kernelActions: ActionDeclaration[] = [
     action: "case_close",
     roles: "everyone",
     examples: [
+      "it works now, thanks!",
+      "it's working again",
+      "ya funciona, gracias",
+      "vuelve a funcionar",
+      "fixed itself, all good now",
+      "se ha arreglado solo",
       "all sorted, close 10422",
       "ya está, cerradlo",
       "problema resuelto, podéis cerrar el 10422",

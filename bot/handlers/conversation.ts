@@ -67,7 +67,7 @@ export function createConversation(
     const reading = read(ctx, text, roleOf(ctx));
     ctx.log.debug({ action: reading.action, confidence: reading.confidence, slots: reading.slots, intent: triage.intent }, "understood");
     const command = ctx.command;
-    const decision = decide(reading, changes, command?.spec.action);
+    const decision = decide(reading, changes, command?.spec.actions);
     switch (decision.kind) {
       case "command":
         // A command word at the start is strong evidence: its command runs unless the sentence is clearly something else.

@@ -7,6 +7,12 @@ export const intakeActions: ActionDeclaration[] = [
     action: "intake",
     roles: "everyone",
     examples: [
+      "Teams sign-in fails in every room, looks like Microsoft is down",
+      "Zoom Rooms can't connect to the Zoom service since this morning",
+      "the rooms can't sign in to Microsoft Teams",
+      "no podemos iniciar sesión en Teams en ninguna sala",
+      "Zoom no conecta en las salas desde esta mañana",
+      "Microsoft 365 outage? all our rooms show 'sign-in error'",
       "the mic in room 3 picks up nothing",
       "la cámara de la sala 3 se ve negra",
       "headset no prende",

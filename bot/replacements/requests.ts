@@ -45,6 +45,11 @@ export const replacementActions: ActionDeclaration[] = [
     roles: "everyone",
     changes: true,
     examples: [
+      "rma order NB5-2231987 part PSU-NB power supply dead",
+      "rma order CS-10422 part RMT-NB remote lost",
+      "rma pedir NB5-2231987 pieza PSU-NB la fuente no va",
+      "order the part PSU-NB for NB5-2231987",
+      "pide la pieza RMT-NB para el CS-10422",
       "mándenme un equipo nuevo, este no prende",
       "quiero cambiar la barra por una nueva, está muerta",
       "send a replacement unit to Lisbon for the dead Tap",
@@ -108,6 +113,8 @@ export const replacementActions: ActionDeclaration[] = [
     roles: "everyone",
     changes: true,
     examples: [
+      "could someone look at it in person?",
+      "¿puede alguien venir a verlo en persona?",
       "we'd like an engineer to come on site next week",
       "¿pueden enviar a alguien a la oficina?",
       "send a tech to Madrid HQ for the room kit",
