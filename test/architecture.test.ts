@@ -23,6 +23,7 @@ const KERNEL = [
   "bot/calendar",
   "bot/handlers",
   "bot/triage",
+  "bot/understanding",
   "bot/cases",
   "bot/escalations",
 ];

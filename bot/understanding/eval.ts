@@ -8,7 +8,6 @@
  */
 import { z } from "zod";
 import { ACTIONS, LANGUAGES, ROLES, type Action, type Role } from "../../core/vocabulary.ts";
-import type { Router } from "../router.ts";
 import type { Triage } from "../triage/index.ts";
 import { decide, type Understanding } from "./index.ts";
 import type { Slots } from "./slots.ts";
@@ -69,15 +68,22 @@ export interface RouteReport {
   confusions: { expected: Action; got: Action; count: number; ids: string[] }[];
 }
 
-export interface Router_ {
-  router: Router;
+/** What the evaluation needs of the router: its strict command match and its command words. */
+export interface CommandTable {
+  matchCommand(text: string): { spec: { needs: string; actions: readonly Action[] }; args: { rest: string } } | undefined;
+  commandVerbOf(text: string): string | undefined;
+}
+
+/** The parts of the product that route a first message. */
+export interface Routing {
+  router: CommandTable;
   understanding: Understanding;
   triage: Triage;
   changes: ReadonlySet<Action>;
 }
 
 /** The action the product takes on a first message, as the router and the conversation decide it. */
-export function route(parts: Router_, text: string, role: Role): Omit<RoutedItem, "id" | "correct"> {
+export function route(parts: Routing, text: string, role: Role): Omit<RoutedItem, "id" | "correct"> {
   const { router, understanding, triage } = parts;
   const match = router.matchCommand(text);
   const triaged = triage.classify(text);
@@ -96,7 +102,7 @@ function share(items: readonly RoutedItem[]): { total: number; accuracy: number 
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-export function evaluateRouting(parts: Router_, set: readonly RouteItem[]): RouteReport {
+export function evaluateRouting(parts: Routing, set: readonly RouteItem[]): RouteReport {
   const items = set.map((item) => {
     const routed = route(parts, item.text, item.role);
     return { id: item.id, ...routed, correct: routed.action === item.expected_action || item.also.includes(routed.action) };
