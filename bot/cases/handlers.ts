@@ -97,6 +97,8 @@ export async function commentCommand(ctx: Context, args: CommandArgs): Promise<v
 
 export async function statusCommand(ctx: Context, args: CommandArgs): Promise<void> {
   const number = await targetCase(ctx, args);
+  // "status" alone (in a case's thread) asks for it rather than sets it.
+  if (!args.rest.trim()) return showCase(ctx, number);
   const status = args.rest
     .trim()
     .toLowerCase()

@@ -18,6 +18,7 @@ import {
   takeCommand,
 } from "../cases/handlers.ts";
 import { createConversation } from "./conversation.ts";
+import { ADD_TO_CASE_ACTION, addToCaseAction } from "../cases/thread.ts";
 import { showHelp } from "./help.ts";
 import { listQuarantine } from "./quarantine.ts";
 import {
@@ -44,14 +45,15 @@ export function createRouter(features: readonly Feature[] = []): Router {
     .command(["status", "estado", "set status"], "case", statusCommand)
     .command(["severity", "severidad", "priority", "prioridad"], "case", severityCommand)
     .command(["resolve", "resolver", "solve"], "case", resolveCommand)
-    .command(["reopen", "reabrir"], "case", reopenCommand)
-    .command(["close", "cerrar"], "case", closeCommand)
+    .command(["reopen", "reabrir", "reabrelo", "reabralo", "reabre el caso"], "case", reopenCommand)
+    .command(["close", "cerrar", "cierralo", "cierrelo", "cierra el caso"], "case", closeCommand)
     .command(["take", "asignarme", "tomar"], "case", takeCommand)
     .action("case.view", viewCaseAction)
     .action("case.works", worksNowAction)
     .action("case.reopen", reopenAction)
     .action("case.take", takeAction)
-    .command(["escalate", "escalar"], "case", escalateCommand)
+    .action(ADD_TO_CASE_ACTION, addToCaseAction)
+    .command(["escalate", "escalar", "escalalo", "escalelo", "escala el caso"], "case", escalateCommand)
     .command(["ack", "acknowledge", "confirmar"], "case", acknowledgeCommand)
     .command(["reassign", "reasignar"], "case", reassignCommand)
     .command(["escalations", "escalados", "escalaciones"], "none", (ctx) => showEscalations(ctx))
