@@ -12,20 +12,8 @@ import type { TriageResult } from "../triage/index.ts";
 import type { Intent } from "../../core/vocabulary.ts";
 import { isCancel } from "../../core/text/command-words.ts";
 import { showCase } from "../cases/handlers.ts";
+import { followUpOnCase } from "../cases/thread.ts";
 import { showHelp } from "./help.ts";
-
-const RECENT_MS = 2 * 3_600_000;
-
-/** A case this person opened in this conversation in the last hours and that is still active. */
-async function recentCaseHere(ctx: Context): Promise<number | undefined> {
-  const linked = await ctx.services.cases.findByThread(ctx.person, ctx.event.conversation);
-  if (!linked || linked.requesterId !== ctx.person.personId) return undefined;
-  if (!["open", "waiting_customer", "waiting_partner"].includes(linked.status)) return undefined;
-  return ctx.services.clock.now().getTime() - linked.updatedAt.getTime() < RECENT_MS ? linked.number : undefined;
-}
-
-const QUESTION = /\?\s*$|^¿/;
-const looksLikeQuestion = (text: string) => QUESTION.test(text.trim());
 
 const THANKS = /^\s*(thanks|thank you|thx|ty|gracias|muchas gracias)\b[\s!.,]*$/i;
 const HELP = /\b(help|what can you do|ayuda|qu[eé] puedes hacer)\b/i;
@@ -98,15 +86,8 @@ async function converse(ctx: Context, router: Router, stages: readonly Conversat
   ctx.log.debug({ intent: triage.intent, category: triage.category, severity: triage.severity, confidence: triage.confidence }, "triage");
   for (const stage of stages) if (await stage(ctx, triage)) return;
   if (isCancel(text)) return void ctx.reply({ text: ctx.t("intake.nothingToCancel") });
-  // A remark right after a case was opened here ("since yesterday", "it's room 2") belongs to it.
-  // Not a question and not clearly off-topic (the rules are sure of those).
-  if ((triage.intent === "other" && triage.confidence < 0.7) || (triage.confidence < 0.4 && !looksLikeQuestion(text))) {
-    const recent = await recentCaseHere(ctx);
-    if (recent) {
-      const view = await ctx.services.cases.comment(ctx.person, recent, text, "public", ctx.origin);
-      return void ctx.reply({ text: ctx.t("intake.addedToCase", { case: view.ref }) });
-    }
-  }
+  // In a case's thread a follow-up is a comment on it; elsewhere a remark that may belong to a recent case is asked about.
+  if (await followUpOnCase(ctx, triage)) return;
 
   const registered = router.intentHandler(triage.intent);
   if (registered) return registered(ctx, triage);
