@@ -2,7 +2,8 @@
  * Routes an event to its handler: button actions by id, webhooks by source, and text by command
  * shortcut. Commands are strict on purpose — the verb, then a case number where one is needed —
  * so that plain sentences ("help me, the bar is dead") go to the conversation handler instead of
- * being mistaken for a command.
+ * being mistaken for a command. In a case's thread the number may be left out, when what follows
+ * the verb is what the command takes ("close", "severity sev2"; bot/cases/thread.ts).
  */
 import type { Context } from "./context.ts";
 import type { ActionEvent, SharedFile } from "./events.ts";

@@ -227,6 +227,11 @@ describe("in a Slack thread of a case, the case goes without saying", () => {
     expect(said).toContain(`CS-${number}`);
     expect(said).toContain("still no picture after the restart");
 
+    // A sentence that only starts with a command word is not the command: it is a follow-up.
+    said = await turn(ANA, "severity is not the point, the board meets at noon", thread);
+    expect(said).toContain(`Added to CS-${number}.`);
+    expect((await caseRecord(bed.t, number)).severity).toBe("sev2");
+
     said = await turn(ANA, "close", thread);
     expect(said).toContain(`CS-${number}`);
     expect((await caseRecord(bed.t, number)).status).toBe("closed");
@@ -306,7 +311,12 @@ describe("in a Teams reply chain of a case, the case goes without saying", () =>
   const postedIn = (chain: string) => t.connector.postsTo(chain).map(FakeConnector.textOf);
 
   /** One turn: `person` writes in the reply chain under `root` of `channel`; resolves with the bot's answer there. */
-  async function turn(person: (typeof PEOPLE)[keyof typeof PEOPLE], text: string, root: string, channel = SUPPORT_CHANNEL): Promise<string> {
+  async function turn(
+    person: (typeof PEOPLE)[keyof typeof PEOPLE],
+    text: string,
+    root: string,
+    channel = SUPPORT_CHANNEL,
+  ): Promise<string> {
     const chain = `${channel};messageid=${root}`;
     const before = postedIn(chain).length;
     expect((await t.post(channelMention(t.connector.url, person, channel, text, root))).status).toBe(200);
@@ -351,7 +361,9 @@ describe("in a Teams reply chain of a case, the case goes without saying", () =>
 
     let said = await turn(PEOPLE.ana, "ya lo he reiniciado y sigue igual", root);
     expect(said).toContain(`Añadido a CS-${number}.`);
-    expect((await caseRecord(t, number)).remarks).toEqual([{ kind: "comment", visibility: "public", body: "ya lo he reiniciado y sigue igual" }]);
+    expect((await caseRecord(t, number)).remarks).toEqual([
+      { kind: "comment", visibility: "public", body: "ya lo he reiniciado y sigue igual" },
+    ]);
 
     said = await turn(PEOPLE.ana, "cierra el caso", root);
     expect(said).toContain(`CS-${number}`);
