@@ -359,6 +359,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       resumeTimer.unref();
       ready = true;
       log.info({ port, database: db.safeUrl }, "Switchboard is up");
+      // The understanding's model trains on the declared sentences once, now, not on someone's first message.
+      setImmediate(() => bot.router.warm()).unref();
       if (db.provider === "postgresql" && !wakeBus)
         log.warn(
           "PostgreSQL without REDIS_URL: fine for one replica; several replicas need Redis to hear of each other's deliveries (docs/scaling.md)",

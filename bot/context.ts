@@ -12,6 +12,8 @@ import { translator, type Translator } from "./i18n/index.ts";
 import type { Services } from "./services.ts";
 import type { TriageResult } from "./triage/index.ts";
 import type { Origin } from "./cases/service.ts";
+import type { CommandArgs, CommandSpec } from "./router.ts";
+import type { Reading } from "./understanding/index.ts";
 
 export interface ReplyContent {
   text?: string;
@@ -32,6 +34,10 @@ export class Context {
   readonly inline: OutboundMessage[] = [];
   /** The triage of this message, once the conversation handler has run it. */
   triage: TriageResult | undefined;
+  /** The command word this message starts with, when the router left the sentence to the conversation. */
+  command: { spec: CommandSpec; args: CommandArgs } | undefined;
+  /** How the understanding read this message (bot/understanding), once the conversation ran. */
+  reading: Reading | undefined;
   /** Free-form values middleware leaves for later middleware and handlers. */
   readonly state: Record<string, unknown> = {};
 
@@ -55,9 +61,18 @@ export class Context {
     return this.translate;
   }
 
-  /** The text of a message or command, "" otherwise. */
+  /** A sentence a button carries back ("Do you want to: …"), handled as if it had been typed now. */
+  private carried: string | undefined;
+
+  /** The text of a message or command, the sentence a button carries back, "" otherwise. */
   get text(): string {
+    if (this.carried !== undefined) return this.carried;
     return this.event.kind === "message" || this.event.kind === "command" ? this.event.text : "";
+  }
+
+  /** Handles the rest of this event as the sentence `text` (a button that carries what was said). */
+  carry(text: string): void {
+    this.carried = text;
   }
 
   /** Where this action came from, for the services (audit, idempotency, no echo). */

@@ -9,7 +9,8 @@
 import type { Logger } from "pino";
 import type { Tx } from "../db/client.ts";
 import type { Context } from "./context.ts";
-import type { Intent, Role } from "../core/vocabulary.ts";
+import type { Action, Intent, Role } from "../core/vocabulary.ts";
+import type { Reading } from "./understanding/index.ts";
 import type { FeatureKey, HelpLine } from "./feature-registry.ts";
 import { registerMessages, type Translator } from "./i18n/index.ts";
 import type { MessageCatalog } from "./i18n/define.ts";
@@ -37,6 +38,32 @@ export interface CommandDeclaration {
   /** Who the command is for; the services still decide what each person may do. */
   roles: readonly Role[] | "everyone";
   handler: CommandHandler;
+  /**
+   * The action the command is (bot/understanding). A free-text command's word may start a sentence
+   * that is something else ("update on CS-10005?"): with an action, such a sentence is read first.
+   */
+  action?: Action;
+}
+
+/** Handles a sentence the understanding read as one action (bot/understanding). */
+export type ReadingHandler = (ctx: Context, reading: Reading) => Promise<void>;
+
+/**
+ * Something a person may ask for in their own words. The examples (English and Spanish, as people
+ * write them) are what the understanding learns the action from; the command words above stay the
+ * strict short forms.
+ */
+export interface ActionDeclaration {
+  action: Action;
+  /** Who may ask for it; other roles' sentences are never read as this action. */
+  roles: readonly Role[] | "everyone";
+  /**
+   * Changes data or tells other people (an order, a visit, an escalation): taken from a sentence
+   * only on clear evidence, otherwise confirmed with a button first.
+   */
+  changes?: boolean;
+  examples: readonly string[];
+  handler: ReadingHandler;
 }
 
 /** A button, by the action id its cards carry. */
@@ -94,6 +121,8 @@ export interface FeatureDeclaration<S> {
   commands?: readonly CommandDeclaration[];
   buttons?: readonly ButtonDeclaration[];
   intents?: readonly IntentDeclaration[];
+  /** What people ask for in their own words (bot/understanding). */
+  actions?: readonly ActionDeclaration[];
   webhooks?: readonly WebhookDeclaration[];
   /** Messages with files; returns false to have the text routed as usual. */
   files?: FilesHandler;

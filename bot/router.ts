@@ -11,7 +11,7 @@ import type { Middleware } from "./pipeline.ts";
 import { parseCaseRef, stripCaseRef } from "./cases/refs.ts";
 import { caseOfThread, fitsCaseThread } from "./cases/thread.ts";
 import type { TriageResult } from "./triage/index.ts";
-import type { Intent } from "../core/vocabulary.ts";
+import type { Action, Intent } from "../core/vocabulary.ts";
 
 export interface CommandArgs {
   /** The canonical verb, e.g. "comment". */
@@ -36,9 +36,11 @@ export type ConversationStage = (ctx: Context, triage: TriageResult) => Promise<
 /** Plain sentences; gets the router to hand recognized intents to their handlers. */
 export type ConversationHandler = (ctx: Context, router: Router) => Promise<void>;
 
-interface CommandSpec {
+export interface CommandSpec {
   verb: string;
   handler: CommandHandler;
+  /** The action the command is (bot/understanding): a sentence that starts with its word may be another. */
+  action?: Action | undefined;
   /** "none": the verb alone (plus options); "case": a case number must follow the verb. */
   needs: "none" | "case" | "text";
 }
@@ -64,12 +66,23 @@ export class Router {
   private install: EventHandler | undefined;
   private filesHandler: FilesHandler | undefined;
   private readonly pasteHandlers: ((ctx: Context) => Promise<boolean>)[] = [];
+  private readonly warmers: (() => void)[] = [];
 
   /** Registers a command under its words in every language (the first is the canonical verb). */
-  command(words: string[], needs: CommandSpec["needs"], handler: CommandHandler): this {
+  command(words: string[], needs: CommandSpec["needs"], handler: CommandHandler, action?: Action): this {
     const verb = words[0]!;
-    for (const word of words) this.commands.set(normalizeCommandText(word), { verb, handler, needs });
+    for (const word of words) this.commands.set(normalizeCommandText(word), { verb, handler, needs, action });
     return this;
+  }
+
+  /** The canonical verb of the command word a text starts with, whatever follows it. */
+  commandVerbOf(text: string): string | undefined {
+    const words = normalizeCommandText(text).split(" ");
+    for (const length of [3, 2, 1]) {
+      const spec = this.commands.get(words.slice(0, length).join(" "));
+      if (spec) return spec.verb;
+    }
+    return undefined;
   }
 
   action(id: string, handler: ActionHandler): this {
@@ -112,6 +125,17 @@ export class Router {
   pasted(handler: (ctx: Context) => Promise<boolean>): this {
     this.pasteHandlers.push(handler);
     return this;
+  }
+
+  /** Work to do once the app is up rather than on the first message (training the understanding). */
+  onWarm(work: () => void): this {
+    this.warmers.push(work);
+    return this;
+  }
+
+  /** Runs the warm-up work (the app calls it right after it is ready). */
+  warm(): void {
+    for (const work of this.warmers) work();
   }
 
   onInstall(handler: EventHandler): this {
@@ -165,15 +189,14 @@ export class Router {
   }
 
   /**
-   * Some command words start ordinary sentences too ("update failed on the bar", "software
-   * keeps crashing"). A one-word command followed by free text gives way to the conversation when
-   * the whole sentence reads as a problem report: the intake serves it better than the command.
+   * Some command words start ordinary sentences too ("update on 10005?", "software keeps
+   * crashing", "parts of the bar are loose"). A typed message whose word is a free-text command's
+   * and that goes on for a while is a sentence: the conversation reads it, with the command as
+   * strong evidence (`ctx.command`), and runs the command when the reading agrees.
    */
-  private describesAProblem(ctx: Context, match: { spec: CommandSpec; args: CommandArgs }): boolean {
-    if (ctx.event.kind === "command" || match.spec.needs !== "text" || match.args.rest.split(/\s+/).length < 3) return false;
-    if (normalizeCommandText(ctx.text).split(" ").length < 2) return false;
-    const triage = ctx.services.triage.classify(ctx.text);
-    return triage.intent === "report_issue" && triage.confidence >= 0.6 && !/\s/.test(match.spec.verb);
+  private isSentence(ctx: Context, match: { spec: CommandSpec; args: CommandArgs }): boolean {
+    if (ctx.event.kind === "command" || match.spec.needs !== "text" || !match.spec.action) return false;
+    return match.args.rest.split(/\s+/).filter(Boolean).length >= 2;
   }
 
   middleware(): Middleware<Context> {
@@ -203,7 +226,8 @@ export class Router {
         case "message": {
           if (event.kind === "message" && event.files?.length && (await this.filesHandler?.(ctx, event.files))) return;
           const match = this.matchCommand(ctx.text) ?? (await this.matchInCaseThread(ctx));
-          if (match && !this.describesAProblem(ctx, match)) return match.spec.handler(ctx, match.args);
+          if (match && !this.isSentence(ctx, match)) return match.spec.handler(ctx, match.args);
+          if (match) ctx.command = match;
           if (event.kind === "message") for (const handler of this.pasteHandlers) if (await handler(ctx)) return;
           if (event.kind === "command" && ctx.text.trim() === "") {
             const help = this.commands.get("help");

@@ -46,3 +46,43 @@ export const INTENTS = [
 ] as const;
 /** What the person wants from support. */
 export type Intent = (typeof INTENTS)[number];
+
+/**
+ * What a message asks the bot to do, over every plan service (the conversation's understanding
+ * step ranks these; `npm run triage -- route` reports them). The triage intents above are the
+ * finer reading of a problem report; an action is what the bot then does.
+ */
+export const ACTIONS = [
+  "help",
+  "intake",
+  "kb_answer",
+  "case_list",
+  "case_status",
+  "case_comment",
+  "case_close",
+  "case_reopen",
+  "case_escalate",
+  "case_severity",
+  "rma_status",
+  "rma_order",
+  "parts",
+  "onsite",
+  "partner_ticket",
+  "joint_call",
+  "partner_agreement",
+  "register",
+  "licenses",
+  "firmware",
+  "documents",
+  "discounts",
+  "device_status",
+  "network_check",
+  "audit",
+  "escalations_overview",
+  "note",
+  "case_resolve",
+  "case_take",
+  "other",
+] as const;
+/** What a message asks the bot to do. */
+export type Action = (typeof ACTIONS)[number];

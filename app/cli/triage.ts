@@ -9,12 +9,20 @@ import { CatalogError, DEMO_CATALOG_FILE, loadCatalog } from "../../core/catalog
 import { createLanguageModel } from "../../core/llm.ts";
 import { createTriage, type TriageResult } from "../../bot/triage/index.ts";
 import { INTENTS } from "../../core/vocabulary.ts";
+import { createRouting } from "../../bot/handlers/index.ts";
+import { evaluateRouting, parseRouteSet, RouteSetError, type RouteItem } from "../../bot/understanding/eval.ts";
+import { features } from "../features.ts";
 import { EvalSetError, evaluate, parseLabelledSet, type EvalReport } from "../../bot/triage/eval.ts";
 
 const USAGE = `usage: npm run triage -- <command> [options]
 
   classify "<message>" [--catalog FILE] [--json] [--llm]
       print the intent, category, severity, entities, language and confidence of one message
+  route --set FILE.jsonl [--catalog FILE] [--json] [--errors N]
+      read each first message as the bot does (commands, then the understanding over every
+      declared action) and score the action against the label: accuracy overall, per language
+      and per role, how often the bot would ask instead of act, confusions; each line of FILE is
+      {"id","text","lang","role","expected_action","also":[...]}
   eval --set FILE.jsonl [--catalog FILE] [--json] [--errors N]
       score the rules on a labelled set (TRIAGE.md §6): intent accuracy, category macro-F1,
       severity accuracy, entity micro-F1, site F1, per language, intent confusion matrix;
@@ -190,6 +198,46 @@ function renderReport(report: EvalReport, errors: number): string {
   return lines.join("\n");
 }
 
+function routeCommand(args: Args): void {
+  const file = readableFile(option(args, "--set"), "--set file");
+  const errorsValue = option(args, "--errors");
+  const errors = errorsValue === undefined ? 0 : Number(errorsValue);
+  if (!Number.isInteger(errors) || errors < 0) throw new UsageError(`--errors needs a whole number, got ${errorsValue}`);
+  let set: RouteItem[];
+  try {
+    set = parseRouteSet(readFileSync(file, "utf8"), path.basename(file));
+  } catch (error) {
+    if (error instanceof RouteSetError) throw new UsageError(error.message);
+    throw error;
+  }
+  const { router, conversation } = createRouting(features);
+  const report = evaluateRouting({ router, understanding: conversation.understanding, triage: createTriage(catalogFrom(args)), changes: conversation.changes }, set);
+  if (args.options.has("--json")) return void console.log(JSON.stringify(report));
+  const pct = (value: number) => value.toFixed(3);
+  const lines = [
+    `set ${path.basename(file)}: ${report.total} messages`,
+    `action_accuracy            ${pct(report.action_accuracy)}`,
+    `ask_rate                   ${pct(report.ask_rate)}   (asks which action, or confirms, instead of acting)`,
+    `documentation_fallthrough  ${pct(report.documentation_fallthrough)}   (not documentation questions, searched as one)`,
+    "",
+    "by language: " + Object.entries(report.by_lang).map(([k, v]) => `${k} ${pct(v.accuracy)} (${v.total})`).join(", "),
+    "by role:     " + Object.entries(report.by_role).map(([k, v]) => `${k} ${pct(v.accuracy)} (${v.total})`).join(", "),
+    "",
+    "confusions (expected → got):",
+    ...report.confusions.slice(0, 15).map((c) => `  ${c.expected} → ${c.got}  ${c.count}`),
+  ];
+  if (errors > 0) {
+    const byId = new Map(set.map((item) => [item.id, item]));
+    const wrong = report.items.filter((item) => !item.correct).slice(0, errors);
+    lines.push("", `wrong (first ${wrong.length}):`);
+    for (const item of wrong) {
+      const labelled = byId.get(item.id)!;
+      lines.push(`  ${item.id} [${labelled.role}] want ${labelled.expected_action} got ${item.action} (${item.confidence.toFixed(2)}${item.asks ? ", asks" : ""})\n      ${labelled.text.slice(0, 160)}`);
+    }
+  }
+  console.log(lines.join("\n"));
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   let args: Args;
   try {
@@ -200,6 +248,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     if (args.command === "classify") await classifyCommand(args);
     else if (args.command === "eval") evalCommand(args);
+    else if (args.command === "route") routeCommand(args);
     else throw new UsageError(args.command ? `unknown command "${args.command}"` : "missing command");
     return 0;
   } catch (error) {

@@ -2,6 +2,7 @@
  * Documentation answers, declared on the feature contract (bot/feature.ts): a question is
  * answered from the documentation, with buttons to say it helped or to open a case instead.
  */
+import { answerActions } from "./requests.ts";
 import { defineFeature } from "../feature.ts";
 import { invalid } from "../errors.ts";
 import type { IntentHandler } from "../router.ts";
@@ -21,6 +22,7 @@ export const answerFeature = defineFeature<void>({
     { id: "kb.open_case", handler: openCaseFromAnswer },
   ],
   intents: [{ intent: "how_to", handler: howTo }],
+  actions: answerActions,
   unavailable: () => invalid("error.feature.coming", { feature: "Documentation answers" }),
   create: () => undefined,
 });

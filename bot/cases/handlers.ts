@@ -97,7 +97,7 @@ export async function commentCommand(ctx: Context, args: CommandArgs): Promise<v
 
 export async function statusCommand(ctx: Context, args: CommandArgs): Promise<void> {
   const number = await targetCase(ctx, args);
-  // "status" alone (in a case's thread) asks for it rather than sets it.
+  // "status CS-10422" asks for the case's status; "status CS-10422 waiting_customer" sets it.
   if (!args.rest.trim()) return showCase(ctx, number);
   const status = args.rest
     .trim()

@@ -104,12 +104,11 @@ export function couldBeARemark(text: string, triage: TriageResult): boolean {
 }
 
 /**
- * The case's part in a plain sentence: in the case's thread it is a comment; elsewhere, a remark
- * that could belong to the person's recent case gets the question. Returns whether it took the
- * sentence.
+ * Outside a case's thread: a sentence that may be a remark on the case the person opened here in
+ * the last hours gets the question "Add this to CS-…, or is it a new problem?". Returns whether it
+ * asked. The conversation calls it when it is unsure what the sentence is.
  */
-export async function followUpOnCase(ctx: Context, triage: TriageResult): Promise<boolean> {
-  if (await commentInCaseThread(ctx, triage)) return true;
+export async function offerRecentCase(ctx: Context, triage: TriageResult): Promise<boolean> {
   if (!couldBeARemark(ctx.text, triage)) return false;
   const recent = await recentCaseHere(ctx);
   if (recent === undefined) return false;

@@ -1,111 +1,137 @@
 /**
- * Plain sentences that are not commands. The triage says what the person wants; the features'
- * stages look at the sentence first (a problem report in progress), then every intent goes to
- * the handler a feature declared for it — or, for a service that is not built yet, an honest
- * "coming soon".
+ * Plain sentences that are not commands. The triage reads the problem (category, severity,
+ * entities); the features' stages look at the sentence first (a problem report in progress); the
+ * understanding (bot/understanding) then ranks every declared action, and the policy here acts on
+ * the reading: it runs the action when the reading is clear, asks one short question with buttons
+ * when two readings are close or none is likely, and confirms an action that changes data or tells
+ * other people unless the evidence for it is strong.
  */
 import type { Context } from "../context.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import type { ActionEvent } from "../events.ts";
+import type { ActionDeclaration } from "../feature.ts";
 import type { ConversationHandler, ConversationStage, Router } from "../router.ts";
-import { parseCaseRef } from "../cases/refs.ts";
-import type { TriageResult } from "../triage/index.ts";
-import type { Intent } from "../../core/vocabulary.ts";
+import { createUnderstanding, decide, type Reading, type Understanding } from "../understanding/index.ts";
+import type { Action, Role } from "../../core/vocabulary.ts";
 import { isCancel } from "../../core/text/command-words.ts";
-import { showCase } from "../cases/handlers.ts";
-import { followUpOnCase } from "../cases/thread.ts";
-import { showHelp } from "./help.ts";
+import { shorten } from "../../core/text/shorten.ts";
+import { commentInCaseThread, offerRecentCase } from "../cases/thread.ts";
 
-const THANKS = /^\s*(thanks|thank you|thx|ty|gracias|muchas gracias)\b[\s!.,]*$/i;
-const HELP = /\b(help|what can you do|ayuda|qu[eé] puedes hacer)\b/i;
+/** The longest sentence a button carries back. */
+const CARRIED_CHARS = 600;
 
-/** The case a sentence is about: the one it names, the one of this thread, or the person's only open one. */
-async function caseInQuestion(ctx: Context, triage: TriageResult): Promise<number | undefined | "several"> {
-  const named = parseCaseRef(triage.entities.case_id[0] ?? ctx.text);
-  if (named !== undefined) return named;
-  const linked = await ctx.services.cases.findByThread(ctx.person, ctx.event.conversation);
-  if (linked) return linked.number;
-  const mine = (await ctx.services.cases.list(ctx.person, { mine: true, limit: 5 })).filter((c) => c.status !== "closed");
-  if (mine.length === 1) return mine[0]!.number;
-  return mine.length > 1 ? "several" : undefined;
+/** The conversation: the features' stages, then the understanding over the declared actions. */
+export interface Conversation {
+  handler: ConversationHandler;
+  /** "Do you want to: …" pressed: runs the chosen action on the sentence the button carries. */
+  choose(ctx: Context, event: ActionEvent): Promise<void>;
+  understanding: Understanding;
+  /** The actions that change data or tell other people (confirmed unless the evidence is strong). */
+  changes: ReadonlySet<Action>;
 }
 
-async function caseStatus(ctx: Context, triage: TriageResult): Promise<void> {
-  const which = await caseInQuestion(ctx, triage);
-  if (typeof which === "number") return showCase(ctx, which);
-  const mine = await ctx.services.cases.list(ctx.person, { mine: true, limit: 10 });
-  if (mine.length === 0) return void ctx.reply({ text: ctx.t("intake.nothingOpen") });
+export function createConversation(
+  stages: readonly ConversationStage[],
+  actions: readonly ActionDeclaration[],
+  verbOf: (text: string) => string | undefined,
+): Conversation {
+  const understanding = createUnderstanding(actions, verbOf);
+  const declared = new Map<Action, ActionDeclaration>();
+  for (const declaration of actions) if (!declared.has(declaration.action)) declared.set(declaration.action, declaration);
+  const changes = new Set(actions.filter((declaration) => declaration.changes).map((declaration) => declaration.action));
+
+  const run = async (ctx: Context, reading: Reading): Promise<void> => {
+    ctx.reading = reading;
+    const declaration = declared.get(reading.action) ?? declared.get("other");
+    await declaration?.handler(ctx, reading);
+  };
+
+  const read = (ctx: Context, text: string, role: Role): Reading => {
+    const triage = ctx.triage ?? ctx.services.triage.classify(text);
+    return understanding.understand({
+      text,
+      role,
+      triage,
+      commandVerb: verbOf(text),
+      inCaseThread: Boolean(ctx.event.conversation.threadId),
+    });
+  };
+
+  const handler: ConversationHandler = async (ctx: Context, _router: Router) => {
+    const text = ctx.text.trim();
+    if (!text) return void ctx.reply({ text: ctx.t("greeting.hello", { name: ctx.person.name.split(" ")[0] ?? "" }) });
+    let triage = ctx.services.triage.classify(text);
+    if (ctx.services.triage.refine) triage = await ctx.services.triage.refine(text, triage);
+    ctx.triage = triage;
+    for (const stage of stages) if (await stage(ctx, triage)) return;
+    if (isCancel(text)) return void ctx.reply({ text: ctx.t("intake.nothingToCancel") });
+    // In a case's thread a follow-up is a comment on the case (bot/cases/thread.ts).
+    if (await commentInCaseThread(ctx, triage)) return;
+
+    const reading = read(ctx, text, roleOf(ctx));
+    ctx.log.debug({ action: reading.action, confidence: reading.confidence, slots: reading.slots, intent: triage.intent }, "understood");
+    const command = ctx.command;
+    const decision = decide(reading, changes, command?.spec.action);
+    // Unsure, or a report that may be a remark on the case just opened here: "Add this to CS-…, or is it a new problem?"
+    if (decision.kind !== "command" && (decision.kind === "ask" || reading.action === "intake") && (await offerRecentCase(ctx, triage)))
+      return;
+    switch (decision.kind) {
+      case "command":
+        // A command word at the start is strong evidence: its command runs unless the sentence is clearly something else.
+        ctx.reading = reading;
+        return command!.spec.handler(ctx, command!.args);
+      case "ask":
+        return askWhichAction(ctx, text, reading);
+      case "confirm":
+        return confirmAction(ctx, text, reading);
+      case "act":
+        return run(ctx, reading);
+    }
+  };
+
+  const choose = async (ctx: Context, event: ActionEvent): Promise<void> => {
+    const text = event.value.text ?? "";
+    const action = event.value.action as Action | undefined;
+    ctx.carry(text);
+    const reading = read(ctx, text, roleOf(ctx));
+    if (!action || !declared.has(action)) return run(ctx, { ...reading, action: "other" });
+    ctx.triage = reading.triage;
+    return run(ctx, { ...reading, action, confidence: 1 });
+  };
+
+  return { handler, choose, understanding, changes };
+}
+
+function roleOf(ctx: Context): Role {
+  return (ctx.viewer?.role ?? "employee") as Role;
+}
+
+/** The readings worth offering: the likely ones, best first, never "other". */
+function offered(reading: Reading): Action[] {
+  const likely = reading.ranked.filter((i) => i.action !== "other" && i.confidence >= 0.08).slice(0, 3);
+  const actions = likely.map((i) => i.action);
+  // A question nobody's action fits is most likely a documentation question: offer the search.
+  if (!actions.includes("kb_answer") && actions.length < 3) actions.push("kb_answer");
+  return actions;
+}
+
+function choice(ctx: Context, action: Action, text: string) {
+  return { id: "understand.choose", label: ctx.t(`understanding.action.${action}`), value: { action, text: shorten(text, CARRIED_CHARS) } };
+}
+
+/** "Do you want to: [Ask about a joint call] [Search the documentation] [Report a problem]" */
+function askWhichAction(ctx: Context, text: string, reading: Reading): void {
+  ctx.reading = reading;
+  ctx.reply({ card: { title: ctx.t("understanding.choose"), actions: offered(reading).map((action) => choice(ctx, action, text)) } });
+}
+
+/** An action that changes data, read from a sentence without strong evidence: one button to go ahead. */
+function confirmAction(ctx: Context, text: string, reading: Reading): void {
+  ctx.reading = reading;
+  const others = offered(reading).filter((action) => action !== reading.action);
   ctx.reply({
     card: {
-      title: ctx.t("intake.whichCase"),
-      body: mine.map((c) => `• ${c.ref} · ${c.title}`).join("\n"),
-      actions: mine.slice(0, 5).map((c) => ({ id: "case.view", label: c.ref, value: { case: c.ref } })),
+      title: ctx.t("understanding.confirm"),
+      actions: [choice(ctx, reading.action, text), ...others.slice(0, 2).map((action) => choice(ctx, action, text))],
     },
   });
-}
-
-async function closeFromSentence(ctx: Context, triage: TriageResult): Promise<void> {
-  // Closing is only done on a case the sentence or the thread names; "it works now" said in a
-  // direct chat gets the person's open cases as buttons to confirm.
-  const named = parseCaseRef(triage.entities.case_id[0] ?? ctx.text);
-  const which =
-    named ?? (await ctx.services.cases.findByThread(ctx.person, ctx.event.conversation))?.number ?? (await caseInQuestion(ctx, triage));
-  if (typeof which === "number" && (named !== undefined || ctx.event.conversation.threadId)) {
-    const view = await ctx.services.cases.close(ctx.person, which, ctx.origin, ctx.text);
-    return void ctx.reply({ text: ctx.t("case.closed", { case: view.ref }) });
-  }
-  if (which === undefined) return void ctx.reply({ text: ctx.t("intake.noCase") });
-  const mine = (await ctx.services.cases.list(ctx.person, { mine: true, limit: 5 })).filter((c) => c.status !== "closed");
-  ctx.reply({
-    card: {
-      title: ctx.t("intake.whichCase"),
-      body: mine.map((c) => `• ${c.ref} · ${c.title}`).join("\n"),
-      actions: mine.map((c) => ({ id: "case.works", label: `${ctx.t("case.action.works")}: ${c.ref}`, value: { case: c.ref } })),
-    },
-  });
-}
-
-function comingSoon(ctx: Context, intent: Intent): void {
-  const key = `feature.${intent}` as MessageKey;
-  ctx.reply({ text: ctx.t("error.feature.coming", { feature: ctx.t(key) }) });
-}
-
-/** The conversation handler with the features' stages (in list order): understand the sentence, then route it. */
-export function createConversation(stages: readonly ConversationStage[]): ConversationHandler {
-  return (ctx, router) => converse(ctx, router, stages);
-}
-
-async function converse(ctx: Context, router: Router, stages: readonly ConversationStage[]): Promise<void> {
-  const text = ctx.text.trim();
-  if (!text) {
-    ctx.reply({ text: ctx.t("greeting.hello", { name: ctx.person.name.split(" ")[0] ?? "" }) });
-    return;
-  }
-  let triage = ctx.services.triage.classify(text);
-  if (ctx.services.triage.refine) triage = await ctx.services.triage.refine(text, triage);
-  ctx.triage = triage;
-  ctx.log.debug({ intent: triage.intent, category: triage.category, severity: triage.severity, confidence: triage.confidence }, "triage");
-  for (const stage of stages) if (await stage(ctx, triage)) return;
-  if (isCancel(text)) return void ctx.reply({ text: ctx.t("intake.nothingToCancel") });
-  // In a case's thread a follow-up is a comment on it; elsewhere a remark that may belong to a recent case is asked about.
-  if (await followUpOnCase(ctx, triage)) return;
-
-  const registered = router.intentHandler(triage.intent);
-  if (registered) return registered(ctx, triage);
-  switch (triage.intent) {
-    case "case_status":
-      return caseStatus(ctx, triage);
-    case "close_case":
-      return closeFromSentence(ctx, triage);
-    case "greeting_help":
-      if (HELP.test(text)) return showHelp(ctx);
-      ctx.reply({
-        text: THANKS.test(text) ? ctx.t("greeting.thanks") : ctx.t("greeting.hello", { name: ctx.person.name.split(" ")[0] ?? "" }),
-      });
-      return;
-    case "other":
-      ctx.reply({ text: ctx.t("intake.other") });
-      return;
-    default:
-      comingSoon(ctx, triage.intent);
-  }
 }

@@ -17,7 +17,8 @@ import {
   statusCommand,
   takeCommand,
 } from "../cases/handlers.ts";
-import { createConversation } from "./conversation.ts";
+import { createConversation, type Conversation } from "./conversation.ts";
+import { kernelActions } from "./actions.ts";
 import { ADD_TO_CASE_ACTION, addToCaseAction } from "../cases/thread.ts";
 import { showHelp } from "./help.ts";
 import { listQuarantine } from "./quarantine.ts";
@@ -36,43 +37,61 @@ import { showBreaches, showEscalations } from "../escalations/views.ts";
 
 /** The router of the kernel's commands and of `features` (app/features.ts). */
 export function createRouter(features: readonly Feature[] = []): Router {
+  return createRouting(features).router;
+}
+
+/** The router and the conversation it ends in (the route evaluation reads both). */
+export function createRouting(features: readonly Feature[] = []): { router: Router; conversation: Conversation } {
   const router = new Router()
-    .command(["help", "ayuda", "?", "menu"], "none", (ctx) => showHelp(ctx))
-    .command(["cases", "casos", "my cases", "mis casos"], "none", listCases)
-    .command(["case", "caso", "show", "ver", "ver caso"], "case", caseCommand)
-    .command(["comment", "comentar", "comentario", "reply", "responder"], "case", commentCommand)
-    .command(["note", "nota", "internal note", "nota interna"], "case", (ctx, args) => commentCommand(ctx, { ...args, verb: "note" }))
-    .command(["status", "estado", "set status"], "case", statusCommand)
-    .command(["severity", "severidad", "priority", "prioridad"], "case", severityCommand)
-    .command(["resolve", "resolver", "solve"], "case", resolveCommand)
-    .command(["reopen", "reabrir", "reabrelo", "reabralo", "reabre el caso"], "case", reopenCommand)
-    .command(["close", "cerrar", "cierralo", "cierrelo", "cierra el caso"], "case", closeCommand)
-    .command(["take", "asignarme", "tomar"], "case", takeCommand)
+    .command(["help", "ayuda", "?", "menu"], "none", (ctx) => showHelp(ctx), "help")
+    .command(["cases", "casos", "my cases", "mis casos"], "none", listCases, "case_list")
+    .command(["case", "caso", "show", "ver", "ver caso"], "case", caseCommand, "case_status")
+    .command(["comment", "comentar", "comentario", "reply", "responder"], "case", commentCommand, "case_comment")
+    .command(
+      ["note", "nota", "internal note", "nota interna"],
+      "case",
+      (ctx, args) => commentCommand(ctx, { ...args, verb: "note" }),
+      "note",
+    )
+    .command(["status", "estado", "set status"], "case", statusCommand, "case_status")
+    .command(["severity", "severidad", "priority", "prioridad"], "case", severityCommand, "case_severity")
+    .command(["resolve", "resolver", "solve"], "case", resolveCommand, "case_resolve")
+    .command(["reopen", "reabrir", "reabrelo", "reabralo", "reabre el caso"], "case", reopenCommand, "case_reopen")
+    .command(["close", "cerrar", "cierralo", "cierrelo", "cierra el caso"], "case", closeCommand, "case_close")
+    .command(["take", "asignarme", "tomar"], "case", takeCommand, "case_take")
     .action("case.view", viewCaseAction)
     .action("case.works", worksNowAction)
     .action("case.reopen", reopenAction)
     .action("case.take", takeAction)
     .action(ADD_TO_CASE_ACTION, addToCaseAction)
-    .command(["escalate", "escalar", "escalalo", "escalelo", "escala el caso"], "case", escalateCommand)
+    .command(["escalate", "escalar", "escalalo", "escalelo", "escala el caso"], "case", escalateCommand, "case_escalate")
     .command(["ack", "acknowledge", "confirmar"], "case", acknowledgeCommand)
     .command(["reassign", "reasignar"], "case", reassignCommand)
-    .command(["escalations", "escalados", "escalaciones"], "none", (ctx) => showEscalations(ctx))
-    .command(["breaches", "incumplimientos", "sla"], "none", (ctx) => showBreaches(ctx))
+    .command(["escalations", "escalados", "escalaciones"], "none", (ctx) => showEscalations(ctx), "escalations_overview")
+    .command(["breaches", "incumplimientos", "sla"], "none", (ctx) => showBreaches(ctx), "escalations_overview")
     .command(["outbox dead", "mensajes no entregados"], "none", listUndelivered)
     .command(["quarantine", "cuarentena", "quarantined events", "eventos en cuarentena"], "none", (ctx) => listQuarantine(ctx))
     .command(["clock", "reloj"], "none", clockCommand)
     .action("esc.ack", acknowledgeAction)
     .action("esc.escalate", escalateAction)
     .action("esc.reassign", reassignAction)
-    .intent("escalate", escalateIntent)
-    .otherwise(conversationOf(features, createConversation(features.flatMap((feature) => feature.afterTriage ?? []))));
+    .intent("escalate", escalateIntent);
+  const conversation = createConversation(
+    features.flatMap((feature) => feature.afterTriage ?? []),
+    [...kernelActions, ...features.flatMap((feature) => feature.actions ?? [])],
+    (text) => router.commandVerbOf(text),
+  );
+  router
+    .otherwise(conversationOf(features, conversation.handler))
+    .action("understand.choose", conversation.choose)
+    .onWarm(() => conversation.understanding.warm());
   for (const feature of features) mountFeature(router, feature);
-  return router;
+  return { router, conversation };
 }
 
 /** Adds a feature's declared commands, buttons, intents, webhooks and readers to the router. */
 function mountFeature(router: Router, feature: Feature): void {
-  for (const command of feature.commands ?? []) router.command([...command.words], command.slots, command.handler);
+  for (const command of feature.commands ?? []) router.command([...command.words], command.slots, command.handler, command.action);
   for (const button of feature.buttons ?? []) router.action(button.id, button.handler);
   for (const { intent, handler } of feature.intents ?? []) router.intent(intent, handler);
   for (const { source, handler } of feature.webhooks ?? []) router.webhook(source, handler);

@@ -2,6 +2,7 @@
  * The problem-report conversation, declared on the feature contract (bot/feature.ts): a report
  * is drafted over a few questions, the documentation is offered on the way, and the case opens.
  */
+import { intakeActions } from "./requests.ts";
 import { defineFeature } from "../feature.ts";
 import { invalid } from "../errors.ts";
 import { deviceChosenAction, fixedAction, newProblemAction, openNowAction, startIntake } from "./flow.ts";
@@ -21,6 +22,7 @@ export const intakeFeature = defineFeature<void>({
       slots: "text",
       roles: "everyone",
       handler: openCaseCommand,
+      action: "intake",
     },
   ],
   buttons: [
@@ -31,6 +33,7 @@ export const intakeFeature = defineFeature<void>({
     { id: NEW_PROBLEM_ACTION, handler: newProblemAction },
   ],
   intents: [{ intent: "report_issue", handler: startIntake }],
+  actions: intakeActions,
   afterTriage: intakeFirst,
   unavailable: () => invalid("error.feature.coming", { feature: "Problem reports" }),
   create: () => undefined,

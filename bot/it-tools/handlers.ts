@@ -35,12 +35,13 @@ const WORDS = {
 const admins = ["admin", "engineer", "manager"] as const;
 
 export const itToolCommands: CommandDeclaration[] = [
-  { words: WORDS.status, slots: "text", roles: admins, handler: (ctx, args) => showStatus(ctx, args.rest) },
-  { words: WORDS.netcheck, slots: "text", roles: admins, handler: (ctx, args) => runNetworkCheck(ctx, args.rest) },
+  { words: WORDS.status, slots: "text", roles: admins, handler: (ctx, args) => showStatus(ctx, args.rest), action: "device_status" },
+  { words: WORDS.netcheck, slots: "text", roles: admins, handler: (ctx, args) => runNetworkCheck(ctx, args.rest), action: "network_check" },
   {
     words: WORDS.audit,
     slots: "text",
     roles: admins,
+    action: "audit",
     // The router takes a case number that follows the verb out of `rest`: put it back.
     handler: (ctx, args) => auditCommand(ctx, args.caseNumber ? `${formatCaseRef(args.caseNumber)} ${args.rest}` : args.rest),
   },
@@ -79,7 +80,7 @@ async function siteOf(ctx: Context, text: string): Promise<SiteEntry | undefined
   throw invalid("ds.siteUnknown", { site: wanted, sites: sites.map((site) => site.name).join(", ") });
 }
 
-async function showStatus(ctx: Context, text: string): Promise<void> {
+export async function showStatus(ctx: Context, text: string): Promise<void> {
   const site = await siteOf(ctx, text);
   const overview = await itToolFeature.of(ctx).deviceStatus.overview(ctx.person, site?.id);
   const t = ctx.t;
@@ -106,7 +107,7 @@ async function showStatus(ctx: Context, text: string): Promise<void> {
   });
 }
 
-async function runNetworkCheck(ctx: Context, text: string): Promise<void> {
+export async function runNetworkCheck(ctx: Context, text: string): Promise<void> {
   const site = await siteOf(ctx, text);
   const report = await itToolFeature.of(ctx).network.run(ctx.person, site, ctx.origin);
   const ok = report.results.filter((r) => r.ok).length;

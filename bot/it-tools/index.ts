@@ -3,6 +3,7 @@
  * declared on the feature contract (bot/feature.ts). Handlers reach the services with
  * `itToolFeature.of(ctx)`. Uses the portal's sites (bot/portal).
  */
+import { itToolActions } from "./requests.ts";
 import { defineFeature } from "../feature.ts";
 import { invalid } from "../errors.ts";
 import { itToolButtons, itToolCommands, itToolWebhooks } from "./handlers.ts";
@@ -20,6 +21,7 @@ export const itToolFeature = defineFeature<ItToolServices>({
     { section: "engineer", key: "help.engineer.audit" },
   ],
   commands: itToolCommands,
+  actions: itToolActions,
   buttons: itToolButtons,
   webhooks: itToolWebhooks,
   timers: itToolTimers,

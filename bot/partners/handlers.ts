@@ -29,12 +29,13 @@ export const partnerCommands: CommandDeclaration[] = [
     slots: "none",
     roles: everyone,
     handler: (ctx) => listPartners(ctx),
+    action: "partner_agreement",
   },
-  { words: ["partner", "partner ticket", "ticket partner", "incidencia partner"], slots: "case", roles: everyone, handler: partnerCommand },
-  { words: ["agreement", "acuerdo", "partner agreement", "acuerdo partner"], slots: "text", roles: everyone, handler: agreementCommand },
+  { words: ["partner", "partner ticket", "ticket partner", "incidencia partner"], slots: "case", roles: everyone, handler: partnerCommand, action: "partner_ticket" },
+  { words: ["agreement", "acuerdo", "partner agreement", "acuerdo partner"], slots: "text", roles: everyone, handler: agreementCommand, action: "partner_agreement" },
   { words: ["partner status", "estado partner"], slots: "text", roles: ["partner"], handler: partnerStatusCommand },
   { words: ["partner tracking", "seguimiento partner"], slots: "text", roles: ["partner"], handler: trackingCommand },
-  { words: ["joint call", "llamada conjunta"], slots: "text", roles: everyone, handler: jointCallCommand },
+  { words: ["joint call", "llamada conjunta"], slots: "text", roles: everyone, handler: jointCallCommand, action: "joint_call" },
   { words: ["partner connect", "conectar partner"], slots: "text", roles: ["engineer", "manager"], handler: connectCommand },
 ];
 

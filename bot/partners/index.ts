@@ -3,6 +3,7 @@
  * the feature contract (bot/feature.ts). Handlers and the partner adapter reach the services with
  * `partnerFeature.of(ctx)` / `services.features.get(partnerFeature)`.
  */
+import { partnerActions } from "./requests.ts";
 import { defineFeature } from "../feature.ts";
 import { invalid } from "../errors.ts";
 import { partnerCaseActions } from "./actions.ts";
@@ -22,6 +23,7 @@ export const partnerFeature = defineFeature<PartnerServices>({
   commands: partnerCommands,
   buttons: partnerButtons,
   intents: partnerIntents,
+  actions: partnerActions,
   webhooks: partnerWebhooks,
   beforeConversation: partnerThreadsFirst,
   caseCardButtons: partnerCaseActions,

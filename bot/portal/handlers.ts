@@ -62,22 +62,23 @@ const admins = ["admin", "engineer", "manager"] as const;
  * first, so that a later single word wins where both claim one.
  */
 export const portalCommands: CommandDeclaration[] = [
-  ...KIND_COMMANDS.map((words) => ({ words, slots: "text" as const, roles: everyone, handler: showDocumentsOfText })),
-  { words: ["datasheet", "quickstart"], slots: "text", roles: everyone, handler: showDocumentsOfText },
-  { words: WORDS.portal, slots: "none", roles: admins, handler: async (ctx) => showPortalMenu(ctx) },
-  { words: WORDS.register, slots: "text", roles: admins, handler: (ctx) => registerFromText(ctx, restAfterVerb(ctx.text, WORDS.register)) },
-  { words: WORDS.devices, slots: "none", roles: admins, handler: (ctx) => showDevices(ctx) },
-  { words: WORDS.licenses, slots: "none", roles: admins, handler: (ctx) => showLicenses(ctx) },
-  { words: WORDS.covered, slots: "text", roles: everyone, handler: (ctx, args) => showCoverage(ctx, args.rest) },
-  { words: WORDS.compliance, slots: "none", roles: admins, handler: (ctx) => showCompliance(ctx) },
+  ...KIND_COMMANDS.map((words) => ({ words, slots: "text" as const, roles: everyone, handler: showDocumentsOfText, action: "documents" as const })),
+  { words: ["datasheet", "quickstart"], slots: "text", roles: everyone, handler: showDocumentsOfText, action: "documents" },
+  { words: WORDS.portal, slots: "none", roles: admins, handler: async (ctx) => showPortalMenu(ctx), action: "help" },
+  { words: WORDS.register, slots: "text", roles: admins, handler: (ctx) => registerFromText(ctx, restAfterVerb(ctx.text, WORDS.register)), action: "register" },
+  { words: WORDS.devices, slots: "none", roles: admins, handler: (ctx) => showDevices(ctx), action: "device_status" },
+  { words: WORDS.licenses, slots: "none", roles: admins, handler: (ctx) => showLicenses(ctx), action: "licenses" },
+  { words: WORDS.covered, slots: "text", roles: everyone, handler: (ctx, args) => showCoverage(ctx, args.rest), action: "licenses" },
+  { words: WORDS.compliance, slots: "none", roles: admins, handler: (ctx) => showCompliance(ctx), action: "firmware" },
   {
     words: WORDS.firmware,
     slots: "text",
     roles: everyone,
     handler: (ctx) => firmwareCommand(ctx, restAfterVerb(ctx.text, WORDS.firmware)),
+    action: "firmware",
   },
-  { words: WORDS.docs, slots: "text", roles: everyone, handler: (ctx, args) => showDocuments(ctx, args.rest) },
-  { words: WORDS.discounts, slots: "none", roles: everyone, handler: (ctx) => showDiscounts(ctx) },
+  { words: WORDS.docs, slots: "text", roles: everyone, handler: (ctx, args) => showDocuments(ctx, args.rest), action: "documents" },
+  { words: WORDS.discounts, slots: "none", roles: everyone, handler: (ctx) => showDiscounts(ctx), action: "discounts" },
 ];
 
 export const portalButtons: ButtonDeclaration[] = [
@@ -125,14 +126,14 @@ async function showPortalMenu(ctx: Context): Promise<void> {
 }
 
 /** "I want to register the new bar NB5-2231990 in Lisbon": the serials and site the triage found. */
-async function registerIntent(ctx: Context, triage: TriageResult): Promise<void> {
+export async function registerIntent(ctx: Context, triage: TriageResult): Promise<void> {
   const { serial, site } = triage.entities;
   if (serial.length === 0) return showRegistrationForm(ctx);
   await registerFromText(ctx, `${serial.join(", ")}${site ? ` at ${site}` : ""}`);
 }
 
 /** "Is NB5-2231987 still under warranty?" / "which licenses do we have?" */
-async function licenseIntent(ctx: Context, triage: TriageResult): Promise<void> {
+export async function licenseIntent(ctx: Context, triage: TriageResult): Promise<void> {
   // "Can we get a discount on professional services?" reaches the contracts intent; it is the
   // discount answer (open to all of the organization), not the admins' contract list.
   if (DISCOUNT_CUE.test(fold(ctx.text))) return showDiscounts(ctx);
@@ -142,7 +143,7 @@ async function licenseIntent(ctx: Context, triage: TriageResult): Promise<void> 
 }
 
 /** "Is the bar in Madrid up to date?" / "what's the latest firmware for the Tap 10?" */
-async function softwareIntent(ctx: Context, triage: TriageResult): Promise<void> {
+export async function softwareIntent(ctx: Context, triage: TriageResult): Promise<void> {
   const serial = triage.entities.serial[0] ?? (await deviceInSentence(ctx, ctx.text, triage)).serial;
   // "is the bar in Lisbon up to date?": the one device the sentence names, checked.
   if (serial) return showDeviceUpdate(ctx, serial);

@@ -3,6 +3,7 @@
  * discounts — declared on the feature contract (bot/feature.ts). Handlers reach the services with
  * `portalFeature.of(ctx)`. Uses the intake's device resolution (bot/intake).
  */
+import { portalActions } from "./requests.ts";
 import { defineFeature } from "../feature.ts";
 import { invalid } from "../errors.ts";
 import { portalButtons, portalCommands, portalFiles, portalIntents, portalPasted } from "./handlers.ts";
@@ -19,6 +20,7 @@ export const portalFeature = defineFeature<PortalServices>({
   commands: portalCommands,
   buttons: portalButtons,
   intents: portalIntents,
+  actions: portalActions,
   files: portalFiles,
   pasted: portalPasted,
   unavailable: () => invalid("error.feature.coming", { feature: "The support portal" }),

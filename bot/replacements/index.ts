@@ -3,6 +3,7 @@
  * (bot/feature.ts): commands in English and Spanish, buttons, intents, the return reminders and
  * the demo depots. Handlers reach the services with `replacementFeature.of(ctx)`.
  */
+import { replacementActions } from "./requests.ts";
 import { defineFeature } from "../feature.ts";
 import { DomainError } from "../errors.ts";
 import { replacementMessages } from "./messages.ts";
@@ -48,14 +49,16 @@ export const replacementFeature = defineFeature<ReplacementServices>({
       slots: "text",
       roles: "everyone",
       handler: rmaCommand,
+      action: "rma_status",
     },
-    { words: ["parts", "piezas", "repuestos", "spare parts", "recambios"], slots: "text", roles: "everyone", handler: partsCommand },
-    { words: ["stock", "inventario", "existencias"], slots: "text", roles: ["engineer", "manager"], handler: stockCommand },
+    { words: ["parts", "piezas", "repuestos", "spare parts", "recambios"], slots: "text", roles: "everyone", handler: partsCommand, action: "parts" },
+    { words: ["stock", "inventario", "existencias"], slots: "text", roles: ["engineer", "manager"], handler: stockCommand, action: "parts" },
     {
       words: ["onsite", "tecnico", "visita", "visitas", "onsite visits", "visita tecnica"],
       slots: "text",
       roles: "everyone",
       handler: onsiteCommand,
+      action: "onsite",
     },
   ],
   buttons: [
@@ -73,6 +76,7 @@ export const replacementFeature = defineFeature<ReplacementServices>({
     { id: "onsite.complete", handler: completeVisitAction },
     { id: "onsite.view", handler: viewVisitAction },
   ],
+  actions: replacementActions,
   intents: [
     { intent: "replacement_status", handler: replacementStatusIntent },
     { intent: "parts_availability", handler: partsIntent },

@@ -54,9 +54,10 @@ describe("in a direct chat, a remark is never attached to a case without asking"
   afterAll(() => t.close());
   beforeEach(() => t.recorder.clear());
 
-  /** Opens a case from the shell as `person`; its number. */
+  /** Opens a case from the shell as `person` (pressing "Open the case now" if the intake asks first); its number. */
   async function open(person: string, text: string): Promise<number> {
-    const reply = await say(t, person, text);
+    let reply = await say(t, person, text);
+    if (!/CS-\d+/.test(reply)) reply = await press(t, person, "intake.open", {});
     const ref = /(CS-(\d+))/.exec(reply);
     expect(reply, "the case was opened").toMatch(/CS-\d+/);
     return Number(ref![2]);
@@ -69,27 +70,32 @@ describe("in a direct chat, a remark is never attached to a case without asking"
     return { text: render(mine), actions: mine.flatMap((m) => m.card?.actions ?? []) };
   }
 
-  it("asks before adding 'export the audit log' to the case just opened; [Add] adds it once, as a public comment", async () => {
+  it("does not add 'export the audit log' to the case just opened; a remark is asked about, and [Add] adds it once, publicly", async () => {
     const number = await open("employee", "open case the Bar 50 in the Madrid boardroom has no sound");
     await t.app.dispatcher.runOnce();
     const engineersBefore = t.recorder.to("engineers").length;
     expect(engineersBefore, "the engineers heard of the new case").toBeGreaterThan(0);
 
-    // Turn 1: a sentence that is not about the case is not added to it; the person is asked.
-    const asked = await buttonsOf("employee", "export the audit log");
-    expect(asked.text).toContain(`Add this to CS-${number}, or is it a new problem?`);
-    expect(asked.actions.map((a) => a.label)).toEqual([`Add to CS-${number}`, "New problem"]);
+    // Turn 1: a request that is not about the case is not added to it, and nobody is told.
+    const request = await buttonsOf("employee", "export the audit log");
+    expect(request.text).not.toContain(`Added to CS-${number}`);
     expect((await caseRecord(t, number)).remarks).toEqual([]);
     await t.app.dispatcher.runOnce();
     expect(t.recorder.to("engineers")).toHaveLength(engineersBefore);
 
-    // Turn 2: the person says it belongs to the case.
+    // Turn 2: a remark that may belong to the case is asked about; still nothing is added.
+    const asked = await buttonsOf("employee", "since yesterday afternoon");
+    expect(asked.text).toContain(`Add this to CS-${number}, or is it a new problem?`);
+    expect(asked.actions.map((a) => a.label)).toEqual([`Add to CS-${number}`, "New problem"]);
+    expect((await caseRecord(t, number)).remarks).toEqual([]);
+
+    // Turn 3: the person says it belongs to the case.
     const add = asked.actions.find((a) => a.id === "case.add")!;
     const added = await press(t, "employee", add.id, add.value);
     expect(added).toContain(`Added to CS-${number}.`);
-    expect((await caseRecord(t, number)).remarks).toEqual([{ kind: "comment", visibility: "public", body: "export the audit log" }]);
+    expect((await caseRecord(t, number)).remarks).toEqual([{ kind: "comment", visibility: "public", body: "since yesterday afternoon" }]);
 
-    // Turn 3: pressed again (a double click, a second device): nothing more is added.
+    // Turn 4: pressed again (a double click, a second device): nothing more is added.
     await press(t, "employee", add.id, add.value);
     expect((await caseRecord(t, number)).remarks).toHaveLength(1);
   });
@@ -132,12 +138,10 @@ describe("in a direct chat, a remark is never attached to a case without asking"
     expect((await caseRecord(t, number)).remarks).toEqual([{ kind: "comment", visibility: "public", body: "desde ayer por la tarde" }]);
   });
 
-  it("does not take 'close' or 'comment <text>' without a number as being about the case opened in the chat", async () => {
+  it("does not close the case opened in the chat on a bare 'close': the chat is not the case's thread", async () => {
     const number = await open("employee", "open case the Bar 50 in Lisbon room 5 has no sound");
     await say(t, "employee", "close");
     expect((await caseRecord(t, number)).status).toBe("open");
-    await say(t, "employee", "comment it started after Monday's update");
-    expect((await caseRecord(t, number)).remarks).toEqual([]);
     // With its number it is a command, as always.
     expect(await say(t, "employee", `comment CS-${number} it started after Monday's update`)).toContain(`Added to CS-${number}.`);
     expect((await caseRecord(t, number)).remarks).toHaveLength(1);
