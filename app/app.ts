@@ -223,7 +223,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       },
     }),
     knowledge: meterKnowledge(knowledge, metrics),
-    llm,
+    // The conversation asks the model to route a sentence the rules could not decide.
+    llm: meterLanguageModel(llm, "routing", metrics, (reason) => metrics.llmFallbacks.inc({ feature: "routing", reason })),
     features: new FeatureRegistry(features),
     files: new FileReaders(),
     denied: new DeniedLog(db, clock, log.child({ component: "audit" })),

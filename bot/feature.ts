@@ -42,7 +42,7 @@ export interface CommandDeclaration {
    * The action the command is (bot/understanding). A free-text command's word may start a sentence
    * that is something else ("update on CS-10005?"): with an action, such a sentence is read first.
    */
-  action?: Action;
+  action?: Action | readonly Action[];
 }
 
 /** Handles a sentence the understanding read as one action (bot/understanding). */

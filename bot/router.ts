@@ -39,8 +39,8 @@ export type ConversationHandler = (ctx: Context, router: Router) => Promise<void
 export interface CommandSpec {
   verb: string;
   handler: CommandHandler;
-  /** The action the command is (bot/understanding): a sentence that starts with its word may be another. */
-  action?: Action | undefined;
+  /** The actions the command does (bot/understanding): a sentence that starts with its word may be another. */
+  actions: readonly Action[];
   /** "none": the verb alone (plus options); "case": a case number must follow the verb. */
   needs: "none" | "case" | "text";
 }
@@ -69,9 +69,10 @@ export class Router {
   private readonly warmers: (() => void)[] = [];
 
   /** Registers a command under its words in every language (the first is the canonical verb). */
-  command(words: string[], needs: CommandSpec["needs"], handler: CommandHandler, action?: Action): this {
+  command(words: string[], needs: CommandSpec["needs"], handler: CommandHandler, action?: Action | readonly Action[]): this {
     const verb = words[0]!;
-    for (const word of words) this.commands.set(normalizeCommandText(word), { verb, handler, needs, action });
+    const actions: readonly Action[] = action === undefined ? [] : typeof action === "string" ? [action] : action;
+    for (const word of words) this.commands.set(normalizeCommandText(word), { verb, handler, needs, actions });
     return this;
   }
 
@@ -195,7 +196,7 @@ export class Router {
    * strong evidence (`ctx.command`), and runs the command when the reading agrees.
    */
   private isSentence(ctx: Context, match: { spec: CommandSpec; args: CommandArgs }): boolean {
-    if (ctx.event.kind === "command" || match.spec.needs !== "text" || !match.spec.action) return false;
+    if (ctx.event.kind === "command" || match.spec.needs !== "text" || match.spec.actions.length === 0) return false;
     return match.args.rest.split(/\s+/).filter(Boolean).length >= 2;
   }
 

@@ -11,11 +11,14 @@ import type { ActionEvent } from "../events.ts";
 import type { ActionDeclaration } from "../feature.ts";
 import type { ConversationHandler, ConversationStage, Router } from "../router.ts";
 import { createUnderstanding, decide, type Reading, type Understanding } from "../understanding/index.ts";
+import { modelReading } from "../understanding/second-opinion.ts";
 import type { Action, Role } from "../../core/vocabulary.ts";
 import { isCancel } from "../../core/text/command-words.ts";
 import { shorten } from "../../core/text/shorten.ts";
 import { commentInCaseThread, offerRecentCase } from "../cases/thread.ts";
 
+/** Time allowed to the language model's reading of an unclear sentence before the buttons are shown. */
+const SECOND_OPINION_MS = 2_500;
 /** The longest sentence a button carries back. */
 const CARRIED_CHARS = 600;
 
@@ -70,7 +73,7 @@ export function createConversation(
     const reading = read(ctx, text, roleOf(ctx));
     ctx.log.debug({ action: reading.action, confidence: reading.confidence, slots: reading.slots, intent: triage.intent }, "understood");
     const command = ctx.command;
-    const decision = decide(reading, changes, command?.spec.action);
+    const decision = decide(reading, changes, command?.spec.actions);
     // Unsure, or a report that may be a remark on the case just opened here: "Add this to CS-…, or is it a new problem?"
     if (decision.kind !== "command" && (decision.kind === "ask" || reading.action === "intake") && (await offerRecentCase(ctx, triage)))
       return;
@@ -79,12 +82,32 @@ export function createConversation(
         // A command word at the start is strong evidence: its command runs unless the sentence is clearly something else.
         ctx.reading = reading;
         return command!.spec.handler(ctx, command!.args);
-      case "ask":
-        return askWhichAction(ctx, text, reading);
+      case "ask": {
+        // With a language model configured, it may settle what the rules could not (never an action that changes data unconfirmed).
+        const settled = await secondOpinion(ctx, reading);
+        if (!settled || settled === "other") return askWhichAction(ctx, text, reading);
+        const chosen = { ...reading, action: settled };
+        return changes.has(settled) ? confirmAction(ctx, text, chosen) : run(ctx, chosen);
+      }
       case "confirm":
         return confirmAction(ctx, text, reading);
       case "act":
         return run(ctx, reading);
+    }
+  };
+
+  const secondOpinion = async (ctx: Context, reading: Reading): Promise<Action | undefined> => {
+    const llm = ctx.services.llm;
+    if (!llm) return undefined;
+    const role = roleOf(ctx);
+    const allowed = actions.filter((d) => d.roles === "everyone" || d.roles.includes(role));
+    try {
+      const action = await modelReading(llm, { text: reading.text, role, allowed }, SECOND_OPINION_MS);
+      ctx.log.info({ rules: reading.action, model: action ?? "invalid" }, "language model routed an unclear sentence");
+      return action;
+    } catch (error) {
+      ctx.log.warn({ err: error }, "language model routing failed; asking which action");
+      return undefined;
     }
   };
 

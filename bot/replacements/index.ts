@@ -49,7 +49,7 @@ export const replacementFeature = defineFeature<ReplacementServices>({
       slots: "text",
       roles: "everyone",
       handler: rmaCommand,
-      action: "rma_status",
+      action: ["rma_status", "rma_order"],
     },
     { words: ["parts", "piezas", "repuestos", "spare parts", "recambios"], slots: "text", roles: "everyone", handler: partsCommand, action: "parts" },
     { words: ["stock", "inventario", "existencias"], slots: "text", roles: ["engineer", "manager"], handler: stockCommand, action: "parts" },

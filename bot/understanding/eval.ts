@@ -82,9 +82,11 @@ export function route(parts: Router_, text: string, role: Role): Omit<RoutedItem
   const match = router.matchCommand(text);
   const triaged = triage.classify(text);
   const reading = understanding.understand({ text, role, triage: triaged, commandVerb: router.commandVerbOf(text) });
-  if (match && (match.spec.needs !== "text" || !match.spec.action || match.args.rest.split(/\s+/).filter(Boolean).length < 2))
-    return { action: match.spec.action ?? "other", confidence: 1, slots: reading.slots, asks: false };
-  const decision = decide(reading, parts.changes, match?.spec.action);
+  if (match && (match.spec.needs !== "text" || match.spec.actions.length === 0 || match.args.rest.split(/\s+/).filter(Boolean).length < 2)) {
+    const action = match.spec.actions.includes(reading.action) ? reading.action : (match.spec.actions[0] ?? "other");
+    return { action, confidence: 1, slots: reading.slots, asks: false };
+  }
+  const decision = decide(reading, parts.changes, match?.spec.actions);
   return { action: decision.action, confidence: decision.confidence, slots: reading.slots, asks: decision.kind !== "act" };
 }
 

@@ -184,7 +184,7 @@ const CLOSE = 0.1;
 /** An action that changes data runs from a sentence only above this (a command word always runs). */
 const SURE_TO_CHANGE = 0.7;
 /** A sentence that starts with a command word runs the command unless another reading is this likely. */
-const OVERRULES_COMMAND = 0.55;
+const OVERRULES_COMMAND = 0.75;
 
 /** What to do with a reading: run the command it starts with, act, ask which action, or confirm. */
 export interface Decision {
@@ -195,12 +195,12 @@ export interface Decision {
 
 /**
  * The dialogue policy on one reading. `changes` are the actions that change data or tell other
- * people; `commandAction` is the action of the command word the sentence starts with, if any.
+ * people; `commanded` are the actions of the command word the sentence starts with, if any.
  */
-export function decide(reading: Reading, changes: ReadonlySet<Action>, commandAction?: Action): Decision {
+export function decide(reading: Reading, changes: ReadonlySet<Action>, commanded: readonly Action[] = []): Decision {
   const { action, confidence } = reading;
-  if (commandAction && (action === commandAction || confidence < OVERRULES_COMMAND))
-    return { kind: "command", action: commandAction, confidence: Math.max(confidence, OVERRULES_COMMAND) };
+  if (commanded.includes(action)) return { kind: "command", action, confidence: Math.max(confidence, OVERRULES_COMMAND) };
+  if (commanded.length > 0 && confidence < OVERRULES_COMMAND) return { kind: "command", action: commanded[0]!, confidence: OVERRULES_COMMAND };
   const second = reading.ranked[1];
   if (confidence < UNSURE || (second && confidence - second.confidence < CLOSE)) return { kind: "ask", action, confidence };
   if (changes.has(action) && confidence < SURE_TO_CHANGE) return { kind: "confirm", action, confidence };
