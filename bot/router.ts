@@ -2,12 +2,14 @@
  * Routes an event to its handler: button actions by id, webhooks by source, and text by command
  * shortcut. Commands are strict on purpose — the verb, then a case number where one is needed —
  * so that plain sentences ("help me, the bar is dead") go to the conversation handler instead of
- * being mistaken for a command.
+ * being mistaken for a command. In a case's thread the number may be left out, when what follows
+ * the verb is what the command takes ("close", "severity sev2"; bot/cases/thread.ts).
  */
 import type { Context } from "./context.ts";
 import type { ActionEvent, SharedFile } from "./events.ts";
 import type { Middleware } from "./pipeline.ts";
 import { parseCaseRef, stripCaseRef } from "./cases/refs.ts";
+import { caseOfThread, fitsCaseThread } from "./cases/thread.ts";
 import type { TriageResult } from "./triage/index.ts";
 import type { Action, Intent } from "../core/vocabulary.ts";
 
@@ -142,27 +144,49 @@ export class Router {
     return this;
   }
 
-  /** Finds the command a text is, if it is one. */
-  matchCommand(text: string): { spec: CommandSpec; args: CommandArgs } | undefined {
-    const normalized = normalizeCommandText(text);
-    const words = normalized.split(" ");
+  /**
+   * Finds the command a text is, if it is one. `threadCase` is the case of the thread the text was
+   * written in: there a case command may leave out the number ("close", "severity sev2"), when what
+   * follows the verb is what that command takes (bot/cases/thread.ts).
+   */
+  matchCommand(text: string, threadCase?: number): { spec: CommandSpec; args: CommandArgs } | undefined {
+    const found = this.findVerb(text);
+    if (!found) return undefined;
+    const { spec, afterVerb } = found;
+    const caseNumber = parseCaseRef(afterVerb);
+    // The case reference must come right after the verb: "close CS-10422", not "close the CS-10422 thing".
+    const caseFirst = /^\s*cs(?:\s*[-#])?\s*\d{5,7}\b/i.test(afterVerb);
+    if (spec.needs === "case" && !caseFirst) {
+      if (threadCase === undefined || !fitsCaseThread(spec.verb, afterVerb)) return undefined;
+      return { spec, args: { verb: spec.verb, rest: afterVerb.trim(), caseNumber: threadCase } };
+    }
+    if (spec.needs === "none" && afterVerb.split(/\s+/).filter(Boolean).length > 2) return undefined;
+    return { spec, args: { verb: spec.verb, rest: caseFirst ? stripCaseRef(afterVerb) : afterVerb.trim(), caseNumber } };
+  }
+
+  /** The command whose words start the text (the longest phrase wins), and what follows them. */
+  private findVerb(text: string): { spec: CommandSpec; afterVerb: string } | undefined {
+    // Punctuation stuck to a word does not change it: "ciérralo, gracias", "status?".
+    const words = normalizeCommandText(text)
+      .split(" ")
+      .map((word) => word.replace(/(?<=[a-z0-9])[,.;:!?]+$/, ""));
     for (const length of [3, 2, 1]) {
-      const phrase = words.slice(0, length).join(" ");
-      const spec = this.commands.get(phrase);
+      const spec = this.commands.get(words.slice(0, length).join(" "));
       if (!spec) continue;
       const original = text
         .replace(/<@[^<>]+>/g, " ")
         .replace(/^\s*\//, "")
         .trim();
-      const afterVerb = original.split(/\s+/).slice(length).join(" ");
-      const caseNumber = parseCaseRef(afterVerb);
-      // The case reference must come right after the verb: "close CS-10422", not "close the CS-10422 thing".
-      const caseFirst = /^\s*cs(?:\s*[-#])?\s*\d{5,7}\b/i.test(afterVerb);
-      if (spec.needs === "case" && !caseFirst) return undefined;
-      if (spec.needs === "none" && afterVerb.split(/\s+/).filter(Boolean).length > 2) return undefined;
-      return { spec, args: { verb: spec.verb, rest: caseFirst ? stripCaseRef(afterVerb) : afterVerb.trim(), caseNumber } };
+      return { spec, afterVerb: original.split(/\s+/).slice(length).join(" ") };
     }
     return undefined;
+  }
+
+  /** A case command without its number, written in a case's thread: the thread's case is meant. */
+  private async matchInCaseThread(ctx: Context): Promise<{ spec: CommandSpec; args: CommandArgs } | undefined> {
+    if (!ctx.viewer || !ctx.event.conversation.threadId || this.findVerb(ctx.text)?.spec.needs !== "case") return undefined;
+    const view = await caseOfThread(ctx);
+    return view ? this.matchCommand(ctx.text, view.number) : undefined;
   }
 
   /**
@@ -202,7 +226,7 @@ export class Router {
         case "command":
         case "message": {
           if (event.kind === "message" && event.files?.length && (await this.filesHandler?.(ctx, event.files))) return;
-          const match = this.matchCommand(ctx.text);
+          const match = this.matchCommand(ctx.text) ?? (await this.matchInCaseThread(ctx));
           if (match && !this.isSentence(ctx, match)) return match.spec.handler(ctx, match.args);
           if (match) ctx.command = match;
           if (event.kind === "message") for (const handler of this.pasteHandlers) if (await handler(ctx)) return;

@@ -15,6 +15,7 @@ import { modelReading } from "../understanding/second-opinion.ts";
 import type { Action, Role } from "../../core/vocabulary.ts";
 import { isCancel } from "../../core/text/command-words.ts";
 import { shorten } from "../../core/text/shorten.ts";
+import { commentInCaseThread, offerRecentCase } from "../cases/thread.ts";
 
 /** Time allowed to the language model's reading of an unclear sentence before the buttons are shown. */
 const SECOND_OPINION_MS = 2_500;
@@ -66,11 +67,16 @@ export function createConversation(
     ctx.triage = triage;
     for (const stage of stages) if (await stage(ctx, triage)) return;
     if (isCancel(text)) return void ctx.reply({ text: ctx.t("intake.nothingToCancel") });
+    // In a case's thread a follow-up is a comment on the case (bot/cases/thread.ts).
+    if (await commentInCaseThread(ctx, triage)) return;
 
     const reading = read(ctx, text, roleOf(ctx));
     ctx.log.debug({ action: reading.action, confidence: reading.confidence, slots: reading.slots, intent: triage.intent }, "understood");
     const command = ctx.command;
     const decision = decide(reading, changes, command?.spec.actions);
+    // Unsure, or a report that may be a remark on the case just opened here: "Add this to CS-…, or is it a new problem?"
+    if (decision.kind !== "command" && (decision.kind === "ask" || reading.action === "intake") && (await offerRecentCase(ctx, triage)))
+      return;
     switch (decision.kind) {
       case "command":
         // A command word at the start is strong evidence: its command runs unless the sentence is clearly something else.

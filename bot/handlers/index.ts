@@ -19,6 +19,7 @@ import {
 } from "../cases/handlers.ts";
 import { createConversation, type Conversation } from "./conversation.ts";
 import { kernelActions } from "./actions.ts";
+import { ADD_TO_CASE_ACTION, addToCaseAction } from "../cases/thread.ts";
 import { showHelp } from "./help.ts";
 import { listQuarantine } from "./quarantine.ts";
 import {
@@ -46,18 +47,24 @@ export function createRouting(features: readonly Feature[] = []): { router: Rout
     .command(["cases", "casos", "my cases", "mis casos"], "none", listCases, "case_list")
     .command(["case", "caso", "show", "ver", "ver caso"], "case", caseCommand, "case_status")
     .command(["comment", "comentar", "comentario", "reply", "responder"], "case", commentCommand, "case_comment")
-    .command(["note", "nota", "internal note", "nota interna"], "case", (ctx, args) => commentCommand(ctx, { ...args, verb: "note" }), "note")
+    .command(
+      ["note", "nota", "internal note", "nota interna"],
+      "case",
+      (ctx, args) => commentCommand(ctx, { ...args, verb: "note" }),
+      "note",
+    )
     .command(["status", "estado", "set status"], "case", statusCommand, "case_status")
     .command(["severity", "severidad", "priority", "prioridad"], "case", severityCommand, "case_severity")
     .command(["resolve", "resolver", "solve"], "case", resolveCommand, "case_resolve")
-    .command(["reopen", "reabrir"], "case", reopenCommand, "case_reopen")
-    .command(["close", "cerrar"], "case", closeCommand, "case_close")
+    .command(["reopen", "reabrir", "reabrelo", "reabralo", "reabre el caso"], "case", reopenCommand, "case_reopen")
+    .command(["close", "cerrar", "cierralo", "cierrelo", "cierra el caso"], "case", closeCommand, "case_close")
     .command(["take", "asignarme", "tomar"], "case", takeCommand, "case_take")
     .action("case.view", viewCaseAction)
     .action("case.works", worksNowAction)
     .action("case.reopen", reopenAction)
     .action("case.take", takeAction)
-    .command(["escalate", "escalar"], "case", escalateCommand, "case_escalate")
+    .action(ADD_TO_CASE_ACTION, addToCaseAction)
+    .command(["escalate", "escalar", "escalalo", "escalelo", "escala el caso"], "case", escalateCommand, "case_escalate")
     .command(["ack", "acknowledge", "confirmar"], "case", acknowledgeCommand)
     .command(["reassign", "reasignar"], "case", reassignCommand)
     .command(["escalations", "escalados", "escalaciones"], "none", (ctx) => showEscalations(ctx), "escalations_overview")

@@ -16,8 +16,16 @@ import { conversationMessages } from "../handlers/conversation-messages.ts";
 import { outboxMessages } from "../handlers/outbox-messages.ts";
 import { clockMessages } from "../handlers/clock-messages.ts";
 import { escalationViewMessages } from "../escalations/view-messages.ts";
+import { caseThreadMessages } from "../cases/messages.ts";
 
-const kernel = [escalationMessages, conversationMessages, outboxMessages, clockMessages, escalationViewMessages] as const;
+const kernel = [
+  escalationMessages,
+  conversationMessages,
+  outboxMessages,
+  clockMessages,
+  escalationViewMessages,
+  caseThreadMessages,
+] as const;
 
 /**
  * The features' message keys. Each feature's messages.ts extends this interface with the type

@@ -13,6 +13,7 @@ import type { Severity } from "../../core/vocabulary.ts";
 import { isCancel } from "../../core/text/command-words.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { showCase } from "../cases/handlers.ts";
+import { takeRemark } from "../cases/thread.ts";
 import { describe, isCritical, mergeAnswer, nextQuestion, type IntakeDraft, type Question } from "./draft.ts";
 import type { KnowledgeAnswer } from "../../knowledge/index.ts";
 import { familyOf } from "./families.ts";
@@ -44,13 +45,13 @@ export async function currentDraft(ctx: Context): Promise<IntakeDraft | undefine
 
 const intakeActions = (ctx: Context): Card["actions"] => [{ id: "intake.open", label: ctx.t("intake.action.open"), value: {} }];
 
-/** Starts an intake from a problem report. */
-export async function startIntake(ctx: Context, triage: TriageResult): Promise<void> {
+/** Starts an intake from a problem report (the message's text, or `text` when a button carries it). */
+export async function startIntake(ctx: Context, triage: TriageResult, text: string = ctx.text): Promise<void> {
   if (!ctx.person.organizationId) {
     ctx.reply({ text: ctx.t("intake.needsOrganization") });
     return;
   }
-  const draft = draftFromMessage(ctx, ctx.text, triage);
+  const draft = draftFromMessage(ctx, text, triage);
   if (draft.category === "cloud_partner") {
     const partner = draft.partner ? ctx.t(`partner.${draft.partner}`) : "the cloud partner";
     ctx.reply({ text: ctx.t("intake.partner", { partner }) });
@@ -250,6 +251,12 @@ export async function askForProblem(ctx: Context): Promise<void> {
 /** Whether a sentence only asks for a case to be opened. */
 export function onlyAsksToOpen(text: string): boolean {
   return OPEN_NOW.test(text) && text.replace(OPEN_NOW, "").replace(/[\s,.!?]|please|por favor/gi, "").length < 3;
+}
+
+/** [New problem] on "Add this to CS-…, or is it a new problem?" (bot/cases/thread.ts): the remark starts a report. */
+export async function newProblemAction(ctx: Context, event: ActionEvent): Promise<void> {
+  const text = await takeRemark(ctx, event);
+  if (text) await startIntake(ctx, ctx.services.triage.classify(text), text);
 }
 
 /** "That fixed it": no case; the documentation gets the credit. */

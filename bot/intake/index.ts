@@ -5,7 +5,8 @@
 import { intakeActions } from "./requests.ts";
 import { defineFeature } from "../feature.ts";
 import { invalid } from "../errors.ts";
-import { deviceChosenAction, fixedAction, openNowAction, startIntake } from "./flow.ts";
+import { deviceChosenAction, fixedAction, newProblemAction, openNowAction, startIntake } from "./flow.ts";
+import { NEW_PROBLEM_ACTION } from "../cases/thread.ts";
 import { intakeFirst, openCaseCommand } from "./handlers.ts";
 import { intakeMessages } from "./messages.ts";
 
@@ -29,6 +30,7 @@ export const intakeFeature = defineFeature<void>({
     { id: "intake.broken", handler: openNowAction },
     { id: "intake.open", handler: openNowAction },
     { id: "intake.device", handler: deviceChosenAction },
+    { id: NEW_PROBLEM_ACTION, handler: newProblemAction },
   ],
   intents: [{ intent: "report_issue", handler: startIntake }],
   actions: intakeActions,
