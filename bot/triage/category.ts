@@ -69,7 +69,9 @@ const PHYSICAL_CAUSE = wordUnion([
   /when (i|you|we|someone) (move|touch|wiggle|bend)/,
   /gets (very |really )?hot/,
   /power (cut|surge|outage)/,
-  /se (nos )?cayo/,
+  /se (nos |me |le )?cayo(?! (la |el )?(red|conexion|wifi|internet|llamada|reunion|app|aplicacion|sesion|servicio|linea|teams|zoom|meet|webex|sistema))/,
+  /se (ha |han )?(quemo|quemaron|quemado)/,
+  /(pico|subida) de (tension|corriente)/,
   /mojad\w*/,
   /rot[oa]/,
   /quemad\w*/,
@@ -99,10 +101,10 @@ const PARTNER_LICENSE =
 const PARTNER_ADMIN = /\b(control hub|admin cent(er|re)|zoom admin|google admin|admin console|m365|microsoft 365|entra|tenant)\b/;
 /** The update itself failed: taxonomy "failed or bad update". */
 const FAILED_UPDATE =
-  /\b(bricked|(update|upgrade|firmware|flash\w*)( tool| process| app)?[^.]{0,40}\b(failed|crashed|interrupted|lost (the )?connection|halfway|mid-?way)|failed (update|upgrade)|actualizacion (fallida|interrumpida)|fallo la actualizacion)\b/;
+  /\b(bricked|(update|upgrade|firmware|flash\w*)( tool| process| app)?[^.]{0,40}\b(failed|crashed|interrupted|lost (the )?connection|halfway|mid-?way)|failed (update|upgrade)|actualizacion (fallida|interrumpida)|fallo la actualizacion|(actualizacion|update|upgrade|firmware)[^.]{0,30}\b(dejo|ha dejado|left|killed|broke)\b)\b/;
 /** Someone changed the set-up: the symptom that follows is a configuration problem. */
 const CONFIG_CAUSE =
-  /\b(someone|somebody|whoever) (changed|set|switched|left|mixed|forgot|paired)|set (way |much |far )?too (high|low|loud|quiet)|(is|are|was) set (to|too) |(since|after) (we|they) (reconfigured|changed the (settings?|config\w*)|moved (it|the \w+) to)|desde que (reconfiguramos|cambiamos la configuracion)|alguien cambio|reconfigur\w*/;
+  /\b(someone|somebody|whoever) (changed|set|switched|left|mixed|forgot|paired)|set (way |much |far )?too (high|low|loud|quiet)|(is|are|was) set (to|too) |(since|after) (we|they) (reconfigured|changed the (settings?|config\w*)|moved (it|the \w+) to)|desde que (reconfiguramos|cambiamos la configuracion)|alguien cambio|(cambiaron|han cambiado|changed) (la |el |los |las |the )?(cuenta|configuracion|ajustes?|account|settings?|config\w*)|reconfigur\w*/;
 /** Parts named in an onsite request: the visit is for a hardware fix. */
 const COMPONENT = wordUnion([
   /board/,

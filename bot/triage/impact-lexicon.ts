@@ -66,6 +66,8 @@ export const UNUSABLE = wordUnion([
   /bucle/,
   /inutilizable/,
   /no hay forma/,
+  /(can'?t|cannot|unable to|couldn'?t) (get through|finish|hold) (a|the|any|one) (call|meeting)/,
+  /no (podemos|se puede|puedo|pueden) (terminar|acabar|mantener) (una|la|ninguna) (llamada|reunion)/,
   /(is|are|went|gone|been|all|rooms?) down/,
 ]);
 /** Blocked in a weaker wording: offline, cannot reach, no network. */
