@@ -90,6 +90,8 @@ const PARTNER_CONFIRMS = wordUnion([
   /incidente abierto/,
   /publico (un|una) (incidente|caida)/,
   /confirmo (un|una)/,
+  /(microsoft|zoom|google|webex)( soporte)? (dice|dicen|confirma\w*|ha confirmado|reporta|informa|publico)/,
+  /(de su|en su|por su) (lado|parte)/,
 ]);
 /** An escalation about a stuck partner ticket is about the partner's service. */
 const PARTNER_TICKET_WORDS =
@@ -156,7 +158,9 @@ export function decideCategory(problem: ProblemEvidence, intent: Intent, partner
   // Lost network explains frozen or choppy media: the cause is the category, not its consequence.
   if (problem.symptoms.network > 0 && problem.symptoms.audio_video_quality > 0) scores.network += 1;
   const partnerAdmin = PARTNER_ADMIN.test(folded) && problem.symptoms.account_license > 0;
-  if (partner && (PARTNER_LICENSE.test(folded) || partnerAdmin) && !/\bnorthwind (licen|seat|subscription)/.test(folded)) {
+  // A licence the partner itself says is missing or expired is the partner's (taxonomy §2).
+  const partnerSaysLicense = PARTNER_CONFIRMS.test(folded) && problem.symptoms.account_license > 0;
+  if (partner && (PARTNER_LICENSE.test(folded) || partnerAdmin || partnerSaysLicense) && !/\bnorthwind (licen|seat|subscription)/.test(folded)) {
     scores.cloud_partner += 2;
     scores.account_license = 0;
   }

@@ -166,6 +166,7 @@ export const INTERMITTENT = wordUnion([
   /(durante )?unos (minutos|segundos)/,
   /(de|a) ratos/,
   /cada (dia|hora|manana|tarde)/,
+  /cada (\d+|media|un par de|pocos?|pocas|unos|unas|dos|tres|cinco|diez|veinte) (min|mins|minutos?|horas?|dias?|semanas?)/,
   /a medias/,
   /sometimes/,
   /intermittent\w*/,

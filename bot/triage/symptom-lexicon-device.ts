@@ -14,7 +14,7 @@ export const DEVICE_SYMPTOMS: readonly Weighted[] = [
       /does not (power|turn|switch) on/,
       /not (powering|turning|switching) on/,
       /will not (power|turn|boot)/,
-      /won'?t (boot|start|light up)/,
+      /won'?t (boot|start|light up)(?! (a |the |any |my |our )?(meetings?|calls?|sessions?|apps?))/,
       /no (lights?|leds?)( at all)?/,
       /(completely|totally|basically|seems|looks|is|are|now|stays|just)( still)? dead/,
       /still dead/,

@@ -102,6 +102,8 @@ export const WIDER_SYMPTOMS: readonly Weighted[] = [
       /ni (las salas|los equipos|las teams rooms) ni (los|las) (portatiles|moviles|pcs|ordenadores)/,
       /(portatiles|moviles|ordenadores) tampoco/,
       /(signed|logged|kicked) out/,
+      /(se salen|nos echa|los echa|las echa|nos saca|las saca|los saca) de (las |la |los )?(llamadas?|reuniones?)/,
+      /(se cierra|cierra) (la )?sesion/,
       /sign[- ]?in (loop|prompt|page)/,
       /teams rooms pro/,
       /needs? (a )?(teams|zoom)( rooms)?( pro)? licen[cs]e/,
