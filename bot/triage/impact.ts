@@ -96,7 +96,7 @@ export function readImpact(text: string, isProductWord: (word: string) => boolea
 function criticalSoon(folded: string): boolean {
   const event = CRITICAL_EVENT.exec(folded);
   if (!event || !SOON.test(folded)) return false;
-  return !FAR_OFF.test(folded.slice(event.index, event.index + event[0].length + 30));
+  return !FAR_OFF.test(folded.slice(event.index, event.index + event[0].length + 50));
 }
 
 function countRooms(original: string, isProductWord: (word: string) => boolean): number | undefined {

@@ -19,6 +19,9 @@ export const DEVICE_SYMPTOMS: readonly Weighted[] = [
       /(completely|totally|basically|seems|looks|is|are|now|stays|just)( still)? dead/,
       /still dead/,
       /frit[oa]s?/,
+      /dej(o|aron|an?) de (cargar|encender)/,
+      /se (rompio|rompieron|ha roto|han roto)/,
+      /no (tiene|hay) tono/,
       /died/,
       /dies/,
       /dying/,
@@ -184,6 +187,7 @@ export const DEVICE_SYMPTOMS: readonly Weighted[] = [
   [
     "firmware_software",
     wordUnion([
+      /(stuck|se queda\w*|se quedo|frozen|congelad\w*)( \w+){0,2} (on |at |in |en )?['"]?(updating|installing|actualizando|instalando)/,
       /(after|since) (the |our |a |this |last |last night'?s |yesterday'?s |the latest |the last |the recent |the new |an |today'?s |the overnight )?(\S+ ){0,4}(firmware|software|fw|update|upgrade|release|version|patch)/,
       /(after|since) (updating|upgrading|the update|we updated)/,
       /(firmware|fw|version) \d+(\.\d+)+ (broke|broken)/,
@@ -276,6 +280,7 @@ export const DEVICE_SYMPTOMS: readonly Weighted[] = [
       /se (cayo|ha caido|cae) (la )?(red|conexion|wifi)/,
       /caida de (la )?(red|conexion|wifi|dns)/,
       /check (the |your )?(network|connection)/,
+      /(red|network) (no disponible|unavailable|not available)/,
       /revis[ae] (la )?(red|conexion)/,
       /registration failed/,
       /fallo (de|del|en el) registro/,

@@ -278,6 +278,17 @@ export const WIDER_SYMPTOMS: readonly Weighted[] = [
     3,
   ],
   ["audio_video_quality", wordUnion([/granulad[oa]/, /se ve (oscur\w*|mal|borros\w*|pixelad\w*|granulad\w*|fatal)/, /con eco/]), 3],
+  // Sound that cuts out (Spanish) or is quieter on one side: the device works, the quality does not.
+  [
+    "audio_video_quality",
+    wordUnion([
+      // The Spanish of "cuts out" (the English is in the service lexicon).
+      /(micro|microfono|audio|sonido|voz)( \w+){0,4} se (corta|cortan|entrecorta)/,
+      /(sounds?|suena|se oye)( \w+){0,3} (quieter|lower|softer|mas bajo|mas flojo|mas debil)/,
+      /(quieter|softer|mas bajo|mas flojo) (on|in|por|en) (the |el |la )?(left|right|izquierd\w*|derech\w*|one|un)/,
+    ]),
+    2,
+  ],
   [
     "account_license",
     wordUnion([/pide (una )?licencia/, /(asks|prompts) for a licen[cs]e/, /licen[cs]e to activate/, /licencia para activar\w*/]),
@@ -288,6 +299,7 @@ export const WIDER_SYMPTOMS: readonly Weighted[] = [
     "account_license",
     wordUnion([
       /licen[cs]e (expired|inactive|missing|invalid|required|not found|limit|has expired|expiring)/,
+      /(licen[cs]e|licencia|seat|puesto|subscription|suscripcion)( \w+){0,2} (is not|isn'?t|are not|aren'?t|not|no esta|no estan|sin) (activated|active|assigned|activad[oa]|activ[oa]|asignad[oa])/,
       /unlicen[cs]ed/,
       /not licen[cs]ed/,
       /sin licencia/,
