@@ -160,7 +160,11 @@ export function decideCategory(problem: ProblemEvidence, intent: Intent, partner
   const partnerAdmin = PARTNER_ADMIN.test(folded) && problem.symptoms.account_license > 0;
   // A licence the partner itself says is missing or expired is the partner's (taxonomy §2).
   const partnerSaysLicense = PARTNER_CONFIRMS.test(folded) && problem.symptoms.account_license > 0;
-  if (partner && (PARTNER_LICENSE.test(folded) || partnerAdmin || partnerSaysLicense) && !/\bnorthwind (licen|seat|subscription)/.test(folded)) {
+  if (
+    partner &&
+    (PARTNER_LICENSE.test(folded) || partnerAdmin || partnerSaysLicense) &&
+    !/\bnorthwind (licen|seat|subscription)/.test(folded)
+  ) {
     scores.cloud_partner += 2;
     scores.account_license = 0;
   }

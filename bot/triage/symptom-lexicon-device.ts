@@ -19,6 +19,8 @@ export const DEVICE_SYMPTOMS: readonly Weighted[] = [
       /(completely|totally|basically|seems|looks|is|are|now|stays|just)( still)? dead/,
       /still dead/,
       /frit[oa]s?/,
+      /(lines?|lineas?|rayas?|franjas?|stripes?) (across|on|in|en|por)( it| the| la| el)? ?(display|screen|pantalla|it|ella)?/,
+      /(display|screen|pantalla)( \w+){0,4} (lines?|lineas?|franjas?|stripes?)/,
       /dej(o|aron|an?) de (cargar|encender)/,
       /se (rompio|rompieron|ha roto|han roto)/,
       /no (tiene|hay) tono/,

@@ -277,7 +277,17 @@ export const WIDER_SYMPTOMS: readonly Weighted[] = [
     ]),
     3,
   ],
-  ["audio_video_quality", wordUnion([/granulad[oa]/, /se ve (oscur\w*|mal|borros\w*|pixelad\w*|granulad\w*|fatal)/, /con eco/]), 3],
+  [
+    "audio_video_quality",
+    wordUnion([
+      /granulad[oa]/,
+      /se ve (oscur\w*|mal|borros\w*|pixelad\w*|granulad\w*|fatal)/,
+      /con eco/,
+      /tono (verdoso|verde|rosa|rosado|azulado|amarillento|morado|rojizo)/,
+      /(se ve|sale|salen|se ven) (\w+ )?(verdos[oa]|rosad[oa]|azulad[oa]|amarillent[oa]|morad[oa])/,
+    ]),
+    3,
+  ],
   // Sound that cuts out (Spanish) or is quieter on one side: the device works, the quality does not.
   [
     "audio_video_quality",
