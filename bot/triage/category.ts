@@ -69,7 +69,9 @@ const PHYSICAL_CAUSE = wordUnion([
   /when (i|you|we|someone) (move|touch|wiggle|bend)/,
   /gets (very |really )?hot/,
   /power (cut|surge|outage)/,
-  /se (nos )?cayo/,
+  /se (nos |me |le )?cayo(?! (la |el )?(red|conexion|wifi|internet|llamada|reunion|app|aplicacion|sesion|servicio|linea|teams|zoom|meet|webex|sistema))/,
+  /se (ha |han )?(quemo|quemaron|quemado)/,
+  /(pico|subida) de (tension|corriente)/,
   /mojad\w*/,
   /rot[oa]/,
   /quemad\w*/,
@@ -88,6 +90,8 @@ const PARTNER_CONFIRMS = wordUnion([
   /incidente abierto/,
   /publico (un|una) (incidente|caida)/,
   /confirmo (un|una)/,
+  /(microsoft|zoom|google|webex)( soporte)? (dice|dicen|confirma\w*|ha confirmado|reporta|informa|publico)/,
+  /(de su|en su|por su) (lado|parte)/,
 ]);
 /** An escalation about a stuck partner ticket is about the partner's service. */
 const PARTNER_TICKET_WORDS =
@@ -99,10 +103,10 @@ const PARTNER_LICENSE =
 const PARTNER_ADMIN = /\b(control hub|admin cent(er|re)|zoom admin|google admin|admin console|m365|microsoft 365|entra|tenant)\b/;
 /** The update itself failed: taxonomy "failed or bad update". */
 const FAILED_UPDATE =
-  /\b(bricked|(update|upgrade|firmware|flash\w*)( tool| process| app)?[^.]{0,40}\b(failed|crashed|interrupted|lost (the )?connection|halfway|mid-?way)|failed (update|upgrade)|actualizacion (fallida|interrumpida)|fallo la actualizacion)\b/;
+  /\b(bricked|(update|upgrade|firmware|flash\w*)( tool| process| app)?[^.]{0,40}\b(failed|crashed|interrupted|lost (the )?connection|halfway|mid-?way)|failed (update|upgrade)|actualizacion (fallida|interrumpida)|fallo la actualizacion|(actualizacion|update|upgrade|firmware)[^.]{0,30}\b(dejo|ha dejado|left|killed|broke)\b)\b/;
 /** Someone changed the set-up: the symptom that follows is a configuration problem. */
 const CONFIG_CAUSE =
-  /\b(someone|somebody|whoever) (changed|set|switched|left|mixed|forgot|paired)|set (way |much |far )?too (high|low|loud|quiet)|(is|are|was) set (to|too) |(since|after) (we|they) (reconfigured|changed the (settings?|config\w*)|moved (it|the \w+) to)|desde que (reconfiguramos|cambiamos la configuracion)|alguien cambio|reconfigur\w*/;
+  /\b(someone|somebody|whoever) (changed|set|switched|left|mixed|forgot|paired)|set (way |much |far )?too (high|low|loud|quiet)|(is|are|was) set (to|too) |(since|after) (we|they) (reconfigured|changed the (settings?|config\w*)|moved (it|the \w+) to)|desde que (reconfiguramos|cambiamos la configuracion)|alguien cambio|(cambiaron|han cambiado|changed) (la |el |los |las |the )?(cuenta|configuracion|ajustes?|account|settings?|config\w*)|reconfigur\w*/;
 /** Parts named in an onsite request: the visit is for a hardware fix. */
 const COMPONENT = wordUnion([
   /board/,
@@ -154,7 +158,13 @@ export function decideCategory(problem: ProblemEvidence, intent: Intent, partner
   // Lost network explains frozen or choppy media: the cause is the category, not its consequence.
   if (problem.symptoms.network > 0 && problem.symptoms.audio_video_quality > 0) scores.network += 1;
   const partnerAdmin = PARTNER_ADMIN.test(folded) && problem.symptoms.account_license > 0;
-  if (partner && (PARTNER_LICENSE.test(folded) || partnerAdmin) && !/\bnorthwind (licen|seat|subscription)/.test(folded)) {
+  // A licence the partner itself says is missing or expired is the partner's (taxonomy §2).
+  const partnerSaysLicense = PARTNER_CONFIRMS.test(folded) && problem.symptoms.account_license > 0;
+  if (
+    partner &&
+    (PARTNER_LICENSE.test(folded) || partnerAdmin || partnerSaysLicense) &&
+    !/\bnorthwind (licen|seat|subscription)/.test(folded)
+  ) {
     scores.cloud_partner += 2;
     scores.account_license = 0;
   }

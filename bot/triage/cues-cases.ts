@@ -11,6 +11,7 @@ export const ESCALATE = wordUnion([
   /(tier|level) (2|3|two|three) (support|engineer)/,
   /someone (more )?(senior|higher up|above|in charge)/,
   /senior (engineer|person|manager)/,
+  /alguien (mas )?(senior|superior|de mas (arriba|nivel)|con mas (nivel|experiencia|autoridad))/,
   /(your|a|the|my|support|service|our account) (manager|supervisor|boss)/,
   /(your|upper|senior|higher) management/,
   /to (the |your )?management(?! (portal|console|app|page|ui|server|features?|seats?|licen\w*))/,
@@ -102,12 +103,13 @@ export const NOT_RESOLVED =
 export const PARTNER_TICKET_REF =
   /\b(partner (ticket|case)|(microsoft|ms|zoom|google|webex|their)('?s)? (support )?(ticket|case|incident ticket|ticket number|case number)|(ticket|case|caso|incidencia) (with|con|de|en|at|to|for) (microsoft|zoom|google|webex|them|ellos)|(open|opened|create|raise|file|log|submit) (a |an |the )?(ticket|case) (with|on|at) |abr(e|a|ir|id|an|ais|eis) (un|una|el|la) (ticket|caso|incidencia|solicitud) con|numero de ticket de)/;
 export const PARTNER_BRING_IN = wordUnion([
-  /(bring|get|add|invite|loop|pull|include|involve|meter|anadir|anadid|invitar|invitad|incluir|traer) (in )?(the |a |an )?(microsoft|zoom|google|webex|them|their|los|las|al|a los)('?s)?( \w+)?( (engineers?|support|team|people|folks|ingenieros?|soporte))?/,
+  /(bring|get|add|invite|loop|pull|include|involve|meter|meted|metan|anadir|anadid|anadan|invitar|invitad|inviten|incluir|incluid|incluyan|traer|traed|traigan|sumad|sumen) (in )?(the |a |an )?(microsoft|zoom|google|webex|them|their|los|las|al|a los)('?s)?( \w+)?( (engineers?|support|team|people|folks|ingenieros?|soporte))?/,
   /joint (call|session|meeting)/,
   /llamada conjunta/,
   /reunion conjunta/,
   /get them on/,
   /their engineers?/,
+  /(los |a los )?(ingenieros?|tecnicos?) de (microsoft|zoom|google|webex)/,
   /(microsoft|zoom|google|webex)('?s)? (engineers?|support engineer)/,
 ]);
 /** Takes the problem to the partner: "raise it with Zoom", "escalate this to Microsoft". */

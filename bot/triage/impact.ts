@@ -8,6 +8,7 @@ import { fold } from "../../core/text/fold.ts";
 import {
   BLOCKED,
   COSMETIC_SUBJECT,
+  DEGRADED_PART,
   DISPLAY_ONLY,
   INTERMITTENT,
   MAIN_JOB_LOST,
@@ -67,7 +68,7 @@ export function readImpact(text: string, isProductWord: (word: string) => boolea
     unusable: UNUSABLE.test(folded),
     blocked: BLOCKED.test(folded),
     worksPartly: WORKS_PARTLY.test(folded),
-    intermittent: INTERMITTENT.test(folded),
+    intermittent: INTERMITTENT.test(folded) || DEGRADED_PART.test(folded),
     minor: MINOR.test(folded) || (COSMETIC_SUBJECT.test(folded) && WORKS_ANYWAY.test(folded)) || DISPLAY_ONLY.test(folded),
     mainJobLost: MAIN_JOB_LOST.test(folded),
     secondary: SECONDARY.test(folded),
@@ -95,7 +96,7 @@ export function readImpact(text: string, isProductWord: (word: string) => boolea
 function criticalSoon(folded: string): boolean {
   const event = CRITICAL_EVENT.exec(folded);
   if (!event || !SOON.test(folded)) return false;
-  return !FAR_OFF.test(folded.slice(event.index, event.index + event[0].length + 30));
+  return !FAR_OFF.test(folded.slice(event.index, event.index + event[0].length + 50));
 }
 
 function countRooms(original: string, isProductWord: (word: string) => boolean): number | undefined {

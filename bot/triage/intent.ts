@@ -122,7 +122,8 @@ const CASE_WORD = /\b(case|ticket|caso|incidencia|cs)\b/;
 const THANKS = /\b(thanks|thank you|thx|ty|cheers|gracias)\b/;
 const PROCEDURE = /\b(process|procedure|procedimiento|proceso|how do (i|we) (open|file|claim|request|start|return|send))\b/;
 /** "is it normal that...": a problem with no impact is still reported (taxonomy sev4). */
-const NORMAL_QUESTION = /\b(is (it|that|this) (normal|expected|supposed to)|(is|are) [\w ]{1,40} supposed to|es normal|deberia)\b/;
+const NORMAL_QUESTION =
+  /\b(is (it|that|this) (normal|expected|supposed to)|(is|are) [\w ]{1,40} supposed to|es normal|se supone que|(deberia|debe) (hacer|sonar|verse|estar|pasar|funcionar) (asi|eso))\b/;
 const GREETING_EMOJI = /[\u{1F44B}\u{1F64F}\u{1F44D}\u{1F642}\u{1F60A}\u{1F600}\u{1F603}\u{1F917}]/u;
 
 /** Decides the intent of a prepared message. */

@@ -102,6 +102,8 @@ export const WIDER_SYMPTOMS: readonly Weighted[] = [
       /ni (las salas|los equipos|las teams rooms) ni (los|las) (portatiles|moviles|pcs|ordenadores)/,
       /(portatiles|moviles|ordenadores) tampoco/,
       /(signed|logged|kicked) out/,
+      /(se salen|nos echa|los echa|las echa|nos saca|las saca|los saca) de (las |la |los )?(llamadas?|reuniones?)/,
+      /(se cierra|cierra) (la )?sesion/,
       /sign[- ]?in (loop|prompt|page)/,
       /teams rooms pro/,
       /needs? (a )?(teams|zoom)( rooms)?( pro)? licen[cs]e/,
@@ -275,7 +277,28 @@ export const WIDER_SYMPTOMS: readonly Weighted[] = [
     ]),
     3,
   ],
-  ["audio_video_quality", wordUnion([/granulad[oa]/, /se ve (oscur\w*|mal|borros\w*|pixelad\w*|granulad\w*|fatal)/, /con eco/]), 3],
+  [
+    "audio_video_quality",
+    wordUnion([
+      /granulad[oa]/,
+      /se ve (oscur\w*|mal|borros\w*|pixelad\w*|granulad\w*|fatal)/,
+      /con eco/,
+      /tono (verdoso|verde|rosa|rosado|azulado|amarillento|morado|rojizo)/,
+      /(se ve|sale|salen|se ven) (\w+ )?(verdos[oa]|rosad[oa]|azulad[oa]|amarillent[oa]|morad[oa])/,
+    ]),
+    3,
+  ],
+  // Sound that cuts out (Spanish) or is quieter on one side: the device works, the quality does not.
+  [
+    "audio_video_quality",
+    wordUnion([
+      // The Spanish of "cuts out" (the English is in the service lexicon).
+      /(micro|microfono|audio|sonido|voz)( \w+){0,4} se (corta|cortan|entrecorta)/,
+      /(sounds?|suena|se oye)( \w+){0,3} (quieter|lower|softer|mas bajo|mas flojo|mas debil)/,
+      /(quieter|softer|mas bajo|mas flojo) (on|in|por|en) (the |el |la )?(left|right|izquierd\w*|derech\w*|one|un)/,
+    ]),
+    2,
+  ],
   [
     "account_license",
     wordUnion([/pide (una )?licencia/, /(asks|prompts) for a licen[cs]e/, /licen[cs]e to activate/, /licencia para activar\w*/]),
@@ -286,6 +309,7 @@ export const WIDER_SYMPTOMS: readonly Weighted[] = [
     "account_license",
     wordUnion([
       /licen[cs]e (expired|inactive|missing|invalid|required|not found|limit|has expired|expiring)/,
+      /(licen[cs]e|licencia|seat|puesto|subscription|suscripcion)( \w+){0,2} (is not|isn'?t|are not|aren'?t|not|no esta|no estan|sin) (activated|active|assigned|activad[oa]|activ[oa]|asignad[oa])/,
       /unlicen[cs]ed/,
       /not licen[cs]ed/,
       /sin licencia/,

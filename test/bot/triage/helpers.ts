@@ -13,6 +13,9 @@ export const OWN_EXAMPLES = fileURLToPath(new URL("../../fixtures/triage/own-exa
 export const OWN_HOLDOUTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) =>
   fileURLToPath(new URL(`../../fixtures/triage/own-holdout-${n}.jsonl`, import.meta.url)),
 );
+/** A fresh set written in one go and split in two: the rules were tuned on the first part only. */
+export const FRESH_TUNE = fileURLToPath(new URL("../../fixtures/triage/fresh-tune.jsonl", import.meta.url));
+export const FRESH_HELD_OUT = fileURLToPath(new URL("../../fixtures/triage/fresh-held-out.jsonl", import.meta.url));
 /** The shared eval material lives next to the repository and may be absent. */
 export const SHARED_DEV_SET = fileURLToPath(new URL("../../../../shared/eval/triage-dev.jsonl", import.meta.url));
 export const SHARED_CATALOG = fileURLToPath(new URL("../../../../shared/eval/catalog.json", import.meta.url));
