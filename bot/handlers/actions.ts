@@ -54,7 +54,8 @@ export const kernelActions: ActionDeclaration[] = [
       "necesito ayuda con el bot",
       "list of things i can ask you",
     ],
-    handler: async (ctx) => showHelp(ctx),
+    // A bare "hello" is greeted back (the greeting says how to get help); a question gets the card.
+    handler: async (ctx) => (isBareGreeting(fold(ctx.text)) ? greetOrDecline(ctx) : showHelp(ctx)),
   },
   {
     action: "other",
@@ -521,11 +522,16 @@ export const kernelActions: ActionDeclaration[] = [
 const THANKS = /^\s*(thanks|thank you|thx|ty|gracias|muchas gracias|perfect|perfecto|genial|great)\b/;
 const GREETING = /^\s*(hi|hello|hey|hola|buenas|buenos dias|buenas tardes|good (morning|afternoon|evening))\b/;
 
+/** "hi", "hola", "buenos días": a greeting and nothing else. */
+function isBareGreeting(folded: string): boolean {
+  return GREETING.test(folded) && folded.split(" ").length <= 4 && !/\?/.test(folded);
+}
+
 /** A greeting, thanks, or something the bot does not do: a short honest reply. */
 export async function greetOrDecline(ctx: Context, _reading?: Reading): Promise<void> {
   const text = fold(ctx.text);
   if (THANKS.test(text)) return void ctx.reply({ text: ctx.t("greeting.thanks") });
-  if (GREETING.test(text) && text.split(" ").length <= 4)
+  if (isBareGreeting(text))
     return void ctx.reply({ text: ctx.t("greeting.hello", { name: ctx.person.name.split(" ")[0] ?? "" }) });
   ctx.reply({ text: ctx.t("intake.other") });
 }

@@ -9,6 +9,7 @@
 import { ACTIONS, type Action, type Intent, type Role } from "../../core/vocabulary.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { featuresOf } from "./ngrams.ts";
+import { fold } from "../../core/text/fold.ts";
 import { LinearModel, softmax, type TrainingExample, type TrainingOptions } from "./linear-model.ts";
 import { slotsOf, type Slots } from "./slots.ts";
 
@@ -36,6 +37,8 @@ export interface Reading {
   ranked: Interpretation[];
   slots: Slots;
   triage: TriageResult;
+  /** The sentence hedges ("maybe", "quizá", "should we…?"): weak evidence for anything that changes data. */
+  hedged: boolean;
 }
 
 export interface UnderstandInput {
@@ -75,6 +78,9 @@ const INTENT_ACTION: Record<Intent, Action> = {
 
 /** Weight of the triage's intent, times its confidence, on the model's logits. */
 const TRIAGE_WEIGHT = 1.6;
+
+const HEDGES =
+  /\b(maybe|might|perhaps|possibly|not sure|i wonder|should we|do we need|would it make sense|quiza|quizas|tal vez|a lo mejor|igual hace falta|puede que|no se si|deberiamos|haria falta)\b/;
 
 /** Knobs of the model, for measuring alternatives (`npm run triage -- route`); the defaults are the measured best. */
 export interface UnderstandingTuning extends TrainingOptions {
@@ -172,7 +178,8 @@ export function createUnderstanding(
         .filter((i) => i.confidence > 0)
         .sort((a, b) => b.confidence - a.confidence);
       const best = ranked[0] ?? { action: "other" as const, confidence: 0 };
-      return { text: input.text, action: best.action, confidence: best.confidence, ranked, slots: slotsOf(input.text, input.triage), triage: input.triage };
+      const hedged = HEDGES.test(fold(input.text));
+      return { text: input.text, hedged, action: best.action, confidence: best.confidence, ranked, slots: slotsOf(input.text, input.triage), triage: input.triage };
     },
   };
 }
@@ -203,6 +210,6 @@ export function decide(reading: Reading, changes: ReadonlySet<Action>, commanded
   if (commanded.length > 0 && confidence < OVERRULES_COMMAND) return { kind: "command", action: commanded[0]!, confidence: OVERRULES_COMMAND };
   const second = reading.ranked[1];
   if (confidence < UNSURE || (second && confidence - second.confidence < CLOSE)) return { kind: "ask", action, confidence };
-  if (changes.has(action) && confidence < SURE_TO_CHANGE) return { kind: "confirm", action, confidence };
+  if (changes.has(action) && (confidence < SURE_TO_CHANGE || reading.hedged)) return { kind: "confirm", action, confidence };
   return { kind: "act", action, confidence };
 }
