@@ -135,6 +135,15 @@ describe("answers to 'since when?'", () => {
     expect(opened.description).toContain("Since: started two days ago");
   });
 
+  it("ES: 'desde hoy por la mañana' inside the answer about the device is taken: since when is not asked", async () => {
+    expect(await say(t, "empleada", "no funciona la pantalla")).toContain(DEVICE_ES);
+    const device = await say(t, "empleada", "la Bar 70, desde hoy por la mañana");
+    expect(device).not.toContain(SINCE_ES);
+    const opened = await onlyCase();
+    expect(opened.device?.serial).toBe("NB7-0100234");
+    expect(opened.description).toContain("Since: desde hoy por la mañana");
+  });
+
   it("ES: 'desde ayer' is acknowledged with the device's site and the case opens", async () => {
     expect(await say(t, "empleada", "el Tap 10 no enciende")).toContain(SINCE_ES);
     const next = await say(t, "empleada", "desde ayer");
