@@ -33,6 +33,9 @@ const asksAside = (text: string, triage: TriageResult): boolean =>
     ? triage.confidence >= 0.5 && ASIDE_QUESTION.test(text)
     : triage.confidence >= 0.8 && !["report_issue", "other", "greeting_help"].includes(triage.intent);
 
+/** Set on the turn's context when a new report replaced the one that waited on an answer. */
+const REPORT_SET_ASIDE = "intake.setAside";
+
 const stateKey = (ctx: Context) => `${STATE_KIND}:${conversationKey(ctx.event.conversation)}:${ctx.person.personId ?? ""}`;
 
 async function save(ctx: Context, draft: IntakeDraft): Promise<void> {
@@ -61,6 +64,7 @@ export async function startIntake(ctx: Context, triage: TriageResult, text: stri
   const earlier = await currentDraft(ctx);
   if (earlier?.problem) {
     // A new report while another waited on an answer: the earlier one is dropped, and said so.
+    ctx.state[REPORT_SET_ASIDE] = true;
     const { facts } = await resolveDraft(ctx, earlier);
     ctx.reply({ text: ctx.t("intake.setAside", { what: summaryOf(ctx, earlier, facts) || asSentence(earlier.problem.slice(0, 80)) }) });
   }
@@ -81,8 +85,10 @@ export async function continueIntake(ctx: Context, triage: TriageResult): Promis
   if (!draft) return false;
   const text = ctx.text;
   if (draft.pending && fitsPending(draft, text, triage, ctx.services.catalog, await organizationSites(ctx)) === "not-an-answer") {
-    // Another request typed while a question waits: it is answered as usual, the question stays.
-    ctx.replyAtEnd({ text: ctx.t("intake.stillNeed", { question: ctx.t(`intake.need.${draft.pending}`) }) });
+    // Another request typed while a question waits: it is answered as usual, the question stays
+    // (unless that request was a new problem report, which sets this one aside).
+    const question = draft.pending;
+    ctx.replyAtEnd(() => (ctx.state[REPORT_SET_ASIDE] ? undefined : { text: reminderOf(ctx, question) }));
     return false;
   }
   if (isCancel(text)) {
@@ -127,8 +133,10 @@ export async function pendingAnswerFits(ctx: Context, text: string, triage?: Tri
 /** "(I still need: since when?)" for the question a report here waits on, if any. */
 export async function pendingReminder(ctx: Context): Promise<string | undefined> {
   const draft = await currentDraft(ctx);
-  return draft?.pending ? ctx.t("intake.stillNeed", { question: ctx.t(`intake.need.${draft.pending}`) }) : undefined;
+  return draft?.pending ? reminderOf(ctx, draft.pending) : undefined;
 }
+
+const reminderOf = (ctx: Context, question: Question) => ctx.t("intake.stillNeed", { question: ctx.t(`intake.need.${question}`) });
 
 /**
  * A site of the organization the message names in a form the rules did not read as a place

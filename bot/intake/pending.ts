@@ -73,6 +73,10 @@ export function fitsPending(
   // without answering anything.
   if (REQUEST.test(text)) return "not-an-answer";
   if (QUESTION.test(text) && !ANSWER_INTENTS.has(triage.intent) && triage.confidence >= 0.5) return "not-an-answer";
+  // Another device than the report's, named when the question is not "which device": a new report.
+  const otherModel = triage.entities.model.length > 0 && Boolean(draft.model) && !triage.entities.model.includes(draft.model!);
+  const otherSerial = Boolean(triage.entities.serial[0] && draft.serial && triage.entities.serial[0] !== draft.serial);
+  if (draft.pending !== "device" && (otherModel || otherSerial) && triage.intent === "report_issue") return "not-an-answer";
   if (answersQuestion(draft.pending, text, triage, catalog, sites) || DONT_KNOW.test(text)) {
     // "what's the status of CS-10002 since yesterday?" still asks about another case.
     if (OWN_REFERENCE.test(text) && QUESTION.test(text)) return "not-an-answer";

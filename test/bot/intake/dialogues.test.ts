@@ -201,6 +201,18 @@ describe("a message that is not the answer to the pending question", () => {
     expect(opened.description).not.toContain("técnico");
   });
 
+  it("EN: a problem with another device while a question waits sets the first report aside, and says so", async () => {
+    expect(await say(t, "employee", "the Speak 40 crackles")).toContain(SINCE_EN);
+    const other = await say(t, "employee", "also, the headset pro in Madrid keeps cutting out since yesterday");
+    expect(other).toContain("I've set aside the report about Northwind Speak 40 NS4-5550101 at Lisbon office.");
+    expect(other).toContain("Got it: Northwind Headset Pro NHP-7781200 at Madrid HQ, since yesterday.");
+    // The reminder would be about the report set aside: there is none.
+    expect(other).not.toContain("I still need");
+    const opened = await onlyCase();
+    expect(opened.device?.serial).toBe("NHP-7781200");
+    expect(opened.description).not.toContain("Speak 40");
+  });
+
   it("EN: cancel drops the report; what follows is not filed anywhere", async () => {
     expect(await say(t, "employee", "the camera is blurry")).toContain(DEVICE_EN);
     expect(await say(t, "employee", "cancel")).toContain("no case was opened");
