@@ -40,6 +40,8 @@ export class Context {
   reading: Reading | undefined;
   /** Free-form values middleware leaves for later middleware and handlers. */
   readonly state: Record<string, unknown> = {};
+  /** Replies that close the turn, after whatever the handlers answer (see replyAtEnd). */
+  private readonly closing: (ReplyContent | (() => ReplyContent | undefined))[] = [];
 
   constructor(
     readonly event: InboundEvent,
@@ -113,6 +115,23 @@ export class Context {
       visibility: content.visibility ?? "public",
       lang: this.language,
     });
+  }
+
+  /**
+   * A short reply that comes after everything else this turn answers, whoever answers it: a
+   * feature that lets a sentence go to another handler ("(I still need: since when?)"). A
+   * function is called when the turn ends, and may find the reply no longer holds (undefined).
+   */
+  replyAtEnd(content: ReplyContent | (() => ReplyContent | undefined)): void {
+    this.closing.push(content);
+  }
+
+  /** Adds the closing replies to the outbound messages; the reply flush calls it once. */
+  closeTurn(): void {
+    for (const closing of this.closing.splice(0)) {
+      const content = typeof closing === "function" ? closing() : closing;
+      if (content) this.reply(content);
+    }
   }
 
   /** Sends a message anywhere (another conversation, the engineers' channel). */

@@ -7,6 +7,9 @@ import { shorten } from "../../core/text/shorten.ts";
 
 export type CardAudience = "customer" | "support" | "partner";
 
+/** The "Reported model: …" line of a description (written by the problem-report intake). */
+const REPORTED_MODEL = /^Reported model: (.+)$/m;
+
 const formatDate = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 /** The status in words, e.g. "waiting for the customer". */
@@ -43,6 +46,9 @@ export function renderCaseCard(view: CaseView, t: Translator, audience: CardAudi
   ];
   if (audience !== "customer") facts.push({ label: t("case.fact.organization"), value: view.organizationName });
   if (view.deviceSerial) facts.push({ label: t("case.fact.device"), value: `${view.deviceModel ?? ""} ${view.deviceSerial}`.trim() });
+  // A model the person named that is none of their registered devices, as the intake wrote it down.
+  const reportedModel = view.deviceSerial ? undefined : REPORTED_MODEL.exec(view.description)?.[1]?.trim();
+  if (reportedModel) facts.push({ label: t("case.fact.reportedModel"), value: reportedModel });
   if (view.siteName) facts.push({ label: t("case.fact.site"), value: view.siteName });
   facts.push({ label: t("case.fact.requester"), value: view.requesterName });
   facts.push({ label: t("case.fact.assignee"), value: view.assigneeName ?? t("case.unassigned") });

@@ -50,6 +50,7 @@ export const en = {
   "case.fact.severity": "Severity",
   "case.fact.device": "Device",
   "case.fact.site": "Site",
+  "case.fact.reportedModel": "Reported model",
   "case.fact.requester": "Requested by",
   "case.fact.assignee": "Engineer",
   "case.fact.opened": "Opened",

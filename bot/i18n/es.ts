@@ -50,6 +50,7 @@ export const es: Record<CoreMessageKey, string> = {
   "case.fact.severity": "Severidad",
   "case.fact.device": "Dispositivo",
   "case.fact.site": "Sede",
+  "case.fact.reportedModel": "Modelo indicado",
   "case.fact.requester": "Solicitado por",
   "case.fact.assignee": "Ingeniero",
   "case.fact.opened": "Abierto",

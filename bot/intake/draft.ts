@@ -6,6 +6,12 @@
 import type { Language } from "../../core/vocabulary.ts";
 import type { Category, Partner, TriageResult } from "../triage/index.ts";
 import type { Severity } from "../../core/vocabulary.ts";
+import { fold } from "../../core/text/fold.ts";
+import { readNumberWords } from "../../core/text/number-words.ts";
+import { sinceIn } from "./since.ts";
+
+/** The label of the model a person named in a case description (the case card shows it as a fact). */
+export const REPORTED_MODEL = "Reported model";
 
 /** What the intake may still need to know, in the order it asks. */
 export type Question = "device" | "site" | "since" | "impact";
@@ -23,15 +29,21 @@ export interface IntakeDraft {
   model?: string;
   /** The kind of device ("video_bar") when no model was named. */
   family?: string;
+  /** The person's own words for the device when they named no model ("the room kit"). */
+  deviceWords?: string;
   deviceId?: string;
   siteText?: string;
   siteId?: string;
+  /** The words that named the site, when they are one of its names in another form ("Lisboa"), not a typo. */
+  siteWords?: string;
   since?: string;
   roomsAffected?: number;
   meetingBlocked?: boolean;
   criticalEvent?: boolean;
   asked: Question[];
   pending?: Question;
+  /** What the bot last said it understood ("Room Kit at Lisbon office, since yesterday"). */
+  acknowledged?: string;
   /** Documentation fixes were proposed and the person has not answered yet. */
   suggested?: boolean;
   /** The person asked for a case before saying what is wrong: the next message opens it. */
@@ -44,39 +56,26 @@ const SINCE =
 const YES = /\b(yes|yeah|yep|si|sí|claro|correct|right now|ahora mismo)\b/i;
 const NO = /\b(no|nope|not|none|ninguna?|nada)\b/i;
 const ALL_ROOMS = /\b(all|every|everywhere|whole|todas?|todos|toda la)\b/i;
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  una: 1,
-  uno: 1,
-  un: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  only: 1,
-  just: 1,
-  solo: 1,
-  sólo: 1,
-};
+/** "only one", "solo una": one room. */
+const ONE = /\b(only|just|solo|sólo|una?|uno)\b/i;
 const DONT_KNOW = /\b(don'?t know|no idea|not sure|no s[eé]|ni idea|no lo s[eé])\b/i;
 
+/** The number of rooms an answer gives, in digits or in words ("two", "dos"), or "only one". */
+function roomsIn(answer: string): number | undefined {
+  const digits = /\b(\d{1,3})\b/.exec(answer)?.[1];
+  if (digits) return Number(digits);
+  const words = fold(answer).split(/[^a-z0-9]+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const number = readNumberWords(words, i);
+    if (number) return number.value;
+  }
+  return ONE.test(answer) ? 1 : undefined;
+}
+
 /** Starts a draft from the message that reported the problem. */
-export function startDraft(text: string, triage: TriageResult, lang: Language, family?: string): IntakeDraft {
+export function startDraft(text: string, triage: TriageResult, lang: Language, family?: string, deviceWords?: string): IntakeDraft {
   return mergeFacts(
+    text,
     {
       problem: text.trim().slice(0, 2_000),
       notes: [],
@@ -84,6 +83,7 @@ export function startDraft(text: string, triage: TriageResult, lang: Language, f
       severity: triage.severity,
       partner: triage.entities.partner,
       family,
+      deviceWords: family ? deviceWords : undefined,
       asked: [],
       lang,
     },
@@ -91,7 +91,7 @@ export function startDraft(text: string, triage: TriageResult, lang: Language, f
   );
 }
 
-function mergeFacts(draft: IntakeDraft, triage: TriageResult): IntakeDraft {
+function mergeFacts(text: string, draft: IntakeDraft, triage: TriageResult): IntakeDraft {
   const next = { ...draft };
   const { entities, signals } = triage;
   if (entities.serial[0]) next.serial = entities.serial[0];
@@ -106,7 +106,9 @@ function mergeFacts(draft: IntakeDraft, triage: TriageResult): IntakeDraft {
   if (entities.partner) next.partner = entities.partner;
   if (triage.category && !next.category) next.category = triage.category;
   if (triage.severity && (!next.severity || triage.severity < next.severity)) next.severity = triage.severity;
-  if (signals.since) next.since = signals.since;
+  // The person's words as written ("desde hoy por la mañana") before the rules' folded copy.
+  const since = sinceIn(text) ?? signals.since;
+  if (since) next.since = since;
   if (signals.roomsAffected !== undefined) next.roomsAffected = signals.roomsAffected;
   if (signals.meetingBlocked !== undefined) next.meetingBlocked = signals.meetingBlocked;
   if (signals.criticalEvent) next.criticalEvent = true;
@@ -114,9 +116,10 @@ function mergeFacts(draft: IntakeDraft, triage: TriageResult): IntakeDraft {
 }
 
 /** Reads an answer in the light of the question that was asked, plus whatever else it says. */
-export function mergeAnswer(draft: IntakeDraft, text: string, triage: TriageResult, family?: string): IntakeDraft {
+export function mergeAnswer(draft: IntakeDraft, text: string, triage: TriageResult, family?: string, deviceWords?: string): IntakeDraft {
   const answer = text.trim();
-  let next = mergeFacts({ ...draft, notes: [...draft.notes, answer.slice(0, 2_000)], family: draft.family ?? family }, triage);
+  const device = draft.family ? {} : { family, deviceWords: family ? deviceWords : undefined };
+  let next = mergeFacts(answer, { ...draft, notes: [...draft.notes, answer.slice(0, 2_000)], ...device }, triage);
   const pending = draft.pending;
   next.pending = undefined;
   if (!pending) return next;
@@ -131,24 +134,22 @@ export function mergeAnswer(draft: IntakeDraft, text: string, triage: TriageResu
       const aboutSomethingElse =
         Boolean(triage.entities.site || triage.entities.serial[0] || triage.entities.model[0]) && !SINCE.test(answer);
       // The person's own words answer the question better than a fragment the rules picked out.
-      if (!aboutSomethingElse && (SINCE.test(answer) || answer.length <= 60)) next.since = answer;
+      if (!aboutSomethingElse && !next.since && (SINCE.test(answer) || answer.length <= 60)) next.since = answer;
       break;
     }
     case "impact": {
-      const rooms =
-        /\b(\d{1,3})\b/.exec(answer)?.[1] ??
-        Object.entries(NUMBER_WORDS).find(([word]) => new RegExp(`\\b${word}\\b`, "i").test(answer))?.[1];
-      if (next.roomsAffected === undefined)
-        next.roomsAffected = ALL_ROOMS.test(answer) ? 99 : rooms !== undefined ? Number(rooms) : undefined;
+      if (next.roomsAffected === undefined) next.roomsAffected = ALL_ROOMS.test(answer) ? 99 : roomsIn(answer);
       if (next.meetingBlocked === undefined) next.meetingBlocked = YES.test(answer) ? true : NO.test(answer) ? false : undefined;
       break;
     }
     case "device":
       break;
   }
-  // The person corrected something else instead of answering: the question may come again.
+  // The person corrected something else instead of answering: the question may come again. Words
+  // for the device ("the room kit") answer the device question even when no model fits.
   const correctedOther = Boolean(triage.entities.site || triage.entities.serial[0] || triage.entities.model[0]);
-  if (!knows(next, pending) && correctedOther) next.asked = next.asked.filter((question) => question !== pending);
+  const answered = knows(next, pending) || (pending === "device" && Boolean(next.deviceWords));
+  if (!answered && correctedOther) next.asked = next.asked.filter((question) => question !== pending);
   return next;
 }
 
@@ -183,11 +184,15 @@ export function isCritical(draft: IntakeDraft): boolean {
   return draft.severity === "sev1";
 }
 
-/** The case description: the problem, what was added, and the facts collected. */
-export function describe(draft: IntakeDraft, facts: { device?: string; site?: string }): string {
+/**
+ * The case description: the problem, what was added, and the facts collected. A model the person
+ * named that is not one of their registered devices is kept as the reported model.
+ */
+export function describe(draft: IntakeDraft, facts: { device?: string; site?: string; reportedModel?: string }): string {
   const lines = [draft.problem, ...draft.notes];
   const details = [
     facts.device ? `Device: ${facts.device}` : draft.serial ? `Serial: ${draft.serial}` : undefined,
+    !facts.device && facts.reportedModel ? `${REPORTED_MODEL}: ${facts.reportedModel}` : undefined,
     facts.site ? `Site: ${facts.site}` : draft.siteText ? `Site: ${draft.siteText}` : undefined,
     draft.since ? `Since: ${draft.since}` : undefined,
     draft.roomsAffected !== undefined ? `Rooms affected: ${draft.roomsAffected >= 99 ? "all" : draft.roomsAffected}` : undefined,

@@ -16,7 +16,15 @@ const FAMILY_WORDS: Record<string, RegExp> = {
 
 /** The device family a message speaks of, if exactly one fits. */
 export function familyOf(text: string, catalog: Catalog): string | undefined {
+  return familyWordsIn(text, catalog)?.family;
+}
+
+/** The device family a message speaks of and the words it used for it ("room kit"), if exactly one fits. */
+export function familyWordsIn(text: string, catalog: Catalog): { family: string; words: string } | undefined {
   const known = new Set(catalog.models.map((model) => model.family));
-  const found = Object.entries(FAMILY_WORDS).filter(([family, words]) => known.has(family) && words.test(text));
-  return found.length === 1 ? found[0]![0] : undefined;
+  const found = Object.entries(FAMILY_WORDS)
+    .filter(([family]) => known.has(family))
+    .map(([family, words]) => ({ family, match: words.exec(text) }))
+    .filter((entry) => entry.match);
+  return found.length === 1 ? { family: found[0]!.family, words: found[0]!.match![0] } : undefined;
 }

@@ -16,8 +16,11 @@ import { showCase } from "../cases/handlers.ts";
 import { takeRemark } from "../cases/thread.ts";
 import { describe, isCritical, mergeAnswer, nextQuestion, type IntakeDraft, type Question } from "./draft.ts";
 import type { KnowledgeAnswer } from "../../knowledge/index.ts";
-import { familyOf } from "./families.ts";
+import { familyWordsIn } from "./families.ts";
 import { draftFromMessage, resolveDraft } from "./resolve.ts";
+import { acknowledge, summaryOf } from "./acknowledge.ts";
+import { fitsPending, isSerialList, type PendingFit } from "./pending.ts";
+import { organizationSites, siteIn } from "./sites.ts";
 
 const STATE_KIND = "intake";
 const TTL_MS = 24 * 3_600_000;
@@ -29,6 +32,9 @@ const asksAside = (text: string, triage: TriageResult): boolean =>
   triage.intent === "how_to"
     ? triage.confidence >= 0.5 && ASIDE_QUESTION.test(text)
     : triage.confidence >= 0.8 && !["report_issue", "other", "greeting_help"].includes(triage.intent);
+
+/** Set on the turn's context when a new report replaced the one that waited on an answer. */
+const REPORT_SET_ASIDE = "intake.setAside";
 
 const stateKey = (ctx: Context) => `${STATE_KIND}:${conversationKey(ctx.event.conversation)}:${ctx.person.personId ?? ""}`;
 
@@ -51,7 +57,18 @@ export async function startIntake(ctx: Context, triage: TriageResult, text: stri
     ctx.reply({ text: ctx.t("intake.needsOrganization") });
     return;
   }
-  const draft = draftFromMessage(ctx, text, triage);
+  if (isSerialList(text, triage)) {
+    ctx.reply({ text: ctx.t("intake.serialList") });
+    return;
+  }
+  const earlier = await currentDraft(ctx);
+  if (earlier?.problem) {
+    // A new report while another waited on an answer: the earlier one is dropped, and said so.
+    ctx.state[REPORT_SET_ASIDE] = true;
+    const { facts } = await resolveDraft(ctx, earlier);
+    ctx.reply({ text: ctx.t("intake.setAside", { what: summaryOf(ctx, earlier, facts) || asSentence(earlier.problem.slice(0, 80)) }) });
+  }
+  const draft = await withSiteNamed(ctx, draftFromMessage(ctx, text, triage), text, triage);
   if (draft.category === "cloud_partner") {
     const partner = draft.partner ? ctx.t(`partner.${draft.partner}`) : "the cloud partner";
     ctx.reply({ text: ctx.t("intake.partner", { partner }) });
@@ -67,6 +84,13 @@ export async function continueIntake(ctx: Context, triage: TriageResult): Promis
   const draft = await currentDraft(ctx);
   if (!draft) return false;
   const text = ctx.text;
+  if (draft.pending && fitsPending(draft, text, triage, ctx.services.catalog, await organizationSites(ctx)) === "not-an-answer") {
+    // Another request typed while a question waits: it is answered as usual, the question stays
+    // (unless that request was a new problem report, which sets this one aside).
+    const question = draft.pending;
+    ctx.replyAtEnd(() => (ctx.state[REPORT_SET_ASIDE] ? undefined : { text: reminderOf(ctx, question) }));
+    return false;
+  }
   if (isCancel(text)) {
     await ctx.services.states.clear(stateKey(ctx));
     ctx.reply({ text: ctx.t("intake.cancelled") });
@@ -85,7 +109,8 @@ export async function continueIntake(ctx: Context, triage: TriageResult): Promis
     await openFromDraft(ctx, { ...draftFromMessage(ctx, text, triage), asked: [] });
     return true;
   }
-  const merged = mergeAnswer(draft, text, triage, familyOf(text, ctx.services.catalog));
+  const device = familyWordsIn(text, ctx.services.catalog);
+  const merged = await withSiteNamed(ctx, mergeAnswer(draft, text, triage, device?.family, device?.words), text, triage);
   if (OPEN_NOW.test(text)) {
     await openFromDraft(ctx, merged);
     return true;
@@ -94,10 +119,40 @@ export async function continueIntake(ctx: Context, triage: TriageResult): Promis
   return true;
 }
 
+/**
+ * How a message fits the question a report in this conversation waits on: "answer" (give it to the
+ * intake), "cancel", "not-an-answer" (route it as usual; the question stays) or "none" (nothing
+ * pending). For the conversation router, before it hands a sentence to anything else.
+ */
+export async function pendingAnswerFits(ctx: Context, text: string, triage?: TriageResult): Promise<PendingFit> {
+  const draft = await currentDraft(ctx);
+  if (!draft?.pending) return "none";
+  return fitsPending(draft, text, triage ?? ctx.services.triage.classify(text), ctx.services.catalog, await organizationSites(ctx));
+}
+
+/** "(I still need: since when?)" for the question a report here waits on, if any. */
+export async function pendingReminder(ctx: Context): Promise<string | undefined> {
+  const draft = await currentDraft(ctx);
+  return draft?.pending ? reminderOf(ctx, draft.pending) : undefined;
+}
+
+const reminderOf = (ctx: Context, question: Question) => ctx.t("intake.stillNeed", { question: ctx.t(`intake.need.${question}`) });
+
+/**
+ * A site of the organization the message names in a form the rules did not read as a place
+ * ("Lisbn", "in lisboa"): it becomes the report's site, as a correction would.
+ */
+async function withSiteNamed(ctx: Context, draft: IntakeDraft, text: string, triage: TriageResult): Promise<IntakeDraft> {
+  if (triage.entities.site) return draft;
+  const mention = siteIn(text, await organizationSites(ctx));
+  if (!mention || mention.site.id === draft.siteId) return draft;
+  return { ...draft, siteText: mention.words, siteId: undefined, ...(draft.serial ? {} : { deviceId: undefined }) };
+}
+
 /** Asks the next question, proposes a fix from the documentation, or opens the case. */
 async function advance(ctx: Context, draft: IntakeDraft): Promise<void> {
   const resolved = await resolveDraft(ctx, draft);
-  const current = resolved.draft;
+  const current = { ...resolved.draft, acknowledged: acknowledge(ctx, resolved.draft, resolved.facts) };
   if (resolved.notice) ctx.reply({ text: resolved.notice });
   const question: Question | undefined = resolved.choices ? "device" : nextQuestion(current);
   if (question) {

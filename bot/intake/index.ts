@@ -12,6 +12,14 @@ import { intakeMessages } from "./messages.ts";
 
 /** The device a sentence names, for features that read one (portal, onsite visits). */
 export { deviceInSentence } from "./resolve.ts";
+/** The organization's site a sentence names in any language or form ("Lisboa", "la sede de Madrid", "Lisbn"). */
+export { siteInSentence } from "./sites.ts";
+/**
+ * For the conversation router: whether a sentence answers the question a problem report waits
+ * on, and the one-line reminder of that question (docs in bot/intake/README.md).
+ */
+export { pendingAnswerFits, pendingReminder } from "./flow.ts";
+export type { PendingFit } from "./pending.ts";
 
 export const intakeFeature = defineFeature<void>({
   name: "intake",

@@ -6,11 +6,12 @@
 import type { Context } from "../context.ts";
 import type { TriageResult } from "../triage/index.ts";
 import { startDraft, type IntakeDraft } from "./draft.ts";
-import { familyOf } from "./families.ts";
+import { familyWordsIn } from "./families.ts";
+import { organizationSites, siteIn } from "./sites.ts";
 
 export interface Resolution {
   draft: IntakeDraft;
-  facts: { device?: string; site?: string };
+  facts: { device?: string; site?: string; reportedModel?: string };
   /** Several devices of the model: the person picks one. */
   choices?: { serial: string; label: string }[];
   /** Something worth telling (a serial we don't know). */
@@ -32,9 +33,14 @@ export async function resolveDraft(ctx: Context, draft: IntakeDraft): Promise<Re
   let notice: string | undefined;
 
   if (next.siteText && !next.siteId) {
-    const sites = await prisma.site.findMany({ where: { organizationId }, select: { id: true, name: true, city: true, aliases: true } });
+    const sites = await organizationSites(ctx);
     const said = fold(next.siteText);
-    const match = sites.find((site) =>
+    // Any language or form of the site's name, typos too; else a name the words are part of ("boardroom").
+    const mention = siteIn(next.siteText, sites);
+    next.siteWords = mention?.exact ? next.siteText : undefined;
+    const match =
+      mention?.site ??
+      sites.find((site) =>
       [site.name, site.city ?? "", ...(JSON.parse(site.aliases) as string[])]
         .filter((name) => name.length >= 3)
         .some((name) => said.includes(fold(name)) || fold(name).includes(said)),
@@ -75,13 +81,15 @@ export async function resolveDraft(ctx: Context, draft: IntakeDraft): Promise<Re
     const device = await prisma.device.findUnique({ where: { id: next.deviceId }, include: { model: true } });
     if (device) facts.device = `${device.model.name} ${device.serial}`;
   }
+  if (!next.deviceId && next.model) facts.reportedModel = ctx.services.catalog.models.find((m) => m.id === next.model)?.name ?? next.model;
   if (next.siteId) facts.site = (await prisma.site.findUnique({ where: { id: next.siteId }, select: { name: true } }))?.name;
   return { draft: next, facts, choices, notice };
 }
 
 /** A new draft from a message, with the kind of device it names ("the bar") read from the catalog. */
 export function draftFromMessage(ctx: Context, text: string, triage: TriageResult): IntakeDraft {
-  return startDraft(text, triage, ctx.lang, familyOf(text, ctx.services.catalog));
+  const device = familyWordsIn(text, ctx.services.catalog);
+  return startDraft(text, triage, ctx.lang, device?.family, device?.words);
 }
 
 /**

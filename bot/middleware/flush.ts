@@ -8,6 +8,7 @@ import type { Middleware } from "../pipeline.ts";
 
 export const flushReplies: Middleware<Context> = async (ctx, next) => {
   await next();
+  ctx.closeTurn();
   await writeReplies(ctx);
 };
 

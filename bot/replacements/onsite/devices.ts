@@ -16,12 +16,20 @@ export interface DeviceChoices {
 /** Devices shown as choices at most (a button each). */
 const MAX_DEVICE_CHOICES = 8;
 
-/** The viewer's organization's devices at the site the text names, or all of them; none for support (no organization). */
-export async function deviceChoices(db: Database, viewer: Viewer, text: string): Promise<DeviceChoices> {
+/**
+ * The viewer's organization's devices at the site the text names (or the site already read from
+ * it, in any language or form), or all of them; none for support (no organization).
+ */
+export async function deviceChoices(
+  db: Database,
+  viewer: Viewer,
+  text: string,
+  site?: { id: string; name: string },
+): Promise<DeviceChoices> {
   const organizationId = viewer.organizationId;
   if (!organizationId) return { devices: [] };
   const sites = await db.prisma.site.findMany({ where: { organizationId }, select: { id: true, name: true, city: true, aliases: true } });
-  const named = siteNamed(text, sites);
+  const named = (site && sites.find((s) => s.id === site.id)) ?? siteNamed(text, sites);
   const devices = await db.prisma.device.findMany({
     where: { organizationId, ...(named ? { siteId: named.id } : {}) },
     include: { model: { select: { name: true } }, site: { select: { name: true } } },

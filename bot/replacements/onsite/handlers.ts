@@ -3,7 +3,7 @@ import type { Context } from "../../context.ts";
 import { invalid } from "../../errors.ts";
 import type { ActionEvent } from "../../events.ts";
 import type { CommandArgs } from "../../router.ts";
-import { deviceInSentence } from "../../intake/index.ts";
+import { deviceInSentence, siteInSentence } from "../../intake/index.ts";
 import type { TriageResult } from "../../triage/index.ts";
 import { parseSerial, stripSerial } from "../entitlement.ts";
 import { replacementFeature } from "../index.ts";
@@ -96,7 +96,7 @@ export async function onsiteCommand(ctx: Context, args: CommandArgs): Promise<vo
   if (serial)
     return requestVisit(ctx, { serial, purpose: stripRefs(stripSerial(rest)), rma: rma !== undefined ? `RMA-${rma}` : undefined });
   // "onsite Lisboa": the devices of the place named, to pick from.
-  if (rest) return askForDevice(ctx, await replacementFeature.of(ctx).onsite.deviceChoices(ctx.person, rest));
+  if (rest) return askForDevice(ctx, await replacementFeature.of(ctx).onsite.deviceChoices(ctx.person, rest, await siteInSentence(ctx, rest)));
   replyWithVisits(ctx, await onsite.list(ctx.person));
 }
 
@@ -141,10 +141,17 @@ export async function onsiteIntent(ctx: Context, triage: TriageResult): Promise<
   const named = serial ? {} : await deviceInSentence(ctx, ctx.text, triage);
   serial ??= named.serial;
   if (!serial) {
-    const choosable = await replacementFeature.of(ctx).onsite.deviceChoices(ctx.person, ctx.text);
-    // The one replacement on its way counts only when it goes to the place named (if any).
+    // The place named in any language or form ("Lisboa", "la sede de Madrid", "Lisbn").
+    const site = await siteInSentence(ctx, ctx.text);
+    const choosable = await replacementFeature.of(ctx).onsite.deviceChoices(ctx.person, ctx.text, site);
+    // The one replacement on its way counts only when it goes to the place named and is the model
+    // named (if any); a place that is none of the organization's sites rules it out.
+    const placeNamed = Boolean(site || triage.entities.site);
+    const models = new Set(triage.entities.model.map((id) => ctx.services.catalog.models.find((m) => m.id === id)?.name));
     const open = (await replacements.list(ctx.person)).filter(
-      (view) => !choosable.site || choosable.devices.some((device) => device.serial === view.serial),
+      (view) =>
+        (!placeNamed || (choosable.site && choosable.devices.some((device) => device.serial === view.serial))) &&
+        (models.size === 0 || models.has(view.modelName)),
     );
     if (open.length === 1) serial = open[0]!.serial;
     else if (named.choices?.length) return askWhichDevice(ctx, named.choices);

@@ -40,8 +40,8 @@ export class OnsiteService {
   ) {}
 
   /** The devices a request without a serial can be for: those at the site the text names, or all the organization's. */
-  deviceChoices(viewer: Viewer, text: string): Promise<DeviceChoices> {
-    return deviceChoices(this.db, viewer, text);
+  deviceChoices(viewer: Viewer, text: string, site?: { id: string; name: string }): Promise<DeviceChoices> {
+    return deviceChoices(this.db, viewer, text, site);
   }
 
   /** Checks eligibility and quotes a visit; the requester then confirms by choosing a slot. */

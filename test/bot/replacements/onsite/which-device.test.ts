@@ -60,3 +60,41 @@ describe("asking for a technician without naming the device", () => {
     expect(asked.text).not.toContain("Lisbon");
   });
 });
+
+describe("asking for a technician at a site named in another form, with one replacement on its way elsewhere", () => {
+  let t: TestApp;
+  const clock = new ManualClock("2026-03-11T09:00:00Z");
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock, start: false });
+    await t.app.db.prisma.onsiteCoverage.create({
+      data: { id: newId(), country: "PT", region: "", families: "[]", fee: 22000, currency: "EUR", hours: "Mon-Fri 09:00-18:00" },
+    });
+    // The one replacement on its way goes to Madrid.
+    expect((await type(t.app, "engineer", "rma order NB5-2231987 no video output, confirmed remotely")).text).toContain(
+      "I ordered advance replacement",
+    );
+  });
+  afterAll(() => t.close());
+
+  it("a typo of the site ('Lisbn') offers the Lisbon devices instead of quoting the Madrid replacement", async () => {
+    const asked = await type(t.app, "admin", "can you send a technician to Lisbn?");
+    expect(asked.text).toContain("Which device at Lisbon office should the technician come for?");
+    expect(asked.text).not.toContain("Madrid");
+    expect(await t.app.db.prisma.onsiteVisit.count()).toBe(0);
+  });
+
+  it("a place that is none of the organization's sites ('Oporto') quotes nothing: the person picks the device", async () => {
+    const asked = await type(t.app, "admin", "¿podéis mandar un técnico a Oporto?");
+    expect(asked.text).toContain("¿Para qué equipo tiene que venir el técnico?");
+    expect(asked.text).not.toContain("ONS-");
+    expect(await t.app.db.prisma.onsiteVisit.count()).toBe(0);
+  });
+
+  it("'la sede de Madrid' is Madrid HQ: the replacement on its way there is the visit's", async () => {
+    const quoted = await type(t.app, "admin", "¿podéis mandar un técnico a la sede de Madrid?");
+    expect(quoted.text).toContain("Técnico in situ ONS-");
+    expect(quoted.text).toContain("Sede: Madrid HQ");
+    expect(quoted.text).toContain("Equipo: Northwind Bar 50 NB5-2231987");
+  });
+});
