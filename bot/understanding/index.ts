@@ -77,7 +77,7 @@ const INTENT_ACTION: Record<Intent, Action> = {
 };
 
 /** Weight of the triage's intent, times its confidence, on the model's logits. */
-const TRIAGE_WEIGHT = 1.6;
+const TRIAGE_WEIGHT = 2.2;
 
 const HEDGES =
   /\b(maybe|might|perhaps|possibly|not sure|i wonder|should we|do we need|would it make sense|quiza|quizas|tal vez|a lo mejor|igual hace falta|puede que|no se si|deberiamos|haria falta)\b/;
