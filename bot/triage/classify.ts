@@ -11,7 +11,6 @@ import { scoreLanguage } from "../../core/text/language.ts";
 import { createModelMatcher } from "./models.ts";
 import { detectPartner } from "./partner.ts";
 import { decideSeverity } from "./severity.ts";
-import { createSeverityModel, type SeverityCues, type SeverityTuning } from "./severity-model.ts";
 import { extractSite } from "./site.ts";
 import { readProblem } from "./symptoms.ts";
 import { prepareText } from "./text.ts";
@@ -23,34 +22,16 @@ const FUNCTION_WORDS = new Set(["de", "del", "la", "el", "los", "las", "the", "o
 /** Classifies one message with the rules only. */
 export type Classifier = (text: string) => TriageResult;
 
-/**
- * Compiles the rules for a catalog. The severity of a problem is the severity model's, which
- * weighs the rules' own severity and impact signals with the words (`severityTuning` to measure
- * alternatives, `rulesOnly` for the rules alone).
- */
-export function createClassifier(catalog: Catalog, severityTuning: SeverityTuning & { rulesOnly?: boolean } = {}): Classifier {
+/** Compiles the rules for a catalog. */
+export function createClassifier(catalog: Catalog): Classifier {
   const models = createModelMatcher(catalog);
   const identifiers = createIdentifierExtractor(models.prefixes);
   const vendorWords = new Set(tokenize(catalog.vendor).map((token) => token.norm));
   // Function words inside aliases ("panel de reservas") do not make a word a product name.
   const productWords = new Set([...models.aliasWords, ...vendorWords].filter((word) => !FUNCTION_WORDS.has(word)));
   const isProductWord = (word: string) => productWords.has(normaliseWord(word));
-  const { rulesOnly, ...tuning } = severityTuning;
-  const severityModel = createSeverityModel(JSON.stringify(catalog), (text) => readRules(text).cues, tuning);
 
   return (input) => {
-    const { result, cues } = readRules(input);
-    if (!cues || rulesOnly) return result;
-    const decided = severityModel.decide(input, cues);
-    if (decided.severity === result.severity) return result;
-    result.severity = decided.severity;
-    if (result.category) result.signals.meetingBlocked = decided.severity === "sev1" || decided.severity === "sev2";
-    result.confidences.severity = round(decided.confidence);
-    result.confidence = round(result.confidences.intent * (0.5 + 0.25 * result.confidences.category + 0.25 * decided.confidence));
-    return result;
-  };
-
-  function readRules(input: string): { result: TriageResult; cues?: SeverityCues } {
     const text = prepareText(input);
     const ids = identifiers.extract(text.raw);
     const tokens = tokenize(text.prose);
@@ -79,7 +60,6 @@ export function createClassifier(catalog: Catalog, severityTuning: SeverityTunin
     let categoryConfidence = 0.8;
     let severityConfidence = 0.8;
     const signals: TriageSignals = {};
-    let cues: SeverityCues | undefined;
     if (PROBLEM_INTENTS.has(intent.intent)) {
       const impact = readImpact(problem.text, isProductWord, site);
       const chosenCategory = decideCategory(problem, intent.intent, partner);
@@ -92,13 +72,12 @@ export function createClassifier(catalog: Catalog, severityTuning: SeverityTunin
       if (impact.rooms !== undefined) signals.roomsAffected = impact.rooms;
       if (impact.since) signals.since = impact.since;
       if (impact.critical) signals.criticalEvent = true;
-      cues = { intent: intent.intent, category, impact, rule: chosenSeverity };
     }
 
     const confidence = PROBLEM_INTENTS.has(intent.intent)
       ? intent.confidence * (0.5 + 0.25 * categoryConfidence + 0.25 * severityConfidence)
       : intent.confidence;
-    const result: TriageResult = {
+    return {
       intent: intent.intent,
       category,
       severity,
@@ -110,8 +89,7 @@ export function createClassifier(catalog: Catalog, severityTuning: SeverityTunin
       source: "rules",
       truncated: text.truncated,
     };
-    return cues ? { result, cues } : { result };
-  }
+  };
 }
 
 const round = (value: number): number => Math.round(Math.max(0, Math.min(1, value)) * 100) / 100;
