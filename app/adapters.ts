@@ -10,7 +10,6 @@ import { tenantDirectory } from "../bot/people/tenants.ts";
 import { engineerQueue } from "../bot/cases/queue.ts";
 import { deviceStatusAdapter, type DeviceStatusSettings } from "../adapters/webhook/device-status.ts";
 import { partnersAdapter, type PartnerSettings } from "../adapters/partners/index.ts";
-import { slackAdapter } from "../adapters/slack/index.ts";
 import type { SlackSettings } from "../adapters/slack/settings.ts";
 import type { TeamsSettings } from "../adapters/teams/settings.ts";
 import type { App } from "./app.ts";
@@ -51,7 +50,8 @@ export const ADAPTERS: AdapterEntry<unknown>[] = [
     component: "slack",
     configured: (config) => config.slack !== undefined,
     settings: (config) => config.slack!,
-    load: async () => slackAdapter,
+    // Loaded only when Slack is configured: Bolt and its web client are not needed otherwise.
+    load: async () => (await import("../adapters/slack/index.ts")).slackAdapter,
   }),
   entry<TeamsSettings>({
     platform: "teams",

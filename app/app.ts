@@ -45,7 +45,7 @@ import { bearerMatches, refuseMetrics } from "../adapters/http/metrics-access.ts
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { notifiedLevel } from "../bot/runtime/outbox-meta.ts";
 import { llmFailureReason, meterKnowledge, meterLanguageModel } from "./instrumentation.ts";
-import { connectWakeBus, type WakeBus } from "./wake-bus.ts";
+import type { WakeBus } from "./wake-bus.ts";
 import { withStartupLock } from "../db/startup-lock.ts";
 import { mountAdapters } from "./adapters.ts";
 import { FeatureRegistry } from "../bot/feature-registry.ts";
@@ -149,8 +149,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   // Scaled mode: replicas tell each other when to look at the outbox and the timers at once
   // rather than at their next poll (app/wake-bus.ts). The rows stay the source of truth.
   const timerPollMs = options.scheduler?.idlePollMs ?? 1_000;
+  // ioredis is loaded only when REDIS_URL is set.
   const wakeBus = config.redisUrl
-    ? connectWakeBus(config.redisUrl, config.scaling.redisPrefix, log.child({ component: "wake-bus" }), { timerWindowMs: timerPollMs })
+    ? (await import("./wake-bus.ts")).connectWakeBus(config.redisUrl, config.scaling.redisPrefix, log.child({ component: "wake-bus" }), { timerWindowMs: timerPollMs })
     : undefined;
   const deliveryNotices = new DeliveryNotices();
   const dispatcher = new OutboxDispatcher(db, clock, log.child({ component: "outbox" }), {

@@ -8,11 +8,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/sqlite/client.ts";
-import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
 import type BetterSqlite3 from "better-sqlite3";
-import { PostgresFastSql, SqliteFastSql, type FastSql, type SlowWait } from "./fast-sql.ts";
+import { SqliteFastSql, type FastSql, type SlowWait } from "./fast-sql.ts";
 import { DEFAULT_WAL_LIMIT_BYTES, startCheckpointer } from "./checkpointer.ts";
 
 export { Prisma } from "../generated/sqlite/client.ts";
@@ -46,7 +44,7 @@ export const BUSY_TIMEOUT_MS = 50;
  * 0.6 s once warm — so 10 s is over ten times the worst seen, and still answers within Slack's
  * retry window when something is really stuck.
  */
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 /**
  * How long a PostgreSQL connection attempt may take (DATABASE_CONNECT_TIMEOUT_SECONDS). pg waits
@@ -94,9 +92,7 @@ class CapturingSqliteAdapter extends PrismaBetterSQLite3 {
 }
 
 /** Opens a connection pool for the URL. Migrations are applied separately (db/migrate.ts). */
-export async function openDatabase(
-  url: string,
-  options: {
+export interface OpenOptions {
     poolSize?: number;
     checkpoints?: boolean;
     onCheckpointError?: (message: string) => void;
@@ -108,8 +104,9 @@ export async function openDatabase(
     onConnectionError?: (error: Error) => void;
     /** PostgreSQL: how long a connection attempt may take (DEFAULT_CONNECT_TIMEOUT_MS otherwise). */
     connectTimeoutMs?: number;
-  } = {},
-): Promise<Database> {
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const provider = providerOf(url);
   if (provider === "sqlite") {
     const file = sqliteFile(url);
@@ -146,37 +143,6 @@ export async function openDatabase(
       },
     };
   }
-  const { connection, schema } = postgresConnection(url);
-  const adapter = new PrismaPg(
-    {
-      connectionString: connection.toString(),
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-      // Raw SQL is unqualified, so the session's search_path selects the schema too.
-      options: `-c search_path="${schema}"`,
-    },
-    {
-      schema,
-      // Without these, a connection ended by the server (restart, failover) is an unhandled
-      // 'error' event and the process exits; with them pg drops it and reconnects on next use.
-      onPoolError: (error: Error) => options.onConnectionError?.(error),
-      onConnectionError: (error: Error) => options.onConnectionError?.(error),
-    },
-  );
-  const prisma = new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as PrismaClient;
-  const fast = new PostgresFastSql(connection.toString(), schema, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)), (error) =>
-    options.onConnectionError?.(error),
-  );
-  connection.password = "";
-  return {
-    provider,
-    prisma,
-    safeUrl: connection.toString(),
-    schema,
-    fast,
-    close: async () => {
-      await fast.close();
-      await prisma.$disconnect();
-    },
-  };
+  // The PostgreSQL client and driver adapter are loaded only for a PostgreSQL URL.
+  return (await import("./postgres.ts")).openPostgres(url, options);
 }
