@@ -151,7 +151,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const timerPollMs = options.scheduler?.idlePollMs ?? 1_000;
   // ioredis is loaded only when REDIS_URL is set.
   const wakeBus = config.redisUrl
-    ? (await import("./wake-bus.ts")).connectWakeBus(config.redisUrl, config.scaling.redisPrefix, log.child({ component: "wake-bus" }), { timerWindowMs: timerPollMs })
+    ? (await import("./wake-bus.ts")).connectWakeBus(config.redisUrl, config.scaling.redisPrefix, log.child({ component: "wake-bus" }), {
+        timerWindowMs: timerPollMs,
+      })
     : undefined;
   const deliveryNotices = new DeliveryNotices();
   const dispatcher = new OutboxDispatcher(db, clock, log.child({ component: "outbox" }), {

@@ -44,7 +44,7 @@ export const BUSY_TIMEOUT_MS = 50;
  * 0.6 s once warm — so 10 s is over ten times the worst seen, and still answers within Slack's
  * retry window when something is really stuck.
  */
-export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 /**
  * How long a PostgreSQL connection attempt may take (DATABASE_CONNECT_TIMEOUT_SECONDS). pg waits
@@ -93,17 +93,17 @@ class CapturingSqliteAdapter extends PrismaBetterSQLite3 {
 
 /** Opens a connection pool for the URL. Migrations are applied separately (db/migrate.ts). */
 export interface OpenOptions {
-    poolSize?: number;
-    checkpoints?: boolean;
-    onCheckpointError?: (message: string) => void;
-    /** SQLite: the write-ahead log's size limit (db/checkpointer.ts). */
-    walLimitBytes?: number;
-    /** SQLite: a wait for a lock past SLOW_WAIT_MS (logged by the app). */
-    onSlowWait?: (wait: SlowWait) => void;
-    /** PostgreSQL: a connection the server ended or a failed connection attempt (logged by the app). */
-    onConnectionError?: (error: Error) => void;
-    /** PostgreSQL: how long a connection attempt may take (DEFAULT_CONNECT_TIMEOUT_MS otherwise). */
-    connectTimeoutMs?: number;
+  poolSize?: number;
+  checkpoints?: boolean;
+  onCheckpointError?: (message: string) => void;
+  /** SQLite: the write-ahead log's size limit (db/checkpointer.ts). */
+  walLimitBytes?: number;
+  /** SQLite: a wait for a lock past SLOW_WAIT_MS (logged by the app). */
+  onSlowWait?: (wait: SlowWait) => void;
+  /** PostgreSQL: a connection the server ended or a failed connection attempt (logged by the app). */
+  onConnectionError?: (error: Error) => void;
+  /** PostgreSQL: how long a connection attempt may take (DEFAULT_CONNECT_TIMEOUT_MS otherwise). */
+  connectTimeoutMs?: number;
 }
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
@@ -144,5 +144,12 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     };
   }
   // The PostgreSQL client and driver adapter are loaded only for a PostgreSQL URL.
-  return (await import("./postgres.ts")).openPostgres(url, options);
+  const { connection, schema } = postgresConnection(url);
+  const target = {
+    connection,
+    schema,
+    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    transactionOptions: TRANSACTION_OPTIONS,
+  };
+  return (await import("./postgres.ts")).openPostgres(target, options);
 }

@@ -6,16 +6,24 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
 import type { Prisma, PrismaClient } from "../generated/sqlite/client.ts";
-import { DEFAULT_CONNECT_TIMEOUT_MS, postgresConnection, TRANSACTION_OPTIONS, type Database, type OpenOptions } from "./client.ts";
+import type { Database, OpenOptions } from "./client.ts";
 import type { FastSql, Row, Steps } from "./fast-sql.ts";
 
-export async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
-  const { connection, schema } = postgresConnection(url);
+/** What db/client.ts has already worked out for the URL (passed in, so this file imports nothing of it at run time). */
+export interface PostgresTarget {
+  connection: URL;
+  schema: string;
+  connectTimeoutMs: number;
+  transactionOptions: { maxWait: number; timeout: number };
+}
+
+export async function openPostgres(target: PostgresTarget, options: OpenOptions): Promise<Database> {
+  const { connection, schema } = target;
   const adapter = new PrismaPg(
     {
       connectionString: connection.toString(),
       max: options.poolSize ?? 10,
-      connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      connectionTimeoutMillis: target.connectTimeoutMs,
       // Raw SQL is unqualified, so the session's search_path selects the schema too.
       options: `-c search_path="${schema}"`,
     },
@@ -27,7 +35,7 @@ export async function openPostgres(url: string, options: OpenOptions): Promise<D
       onConnectionError: (error: Error) => options.onConnectionError?.(error),
     },
   );
-  const prisma = new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as PrismaClient;
+  const prisma = new PostgresClient({ adapter, transactionOptions: target.transactionOptions }) as unknown as PrismaClient;
   const fast = new PostgresFastSql(connection.toString(), schema, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)), (error) =>
     options.onConnectionError?.(error),
   );

@@ -211,7 +211,10 @@ function routeCommand(args: Args): void {
     throw error;
   }
   const { router, conversation } = createRouting(features);
-  const report = evaluateRouting({ router, understanding: conversation.understanding, triage: createTriage(catalogFrom(args)), changes: conversation.changes }, set);
+  const report = evaluateRouting(
+    { router, understanding: conversation.understanding, triage: createTriage(catalogFrom(args)), changes: conversation.changes },
+    set,
+  );
   if (args.options.has("--json")) return void console.log(JSON.stringify(report));
   const pct = (value: number) => value.toFixed(3);
   const lines = [
@@ -220,8 +223,14 @@ function routeCommand(args: Args): void {
     `ask_rate                   ${pct(report.ask_rate)}   (asks which action, or confirms, instead of acting)`,
     `documentation_fallthrough  ${pct(report.documentation_fallthrough)}   (not documentation questions, searched as one)`,
     "",
-    "by language: " + Object.entries(report.by_lang).map(([k, v]) => `${k} ${pct(v.accuracy)} (${v.total})`).join(", "),
-    "by role:     " + Object.entries(report.by_role).map(([k, v]) => `${k} ${pct(v.accuracy)} (${v.total})`).join(", "),
+    "by language: " +
+      Object.entries(report.by_lang)
+        .map(([k, v]) => `${k} ${pct(v.accuracy)} (${v.total})`)
+        .join(", "),
+    "by role:     " +
+      Object.entries(report.by_role)
+        .map(([k, v]) => `${k} ${pct(v.accuracy)} (${v.total})`)
+        .join(", "),
     "",
     "confusions (expected → got):",
     ...report.confusions.slice(0, 15).map((c) => `  ${c.expected} → ${c.got}  ${c.count}`),
@@ -232,7 +241,9 @@ function routeCommand(args: Args): void {
     lines.push("", `wrong (first ${wrong.length}):`);
     for (const item of wrong) {
       const labelled = byId.get(item.id)!;
-      lines.push(`  ${item.id} [${labelled.role}] want ${labelled.expected_action} got ${item.action} (${item.confidence.toFixed(2)}${item.asks ? ", asks" : ""})\n      ${labelled.text.slice(0, 160)}`);
+      lines.push(
+        `  ${item.id} [${labelled.role}] want ${labelled.expected_action} got ${item.action} (${item.confidence.toFixed(2)}${item.asks ? ", asks" : ""})\n      ${labelled.text.slice(0, 160)}`,
+      );
     }
   }
   console.log(lines.join("\n"));

@@ -38,7 +38,11 @@ export async function askWhichCase(ctx: Context): Promise<void> {
  * Closing is only done on a case the sentence or the thread names; "it works now" said in a
  * direct chat gets the person's open cases as buttons to confirm.
  */
-export async function closeFromSentence(ctx: Context, triage: TriageResult, named = parseCaseRef(triage.entities.case_id[0] ?? ctx.text)): Promise<void> {
+export async function closeFromSentence(
+  ctx: Context,
+  triage: TriageResult,
+  named = parseCaseRef(triage.entities.case_id[0] ?? ctx.text),
+): Promise<void> {
   const which =
     named ?? (await ctx.services.cases.findByThread(ctx.person, ctx.event.conversation))?.number ?? (await caseInQuestion(ctx, triage));
   if (typeof which === "number" && (named !== undefined || ctx.event.conversation.threadId)) {
@@ -80,7 +84,11 @@ export async function theCase(ctx: Context, reading: Reading): Promise<number | 
 }
 
 /** Runs a case command on the reading's case with `rest` after the verb. */
-export function onCase(verb: string, command: (ctx: Context, args: CommandArgs) => Promise<void>, rest: (reading: Reading) => string = () => "") {
+export function onCase(
+  verb: string,
+  command: (ctx: Context, args: CommandArgs) => Promise<void>,
+  rest: (reading: Reading) => string = () => "",
+) {
   return async (ctx: Context, reading: Reading): Promise<void> => {
     const number = await theCase(ctx, reading);
     if (number !== undefined) await command(ctx, { verb, rest: rest(reading), caseNumber: number });

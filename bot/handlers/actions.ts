@@ -531,7 +531,6 @@ function isBareGreeting(folded: string): boolean {
 export async function greetOrDecline(ctx: Context, _reading?: Reading): Promise<void> {
   const text = fold(ctx.text);
   if (THANKS.test(text)) return void ctx.reply({ text: ctx.t("greeting.thanks") });
-  if (isBareGreeting(text))
-    return void ctx.reply({ text: ctx.t("greeting.hello", { name: ctx.person.name.split(" ")[0] ?? "" }) });
+  if (isBareGreeting(text)) return void ctx.reply({ text: ctx.t("greeting.hello", { name: ctx.person.name.split(" ")[0] ?? "" }) });
   ctx.reply({ text: ctx.t("intake.other") });
 }

@@ -64,7 +64,9 @@ const DONT_KNOW = /\b(don'?t know|no idea|not sure|no s[eé]|ni idea|no lo s[eé
 function roomsIn(answer: string): number | undefined {
   const digits = /\b(\d{1,3})\b/.exec(answer)?.[1];
   if (digits) return Number(digits);
-  const words = fold(answer).split(/[^a-z0-9]+/).filter(Boolean);
+  const words = fold(answer)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const number = readNumberWords(words, i);
     if (number) return number.value;

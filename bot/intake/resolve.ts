@@ -41,10 +41,10 @@ export async function resolveDraft(ctx: Context, draft: IntakeDraft): Promise<Re
     const match =
       mention?.site ??
       sites.find((site) =>
-      [site.name, site.city ?? "", ...(JSON.parse(site.aliases) as string[])]
-        .filter((name) => name.length >= 3)
-        .some((name) => said.includes(fold(name)) || fold(name).includes(said)),
-    );
+        [site.name, site.city ?? "", ...(JSON.parse(site.aliases) as string[])]
+          .filter((name) => name.length >= 3)
+          .some((name) => said.includes(fold(name)) || fold(name).includes(said)),
+      );
     if (match) next.siteId = match.id;
   }
 

@@ -9,7 +9,10 @@ import { isNumberWord } from "../../core/text/number-words.ts";
 function foldKeepingPositions(text: string): string {
   return [...text]
     .map((ch) => {
-      const folded = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+      const folded = ch
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase();
       return folded.length === ch.length ? folded : ch.toLowerCase().slice(0, ch.length).padEnd(ch.length, " ");
     })
     .join("");

@@ -62,10 +62,22 @@ const admins = ["admin", "engineer", "manager"] as const;
  * first, so that a later single word wins where both claim one.
  */
 export const portalCommands: CommandDeclaration[] = [
-  ...KIND_COMMANDS.map((words) => ({ words, slots: "text" as const, roles: everyone, handler: showDocumentsOfText, action: "documents" as const })),
+  ...KIND_COMMANDS.map((words) => ({
+    words,
+    slots: "text" as const,
+    roles: everyone,
+    handler: showDocumentsOfText,
+    action: "documents" as const,
+  })),
   { words: ["datasheet", "quickstart"], slots: "text", roles: everyone, handler: showDocumentsOfText, action: "documents" },
   { words: WORDS.portal, slots: "none", roles: admins, handler: async (ctx) => showPortalMenu(ctx), action: "help" },
-  { words: WORDS.register, slots: "text", roles: admins, handler: (ctx) => registerFromText(ctx, restAfterVerb(ctx.text, WORDS.register)), action: "register" },
+  {
+    words: WORDS.register,
+    slots: "text",
+    roles: admins,
+    handler: (ctx) => registerFromText(ctx, restAfterVerb(ctx.text, WORDS.register)),
+    action: "register",
+  },
   { words: WORDS.devices, slots: "none", roles: admins, handler: (ctx) => showDevices(ctx), action: "device_status" },
   { words: WORDS.licenses, slots: "none", roles: admins, handler: (ctx) => showLicenses(ctx), action: "licenses" },
   { words: WORDS.covered, slots: "text", roles: everyone, handler: (ctx, args) => showCoverage(ctx, args.rest), action: "licenses" },

@@ -51,8 +51,20 @@ export const replacementFeature = defineFeature<ReplacementServices>({
       handler: rmaCommand,
       action: ["rma_status", "rma_order"],
     },
-    { words: ["parts", "piezas", "repuestos", "spare parts", "recambios"], slots: "text", roles: "everyone", handler: partsCommand, action: "parts" },
-    { words: ["stock", "inventario", "existencias"], slots: "text", roles: ["engineer", "manager"], handler: stockCommand, action: "parts" },
+    {
+      words: ["parts", "piezas", "repuestos", "spare parts", "recambios"],
+      slots: "text",
+      roles: "everyone",
+      handler: partsCommand,
+      action: "parts",
+    },
+    {
+      words: ["stock", "inventario", "existencias"],
+      slots: "text",
+      roles: ["engineer", "manager"],
+      handler: stockCommand,
+      action: "parts",
+    },
     {
       words: ["onsite", "tecnico", "visita", "visitas", "onsite visits", "visita tecnica"],
       slots: "text",

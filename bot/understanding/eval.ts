@@ -88,7 +88,10 @@ export function route(parts: Routing, text: string, role: Role): Omit<RoutedItem
   const match = router.matchCommand(text);
   const triaged = triage.classify(text);
   const reading = understanding.understand({ text, role, triage: triaged, commandVerb: router.commandVerbOf(text) });
-  if (match && (match.spec.needs !== "text" || match.spec.actions.length === 0 || match.args.rest.split(/\s+/).filter(Boolean).length < 2)) {
+  if (
+    match &&
+    (match.spec.needs !== "text" || match.spec.actions.length === 0 || match.args.rest.split(/\s+/).filter(Boolean).length < 2)
+  ) {
     const action = match.spec.actions.includes(reading.action) ? reading.action : (match.spec.actions[0] ?? "other");
     return { action, confidence: 1, slots: reading.slots, asks: false };
   }

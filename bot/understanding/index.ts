@@ -112,7 +112,18 @@ function cacheKey(declarations: readonly ActionEvidence[], tuning: Understanding
 }
 
 /** Greetings and courtesies people wrap requests in; they must not change the reading. */
-const OPENERS = ["hi, ", "hola, ", "hey ", "buenas, ", "please ", "por favor, ", "could you ", "¿me ayudas? ", "quick one: ", "una pregunta: "];
+const OPENERS = [
+  "hi, ",
+  "hola, ",
+  "hey ",
+  "buenas, ",
+  "please ",
+  "por favor, ",
+  "could you ",
+  "¿me ayudas? ",
+  "quick one: ",
+  "una pregunta: ",
+];
 const CLOSERS = [" thanks", " gracias", " pls", " porfa", "!", " asap", " urgente", "?", " ty", " un saludo"];
 
 /**
@@ -179,7 +190,15 @@ export function createUnderstanding(
         .sort((a, b) => b.confidence - a.confidence);
       const best = ranked[0] ?? { action: "other" as const, confidence: 0 };
       const hedged = HEDGES.test(fold(input.text));
-      return { text: input.text, hedged, action: best.action, confidence: best.confidence, ranked, slots: slotsOf(input.text, input.triage), triage: input.triage };
+      return {
+        text: input.text,
+        hedged,
+        action: best.action,
+        confidence: best.confidence,
+        ranked,
+        slots: slotsOf(input.text, input.triage),
+        triage: input.triage,
+      };
     },
   };
 }
@@ -207,7 +226,8 @@ export interface Decision {
 export function decide(reading: Reading, changes: ReadonlySet<Action>, commanded: readonly Action[] = []): Decision {
   const { action, confidence } = reading;
   if (commanded.includes(action)) return { kind: "command", action, confidence: Math.max(confidence, OVERRULES_COMMAND) };
-  if (commanded.length > 0 && confidence < OVERRULES_COMMAND) return { kind: "command", action: commanded[0]!, confidence: OVERRULES_COMMAND };
+  if (commanded.length > 0 && confidence < OVERRULES_COMMAND)
+    return { kind: "command", action: commanded[0]!, confidence: OVERRULES_COMMAND };
   const second = reading.ranked[1];
   if (confidence < UNSURE || (second && confidence - second.confidence < CLOSE)) return { kind: "ask", action, confidence };
   if (changes.has(action) && (confidence < SURE_TO_CHANGE || reading.hedged)) return { kind: "confirm", action, confidence };

@@ -27,7 +27,13 @@ export async function modelReading(
   timeoutMs: number,
 ): Promise<Action | undefined> {
   const names = input.allowed.map((sketch) => sketch.action);
-  const catalogue = input.allowed.map((sketch) => `- ${sketch.action}: e.g. ${sketch.examples.slice(0, 3).map((e) => JSON.stringify(e)).join(", ")}`);
+  const catalogue = input.allowed.map(
+    (sketch) =>
+      `- ${sketch.action}: e.g. ${sketch.examples
+        .slice(0, 3)
+        .map((e) => JSON.stringify(e))
+        .join(", ")}`,
+  );
   const answer = await llm.chatJson<{ action?: unknown }>(
     [
       { role: "system", content: `${INSTRUCTIONS}\n\nActions:\n${catalogue.join("\n")}` },

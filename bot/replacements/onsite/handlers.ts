@@ -96,7 +96,8 @@ export async function onsiteCommand(ctx: Context, args: CommandArgs): Promise<vo
   if (serial)
     return requestVisit(ctx, { serial, purpose: stripRefs(stripSerial(rest)), rma: rma !== undefined ? `RMA-${rma}` : undefined });
   // "onsite Lisboa": the devices of the place named, to pick from.
-  if (rest) return askForDevice(ctx, await replacementFeature.of(ctx).onsite.deviceChoices(ctx.person, rest, await siteInSentence(ctx, rest)));
+  if (rest)
+    return askForDevice(ctx, await replacementFeature.of(ctx).onsite.deviceChoices(ctx.person, rest, await siteInSentence(ctx, rest)));
   replyWithVisits(ctx, await onsite.list(ctx.person));
 }
 

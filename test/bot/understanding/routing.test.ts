@@ -73,7 +73,9 @@ describe("a service's keyword inside a question", () => {
 
 describe("plan services in people's words", () => {
   it("'user guide for the Bar 50' sends the guide's link", async () => {
-    expect(await say("employee", "user guide for the Bar 50")).toMatch(/User guide[\s\S]*https:\/\/support\.northwind\.example\/docs\/nw-bar-50\/user-guide/);
+    expect(await say("employee", "user guide for the Bar 50")).toMatch(
+      /User guide[\s\S]*https:\/\/support\.northwind\.example\/docs\/nw-bar-50\/user-guide/,
+    );
   });
 
   it("'can the Madrid office reach your cloud?' runs the network check from the Madrid site", async () => {

@@ -48,7 +48,8 @@ async function setup(answer: Fake["answer"]): Promise<Fake> {
       if (body.response_format?.json_schema?.name !== "route") return void res.writeHead(500).end("{}");
       routed.push(body);
       if (answer.kind === "hang") return;
-      if (answer.kind === "fail") return void res.writeHead(500, { "content-type": "application/json" }).end('{"error":{"message":"boom"}}');
+      if (answer.kind === "fail")
+        return void res.writeHead(500, { "content-type": "application/json" }).end('{"error":{"message":"boom"}}');
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(completion(JSON.stringify({ action: answer.action }))));
     });
   });
