@@ -8,6 +8,7 @@ import type { CommandArgs } from "../router.ts";
 import { readFixVersion } from "./fix.ts";
 import { isCaseStatus, isResolutionType, isSeverity } from "./refs.ts";
 import type { CaseView } from "./view.ts";
+import { formatLocal, readerTime } from "../handlers/reader-zone.ts";
 
 const EVENT_LABELS: Record<string, MessageKey | undefined> = {
   opened: "case.event.opened",
@@ -49,16 +50,17 @@ export async function showCase(ctx: Context, number: number, replaceKey?: string
   const view = await ctx.services.cases.get(ctx.person, number);
   const audience = await ctx.audience();
   const timeline = await ctx.services.cases.timeline(ctx.person, number, audience);
-  const card = renderCaseCard(view, ctx.t, audience);
+  const time = await readerTime(ctx);
+  const card = renderCaseCard(view, ctx.t, audience, time);
   const recent = timeline.slice(-6).map((entry) => {
     const key = EVENT_LABELS[entry.kind];
     const kind = key ? ctx.t(key) : entry.kind;
     // The opening entry carries the description, which the card already shows in full.
     const repeatsDescription = entry.kind === "opened" && entry.body?.trim() === view.description.trim();
     const body = entry.body && !repeatsDescription ? `: ${shorten(entry.body, 140)}` : "";
-    return `${entry.at.toISOString().slice(0, 16).replace("T", " ")} · ${entry.actorName ?? ""} · ${kind}${body}`;
+    return `${formatLocal(entry.at, time.zone, time.lang)} · ${entry.actorName ?? ""} · ${kind}${body}`;
   });
-  card.context = [...(card.context ?? []), ...(recent.length ? [`${ctx.t("case.timeline.title")}:`, ...recent] : [])];
+  card.context = [...(card.context ?? []), ...(recent.length ? [`${ctx.t("case.timeline.title")} (${time.zone}):`, ...recent] : [])];
   ctx.reply({ card, replaceKey });
 }
 

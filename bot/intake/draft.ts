@@ -10,8 +10,8 @@ import { fold } from "../../core/text/fold.ts";
 import { readNumberWords } from "../../core/text/number-words.ts";
 import { sinceIn } from "./since.ts";
 
-/** The label of the model a person named in a case description (the case card shows it as a fact). */
-export const REPORTED_MODEL = "Reported model";
+import { writeDetails } from "../cases/description.ts";
+import { translator } from "../i18n/index.ts";
 
 /** What the intake may still need to know, in the order it asks. */
 export type Question = "device" | "site" | "since" | "impact";
@@ -185,21 +185,24 @@ export function isCritical(draft: IntakeDraft): boolean {
 }
 
 /**
- * The case description: the problem, what was added, and the facts collected. A model the person
- * named that is not one of their registered devices is kept as the reported model.
+ * The case description: the problem, what was added, and the facts collected, labelled in the
+ * language of the person reporting (the case is stored once; cards relabel it for each reader).
+ * A model the person named that is not one of their registered devices is kept as the reported model.
  */
 export function describe(draft: IntakeDraft, facts: { device?: string; site?: string; reportedModel?: string }): string {
   const lines = [draft.problem, ...draft.notes];
-  const details = [
-    facts.device ? `Device: ${facts.device}` : draft.serial ? `Serial: ${draft.serial}` : undefined,
-    !facts.device && facts.reportedModel ? `${REPORTED_MODEL}: ${facts.reportedModel}` : undefined,
-    facts.site ? `Site: ${facts.site}` : draft.siteText ? `Site: ${draft.siteText}` : undefined,
-    draft.since ? `Since: ${draft.since}` : undefined,
-    draft.roomsAffected !== undefined ? `Rooms affected: ${draft.roomsAffected >= 99 ? "all" : draft.roomsAffected}` : undefined,
-    // Read from the words ("dead", "no picture at all") or from the answer to the impact question.
-    draft.meetingBlocked !== undefined
-      ? `Impact: ${draft.meetingBlocked ? "can't be used for meetings" : "degraded, still usable"}`
-      : undefined,
-  ].filter(Boolean);
+  const details = writeDetails(
+    {
+      device: facts.device,
+      serial: draft.serial,
+      reportedModel: facts.device ? undefined : facts.reportedModel,
+      site: facts.site ?? draft.siteText,
+      since: draft.since,
+      roomsAffected: draft.roomsAffected,
+      // Read from the words ("dead", "no picture at all") or from the answer to the impact question.
+      meetingBlocked: draft.meetingBlocked,
+    },
+    translator(draft.lang),
+  );
   return [...lines, ...(details.length ? ["", ...details] : [])].join("\n");
 }
