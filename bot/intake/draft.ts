@@ -11,6 +11,7 @@ import { readNumberWords } from "../../core/text/number-words.ts";
 import { sinceIn } from "./since.ts";
 
 import { writeDetails } from "../cases/description.ts";
+import { asWritten } from "./as-written.ts";
 import { translator } from "../i18n/index.ts";
 
 /** What the intake may still need to know, in the order it asks. */
@@ -91,6 +92,7 @@ export function startDraft(text: string, triage: TriageResult, lang: Language, f
   );
 }
 
+/** Merges what the triage read in `text`; fragments it quotes are kept as the person wrote them. */
 function mergeFacts(text: string, draft: IntakeDraft, triage: TriageResult): IntakeDraft {
   const next = { ...draft };
   const { entities, signals } = triage;
@@ -106,8 +108,9 @@ function mergeFacts(text: string, draft: IntakeDraft, triage: TriageResult): Int
   if (entities.partner) next.partner = entities.partner;
   if (triage.category && !next.category) next.category = triage.category;
   if (triage.severity && (!next.severity || triage.severity < next.severity)) next.severity = triage.severity;
-  // The person's words as written ("desde hoy por la mañana") before the rules' folded copy.
-  const since = sinceIn(text) ?? signals.since;
+  // The person's words as written ("desde hoy por la mañana") before the rules' folded copy,
+  // which is looked up again in the message when the phrase reader finds nothing.
+  const since = sinceIn(text) ?? (signals.since ? asWritten(text, signals.since) : undefined);
   if (since) next.since = since;
   if (signals.roomsAffected !== undefined) next.roomsAffected = signals.roomsAffected;
   if (signals.meetingBlocked !== undefined) next.meetingBlocked = signals.meetingBlocked;
