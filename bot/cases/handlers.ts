@@ -3,10 +3,12 @@ import { renderCaseCard, statusLabel } from "./card.ts";
 import { shorten } from "../../core/text/shorten.ts";
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import { translate, type MessageKey } from "../i18n/index.ts";
+import { fold } from "../../core/text/fold.ts";
+import { LANGUAGES } from "../../core/vocabulary.ts";
 import type { CommandArgs } from "../router.ts";
 import { readFixVersion } from "./fix.ts";
-import { isCaseStatus, isResolutionType, isSeverity } from "./refs.ts";
+import { isResolutionType, isSeverity, type CaseStatus } from "./refs.ts";
 import type { CaseView } from "./view.ts";
 import { formatLocal, readerTime } from "../handlers/reader-zone.ts";
 
@@ -97,18 +99,29 @@ export async function commentCommand(ctx: Context, args: CommandArgs): Promise<v
   ctx.reply({ text: ctx.t(internal ? "case.noted" : "case.commented", { case: view.ref }), visibility: internal ? "internal" : "public" });
 }
 
+/**
+ * "status CS-10422 waiting customer" sets the status (its code or its words in either language:
+ * "estado CS-10422 esperando al cliente"); "estado CS-10422" alone asks for it, and gets the card.
+ */
 export async function statusCommand(ctx: Context, args: CommandArgs): Promise<void> {
   const number = await targetCase(ctx, args);
-  // "status CS-10422" asks for the case's status; "status CS-10422 waiting_customer" sets it.
   if (!args.rest.trim()) return showCase(ctx, number);
-  const status = args.rest
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, "_");
-  if (!isCaseStatus(status)) throw invalid("error.badStatus");
+  const status = readStatus(args.rest);
+  if (!status) throw invalid("error.badStatus");
   const view = await ctx.services.cases.setStatus(ctx.person, number, status, ctx.origin);
   ctx.reply({ text: ctx.t("case.statusChanged", { case: view.ref, status: statusLabel(ctx.t, view.status) }) });
 }
+
+/** A status a person may set, from its code ("waiting_customer") or its words in English or Spanish. */
+function readStatus(text: string): CaseStatus | undefined {
+  const said = fold(text).replace(/[\s_-]+/g, " ").trim();
+  return SETTABLE_STATUSES.find(
+    (status) =>
+      status.replace(/_/g, " ") === said || LANGUAGES.some((lang) => fold(translate(lang, `case.status.${status}`)) === said),
+  );
+}
+
+const SETTABLE_STATUSES: CaseStatus[] = ["open", "waiting_customer", "waiting_partner"];
 
 export async function severityCommand(ctx: Context, args: CommandArgs): Promise<void> {
   const number = await targetCase(ctx, args);

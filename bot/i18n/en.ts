@@ -19,7 +19,7 @@ export const en = {
   "error.missingText": "Please add some text: {usage}",
   "error.badSeverity": "Severity must be one of sev1, sev2, sev3 or sev4.",
   "error.badResolution": "The resolution type must be one of: fix, workaround, no_fault_found, partner_fix.",
-  "error.badStatus": "Status must be one of: open, waiting_customer, waiting_partner.",
+  "error.badStatus": "Status must be one of: open, waiting for the customer, waiting for the cloud partner.",
   "error.transition": "Case {case} is {status}; it can't be {action} now.",
   "error.engineersOnly": "Only support engineers can do that.",
   "error.unknownDevice": "I couldn't find a device with serial {serial} in your organization.",

@@ -21,7 +21,7 @@ export const es: Record<CoreMessageKey, string> = {
   "error.missingText": "Añade un texto: {usage}",
   "error.badSeverity": "La severidad debe ser sev1, sev2, sev3 o sev4.",
   "error.badResolution": "El tipo de resolución debe ser: fix, workaround, no_fault_found o partner_fix.",
-  "error.badStatus": "El estado debe ser: open, waiting_customer o waiting_partner.",
+  "error.badStatus": "El estado debe ser: abierto, esperando al cliente o esperando al partner en la nube.",
   "error.transition": "El caso {case} está {status}; ahora no se puede {action}.",
   "error.engineersOnly": "Solo los ingenieros de soporte pueden hacer eso.",
   "error.unknownDevice": "No encuentro ningún dispositivo con número de serie {serial} en tu organización.",
