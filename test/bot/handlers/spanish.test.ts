@@ -52,7 +52,7 @@ describe("a conversation in Spanish", () => {
     // Opened at 08:30 UTC, a sev3 answered within 4 hours: 09:30 and 13:30 in Madrid.
     expect(opened).toContain("Abierto mar 10 mar 09:30 (Europe/Madrid)");
     expect(opened).toContain("SLA: primera respuesta antes del mar 10 mar 13:30 (Europe/Madrid)");
-    expect(await ana("solo una sala, y sí, hay una reunión bloqueada")).toContain("Lo he añadido a CS-10001.");
+    expect(await ana("comentar CS-10001 solo una sala, y sí, hay una reunión bloqueada")).toContain("Añadido a CS-10001.");
     const row = await stored();
     expect(row.language).toBe("es");
     expect(row.description).toContain("Desde cuándo: desde esta mañana");
@@ -117,7 +117,7 @@ describe("a conversation in Spanish", () => {
 
   it("drops a report when she cancels, in Spanish", async () => {
     await setup();
-    await ana("el altavoz Speak 40 tiene eco");
+    expect(await ana("la consola tap de la sala de juntas no enciende")).toContain("¿Desde cuándo ocurre?");
     expect(await ana("cancelar")).toContain("no se ha abierto ningún caso");
     expect(await t.app.db.prisma.case.count()).toBe(0);
   });
