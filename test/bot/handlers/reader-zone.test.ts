@@ -19,7 +19,7 @@ describe("the zone times are shown in", () => {
   it("shows one case's due time to a Madrid HQ employee and a Lisbon office employee, each in their site's zone", async () => {
     t = await createTestApp({ start: false, clock: new ManualClock(START) });
     // Ana (Madrid HQ) opens a sev3: first response within 4 hours, at 12:30 UTC.
-    await say(t, "empleada", "abrir caso la barra de la sala de juntas de Madrid no tiene sonido");
+    await say(t, "empleada", "abrir caso sev3 la barra de la sala de juntas de Madrid no tiene sonido");
     const madrid = await say(t, "empleada", "caso CS-10001");
     const lisbon = await say(t, "lisbon", "case CS-10001");
     const vendor = await say(t, "engineer", "case CS-10001");
