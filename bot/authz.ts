@@ -20,6 +20,8 @@ export interface Viewer {
   locale: Language | null;
   /** The IANA zone the person reads times in, from the import file; absent = not set. */
   timeZone?: string | null;
+  /** The site the person works at; its zone comes before the organization's. Absent = none. */
+  siteId?: string | null;
   /** True for the bot's own scheduled work (timers), which acts on behalf of support. */
   system?: boolean;
 }

@@ -4,17 +4,26 @@ import type { Translator } from "../i18n/index.ts";
 import type { CaseView } from "./view.ts";
 import { featureCaseButtons } from "./card-buttons.ts";
 import { shorten } from "../../core/text/shorten.ts";
+import { localizeDescription, reportedModelIn } from "./description.ts";
+import { formatZoned, type ReaderTime } from "../handlers/reader-zone.ts";
 
 export type CardAudience = "customer" | "support" | "partner";
-
-/** The "Reported model: …" line of a description (written by the problem-report intake). */
-const REPORTED_MODEL = /^Reported model: (.+)$/m;
-
-const formatDate = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 /** The status in words, e.g. "waiting for the customer". */
 export function statusLabel(t: Translator, status: CaseView["status"]): string {
   return t(`case.status.${status}`);
+}
+
+const ACTIVE = new Set<CaseView["status"]>(["open", "waiting_customer", "waiting_partner"]);
+
+/** What the case's SLA clock awaits next, with its due time in the reader's zone; none when paused or done. */
+function slaDue(view: CaseView, t: Translator, time: ReaderTime): string | undefined {
+  const { sla } = view;
+  if (!sla.policy || sla.pausedAt || !ACTIVE.has(view.status)) return undefined;
+  if (!sla.firstResponseAt && sla.firstResponseDue)
+    return t("case.sla.firstResponse", { time: formatZoned(sla.firstResponseDue, time.zone, time.lang) });
+  if (sla.resolutionDue) return t("case.sla.resolution", { time: formatZoned(sla.resolutionDue, time.zone, time.lang) });
+  return undefined;
 }
 
 /** The buttons for a case, by audience and status. */
@@ -38,8 +47,11 @@ export function caseActions(view: CaseView, t: Translator, audience: CardAudienc
   return actions;
 }
 
-/** Renders a case as a card. */
-export function renderCaseCard(view: CaseView, t: Translator, audience: CardAudience): Card {
+/**
+ * Renders a case as a card, in the reader's language; its times are in the reader's zone
+ * (`time`, from readerZone), named.
+ */
+export function renderCaseCard(view: CaseView, t: Translator, audience: CardAudience, time: ReaderTime): Card {
   const facts = [
     { label: t("case.fact.status"), value: statusLabel(t, view.status) },
     { label: t("case.fact.severity"), value: view.severity },
@@ -47,11 +59,13 @@ export function renderCaseCard(view: CaseView, t: Translator, audience: CardAudi
   if (audience !== "customer") facts.push({ label: t("case.fact.organization"), value: view.organizationName });
   if (view.deviceSerial) facts.push({ label: t("case.fact.device"), value: `${view.deviceModel ?? ""} ${view.deviceSerial}`.trim() });
   // A model the person named that is none of their registered devices, as the intake wrote it down.
-  const reportedModel = view.deviceSerial ? undefined : REPORTED_MODEL.exec(view.description)?.[1]?.trim();
+  const reportedModel = view.deviceSerial ? undefined : reportedModelIn(view.description);
   if (reportedModel) facts.push({ label: t("case.fact.reportedModel"), value: reportedModel });
   if (view.siteName) facts.push({ label: t("case.fact.site"), value: view.siteName });
   facts.push({ label: t("case.fact.requester"), value: view.requesterName });
   facts.push({ label: t("case.fact.assignee"), value: view.assigneeName ?? t("case.unassigned") });
+  const due = slaDue(view, t, time);
+  if (due) facts.push({ label: t("case.fact.sla"), value: due });
   if (view.resolutionType) {
     facts.push({
       label: t("case.fact.resolution"),
@@ -60,9 +74,9 @@ export function renderCaseCard(view: CaseView, t: Translator, audience: CardAudi
   }
   return {
     title: t("case.card.title", { case: view.ref, title: view.title }),
-    body: view.description !== view.title ? shorten(view.description, 600) : undefined,
+    body: view.description !== view.title ? shorten(localizeDescription(view.description, t), 600) : undefined,
     facts,
     actions: caseActions(view, t, audience),
-    context: [`${t("case.fact.opened")} ${formatDate(view.createdAt)}`],
+    context: [`${t("case.fact.opened")} ${formatZoned(view.createdAt, time.zone, time.lang)}`],
   };
 }

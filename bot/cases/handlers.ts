@@ -3,11 +3,14 @@ import { renderCaseCard, statusLabel } from "./card.ts";
 import { shorten } from "../../core/text/shorten.ts";
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import { translate, type MessageKey } from "../i18n/index.ts";
+import { fold } from "../../core/text/fold.ts";
+import { LANGUAGES } from "../../core/vocabulary.ts";
 import type { CommandArgs } from "../router.ts";
 import { readFixVersion } from "./fix.ts";
-import { isCaseStatus, isResolutionType, isSeverity } from "./refs.ts";
+import { isResolutionType, isSeverity, type CaseStatus } from "./refs.ts";
 import type { CaseView } from "./view.ts";
+import { formatLocal, readerTime } from "../handlers/reader-zone.ts";
 
 const EVENT_LABELS: Record<string, MessageKey | undefined> = {
   opened: "case.event.opened",
@@ -49,16 +52,17 @@ export async function showCase(ctx: Context, number: number, replaceKey?: string
   const view = await ctx.services.cases.get(ctx.person, number);
   const audience = await ctx.audience();
   const timeline = await ctx.services.cases.timeline(ctx.person, number, audience);
-  const card = renderCaseCard(view, ctx.t, audience);
+  const time = await readerTime(ctx);
+  const card = renderCaseCard(view, ctx.t, audience, time);
   const recent = timeline.slice(-6).map((entry) => {
     const key = EVENT_LABELS[entry.kind];
     const kind = key ? ctx.t(key) : entry.kind;
     // The opening entry carries the description, which the card already shows in full.
     const repeatsDescription = entry.kind === "opened" && entry.body?.trim() === view.description.trim();
     const body = entry.body && !repeatsDescription ? `: ${shorten(entry.body, 140)}` : "";
-    return `${entry.at.toISOString().slice(0, 16).replace("T", " ")} · ${entry.actorName ?? ""} · ${kind}${body}`;
+    return `${formatLocal(entry.at, time.zone, time.lang)} · ${entry.actorName ?? ""} · ${kind}${body}`;
   });
-  card.context = [...(card.context ?? []), ...(recent.length ? [`${ctx.t("case.timeline.title")}:`, ...recent] : [])];
+  card.context = [...(card.context ?? []), ...(recent.length ? [`${ctx.t("case.timeline.title")} (${time.zone}):`, ...recent] : [])];
   ctx.reply({ card, replaceKey });
 }
 
@@ -95,18 +99,29 @@ export async function commentCommand(ctx: Context, args: CommandArgs): Promise<v
   ctx.reply({ text: ctx.t(internal ? "case.noted" : "case.commented", { case: view.ref }), visibility: internal ? "internal" : "public" });
 }
 
+/**
+ * "status CS-10422 waiting customer" sets the status (its code or its words in either language:
+ * "estado CS-10422 esperando al cliente"); "estado CS-10422" alone asks for it, and gets the card.
+ */
 export async function statusCommand(ctx: Context, args: CommandArgs): Promise<void> {
   const number = await targetCase(ctx, args);
-  // "status CS-10422" asks for the case's status; "status CS-10422 waiting_customer" sets it.
   if (!args.rest.trim()) return showCase(ctx, number);
-  const status = args.rest
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, "_");
-  if (!isCaseStatus(status)) throw invalid("error.badStatus");
+  const status = readStatus(args.rest);
+  if (!status) throw invalid("error.badStatus");
   const view = await ctx.services.cases.setStatus(ctx.person, number, status, ctx.origin);
   ctx.reply({ text: ctx.t("case.statusChanged", { case: view.ref, status: statusLabel(ctx.t, view.status) }) });
 }
+
+/** A status a person may set, from its code ("waiting_customer") or its words in English or Spanish. */
+function readStatus(text: string): CaseStatus | undefined {
+  const said = fold(text).replace(/[\s_-]+/g, " ").trim();
+  return SETTABLE_STATUSES.find(
+    (status) =>
+      status.replace(/_/g, " ") === said || LANGUAGES.some((lang) => fold(translate(lang, `case.status.${status}`)) === said),
+  );
+}
+
+const SETTABLE_STATUSES: CaseStatus[] = ["open", "waiting_customer", "waiting_partner"];
 
 export async function severityCommand(ctx: Context, args: CommandArgs): Promise<void> {
   const number = await targetCase(ctx, args);

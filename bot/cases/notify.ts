@@ -11,7 +11,7 @@
  */
 import type { Tx } from "../../db/client.ts";
 import { renderSupportCard } from "../escalations/card.ts";
-import { supportCardState, type SupportCardState } from "../escalations/card-state.ts";
+import { readerTimeZone, supportCardState, type SupportCardState } from "../escalations/card-state.ts";
 import type { ConversationRef, ThreadRole, Visibility } from "../events.ts";
 import type { Language, Platform } from "../../core/vocabulary.ts";
 import { renderCaseCard } from "./card.ts";
@@ -54,6 +54,8 @@ export interface NotifyTarget {
   level?: number;
   /** For escalation channels: who acknowledged, delivery notes — the same on every copy. */
   support?: SupportCardState;
+  /** The zone the case's cards show times in to this target's readers (named on the card). */
+  zone?: string;
 }
 
 /** The audience of each escalation level's channel. */
@@ -79,6 +81,8 @@ export async function caseTargets(tx: Tx, directory: Directory, view: CaseView):
     ref: { platform: link.platform as Platform, conversationId: link.conversationId, threadId: link.threadId || undefined },
     role: link.role as ThreadRole,
   }));
+  const zone = await readerTimeZone(tx, directory, view);
+  for (const thread of threads) thread.zone = zone;
   const channels: NotifyTarget[] = [];
   for (let level = 1; level <= Math.max(1, view.sla.escalationLevel); level++) {
     const purpose = LEVEL_AUDIENCE[level];
@@ -178,7 +182,7 @@ export function planCaseNotifications(
         target: target.ref,
         visibility: target.role === "engineers" ? "internal" : "public",
         text,
-        card: withCard ? renderCaseCard(view, t, "customer") : undefined,
+        card: withCard ? renderCaseCard(view, t, "customer", { zone: target.zone ?? "UTC", lang }) : undefined,
         lang,
       },
     });

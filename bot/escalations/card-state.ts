@@ -19,6 +19,8 @@ export interface SupportCardState {
   resolved?: { name: string; time: string };
   /** "could not reach Lee Chen on Teams — sent to #support-engineers", newest first. */
   deliveryNotes: string[];
+  /** The zone the card's times are in: the case's site's, else its contract's, else UTC. */
+  zone?: string;
 }
 
 /** The audit action of a ping that went to a fallback target (also read back for the card). */
@@ -96,5 +98,6 @@ export async function supportCardState(tx: Tx, directory: Directory, view: CaseV
         : undefined,
     resolved: resolved ? { name: await nameOf(resolved.actorId), time: clockIn(resolved.createdAt, zone) } : undefined,
     deliveryNotes: notes.map((row) => String((JSON.parse(row.after ?? "{}") as { note?: string }).note ?? "")).filter(Boolean),
+    zone,
   };
 }

@@ -7,12 +7,11 @@ import { renderCaseCard } from "../cases/card.ts";
 import type { Card, CardAction } from "../events.ts";
 import type { MessageKey, Translator } from "../i18n/index.ts";
 import type { CaseView } from "../cases/view.ts";
-import type { SupportCardState } from "./card-state.ts";
+import { clockIn, type SupportCardState } from "./card-state.ts";
 import { describeDue } from "./sla.ts";
 
 const ACTIVE = new Set(["open", "waiting_customer", "waiting_partner"]);
 
-const clockTime = (date: Date) => `${date.toISOString().slice(11, 16)} UTC`;
 
 function relative(t: Translator, due: Date, now: Date): string {
   const { minutes, late } = describeDue(due, now);
@@ -20,9 +19,10 @@ function relative(t: Translator, due: Date, now: Date): string {
   return t(late ? "esc.relative.ago" : "esc.relative.in", { duration });
 }
 
-/** The SLA clock in one line: what is due next, paused, or breached. */
-export function slaLine(view: CaseView, t: Translator, now: Date): string | undefined {
+/** The SLA clock in one line: what is due next, paused, or breached; times in `zone`, named. */
+export function slaLine(view: CaseView, t: Translator, now: Date, zone = "UTC"): string | undefined {
   const sla = view.sla;
+  const clockTime = (date: Date) => clockIn(date, zone);
   if (!sla.policy || !ACTIVE.has(view.status)) return undefined;
   const parts: string[] = [];
   if (sla.pausedAt) parts.push(t("esc.clock.paused"));
@@ -42,11 +42,14 @@ export function slaLine(view: CaseView, t: Translator, now: Date): string | unde
  * acknowledged and when, and the pings that went to a fallback target (bot/escalations/card-state.ts).
  */
 export function renderSupportCard(view: CaseView, t: Translator, now: Date, level = 1, state?: SupportCardState): Card {
-  const card = renderCaseCard(view, t, "support");
+  const zone = state?.zone ?? "UTC";
+  const card = renderCaseCard(view, t, "support", { zone, lang: "en" });
+  // The support card says the SLA clock its own way (below), relative times included.
+  card.facts = card.facts?.filter((fact) => fact.label !== t("case.fact.sla"));
   const value = { case: view.ref };
   const levelName = (n: number) => t(`esc.level.${Math.min(3, Math.max(1, n)) as 1 | 2 | 3}`);
   if (level > 1) card.title = t("esc.card.title", { level: levelName(level), case: view.ref, title: view.title });
-  const clock = slaLine(view, t, now);
+  const clock = slaLine(view, t, now, zone);
   if (clock) card.facts = [...(card.facts ?? []), { label: t("esc.fact.sla"), value: clock }];
   const escalation = view.sla.escalationLevel;
   const active = ACTIVE.has(view.status);

@@ -10,8 +10,9 @@ import { fold } from "../../core/text/fold.ts";
 import { readNumberWords } from "../../core/text/number-words.ts";
 import { sinceIn } from "./since.ts";
 
-/** The label of the model a person named in a case description (the case card shows it as a fact). */
-export const REPORTED_MODEL = "Reported model";
+import { writeDetails } from "../cases/description.ts";
+import { asWritten } from "./as-written.ts";
+import { translator } from "../i18n/index.ts";
 
 /** What the intake may still need to know, in the order it asks. */
 export type Question = "device" | "site" | "since" | "impact";
@@ -93,6 +94,7 @@ export function startDraft(text: string, triage: TriageResult, lang: Language, f
   );
 }
 
+/** Merges what the triage read in `text`; fragments it quotes are kept as the person wrote them. */
 function mergeFacts(text: string, draft: IntakeDraft, triage: TriageResult): IntakeDraft {
   const next = { ...draft };
   const { entities, signals } = triage;
@@ -108,8 +110,9 @@ function mergeFacts(text: string, draft: IntakeDraft, triage: TriageResult): Int
   if (entities.partner) next.partner = entities.partner;
   if (triage.category && !next.category) next.category = triage.category;
   if (triage.severity && (!next.severity || triage.severity < next.severity)) next.severity = triage.severity;
-  // The person's words as written ("desde hoy por la mañana") before the rules' folded copy.
-  const since = sinceIn(text) ?? signals.since;
+  // The person's words as written ("desde hoy por la mañana") before the rules' folded copy,
+  // which is looked up again in the message when the phrase reader finds nothing.
+  const since = sinceIn(text) ?? (signals.since ? asWritten(text, signals.since) : undefined);
   if (since) next.since = since;
   if (signals.roomsAffected !== undefined) next.roomsAffected = signals.roomsAffected;
   if (signals.meetingBlocked !== undefined) next.meetingBlocked = signals.meetingBlocked;
@@ -187,21 +190,24 @@ export function isCritical(draft: IntakeDraft): boolean {
 }
 
 /**
- * The case description: the problem, what was added, and the facts collected. A model the person
- * named that is not one of their registered devices is kept as the reported model.
+ * The case description: the problem, what was added, and the facts collected, labelled in the
+ * language of the person reporting (the case is stored once; cards relabel it for each reader).
+ * A model the person named that is not one of their registered devices is kept as the reported model.
  */
 export function describe(draft: IntakeDraft, facts: { device?: string; site?: string; reportedModel?: string }): string {
   const lines = [draft.problem, ...draft.notes];
-  const details = [
-    facts.device ? `Device: ${facts.device}` : draft.serial ? `Serial: ${draft.serial}` : undefined,
-    !facts.device && facts.reportedModel ? `${REPORTED_MODEL}: ${facts.reportedModel}` : undefined,
-    facts.site ? `Site: ${facts.site}` : draft.siteText ? `Site: ${draft.siteText}` : undefined,
-    draft.since ? `Since: ${draft.since}` : undefined,
-    draft.roomsAffected !== undefined ? `Rooms affected: ${draft.roomsAffected >= 99 ? "all" : draft.roomsAffected}` : undefined,
-    // Read from the words ("dead", "no picture at all") or from the answer to the impact question.
-    draft.meetingBlocked !== undefined
-      ? `Impact: ${draft.meetingBlocked ? "can't be used for meetings" : "degraded, still usable"}`
-      : undefined,
-  ].filter(Boolean);
+  const details = writeDetails(
+    {
+      device: facts.device,
+      serial: draft.serial,
+      reportedModel: facts.device ? undefined : facts.reportedModel,
+      site: facts.site ?? draft.siteText,
+      since: draft.since,
+      roomsAffected: draft.roomsAffected,
+      // Read from the words ("dead", "no picture at all") or from the answer to the impact question.
+      meetingBlocked: draft.meetingBlocked,
+    },
+    translator(draft.lang),
+  );
   return [...lines, ...(details.length ? ["", ...details] : [])].join("\n");
 }

@@ -70,7 +70,7 @@ export async function startIntake(ctx: Context, triage: TriageResult, text: stri
   }
   const draft = await withSiteNamed(ctx, draftFromMessage(ctx, text, triage), text, triage);
   if (draft.category === "cloud_partner") {
-    const partner = draft.partner ? ctx.t(`partner.${draft.partner}`) : "the cloud partner";
+    const partner = draft.partner ? ctx.t(`partner.${draft.partner}`) : ctx.t("partner.any");
     ctx.reply({ text: ctx.t("intake.partner", { partner }) });
   }
   await advance(ctx, draft);

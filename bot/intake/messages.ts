@@ -37,6 +37,7 @@ export const intakeMessages = defineMessages(
     "partner.zoom": "Zoom",
     "partner.google": "Google",
     "partner.webex": "Webex",
+    "partner.any": "the cloud partner",
   },
   {
     "intake.ask.device":
@@ -74,6 +75,7 @@ export const intakeMessages = defineMessages(
     "partner.zoom": "Zoom",
     "partner.google": "Google",
     "partner.webex": "Webex",
+    "partner.any": "el partner en la nube",
   },
 );
 

@@ -2,6 +2,7 @@
  * The IT tools in chat: device status (and the device-status webhook's events), the network
  * check, and audit log search and verification.
  */
+import { formatZoned, readerZone } from "../handlers/reader-zone.ts";
 import type { Context } from "../context.ts";
 import { invalid } from "../errors.ts";
 import type { ButtonDeclaration, CommandDeclaration, WebhookDeclaration } from "../feature.ts";
@@ -84,6 +85,7 @@ export async function showStatus(ctx: Context, text: string): Promise<void> {
   const site = await siteOf(ctx, text);
   const overview = await itToolFeature.of(ctx).deviceStatus.overview(ctx.person, site?.id);
   const t = ctx.t;
+  const zone = await readerZone(ctx);
   const reporting = overview.byState.reduce((sum, s) => sum + s.devices, 0);
   const lines = overview.problems.map((p) =>
     t("ds.overview.problem", {
@@ -91,7 +93,7 @@ export async function showStatus(ctx: Context, text: string): Promise<void> {
       model: p.modelName,
       site: p.siteName ?? t("ds.noSite"),
       state: t(`ds.type.${p.state}` as MessageKey),
-      since: `${p.since.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+      since: formatZoned(p.since, zone, ctx.lang),
       detail: p.detail ? ` (${p.detail})` : "",
     }),
   );
@@ -119,7 +121,7 @@ export async function runNetworkCheck(ctx: Context, text: string): Promise<void>
         label: `${result.endpoint.name} (${result.endpoint.host}:${result.endpoint.port})`,
         value: describeProbe(ctx, result),
       })),
-      context: [ctx.t("net.context", { at: `${report.at.toISOString().slice(11, 19)} UTC` })],
+      context: [ctx.t("net.context", { at: formatZoned(report.at, await readerZone(ctx), ctx.lang) })],
       actions: [{ id: "it.netcheck", label: ctx.t("ds.action.netcheck"), value: site ? { site: site.id } : {} }],
     },
   });

@@ -3,6 +3,7 @@
  * the partner), the partner is told in its ticket or shared thread, and when it schedules the
  * call (webhook `call.scheduled`) the customer and the engineers get the time and the link.
  */
+import { formatZoned, type ReaderTime } from "../handlers/reader-zone.ts";
 import type { Viewer } from "../authz.ts";
 import { translator } from "../i18n/index.ts";
 import type { CaseView } from "../cases/view.ts";
@@ -75,12 +76,9 @@ export class JointCalls {
   ): Promise<void> {
     const { view } = found;
     const now = this.deps.clock.now();
-    const at = call.at
-      .replace("T", " ")
-      .replace(/:00(\.000)?Z$/, " UTC")
-      .replace(/Z$/, " UTC");
-    const details = (t: ReturnType<typeof translator>) =>
-      t("ecps.call.details", { at, link: call.joinUrl ?? "—", note: call.note ?? "" }).trim();
+    // The customer reads the time in the case's zone; the timeline and the engineers in UTC, named.
+    const details = (t: ReturnType<typeof translator>, time: ReaderTime) =>
+      t("ecps.call.details", { at: formatZoned(new Date(call.at), time.zone, time.lang), link: call.joinUrl ?? "—", note: call.note ?? "" }).trim();
     await this.deps.db.prisma.$transaction(async (tx) => {
       await recordBridgeEvent(
         tx,
@@ -89,7 +87,7 @@ export class JointCalls {
         {
           entry: {
             actorId: null,
-            body: `${translator(view.language)("ecps.call.scheduled", { partner: partner.name, case: view.ref })} ${details(translator(view.language))}`,
+            body: `${translator(view.language)("ecps.call.scheduled", { partner: partner.name, case: view.ref })} ${details(translator(view.language), { zone: "UTC", lang: view.language })}`,
             data: { op: "call_scheduled", partner: partner.id, at: call.at, joinUrl: call.joinUrl ?? null },
             originKey: origin.originKey ? `${origin.originKey}:call_scheduled` : null,
           },
@@ -100,14 +98,14 @@ export class JointCalls {
             after: { at: call.at, joinUrl: call.joinUrl ?? null },
           },
           notice: {
-            customer: (t) => ({
+            customer: (t, time) => ({
               card: {
                 title: t("ecps.call.scheduled", { partner: partner.name, case: view.ref }),
-                body: details(t),
+                body: details(t, time),
                 actions: call.joinUrl ? [{ id: "partner.join", label: t("ecps.action.join"), value: {}, url: call.joinUrl }] : [],
               },
             }),
-            engineers: (en) => `${en("ecps.call.scheduled", { partner: partner.name, case: view.ref })} ${details(en)}`,
+            engineers: (en) => `${en("ecps.call.scheduled", { partner: partner.name, case: view.ref })} ${details(en, { zone: "UTC", lang: "en" })}`,
           },
           except: origin.conversation,
         },

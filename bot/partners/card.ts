@@ -4,6 +4,11 @@ import type { Translator } from "../i18n/index.ts";
 import type { CaseView } from "../cases/view.ts";
 import type { AgreementCheck } from "./registry/agreements.ts";
 import type { PartnerRecord, TicketView } from "./types.ts";
+import { localizeDescription } from "../cases/description.ts";
+import { formatZoned, type ReaderTime } from "../handlers/reader-zone.ts";
+
+/** Partners' engineers read times in UTC, named: their own zone is not known to us. */
+export const PARTNER_TIME: ReaderTime = { zone: "UTC", lang: "en" };
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -25,8 +30,8 @@ export function ticketReference(t: Translator, view: CaseView, partner: PartnerR
   return ticket.externalId ?? "—";
 }
 
-/** The case facts a partner (or the customer, when referred) needs. */
-export function caseFacts(t: Translator, view: CaseView): CardFact[] {
+/** The case facts a partner (or the customer, when referred) needs; the opening time in `time.zone`, named. */
+export function caseFacts(t: Translator, view: CaseView, time: ReaderTime): CardFact[] {
   const facts: CardFact[] = [
     { label: t("ecps.fact.case"), value: view.ref },
     { label: t("ecps.fact.title"), value: view.title },
@@ -35,7 +40,7 @@ export function caseFacts(t: Translator, view: CaseView): CardFact[] {
   ];
   if (view.deviceSerial) facts.push({ label: t("ecps.fact.device"), value: `${view.deviceModel ?? ""} ${view.deviceSerial}`.trim() });
   if (view.siteName) facts.push({ label: t("ecps.fact.site"), value: view.siteName });
-  facts.push({ label: t("ecps.fact.opened"), value: `${view.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC` });
+  facts.push({ label: t("ecps.fact.opened"), value: formatZoned(view.createdAt, time.zone, time.lang) });
   return facts;
 }
 
@@ -43,7 +48,14 @@ export function caseFacts(t: Translator, view: CaseView): CardFact[] {
  * "Open a ticket with Microsoft for CS-10001?" — what is shared, the agreement on record (or a
  * field for it), and for support a field for the findings to send along.
  */
-export function confirmCard(t: Translator, view: CaseView, partner: PartnerRecord, agreement: AgreementCheck, support: boolean): Card {
+export function confirmCard(
+  t: Translator,
+  view: CaseView,
+  partner: PartnerRecord,
+  agreement: AgreementCheck,
+  support: boolean,
+  time: ReaderTime,
+): Card {
   const value = { case: view.ref, partner: partner.id };
   const needsAgreement = agreement.state !== "valid";
   const notes = [t("ecps.confirm.body", { partner: partner.name })];
@@ -73,7 +85,7 @@ export function confirmCard(t: Translator, view: CaseView, partner: PartnerRecor
   return {
     title: t("ecps.confirm.title", { partner: partner.name, case: view.ref }),
     body: notes.join("\n\n"),
-    facts: [...caseFacts(t, view), { label: t("ecps.fact.agreement"), value: agreementText(t, agreement) }],
+    facts: [...caseFacts(t, view, time), { label: t("ecps.fact.agreement"), value: agreementText(t, agreement) }],
     inputs,
     actions,
   };
@@ -111,6 +123,7 @@ export function referralCard(
   reason: string,
   agreementRef: string | null,
   retry: boolean,
+  time: ReaderTime,
   /** What the case documents so far (its public comments, oldest first), for the customer to pass on. */
   findings: string[] = [],
 ): Card {
@@ -122,8 +135,8 @@ export function referralCard(
     title: t("ecps.failed.title", { partner: partner.name, case: view.ref }),
     body: body + found,
     facts: [
-      ...caseFacts(t, view),
-      { label: t("ecps.fact.description"), value: view.description.slice(0, 400) },
+      ...caseFacts(t, view, time),
+      { label: t("ecps.fact.description"), value: localizeDescription(view.description, t).slice(0, 400) },
       { label: t("ecps.fact.agreement"), value: agreementRef ?? t("ecps.agreement.none") },
     ],
     actions: retry ? [{ id: "partner.request", label: t("ecps.action.retry"), value: { case: view.ref, partner: partner.id } }] : [],

@@ -6,6 +6,7 @@
  * Each entry is written with an origin key, so a redelivered event adds nothing the second time,
  * and its messages are keyed by the entry id, so they are queued once.
  */
+import type { ReaderTime } from "../handlers/reader-zone.ts";
 import { Prisma, type Tx } from "../../db/client.ts";
 import { newId } from "../../db/ids.ts";
 import type { Card, ConversationRef } from "../events.ts";
@@ -30,8 +31,8 @@ export type BridgeAudit = Omit<AuditEntry, "subjectType" | "subjectId" | "organi
 
 /** What each side reads about an entry; a side without a text hears nothing. */
 export interface BridgeNotice {
-  /** The customer's threads, in the case's language. */
-  customer?: (t: Translator) => { text?: string; card?: Card };
+  /** The customer's threads, in the case's language; times in `time.zone` (the case's site's), named. */
+  customer?: (t: Translator, time: ReaderTime) => { text?: string; card?: Card };
   /** The engineers' threads, in English. */
   engineers?: (t: Translator) => string;
   /** Shared partner chat threads (thread mode), in English. */
@@ -99,7 +100,7 @@ export async function notifyBridge(
     if (target.role === "escalation_channel" || (except && sameThread(target.ref, except))) return;
     const key = bridgeMessageKey(entryId, index);
     if (target.role === "customer" && notice.customer) {
-      const content = notice.customer(translator(view.language));
+      const content = notice.customer(translator(view.language), { zone: target.zone ?? "UTC", lang: view.language });
       messages.push({ key, caseId: view.id, message: { target: target.ref, ...content, visibility: "public", lang: view.language } });
     } else if (target.role === "engineers" && notice.engineers) {
       messages.push({

@@ -35,6 +35,8 @@ const person = z
     role: z.enum(ROLES),
     locale: z.enum(["en", "es"]).optional(),
     timeZone: timeZone.optional(),
+    /** The key of the site the person works at (customer people only): its zone is theirs. */
+    site: key.optional(),
     skills: z.array(z.string()).default([]),
     identities,
   })

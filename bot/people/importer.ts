@@ -121,9 +121,12 @@ async function crossCheck(db: Database, catalog: Catalog, file: ImportFile): Pro
       if (serials.has(device.serial)) problems.push(`${where}.serial: ${device.serial} appears twice`);
       serials.add(device.serial);
     }
-    for (const person of org.people)
+    for (const person of org.people) {
       if (person.role === "engineer" || person.role === "manager" || person.role === "partner")
         problems.push(`organizations[${o}].people: ${person.key} has role ${person.role}; customer people are employees or admins`);
+      if (person.site && !siteKeys.has(person.site))
+        problems.push(`organizations[${o}].people: ${person.key} works at unknown site ${person.site} for ${org.key}`);
+    }
   }
   if (serials.size > 0) {
     const registered = await db.prisma.device.findMany({
@@ -142,7 +145,7 @@ async function crossCheck(db: Database, catalog: Catalog, file: ImportFile): Pro
 async function putPerson(
   tx: Tx,
   person: ImportPerson,
-  scope: { organizationId?: string | null; partnerId?: string | null },
+  scope: { organizationId?: string | null; partnerId?: string | null; siteIds?: Map<string, string> },
   report: ImportReport,
 ): Promise<void> {
   const personId = await upsertRow(
@@ -155,6 +158,7 @@ async function putPerson(
       role: person.role,
       locale: person.locale ?? null,
       timeZone: person.timeZone ?? null,
+      siteId: person.site ? (scope.siteIds?.get(person.site) ?? null) : null,
       skills: JSON.stringify(person.skills),
       organizationId: scope.organizationId ?? null,
       partnerId: scope.partnerId ?? null,
@@ -283,7 +287,7 @@ export async function importData(db: Database, catalog: Catalog, file: ImportFil
           );
           siteIds.set(site.key, id);
         }
-        for (const person of org.people) await putPerson(tx, person, { organizationId }, report);
+        for (const person of org.people) await putPerson(tx, person, { organizationId, siteIds }, report);
         for (const device of org.devices) {
           await upsertRow(
             tx,

@@ -111,6 +111,7 @@ function toViewer(person: {
   partnerId: string | null;
   locale: string | null;
   timeZone?: string | null;
+  siteId?: string | null;
 }): Viewer {
   return {
     personId: person.id,
@@ -120,5 +121,6 @@ function toViewer(person: {
     partnerId: person.partnerId,
     locale: languageFromLocale(person.locale) ?? null,
     timeZone: person.timeZone ?? null,
+    siteId: person.siteId ?? null,
   };
 }

@@ -1,4 +1,5 @@
 /** "audit …" in chat: search the log, or verify its hash chain ("audit verify"). */
+import { formatLocal, readerZone } from "../../handlers/reader-zone.ts";
 import type { Context } from "../../context.ts";
 import { fold } from "../../portal/products.ts";
 import { formatCounts } from "../../portal/format.ts";
@@ -28,19 +29,23 @@ export async function auditCommand(ctx: Context, text: string): Promise<void> {
     ctx.reply({ text: ctx.t("audit.none") });
     return;
   }
+  const zone = await readerZone(ctx);
   ctx.reply({
     card: {
       title: ctx.t("audit.title", formatCounts(ctx.lang, { count: total })),
-      body: hits.map((hit) => line(ctx, hit)).join("\n"),
-      context: total > hits.length ? [ctx.t("audit.more", formatCounts(ctx.lang, { shown: hits.length, total }))] : undefined,
+      body: hits.map((hit) => line(ctx, hit, zone)).join("\n"),
+      context: [
+        ctx.t("escView.zone", { zone }),
+        ...(total > hits.length ? [ctx.t("audit.more", formatCounts(ctx.lang, { shown: hits.length, total }))] : []),
+      ],
     },
   });
 }
 
-function line(ctx: Context, hit: AuditHit): string {
+function line(ctx: Context, hit: AuditHit, zone: string): string {
   const change = hit.action === DENIED_ACTION ? refusal(ctx, hit.after) : summarize(hit.before, hit.after);
   return `• ${ctx.t("audit.line", {
-    at: `${hit.at.toISOString().slice(0, 16).replace("T", " ")}`,
+    at: formatLocal(hit.at, zone, ctx.lang),
     actor: hit.actorLabel,
     platform: hit.platform,
     action: hit.action,

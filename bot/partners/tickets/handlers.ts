@@ -4,6 +4,7 @@
  * card; confirming it (with the agreement, when none is on record) asks the bridge to open the
  * ticket, and "we have no agreement" refers the customer to the partner.
  */
+import { formatDay, readerTime } from "../../handlers/reader-zone.ts";
 import { policy } from "../../authz.ts";
 import { shorten } from "../../../core/text/shorten.ts";
 import type { Context } from "../../context.ts";
@@ -63,7 +64,7 @@ export async function offerTicket(ctx: Context, number: number, partnerWord?: st
     return;
   }
   const agreement = await bridge.agreements.check(view.organizationId, chosen.id);
-  ctx.reply({ card: confirmCard(ctx.t, view, chosen, agreement, policy.isSupport(ctx.person)) });
+  ctx.reply({ card: confirmCard(ctx.t, view, chosen, agreement, policy.isSupport(ctx.person), await readerTime(ctx)) });
 }
 
 /** "open a ticket with Microsoft (for CS-10422)". */
@@ -121,7 +122,7 @@ export async function confirmAction(ctx: Context, event: ActionEvent): Promise<v
   if (outcome.state === "needs_agreement") {
     const agreement = await bridge.agreements.check(outcome.view.organizationId, outcome.partner.id);
     ctx.reply({ text: ctx.t("ecps.needsAgreement", params) });
-    ctx.reply({ card: confirmCard(ctx.t, outcome.view, outcome.partner, agreement, policy.isSupport(ctx.person)) });
+    ctx.reply({ card: confirmCard(ctx.t, outcome.view, outcome.partner, agreement, policy.isSupport(ctx.person), await readerTime(ctx)) });
     return;
   }
   if (outcome.state === "requested") {
@@ -144,12 +145,13 @@ export async function noAgreementAction(ctx: Context, event: ActionEvent): Promi
     event.value.partner ?? "",
     ctx.origin,
   );
+  const time = await readerTime(ctx);
   // The case's documented findings go with the referral: the customer hands them to the partner.
   const timeline = await ctx.services.cases.timeline(ctx.person, view.number, "customer");
   const findings = timeline
     .filter((entry) => entry.kind === "comment" && entry.body)
     .slice(-MAX_FINDINGS)
-    .map((entry) => `${entry.at.toISOString().slice(0, 10)} · ${entry.actorName ?? ""}: ${shorten(entry.body!, 400)}`);
+    .map((entry) => `${formatDay(entry.at, time.zone, time.lang)} · ${entry.actorName ?? ""}: ${shorten(entry.body!, 400)}`);
   const reason = reasonText(ctx.t, partner.name, { code: "no_agreement" });
-  ctx.reply({ card: referralCard(ctx.t, view, partner, reason, null, false, findings) });
+  ctx.reply({ card: referralCard(ctx.t, view, partner, reason, null, false, time, findings) });
 }

@@ -8,7 +8,8 @@ import type { Card } from "../../events.ts";
 import { translator } from "../../i18n/index.ts";
 import type { CaseView } from "../../cases/view.ts";
 import { enqueueMessages } from "../../runtime/outbox.ts";
-import { caseFacts, ticketCard, ticketReference } from "../card.ts";
+import { caseFacts, PARTNER_TIME, ticketCard, ticketReference } from "../card.ts";
+import { localizeDescription } from "../../cases/description.ts";
 import type { BridgeNotice } from "../timeline.ts";
 import type { PartnerRecord, TicketView } from "../types.ts";
 
@@ -63,10 +64,11 @@ export async function openPartnerThread(
 /** The case as the partner's engineers first see it in their shared channel (English). */
 function introCard(view: CaseView, partner: PartnerRecord, ticket: TicketView, findings: string | null): Card {
   const t = translator("en");
+  const description = localizeDescription(view.description, t);
   return {
     title: t("ecps.intro.title", { case: view.ref, partner: partner.name, title: view.title }),
-    body: findings ? `${view.description}\n\n${t("ecps.entry.findings", { partner: partner.name, findings })}` : view.description,
-    facts: [...caseFacts(t, view), { label: t("ecps.fact.agreement"), value: ticket.agreementRef ?? t("ecps.agreement.none") }],
+    body: findings ? `${description}\n\n${t("ecps.entry.findings", { partner: partner.name, findings })}` : description,
+    facts: [...caseFacts(t, view, PARTNER_TIME), { label: t("ecps.fact.agreement"), value: ticket.agreementRef ?? t("ecps.agreement.none") }],
     context: [t("ecps.intro.howto", { case: view.ref })],
   };
 }

@@ -128,8 +128,8 @@ export class Referrals {
             after: { partner: partner.id, reason: reason.code, detail: reason.detail ?? null, request: ticket.request },
           },
           notice: {
-            customer: (tc) => ({
-              card: referralCard(tc, view, partner, reasonText(tc, partner.name, reason), ticket.agreementRef, true),
+            customer: (tc, time) => ({
+              card: referralCard(tc, view, partner, reasonText(tc, partner.name, reason), ticket.agreementRef, true, time),
             }),
             engineers: (en) =>
               en("ecps.failed.engineers", { partner: partner.name, case: view.ref, reason: reasonText(en, partner.name, reason) }),

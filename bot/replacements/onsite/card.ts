@@ -2,11 +2,22 @@
 import { DateTime } from "luxon";
 import type { Card, CardAction, CardFact } from "../../events.ts";
 import type { Language } from "../../../core/vocabulary.ts";
-import type { Translator } from "../../i18n/index.ts";
+import { translate, type Translator } from "../../i18n/index.ts";
+import { LANGUAGES } from "../../../core/vocabulary.ts";
 import { formatMoney, formatSlot } from "../format.ts";
 import type { Slot } from "./slots.ts";
 import type { VisitView } from "./view.ts";
 import type { ServiceAudience } from "../rma/card.ts";
+
+/**
+ * The work of a visit in the reader's language: the default work ("install the replacement
+ * part"), stored in whichever language the request came in, is the bot's own words and is
+ * translated; work a person described is theirs and shown as written.
+ */
+export function purposeIn(t: Translator, purpose: string): string {
+  const isDefault = LANGUAGES.some((lang) => translate(lang, "onsite.defaultPurpose") === purpose);
+  return isDefault ? t("onsite.defaultPurpose") : purpose;
+}
 
 /** A slot as a short button label: "Tue 17 Mar, 09:00–13:00". */
 export function slotLabel(slot: Slot, timeZone: string, lang: Language): string {
@@ -41,7 +52,7 @@ export function renderVisitCard(view: VisitView, t: Translator, lang: Language, 
   if (audience === "support") facts.push({ label: t("onsite.fact.organization"), value: view.organizationName });
   facts.push({ label: t("onsite.fact.device"), value: `${view.modelName} ${view.serial}`.trim() });
   facts.push({ label: t("onsite.fact.site"), value: view.siteAddress ? `${view.siteName} · ${view.siteAddress}` : view.siteName });
-  facts.push({ label: t("onsite.fact.purpose"), value: view.purpose });
+  facts.push({ label: t("onsite.fact.purpose"), value: purposeIn(t, view.purpose) });
   facts.push({ label: t("onsite.fact.fee"), value: formatMoney(view.fee, view.currency, lang) });
   if (view.slotStart && view.slotEnd && view.status !== "cancelled")
     facts.push({ label: t("onsite.fact.slot"), value: formatSlot(view.slotStart, view.slotEnd, view.timeZone, lang) });

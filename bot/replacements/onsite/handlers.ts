@@ -94,7 +94,7 @@ export async function onsiteCommand(ctx: Context, args: CommandArgs): Promise<vo
   const rma = parseRmaRef(rest);
   const serial = parseSerial(rest) ?? (rma !== undefined ? (await replacements.get(ctx.person, rma)).serial : undefined);
   if (serial)
-    return requestVisit(ctx, { serial, purpose: stripRefs(stripSerial(rest)), rma: rma !== undefined ? `RMA-${rma}` : undefined });
+    return requestVisit(ctx, { serial, purpose: stripRefs(stripSerial(rest)) || ctx.t("onsite.defaultPurpose"), rma: rma !== undefined ? `RMA-${rma}` : undefined });
   // "onsite Lisboa": the devices of the place named, to pick from.
   if (rest)
     return askForDevice(ctx, await replacementFeature.of(ctx).onsite.deviceChoices(ctx.person, rest, await siteInSentence(ctx, rest)));

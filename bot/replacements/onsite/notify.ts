@@ -8,7 +8,7 @@ import { translator } from "../../i18n/index.ts";
 import { personalConversations, type Directory } from "../../people/directory.ts";
 import type { QueuedMessage } from "../../runtime/outbox.ts";
 import { formatMoney, formatSlot } from "../format.ts";
-import { renderVisitCard } from "./card.ts";
+import { purposeIn, renderVisitCard } from "./card.ts";
 import type { Slot } from "./slots.ts";
 import type { VisitView } from "./view.ts";
 import { customerRecipients, engineerRecipients, planMessages, type Recipient } from "../notify.ts";
@@ -41,7 +41,7 @@ export async function planVisitNotices(
     contact: [view.contactName, view.contactPhone].filter(Boolean).join(", ") || "—",
     fee: formatMoney(view.fee, view.currency, lang),
     organization: view.organizationName,
-    purpose: view.purpose,
+    purpose: purposeIn(translator(lang), view.purpose),
     address: view.siteAddress ?? view.siteName,
   });
   const messages = planMessages(`onsite:${eventId}:c`, customers, except, ({ lang }) => {

@@ -42,7 +42,7 @@ describe("cloud partners (shell)", () => {
     expect(referral).toContain(`We couldn't open a ticket with Microsoft for ${ref}`);
     expect(referral).toContain("Please contact Microsoft directly");
     expect(referral).toContain("What the case documents so far (give it to Microsoft too):");
-    expect(referral).toMatch(/• \d{4}-\d{2}-\d{2} · Lee Chen: The room account signs in, but every join fails with error 0x8007/);
+    expect(referral).toMatch(/• \d{1,2} \w{3} \d{4} · Lee Chen: The room account signs in, but every join fails with error 0x8007/);
     expect(await t.app.db.prisma.partnerTicket.count()).toBe(0);
   });
 

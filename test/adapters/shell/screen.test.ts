@@ -57,7 +57,7 @@ describe("the shell screen", () => {
     await term.sees(`Added to ${ref}.`, mark);
     mark = term.screen.length;
     term.type(`case ${ref}`);
-    const view = await term.sees(/Timeline:\n(?:.*\n)+?\n\[\d+\]/, mark);
+    const view = await term.sees(/Timeline \([^)]+\):\n(?:.*\n)+?\n\[\d+\]/, mark);
     expect(view.split("can't be used for the board meeting").length - 1).toBe(1);
     const commentLine = view.split("\n").find((line) => line.includes("spare power supply"))!;
     expect(commentLine).toMatch(/…$/);

@@ -76,7 +76,7 @@ describe("the shell conversation", () => {
     const number = /\[(\d+)\] CS-\d{5}/.exec(list)![1]!;
     mark = term.screen.length;
     term.type(number);
-    await term.sees("Timeline:", mark);
+    await term.sees("Timeline (", mark);
   });
 
   it("talks Spanish with a Spanish-speaking employee", async () => {

@@ -57,7 +57,7 @@ function cloudPartnerCase(overrides: Partial<CaseView> = {}): CaseView {
 }
 
 const buttons = (view: CaseView, audience: "customer" | "support" | "partner") =>
-  (renderCaseCard(view, translator("en"), audience).actions ?? []).map((action) => `${action.id} ${action.label}`);
+  (renderCaseCard(view, translator("en"), audience, { zone: "UTC", lang: "en" }).actions ?? []).map((action) => `${action.id} ${action.label}`);
 
 describe("the case card's buttons from features", () => {
   it("offers the partner ticket between the case's own buttons and 'view' once the partner bridge is declared", () => {

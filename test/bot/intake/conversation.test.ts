@@ -75,8 +75,8 @@ describe("the intake conversation", () => {
     const [opened] = await cases();
     expect(opened!.device?.serial).toBe("NB7-0100234");
     expect(opened!.site?.name).toBe("Lisbon office");
-    // What the words say about impact, worded as what it is rather than as something the person said.
-    expect(opened!.description).toContain("Impact: can't be used for meetings");
+    // What the words say about impact, worded as what it is, in the language the case was reported in.
+    expect(opened!.description).toContain("Impacto: no se puede usar para reuniones");
     const escalated = await say("employee", "escala el caso por favor, es urgente");
     expect(escalated.text).toContain(`He escalado CS-${opened!.number}`);
   });
@@ -104,7 +104,7 @@ describe("the intake conversation", () => {
     const [opened] = await cases();
     expect(opened!.site?.name).toBe("Lisbon office");
     expect(opened!.language).toBe("es");
-    expect(opened!.description).toContain("Since: desde ayer");
+    expect(opened!.description).toContain("Desde cuándo: desde ayer");
   });
 
   it("answers an unrelated question asked while a proposed fix waits, and keeps the draft for 'still broken'", async () => {

@@ -56,7 +56,7 @@ describe("one answer carries several slots, and none is asked for again", () => 
     const opened = await onlyCase();
     expect(opened.site?.name).toBe("Lisbon office");
     expect(opened.device).toBeNull();
-    expect(opened.description).toContain("Since: desde hoy por la mañana");
+    expect(opened.description).toContain("Desde cuándo: desde hoy por la mañana");
   });
 
   it("EN: a report that names everything is acknowledged once and asks nothing it was told", async () => {
@@ -74,7 +74,7 @@ describe("a model that is not registered to the person", () => {
     const card = await say(t, "empleada", "desde ayer");
     expect(card).toContain("Modelo indicado: Northwind Cam 4K");
     const opened = await onlyCase();
-    expect(opened.description).toContain("Reported model: Northwind Cam 4K");
+    expect(opened.description).toContain("Modelo indicado: Northwind Cam 4K");
     expect(opened.site?.name).toBe("Madrid HQ");
     // An engineer reads the same case in English.
     expect(await say(t, "engineer", `case CS-${opened.number}`)).toContain("Reported model: Northwind Cam 4K");
@@ -96,8 +96,8 @@ describe("sites in any language or form", () => {
     const opened = await onlyCase();
     expect(opened.device?.serial).toBe("NB5-2231987");
     expect(opened.site?.name).toBe("Madrid HQ");
-    expect(opened.description).toContain("Since: hace dos días");
-    expect(opened.description).toContain("Rooms affected: 1");
+    expect(opened.description).toContain("Desde cuándo: hace dos días");
+    expect(opened.description).toContain("Salas afectadas: 1");
   });
 
   it("EN: a typo ('Lisbn') is understood and not repeated back", async () => {
@@ -141,7 +141,7 @@ describe("answers to 'since when?'", () => {
     expect(device).not.toContain(SINCE_ES);
     const opened = await onlyCase();
     expect(opened.device?.serial).toBe("NB7-0100234");
-    expect(opened.description).toContain("Since: desde hoy por la mañana");
+    expect(opened.description).toContain("Desde cuándo: desde hoy por la mañana");
   });
 
   it("ES: 'desde ayer' is acknowledged with the device's site and the case opens", async () => {
@@ -151,7 +151,7 @@ describe("answers to 'since when?'", () => {
     expect(next).not.toContain(SINCE_ES);
     const opened = await onlyCase();
     expect(opened.device?.serial).toBe("NT1-0045512");
-    expect(opened.description).toContain("Since: desde ayer");
+    expect(opened.description).toContain("Desde cuándo: desde ayer");
   });
 
   it("ES: 'hace tres semanas' and numbers in words for the rooms ('dos salas')", async () => {
@@ -161,8 +161,8 @@ describe("answers to 'since when?'", () => {
     expect(next).toContain(IMPACT_ES);
     await say(t, "empleada", "dos salas, ninguna reunión bloqueada");
     const opened = await onlyCase();
-    expect(opened.description).toContain("Since: hace tres semanas");
-    expect(opened.description).toContain("Rooms affected: 2");
+    expect(opened.description).toContain("Desde cuándo: hace tres semanas");
+    expect(opened.description).toContain("Salas afectadas: 2");
   });
 });
 

@@ -69,7 +69,8 @@ describe("IT tools in chat: device status, network check, audit log", () => {
     const all = await say(t, "admin", "device status");
     expect(all).toContain("Device status · all sites");
     expect(all).toContain("5 registered devices; 3 have reported a status");
-    expect(all).toMatch(/• NB7-0100234 · Northwind Bar 70 · Lisbon office — Offline since .* \(no heartbeat\)/);
+    // In the admin's zone (her organization's contract zone), named.
+    expect(all).toMatch(/• NB7-0100234 · Northwind Bar 70 · Lisbon office — Offline since \w{3} \d+ \w{3} \d\d:\d\d \(Europe\/Madrid\) \(no heartbeat\)/);
     expect(all).toContain("NS4-5550101 · Northwind Speak 40 · Lisbon office — Update failed");
     expect(all).not.toContain("NB5-2231987 ·");
     const madrid = await say(t, "admin", "device status Madrid");
@@ -88,6 +89,7 @@ describe("IT tools in chat: device status, network check, audit log", () => {
     expect(reply).toMatch(/Headset service \(127\.0\.0\.1:\d+\): ✗ TCP connect failed \(ECONNREFUSED\)/);
     expect(reply).toContain("2 of 4 endpoints reachable");
     expect(reply).toContain("Checked from the Switchboard server");
+    expect(reply).toMatch(/\d\d:\d\d \(Europe\/Madrid\)/);
     expect(await say(t, "admin", "network check Lisbon")).not.toContain("Headset service");
     // Said the way people say it, in either language.
     expect(await say(t, "admin", "check the network for Lisbon")).toContain("Network check · Lisbon office");
@@ -103,6 +105,7 @@ describe("IT tools in chat: device status, network check, audit log", () => {
     const byCase = await say(t, "admin", `audit ${ref}`);
     expect(byCase).toContain("Audit log (1)");
     expect(byCase).toMatch(new RegExp(`Tom Baker \\(employee\\) · shell · case.opened ${ref}`));
+    expect(byCase).toContain("Times in Europe/Madrid.");
     const bySerial = await say(t, "admin", "audit NB5-2231996");
     expect(bySerial).toContain("device.registered 2 devices");
     // A creation shows what was created, not "null → …".
@@ -114,7 +117,9 @@ describe("IT tools in chat: device status, network check, audit log", () => {
     expect(await say(t, "admin", "audit last 24h by @nobody")).toContain("I don't know anyone called *nobody*.");
     expect(await say(t, "fabrikam-admin", `audit ${ref}`)).toContain("No audit entries match.");
     expect(await say(t, "employee", `audit ${ref}`)).toContain("The audit log is for your organization's IT admins");
-    expect(await say(t, "manager", `audit ${ref}`)).toContain(`case.opened ${ref}`);
+    const manager = await say(t, "manager", `audit ${ref}`);
+    expect(manager).toContain(`case.opened ${ref}`);
+    expect(manager).toContain("Times in Africa/Lagos.");
   });
 
   it("verifies the audit chain in chat and from the CLI, exports it, and detects an edited row", async () => {

@@ -110,6 +110,8 @@ describe("a cloud-partner case with the partner's ticket system", () => {
     await t.simulator.scheduleCall(ticket, "2026-01-06T09:00:00Z", "https://127.0.0.1:9/meet/42");
     await until(() => customer().includes(`Joint call with Microsoft for ${ref}:`), "scheduled call");
     expect(customer()).toContain("[Join the call] https://127.0.0.1:9/meet/42");
+    // The partner says 09:00 UTC; the customer reads it in the case's zone, named.
+    expect(customer()).toContain("Tue 6 Jan 10:00 (Europe/Madrid) · https://127.0.0.1:9/meet/42");
   });
 
   it("resolves the case as a partner fix when the partner fixes it, and tells the partner when the customer confirms", async () => {

@@ -106,4 +106,16 @@ describe("import file", () => {
     expect(problems).toContain("appears twice");
     expect(await snapshot(database)).toBe(before);
   });
+
+  it("links a person to the site they work at, and refuses a site their organization does not have", async () => {
+    const ines = await database.db.prisma.person.findUnique({ where: { key: "contoso-ines" }, include: { site: true } });
+    expect(ines!.site?.name).toBe("Lisbon office");
+    const before = await snapshot(database);
+    const file = demo();
+    file.organizations[0]!.people[0]!.site = "fabrikam-chicago";
+    const attempt = importData(database.db, catalog, file);
+    const problems = ((await attempt.catch((e: ImportError) => e)) as ImportError).problems.join("\n");
+    expect(problems).toContain("contoso-ana works at unknown site fabrikam-chicago for contoso");
+    expect(await snapshot(database)).toBe(before);
+  });
 });

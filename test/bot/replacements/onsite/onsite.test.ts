@@ -48,9 +48,9 @@ describe("onsite technician visits", () => {
     expect(booked.text).toContain("When: Fri 13 Mar 2026, 09:00–13:00 (Europe/Madrid)");
     expect(booked.text).toContain("Site contact: Tom Baker");
     await deliver();
-    // The technician gets the job in their language (the work as the customer wrote it), the engineers a note.
+    // The technician gets the job in their language (the default work too, whatever language the request came in), the engineers a note.
     expect(inbox("dm:technician")).toContain(
-      "Nuevo trabajo in situ ONS-300001: install the replacement part — Northwind Bar 50 NB5-2231987 en Madrid HQ",
+      "Nuevo trabajo in situ ONS-300001: instalar la pieza de repuesto — Northwind Bar 50 NB5-2231987 en Madrid HQ",
     );
     expect(inbox("dm:technician")).toContain("Cuándo: vie 13 mar 2026, 09:00–13:00 (Europe/Madrid). Contacto en la sede: Tom Baker");
     expect(inbox("engineers")).toContain("Onsite visit ONS-300001 booked for Contoso Iberia");
