@@ -105,6 +105,10 @@ export class Context {
 
   /** Answers in the conversation and thread the event came from. */
   reply(content: ReplyContent): void {
+    if (this.leading !== undefined && !content.inPlace && !content.replaceKey) {
+      content = { ...content, text: content.text ? `${this.leading}\n${content.text}` : this.leading };
+      this.leading = undefined;
+    }
     const inline = content.inPlace === true && this.event.kind === "action" && this.event.respondInline === true;
     (inline ? this.inline : this.outbound).push({
       target: this.event.conversation,
@@ -126,8 +130,16 @@ export class Context {
     this.closing.push(content);
   }
 
+  /** A line said at the head of this turn's next reply ("Got it: …" above the next question), in one message with it. */
+  private leading: string | undefined;
+
+  lead(text: string): void {
+    this.leading = this.leading === undefined ? text : `${this.leading}\n${text}`;
+  }
+
   /** Adds the closing replies to the outbound messages; the reply flush calls it once. */
   closeTurn(): void {
+    if (this.leading !== undefined) this.reply({ text: this.leading });
     for (const closing of this.closing.splice(0)) {
       const content = typeof closing === "function" ? closing() : closing;
       if (content) this.reply(content);

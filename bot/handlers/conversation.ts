@@ -130,6 +130,8 @@ function roleOf(ctx: Context): Role {
 
 /** The readings worth offering: the likely ones, best first, never "other". */
 function offered(reading: Reading): Action[] {
+  // A product named alone ("bar 50"): what people usually want with one.
+  if (reading.bare) return reading.slots.serial ? ["intake", "firmware", "licenses"] : ["intake", "kb_answer", "documents"];
   const likely = reading.ranked.filter((i) => i.action !== "other" && i.confidence >= 0.08).slice(0, 3);
   const actions = likely.map((i) => i.action);
   // A question nobody's action fits is most likely a documentation question: offer the search.

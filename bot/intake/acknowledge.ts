@@ -52,6 +52,6 @@ export function acknowledge(ctx: Context, draft: IntakeDraft, facts: Resolution[
   // A kind of device alone ("the bar") is not worth saying back: the question that follows names it.
   const onlyKind = !facts.device && !facts.reportedModel && !draft.model && !draft.serial && !facts.site && !draft.siteText && !draft.since;
   const summary = onlyKind ? "" : summaryOf(ctx, draft, facts);
-  if (summary && summary !== draft.acknowledged) ctx.reply({ text: ctx.t("intake.ack", { summary }) });
+  if (summary && summary !== draft.acknowledged) ctx.lead(ctx.t("intake.ack", { summary }));
   return summary || draft.acknowledged;
 }

@@ -16,6 +16,9 @@ export const itToolActions: ActionDeclaration[] = [
     action: "device_status",
     roles: admins,
     examples: [
+      "¿qué tal están los equipos de Madrid?",
+      "¿cuáles están caídos ahora mismo?",
+      "estado de la flota",
       "¿me podría mostrar el estado de nuestros equipos?",
       "¿cuántos equipos tenemos registrados?",
       "¿qué equipos están desconectados en Lisboa?",
@@ -55,6 +58,9 @@ export const itToolActions: ActionDeclaration[] = [
     action: "network_check",
     roles: admins,
     examples: [
+      "haz una prueba de red desde Lisboa",
+      "¿llegamos a vuestros servidores?",
+      "comprobación de cortafuegos",
       "¿podrían comprobar si nuestra red llega a su nube?",
       "quisiera hacer una prueba de conectividad desde Madrid",
       "¿nuestro firewall bloquea algo de lo vuestro?",
@@ -92,6 +98,9 @@ export const itToolActions: ActionDeclaration[] = [
     action: "audit",
     roles: admins,
     examples: [
+      "¿quién tocó la configuración ayer?",
+      "registro de cambios de la última semana",
+      "¿quién dio de alta la barra nueva?",
       "quisiera ver el registro de auditoría",
       "¿quién modificó nuestros equipos?",
       "exporten el log de auditoría",

@@ -10,6 +10,9 @@ export const partnerActions: ActionDeclaration[] = [
     roles: "everyone",
     changes: true,
     examples: [
+      "abre incidencia con Zoom para el 10422",
+      "que Microsoft revise esto también",
+      "¿hay ticket abierto con Microsoft para lo de las salas?",
       "¿podrían abrir un ticket con Microsoft para este caso?",
       "involucren a Zoom en la incidencia, por favor",
       "¿ya abrieron ticket con Microsoft?",
@@ -46,6 +49,8 @@ export const partnerActions: ActionDeclaration[] = [
     roles: "everyone",
     changes: true,
     examples: [
+      "organiza una llamada con Microsoft y vuestro técnico",
+      "quiero una llamada a tres sobre el 10422",
       "¿podríamos tener una llamada con ustedes y Microsoft?",
       "quisiera una llamada conjunta con Zoom",
       "call with Microsoft about 10422",
@@ -75,6 +80,9 @@ export const partnerActions: ActionDeclaration[] = [
     action: "partner_agreement",
     roles: "everyone",
     examples: [
+      "¿tenemos acuerdo vigente con Zoom?",
+      "dame el número de contrato con Microsoft",
+      "registra el acuerdo con Google",
       "¿tenemos registrado el acuerdo con Microsoft?",
       "quisiera registrar nuestro contrato con Zoom",
       "¿qué partners tenemos configurados?",

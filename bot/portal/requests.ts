@@ -11,6 +11,9 @@ export const portalActions: ActionDeclaration[] = [
     action: "register",
     roles: admins,
     examples: [
+      "añade estos equipos a nuestra cuenta",
+      "tenemos equipos nuevos para registrar",
+      "registra la cámara nueva de la sala grande",
       "quisiera registrar los equipos nuevos de la oficina",
       "¿cómo damos de alta las barras nuevas?",
       "registren por favor el NB5-2231987",
@@ -46,6 +49,9 @@ export const portalActions: ActionDeclaration[] = [
     action: "licenses",
     roles: "everyone",
     examples: [
+      "¿cuándo vence la garantía de la barra de Lisboa?",
+      "¿qué incluye nuestro contrato?",
+      "¿tenemos soporte 24x7?",
       "¿hasta qué fecha tenemos cobertura?",
       "¿cuántas licencias nos quedan disponibles?",
       "¿nuestro contrato incluye garantía extendida?",
@@ -85,6 +91,9 @@ export const portalActions: ActionDeclaration[] = [
     action: "firmware",
     roles: "everyone",
     examples: [
+      "¿qué versión tiene la consola de la sala grande?",
+      "¿hay que actualizar algún equipo?",
+      "informe de cumplimiento de firmware",
       "¿tienen nuestras salas la última versión?",
       "¿qué firmware tiene instalado la barra de Madrid?",
       "¿hay firmware nuevo para la consola?",
@@ -124,6 +133,9 @@ export const portalActions: ActionDeclaration[] = [
     action: "documents",
     roles: "everyone",
     examples: [
+      "guía de inicio rápido de la cámara",
+      "descargar el manual de la consola",
+      "¿tenéis la ficha técnica en PDF?",
       "¿me podría enviar la guía de usuario de la barra?",
       "necesito el manual en PDF de la cámara",
       "hoja de especificaciones del altavoz",
@@ -162,6 +174,8 @@ export const portalActions: ActionDeclaration[] = [
     action: "discounts",
     roles: "everyone",
     examples: [
+      "¿tenemos rebaja en proyectos de instalación?",
+      "¿cuánto descuento nos hacéis en consultoría?",
       "¿qué descuento aplica a los servicios profesionales?",
       "¿tenemos precio especial por ser premium?",
       "professional services price for us?",

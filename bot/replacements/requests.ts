@@ -9,6 +9,9 @@ export const replacementActions: ActionDeclaration[] = [
     action: "rma_status",
     roles: "everyone",
     examples: [
+      "¿dónde anda la barra de sustitución?",
+      "¿cuándo llega lo del RMA?",
+      "¿ya tiene número de seguimiento el reemplazo?",
       "¿me podrían decir cuándo llega el equipo de reemplazo?",
       "¿ya enviaron la unidad nueva?",
       "¿en qué estado está mi RMA?",
@@ -52,6 +55,9 @@ export const replacementActions: ActionDeclaration[] = [
     roles: "everyone",
     changes: true,
     examples: [
+      "envía una unidad de reemplazo para el 10422",
+      "pide una barra nueva para Lisboa, la actual está muerta",
+      "hay que cambiar la cámara del CS-10422 por una nueva",
       "¿nos podrían enviar un equipo de reemplazo para la consola?",
       "solicitamos el cambio de la cámara averiada",
       "quisiera pedir un RMA para la barra de Lisboa",
@@ -96,6 +102,9 @@ export const replacementActions: ActionDeclaration[] = [
     action: "parts",
     roles: "everyone",
     examples: [
+      "¿me mandáis una fuente de alimentación de repuesto?",
+      "necesito recambio del cable USB de la Speak 40",
+      "¿cuánto tarda en llegar un mando nuevo?",
       "¿tienen disponible el soporte de pared para la Bar 70?",
       "quisiera comprar un cable de alimentación",
       "¿cuánto cuesta el mando de repuesto?",
@@ -134,6 +143,9 @@ export const replacementActions: ActionDeclaration[] = [
     roles: "everyone",
     changes: true,
     examples: [
+      "necesitamos que venga alguien a instalar la barra",
+      "pedid un técnico para la sede",
+      "¿nos mandáis a alguien a Lisboa esta semana?",
       "¿nos podrían enviar un técnico a la oficina?",
       "solicitamos una visita técnica en Madrid",
       "requerimos un técnico en sitio",

@@ -8,7 +8,7 @@
  */
 import { ACTIONS, type Action, type Intent, type Role } from "../../core/vocabulary.ts";
 import type { TriageResult } from "../triage/index.ts";
-import { featuresOf } from "./ngrams.ts";
+import { featuresOf, wordsOf } from "./ngrams.ts";
 import { fold } from "../../core/text/fold.ts";
 import { LinearModel, softmax, type TrainingExample, type TrainingOptions } from "./linear-model.ts";
 import { slotsOf, type Slots } from "./slots.ts";
@@ -39,6 +39,8 @@ export interface Reading {
   triage: TriageResult;
   /** The sentence hedges ("maybe", "quizá", "should we…?"): weak evidence for anything that changes data. */
   hedged: boolean;
+  /** Nothing but a product or a device ("bar 50", "NB5-2231987"): it says what, not what to do with it. */
+  bare: boolean;
 }
 
 export interface UnderstandInput {
@@ -81,6 +83,34 @@ const TRIAGE_WEIGHT = 2.2;
 
 const HEDGES =
   /\b(maybe|might|perhaps|possibly|not sure|i wonder|should we|do we need|would it make sense|quiza|quizas|tal vez|a lo mejor|igual hace falta|puede que|no se si|deberiamos|haria falta)\b/;
+
+/** Words that carry no request ("the", "la", "please"). */
+const FILLER = new Set([
+  "the",
+  "a",
+  "an",
+  "my",
+  "our",
+  "el",
+  "la",
+  "los",
+  "las",
+  "mi",
+  "nuestra",
+  "nuestro",
+  "un",
+  "una",
+  "please",
+  "pls",
+  "por",
+  "favor",
+]);
+
+/** Whether a message names products or devices and nothing else (the model's words, serials, filler). */
+function onlyNames(text: string, triage: TriageResult): boolean {
+  const named = new Set(triage.entities.model.flatMap((id) => id.split("-")));
+  return wordsOf(text).every((word) => FILLER.has(word) || named.has(word) || word.endsWith("ref"));
+}
 
 /** Knobs of the model, for measuring alternatives (`npm run triage -- route`); the defaults are the measured best. */
 export interface UnderstandingTuning extends TrainingOptions {
@@ -190,15 +220,9 @@ export function createUnderstanding(
         .sort((a, b) => b.confidence - a.confidence);
       const best = ranked[0] ?? { action: "other" as const, confidence: 0 };
       const hedged = HEDGES.test(fold(input.text));
-      return {
-        text: input.text,
-        hedged,
-        action: best.action,
-        confidence: best.confidence,
-        ranked,
-        slots: slotsOf(input.text, input.triage),
-        triage: input.triage,
-      };
+      const slots = slotsOf(input.text, input.triage);
+      const bare = (slots.model !== undefined || slots.serial !== undefined) && onlyNames(input.text, input.triage);
+      return { text: input.text, hedged, bare, action: best.action, confidence: best.confidence, ranked, slots, triage: input.triage };
     },
   };
 }
@@ -229,6 +253,7 @@ export function decide(reading: Reading, changes: ReadonlySet<Action>, commanded
   if (commanded.length > 0 && confidence < OVERRULES_COMMAND)
     return { kind: "command", action: commanded[0]!, confidence: OVERRULES_COMMAND };
   const second = reading.ranked[1];
+  if (reading.bare) return { kind: "ask", action, confidence };
   if (confidence < UNSURE || (second && confidence - second.confidence < CLOSE)) return { kind: "ask", action, confidence };
   if (changes.has(action) && (confidence < SURE_TO_CHANGE || reading.hedged)) return { kind: "confirm", action, confidence };
   return { kind: "act", action, confidence };
