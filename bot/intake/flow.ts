@@ -109,6 +109,11 @@ export async function continueIntake(ctx: Context, triage: TriageResult): Promis
     await openFromDraft(ctx, { ...draftFromMessage(ctx, text, triage), asked: [] });
     return true;
   }
+  // "open it now" alone is no detail of the problem: the case opens with what was said before.
+  if (onlyAsksToOpen(text.trim())) {
+    await openFromDraft(ctx, draft);
+    return true;
+  }
   const device = familyWordsIn(text, ctx.services.catalog);
   const merged = await withSiteNamed(ctx, mergeAnswer(draft, text, triage, device?.family, device?.words), text, triage);
   if (OPEN_NOW.test(text)) {

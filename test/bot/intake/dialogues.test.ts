@@ -245,3 +245,13 @@ describe("a message that is not the answer to the pending question", () => {
     expect(opened.description).not.toContain("CS-10009");
   });
 });
+
+describe("asking to open now", () => {
+  it("ES: 'abrir el caso ya' while a question waits opens the case with what was said, and is no part of the description", async () => {
+    expect(await say(t, "empleada", "la cámara de la sala de juntas se ve borrosa desde ayer por la tarde")).toContain(DEVICE_ES);
+    expect(await say(t, "empleada", "abrir el caso ya")).toContain("He abierto el caso");
+    const opened = await onlyCase();
+    expect(opened.description).toContain("desde ayer por la tarde");
+    expect(opened.description).not.toContain("abrir el caso");
+  });
+});
