@@ -74,7 +74,12 @@ describe("downloading a file a person sent", () => {
 
   it("Teams with authentication on: reads from Microsoft's file hosts only, and follows no redirect off them", async () => {
     // contoso-my.sharepoint.com stands for this loopback server: the reader checks the URL it is given.
-    const viaLoopback: typeof fetch = (input, init) => fetch(String(input).replace("https://contoso-my.sharepoint.com", base), init);
+    // Anything else the reader tried to fetch would fail here rather than leave the machine.
+    const viaLoopback: typeof fetch = (input, init) => {
+      const url = String(input).replace(/^https:\/\/contoso-my\.sharepoint\.com(?=\/)/, base);
+      if (!url.startsWith(base)) throw new Error(`the test refused to fetch ${url}: not loopback`);
+      return fetch(url, init);
+    };
     const reader = new TeamsFileReader(true, viaLoopback);
     expect(await reader.readText({ name: "a.csv", url: "https://contoso-my.sharepoint.com/ok.csv" }, LIMITS)).toContain("NB5-2231987");
     const before = seen.length;
