@@ -12,6 +12,7 @@ import { parseCaseRef, stripCaseRef } from "./cases/refs.ts";
 import { caseOfThread, fitsCaseThread } from "./cases/thread.ts";
 import type { TriageResult } from "./triage/index.ts";
 import type { Action, Intent } from "../core/vocabulary.ts";
+import { startsASentence } from "./understanding/index.ts";
 
 export interface CommandArgs {
   /** The canonical verb, e.g. "comment". */
@@ -78,12 +79,7 @@ export class Router {
 
   /** The canonical verb of the command word a text starts with, whatever follows it. */
   commandVerbOf(text: string): string | undefined {
-    const words = normalizeCommandText(text).split(" ");
-    for (const length of [3, 2, 1]) {
-      const spec = this.commands.get(words.slice(0, length).join(" "));
-      if (spec) return spec.verb;
-    }
-    return undefined;
+    return this.findVerb(text)?.spec.verb;
   }
 
   action(id: string, handler: ActionHandler): this {
@@ -196,8 +192,7 @@ export class Router {
    * strong evidence (`ctx.command`), and runs the command when the reading agrees.
    */
   private isSentence(ctx: Context, match: { spec: CommandSpec; args: CommandArgs }): boolean {
-    if (ctx.event.kind === "command" || match.spec.needs !== "text" || match.spec.actions.length === 0) return false;
-    return match.args.rest.split(/\s+/).filter(Boolean).length >= 2;
+    return ctx.event.kind !== "command" && startsASentence(match.spec, match.args.rest);
   }
 
   middleware(): Middleware<Context> {

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { ACTIONS, LANGUAGES, ROLES, type Action, type Role } from "../../core/vocabulary.ts";
 import type { Triage } from "../triage/index.ts";
-import { decide, type Understanding } from "./index.ts";
+import { decide, startsASentence, type Understanding } from "./index.ts";
 import type { Slots } from "./slots.ts";
 
 const itemSchema = z.object({
@@ -88,10 +88,7 @@ export function route(parts: Routing, text: string, role: Role): Omit<RoutedItem
   const match = router.matchCommand(text);
   const triaged = triage.classify(text);
   const reading = understanding.understand({ text, role, triage: triaged, commandVerb: router.commandVerbOf(text) });
-  if (
-    match &&
-    (match.spec.needs !== "text" || match.spec.actions.length === 0 || match.args.rest.split(/\s+/).filter(Boolean).length < 2)
-  ) {
+  if (match && !startsASentence(match.spec, match.args.rest)) {
     const action = match.spec.actions.includes(reading.action) ? reading.action : (match.spec.actions[0] ?? "other");
     return { action, confidence: 1, slots: reading.slots, asks: false };
   }

@@ -236,6 +236,15 @@ const SURE_TO_CHANGE = 0.7;
 /** A sentence that starts with a command word runs the command unless another reading is this likely. */
 const OVERRULES_COMMAND = 0.75;
 
+/**
+ * Whether a typed command word starts a sentence the understanding should read first: a
+ * free-text command that says which actions it does, followed by at least two words
+ * ("update on CS-10005?"). Anything shorter is the command.
+ */
+export function startsASentence(spec: { needs: string; actions: readonly Action[] }, rest: string): boolean {
+  return spec.needs === "text" && spec.actions.length > 0 && rest.split(/\s+/).filter(Boolean).length >= 2;
+}
+
 /** What to do with a reading: run the command it starts with, act, ask which action, or confirm. */
 export interface Decision {
   kind: "command" | "act" | "ask" | "confirm";

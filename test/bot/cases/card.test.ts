@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { renderCaseCard } from "../../../bot/cases/card.ts";
 import type { CaseView } from "../../../bot/cases/view.ts";
+import { NO_SLA } from "../../../bot/cases/lifecycle.ts";
 import { translator } from "../../../bot/i18n/index.ts";
 import { partnerFeature } from "../../../bot/partners/index.ts";
 
@@ -41,23 +42,15 @@ function cloudPartnerCase(overrides: Partial<CaseView> = {}): CaseView {
     updatedAt: opened,
     resolvedAt: null,
     closedAt: null,
-    sla: {
-      policy: null,
-      firstResponseDue: null,
-      nextUpdateDue: null,
-      resolutionDue: null,
-      firstResponseAt: null,
-      pausedAt: null,
-      escalationLevel: 0,
-      acknowledgedLevel: 0,
-      breaches: [],
-    },
+    sla: NO_SLA,
     ...overrides,
   };
 }
 
 const buttons = (view: CaseView, audience: "customer" | "support" | "partner") =>
-  (renderCaseCard(view, translator("en"), audience, { zone: "UTC", lang: "en" }).actions ?? []).map((action) => `${action.id} ${action.label}`);
+  (renderCaseCard(view, translator("en"), audience, { zone: "UTC", lang: "en" }).actions ?? []).map(
+    (action) => `${action.id} ${action.label}`,
+  );
 
 describe("the case card's buttons from features", () => {
   it("offers the partner ticket between the case's own buttons and 'view' once the partner bridge is declared", () => {
