@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLanguageModel } from "../../../core/llm.ts";
 import { createTriage } from "../../../bot/triage/index.ts";
 import { demoCatalog } from "./helpers.ts";
+import { chatCompletion } from "../../support/openai.ts";
 
 interface FakeServer {
   url: string;
@@ -49,15 +50,7 @@ async function startFakeServer(behaviour: Behaviour): Promise<FakeServer> {
   return fake;
 }
 
-const completion = (content: string) =>
-  JSON.stringify({
-    id: "chatcmpl-test",
-    object: "chat.completion",
-    created: 0,
-    model: "fake-model",
-    choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
-    usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-  });
+const completion = (content: string) => JSON.stringify(chatCompletion(content));
 
 const answerWith =
   (content: string): Behaviour =>

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../support/app.ts";
 import { message } from "../../support/events.ts";
 import { render } from "../../support/conversation.ts";
+import { chatCompletion } from "../../support/openai.ts";
 
 type Route = "ok" | "fail" | "hang";
 interface Fake {
@@ -28,15 +29,6 @@ afterEach(async () => {
   t = fake = undefined;
 });
 
-const completion = (content: string) => ({
-  id: "chatcmpl-test",
-  object: "chat.completion",
-  created: 0,
-  model: "fake-model",
-  choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
-  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-});
-
 async function setup(answer: Fake["answer"]): Promise<Fake> {
   const routed: Record<string, unknown>[] = [];
   const server = createServer((req, res) => {
@@ -50,7 +42,9 @@ async function setup(answer: Fake["answer"]): Promise<Fake> {
       if (answer.kind === "hang") return;
       if (answer.kind === "fail")
         return void res.writeHead(500, { "content-type": "application/json" }).end('{"error":{"message":"boom"}}');
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(completion(JSON.stringify({ action: answer.action }))));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify(chatCompletion(JSON.stringify({ action: answer.action }))));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
