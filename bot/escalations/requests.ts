@@ -10,6 +10,11 @@ export const escalationActions: ActionDeclaration[] = [
     action: "escalations_overview",
     roles: ["engineer", "manager"],
     examples: [
+      "what is on fire right now?",
+      "anything urgent in the queue?",
+      "what needs me now?",
+      "¿qué hay urgente ahora mismo?",
+      "¿qué está que arde?",
       "¿qué escalados hay abiertos?",
       "¿algún caso incumpliendo el SLA ahora mismo?",
       "resumen de escalaciones",

@@ -1,7 +1,7 @@
 /**
  * The routing of first messages on the two route sets (test/fixtures/route), as
  * `npm run triage -- route` scores them, and that command as a person runs it. The floors sit
- * a little under what was measured when this was written (dev 0.981, held-out 0.920), so a
+ * a little under what was measured when this was written (dev 0.975, held-out 0.913), so a
  * change that loses sentences to the wrong action fails here.
  */
 import { execFile } from "node:child_process";
@@ -35,7 +35,7 @@ describe("routing first messages", () => {
     expect(report.documentation_fallthrough).toBeLessThanOrEqual(0.02);
   });
 
-  it("reads the set-aside part nearly as well (the Spanish gap is an open target: 0.077 measured, 0.04 wanted)", () => {
+  it("reads the set-aside part nearly as well (the Spanish gap is an open target: 0.064 measured, 0.04 wanted)", () => {
     const report = score("held-out.jsonl");
     expect(report.total).toBeGreaterThanOrEqual(130);
     expect(report.action_accuracy).toBeGreaterThanOrEqual(0.9);

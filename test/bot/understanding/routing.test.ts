@@ -112,6 +112,10 @@ describe("engineers and managers in their own words", () => {
     expect(await say("manager", "any SLA breaches?")).toMatch(/No open case is past its SLA|past (its|their) SLA/);
   });
 
+  it("an engineer's 'what is on fire right now?' shows the open escalations rather than 'I can't help with that'", async () => {
+    expect(await say("engineer", "what is on fire right now?")).toMatch(/Open escalations \(\d+\)|No open escalations/);
+  });
+
   it("'escala el CS-…' escalates the case in Spanish instead of only showing it", async () => {
     const reply = await say("empleada", `escala el ${caseRef}`);
     expect(reply).toMatch(/He escalado/);
