@@ -5,19 +5,8 @@
  */
 import { readNumberWords } from "../../core/text/number-words.ts";
 import { fold } from "../../core/text/fold.ts";
-import {
-  BLOCKED,
-  COSMETIC_SUBJECT,
-  DEGRADED_PART,
-  DISPLAY_ONLY,
-  INTERMITTENT,
-  MAIN_JOB_LOST,
-  MINOR,
-  SECONDARY,
-  UNUSABLE,
-  WORKS_ANYWAY,
-  WORKS_PARTLY,
-} from "./impact-lexicon.ts";
+import { BLOCKED, DEGRADED_PART, INTERMITTENT, MAIN_JOB_LOST, UNUSABLE, WORKS_PARTLY } from "./impact-lexicon.ts";
+import { COSMETIC_SUBJECT, DISPLAY_ONLY, MINOR, SECONDARY, WORKS_ANYWAY } from "./impact-lexicon-minor.ts";
 import {
   COUNTED,
   CRITICAL_EVENT,
