@@ -235,6 +235,8 @@ const CLOSE = 0.1;
 const SURE_TO_CHANGE = 0.7;
 /** A sentence that starts with a command word runs the command unless another reading is this likely. */
 const OVERRULES_COMMAND = 0.75;
+/** …or leads every action of the command by this much. */
+const CLEARLY_AHEAD = 0.4;
 
 /**
  * Whether a typed command word starts a sentence the understanding should read first: a
@@ -259,7 +261,9 @@ export interface Decision {
 export function decide(reading: Reading, changes: ReadonlySet<Action>, commanded: readonly Action[] = []): Decision {
   const { action, confidence } = reading;
   if (commanded.includes(action)) return { kind: "command", action, confidence: Math.max(confidence, OVERRULES_COMMAND) };
-  if (commanded.length > 0 && confidence < OVERRULES_COMMAND)
+  // The command runs unless the reading is very likely, or far ahead of everything the command does.
+  const commandedBest = Math.max(0, ...reading.ranked.filter((i) => commanded.includes(i.action)).map((i) => i.confidence));
+  if (commanded.length > 0 && confidence < OVERRULES_COMMAND && confidence - commandedBest < CLEARLY_AHEAD)
     return { kind: "command", action: commanded[0]!, confidence: OVERRULES_COMMAND };
   const second = reading.ranked[1];
   if (reading.bare) return { kind: "ask", action, confidence };
